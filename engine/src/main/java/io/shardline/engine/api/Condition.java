@@ -1,0 +1,8 @@
+package io.shardline.engine.api;
+
+import io.shardline.engine.model.AttributeValue;
+import java.util.List;
+
+/** A legacy key condition: a comparison operator and its operands. */
+public record Condition(List<AttributeValue> attributeValueList, String comparisonOperator) {
+}

@@ -1,0 +1,20 @@
+package io.shardline.engine.api;
+
+import io.shardline.engine.model.AttributeValue;
+import java.util.Map;
+
+/** DeleteItem: removes an item by key. ReturnValues NONE or ALL_OLD. */
+public final class DeleteItem {
+    private DeleteItem() {
+    }
+
+    public record Request(String tableName, Map<String, AttributeValue> key, String returnValues,
+                          String returnConsumedCapacity, String returnItemCollectionMetrics) {
+        public static Request of(String tableName, Map<String, AttributeValue> key) {
+            return new Request(tableName, key, null, null, null);
+        }
+    }
+
+    public record Response(Map<String, AttributeValue> attributes) {
+    }
+}

@@ -1,0 +1,13 @@
+package io.shardline.engine.api;
+
+/** DescribeTable: a table's schema, status, size and item count. */
+public final class DescribeTable {
+    private DescribeTable() {
+    }
+
+    public record Request(String tableName) {
+    }
+
+    public record Response(TableDescription table) {
+    }
+}

@@ -1,0 +1,5 @@
+package io.shardline.engine.api;
+
+/** One key attribute and its role: HASH (partition key) or RANGE (sort key). */
+public record KeySchemaElement(String attributeName, String keyType) {
+}

@@ -1,0 +1,10 @@
+package io.shardline.engine.api;
+
+import io.shardline.engine.model.AttributeValue;
+import java.util.List;
+import java.util.Map;
+
+/** The keys BatchGetItem reads from one table, with an optional legacy projection. */
+public record KeysAndAttributes(List<Map<String, AttributeValue>> keys, Boolean consistentRead,
+                                List<String> attributesToGet) {
+}

@@ -1,0 +1,5 @@
+package io.shardline.engine.api;
+
+/** Capacity units a table was created with; accepted and echoed, not enforced. */
+public record ProvisionedThroughput(Long readCapacityUnits, Long writeCapacityUnits) {
+}

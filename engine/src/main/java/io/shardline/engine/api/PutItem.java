@@ -1,0 +1,20 @@
+package io.shardline.engine.api;
+
+import io.shardline.engine.model.AttributeValue;
+import java.util.Map;
+
+/** PutItem: creates or replaces an item. ReturnValues NONE or ALL_OLD. */
+public final class PutItem {
+    private PutItem() {
+    }
+
+    public record Request(String tableName, Map<String, AttributeValue> item, String returnValues,
+                          String returnConsumedCapacity, String returnItemCollectionMetrics) {
+        public static Request of(String tableName, Map<String, AttributeValue> item) {
+            return new Request(tableName, item, null, null, null);
+        }
+    }
+
+    public record Response(Map<String, AttributeValue> attributes) {
+    }
+}

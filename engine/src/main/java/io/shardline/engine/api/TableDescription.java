@@ -1,0 +1,19 @@
+package io.shardline.engine.api;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** A table as DescribeTable reports it. {@code creationDateTime} is in epoch seconds. */
+public record TableDescription(
+        String tableName,
+        String tableStatus,
+        String tableId,
+        String tableArn,
+        List<AttributeDefinition> attributeDefinitions,
+        List<KeySchemaElement> keySchema,
+        BigDecimal creationDateTime,
+        Long itemCount,
+        Long tableSizeBytes,
+        BillingModeSummary billingModeSummary,
+        ProvisionedThroughputDescription provisionedThroughput) {
+}

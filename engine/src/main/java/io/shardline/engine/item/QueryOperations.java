@@ -1,0 +1,101 @@
+package io.shardline.engine.item;
+
+import io.shardline.engine.api.Condition;
+import io.shardline.engine.api.ItemPage;
+import io.shardline.engine.api.Query;
+import io.shardline.engine.api.Scan;
+import io.shardline.engine.model.AttributeValue;
+import io.shardline.engine.model.DynamoException;
+import io.shardline.engine.model.KeySchema;
+import io.shardline.engine.storage.HashSpace;
+import io.shardline.engine.storage.ItemKeys;
+import io.shardline.engine.storage.Store;
+import io.shardline.engine.table.Table;
+import io.shardline.engine.table.TableCatalog;
+import java.util.Map;
+
+/** Query (one item collection, in sort key order) and Scan (a whole table or one parallel segment). */
+public final class QueryOperations {
+    static final int MAX_TOTAL_SEGMENTS = 1_000_000;
+
+    private final TableCatalog catalog;
+    private final RangeReader reader;
+
+    public QueryOperations(Store store, TableCatalog catalog) {
+        this.catalog = catalog;
+        this.reader = new RangeReader(store);
+    }
+
+    public ItemPage query(Query.Request request) {
+        Table table = catalog.require(request.tableName());
+        KeySchema schema = table.definition().keySchema();
+        Projection projection = Projection.of(request.select(), request.attributesToGet());
+        int limit = limit(request.limit());
+        KeyRange range = KeyConditions.range(table.id(), schema, request.keyConditions());
+        boolean forward = request.scanIndexForward() == null || request.scanIndexForward();
+        if (request.exclusiveStartKey() != null) {
+            byte[] start = storageKey(table, request.exclusiveStartKey());
+            range = forward ? range.narrowLower(KeyRange.after(start)) : range.narrowUpper(start);
+        }
+        return reader.read(range, forward, limit, projection, schema);
+    }
+
+    public ItemPage scan(Scan.Request request) {
+        Table table = catalog.require(request.tableName());
+        Projection projection = Projection.of(request.select(), request.attributesToGet());
+        int limit = limit(request.limit());
+        KeyRange range = segmentRange(table.id(), request.segment(), request.totalSegments());
+        if (request.exclusiveStartKey() != null) {
+            byte[] start = storageKey(table, request.exclusiveStartKey());
+            if (!range.contains(start)) {
+                throw DynamoException.validation("The provided Exclusive start key does not map to the provided "
+                        + "Segment and TotalSegments values. Segment: " + request.segment()
+                        + ", TotalSegments: " + request.totalSegments());
+            }
+            range = range.narrowLower(KeyRange.after(start));
+        }
+        return reader.read(range, true, limit, projection, table.definition().keySchema());
+    }
+
+    private static KeyRange segmentRange(long tableId, Integer segment, Integer totalSegments) {
+        if (segment == null && totalSegments == null) {
+            return KeyRange.withPrefix(ItemKeys.tableStart(tableId));
+        }
+        if (segment == null || totalSegments == null) {
+            throw DynamoException.validation("The TotalSegments parameter is required but was not present in the "
+                    + "request when Segment parameter is present, and vice versa");
+        }
+        if (totalSegments < 1 || totalSegments > MAX_TOTAL_SEGMENTS) {
+            throw DynamoException.validation("1 validation error detected: Value '" + totalSegments + "' at "
+                    + "'totalSegments' failed to satisfy constraint: Member must have value between 1 and "
+                    + MAX_TOTAL_SEGMENTS);
+        }
+        if (segment < 0 || segment >= totalSegments) {
+            throw DynamoException.validation("The Segment parameter is zero-based and must be less than parameter "
+                    + "TotalSegments: Segment: " + segment + " is not less than TotalSegments: " + totalSegments);
+        }
+        byte[] lower = ItemKeys.hashStart(tableId, HashSpace.sliceStart(segment, totalSegments));
+        byte[] upper = segment == totalSegments - 1
+                ? ItemKeys.tableStart(tableId + 1)
+                : ItemKeys.hashStart(tableId, HashSpace.sliceStart(segment + 1, totalSegments));
+        return new KeyRange(lower, upper);
+    }
+
+    private static byte[] storageKey(Table table, Map<String, AttributeValue> exclusiveStartKey) {
+        KeySchema schema = table.definition().keySchema();
+        Map<String, AttributeValue> key = schema.checkKey(exclusiveStartKey);
+        byte[] sortKey = schema.hasSortKey() ? ItemKeys.keyBytes(key.get(schema.sortKey())) : new byte[0];
+        return ItemKeys.item(table.id(), ItemKeys.keyBytes(key.get(schema.partitionKey())), sortKey);
+    }
+
+    private static int limit(Integer limit) {
+        if (limit == null) {
+            return Integer.MAX_VALUE;
+        }
+        if (limit < 1) {
+            throw DynamoException.validation("1 validation error detected: Value '" + limit + "' at 'limit' failed "
+                    + "to satisfy constraint: Member must have value greater than or equal to 1");
+        }
+        return limit;
+    }
+}

@@ -1,0 +1,71 @@
+package io.shardline.engine.item;
+
+import io.shardline.engine.api.DynamoJson;
+import io.shardline.engine.api.ItemPage;
+import io.shardline.engine.model.AttributeValue;
+import io.shardline.engine.model.ItemSize;
+import io.shardline.engine.model.KeySchema;
+import io.shardline.engine.storage.Family;
+import io.shardline.engine.storage.Store;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksIterator;
+
+/**
+ * Reads one page of a key range from a consistent snapshot, as Query and Scan do: it stops at the
+ * Limit or once 1 MB of items was read, and then names the last item read as LastEvaluatedKey if
+ * the range holds more.
+ */
+final class RangeReader {
+    static final long PAGE_BYTES = 1024 * 1024;
+
+    private final Store store;
+
+    RangeReader(Store store) {
+        this.store = store;
+    }
+
+    ItemPage read(KeyRange range, boolean forward, int limit, Projection projection, KeySchema schema) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        int scanned = 0;
+        long bytes = 0;
+        Map<String, AttributeValue> last = null;
+        try (ReadOptions options = new ReadOptions(); RocksIterator it = store.iterator(Family.ITEMS, options)) {
+            if (forward) {
+                it.seek(range.lower());
+            } else {
+                it.seekForPrev(range.upper());
+                if (it.isValid() && !range.contains(it.key())) {
+                    it.prev();
+                }
+            }
+            for (; it.isValid() && range.contains(it.key()); step(it, forward)) {
+                if (scanned == limit || bytes >= PAGE_BYTES) {
+                    return page(items, scanned, projection, schema.keyOf(last));
+                }
+                last = DynamoJson.readItem(it.value());
+                scanned++;
+                bytes += ItemSize.of(last);
+                if (!projection.countOnly()) {
+                    items.add(projection.apply(last));
+                }
+            }
+        }
+        return page(items, scanned, projection, null);
+    }
+
+    private static void step(RocksIterator it, boolean forward) {
+        if (forward) {
+            it.next();
+        } else {
+            it.prev();
+        }
+    }
+
+    private static ItemPage page(List<Map<String, AttributeValue>> items, int scanned, Projection projection,
+                                 Map<String, AttributeValue> lastEvaluatedKey) {
+        return new ItemPage(projection.countOnly() ? null : items, scanned, scanned, lastEvaluatedKey);
+    }
+}

@@ -1,0 +1,29 @@
+package io.shardline.engine.model;
+
+/** DynamoDB error types the engine raises, with their wire names and whether the client is at fault. */
+public enum ErrorType {
+    VALIDATION("ValidationException", true),
+    RESOURCE_NOT_FOUND("ResourceNotFoundException", true),
+    RESOURCE_IN_USE("ResourceInUseException", true),
+    CONDITIONAL_CHECK_FAILED("ConditionalCheckFailedException", true),
+    LIMIT_EXCEEDED("LimitExceededException", true),
+    SERIALIZATION("SerializationException", true),
+    INTERNAL_SERVER_ERROR("InternalServerError", false);
+
+    private final String wireName;
+    private final boolean clientFault;
+
+    ErrorType(String wireName, boolean clientFault) {
+        this.wireName = wireName;
+        this.clientFault = clientFault;
+    }
+
+    /** The name DynamoDB puts after the '#' of an error's {@code __type}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    public boolean clientFault() {
+        return clientFault;
+    }
+}

@@ -1,0 +1,140 @@
+package io.shardline.engine.storage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.Env;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.RocksMemEnv;
+import org.rocksdb.UInt64AddOperator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The engine's embedded RocksDB: one column family per {@link Family}, atomic multi-family commits,
+ * and a sync policy. In durable mode every commit syncs the write-ahead log before it returns;
+ * RocksDB groups concurrent committers into one log write and one sync (group commit). In memory
+ * mode the same store runs on RocksDB's in-memory environment.
+ */
+public final class Store implements AutoCloseable {
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final RocksDB db;
+    private final Map<Family, ColumnFamilyHandle> handles = new EnumMap<>(Family.class);
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final WriteOptions writeOptions;
+
+    private Store(Path path, Env env, boolean sync) {
+        DBOptions dbOptions = new DBOptions()
+                .setCreateIfMissing(true)
+                .setCreateMissingColumnFamilies(true)
+                .setEnableWriteThreadAdaptiveYield(true)
+                .setEnv(env);
+        resources.add(dbOptions);
+        ColumnFamilyOptions plain = new ColumnFamilyOptions();
+        ColumnFamilyOptions counters = new ColumnFamilyOptions();
+        UInt64AddOperator add = new UInt64AddOperator();
+        counters.setMergeOperator(add);
+        resources.add(plain);
+        resources.add(counters);
+        resources.add(add);
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, plain));
+        for (Family family : Family.values()) {
+            descriptors.add(new ColumnFamilyDescriptor(family.columnFamilyName(), family.counters() ? counters : plain));
+        }
+        List<ColumnFamilyHandle> opened = new ArrayList<>();
+        try {
+            db = RocksDB.open(dbOptions, path.toString(), descriptors, opened);
+        } catch (RocksDBException e) {
+            close(resources);
+            throw new StoreException("cannot open store at " + path, e);
+        }
+        for (int i = 0; i < Family.values().length; i++) {
+            handles.put(Family.values()[i], opened.get(i + 1));
+        }
+        resources.addAll(opened);
+        writeOptions = new WriteOptions().setSync(sync);
+        resources.add(writeOptions);
+    }
+
+    /** Opens (creating if needed) a durable store in {@code dataDir}: every commit is synced to disk. */
+    public static Store openDurable(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create data directory " + dataDir, e);
+        }
+        return new Store(dataDir, Env.getDefault(), true);
+    }
+
+    /** Opens an empty store that lives in memory and vanishes on close. */
+    public static Store openInMemory() {
+        RocksMemEnv env = new RocksMemEnv(Env.getDefault());
+        Store store = new Store(Path.of("/shardline-memory-" + UUID.randomUUID()), env, false);
+        store.resources.add(env);
+        return store;
+    }
+
+    public byte[] get(Family family, byte[] key) {
+        try {
+            return db.get(handles.get(family), key);
+        } catch (RocksDBException e) {
+            throw new StoreException("read failed", e);
+        }
+    }
+
+    /** Reads a counter kept with {@link Batch#add}; 0 when it was never written. */
+    public long counter(Family family, byte[] key) {
+        return Counters.decode(get(family, key));
+    }
+
+    /** An iterator over one family; the caller closes it. */
+    public RocksIterator iterator(Family family, ReadOptions options) {
+        return db.newIterator(handles.get(family), options);
+    }
+
+    /** Starts a batch of writes that {@link #commit} applies atomically. */
+    public Batch batch() {
+        return new Batch(new WriteBatch(), handles);
+    }
+
+    /** Applies the batch atomically; when durable, returns only once it is synced to disk. */
+    public void commit(Batch batch) {
+        try {
+            db.write(writeOptions, batch.writes());
+        } catch (RocksDBException e) {
+            throw new StoreException("write failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> toClose = new ArrayList<>(resources);
+        toClose.add(0, db);
+        close(toClose);
+    }
+
+    private static void close(List<AutoCloseable> resources) {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception ignored) {
+                // closing native handles cannot usefully fail further
+            }
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package io.shardline.engine.table;
+
+import io.shardline.engine.api.AttributeDefinition;
+import io.shardline.engine.api.BillingModeSummary;
+import io.shardline.engine.api.CreateTable;
+import io.shardline.engine.api.DeleteTable;
+import io.shardline.engine.api.DescribeTable;
+import io.shardline.engine.api.KeySchemaElement;
+import io.shardline.engine.api.ListTables;
+import io.shardline.engine.api.ProvisionedThroughput;
+import io.shardline.engine.api.ProvisionedThroughputDescription;
+import io.shardline.engine.api.TableDescription;
+import io.shardline.engine.api.Tag;
+import io.shardline.engine.api.UpdateTable;
+import io.shardline.engine.model.DynamoException;
+import io.shardline.engine.model.KeySchema;
+import io.shardline.engine.model.ScalarType;
+import io.shardline.engine.storage.Store;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** CreateTable, DescribeTable, ListTables, UpdateTable and DeleteTable. */
+public final class TableOperations {
+    /** Tag that sets the initial partition count of one table (1 to {@value #MAX_PARTITIONS}). */
+    public static final String PARTITIONS_TAG = "shardline:partitions";
+    static final int MAX_PARTITIONS = 1024;
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
+    private static final String PROVISIONED = "PROVISIONED";
+    private static final String PAY_PER_REQUEST = "PAY_PER_REQUEST";
+
+    private final Store store;
+    private final TableCatalog catalog;
+    private final int defaultPartitions;
+    private final String arnPrefix;
+    private final Clock clock;
+
+    public TableOperations(Store store, TableCatalog catalog, int defaultPartitions, String region, String accountId,
+                           Clock clock) {
+        this.store = store;
+        this.catalog = catalog;
+        this.defaultPartitions = defaultPartitions;
+        this.arnPrefix = "arn:aws:dynamodb:" + region + ":" + accountId + ":table/";
+        this.clock = clock;
+    }
+
+    public CreateTable.Response createTable(CreateTable.Request request) {
+        checkName(request.tableName(), "tableName");
+        KeySchema schema = keySchema(request.keySchema(), request.attributeDefinitions());
+        String billingMode = billingMode(request.billingMode(), request.provisionedThroughput());
+        ProvisionedThroughput throughput = request.provisionedThroughput();
+        TableDefinition template = new TableDefinition(request.tableName(), 0, schema,
+                List.copyOf(request.attributeDefinitions()), billingMode,
+                throughput == null ? null : throughput.readCapacityUnits(),
+                throughput == null ? null : throughput.writeCapacityUnits(), 0, List.of(), 0);
+        Table table = catalog.create(template, partitionCount(request.tags()), clock.millis());
+        return new CreateTable.Response(describe(table, "ACTIVE"));
+    }
+
+    public DescribeTable.Response describeTable(DescribeTable.Request request) {
+        checkName(request.tableName(), "tableName");
+        return new DescribeTable.Response(describe(catalog.require(request.tableName()), "ACTIVE"));
+    }
+
+    public ListTables.Response listTables(ListTables.Request request) {
+        int limit = request.limit() == null ? 100 : request.limit();
+        if (limit < 1 || limit > 100) {
+            throw DynamoException.validation("1 validation error detected: Value '" + limit + "' at 'limit' failed "
+                    + "to satisfy constraint: Member must have value between 1 and 100");
+        }
+        List<String> names = catalog.names(request.exclusiveStartTableName(), limit);
+        String last = names.size() == limit && catalog.hasNamesAfter(names.get(names.size() - 1))
+                ? names.get(names.size() - 1) : null;
+        return new ListTables.Response(names, last);
+    }
+
+    public UpdateTable.Response updateTable(UpdateTable.Request request) {
+        checkName(request.tableName(), "tableName");
+        Table table = catalog.require(request.tableName());
+        if (request.billingMode() == null && request.provisionedThroughput() == null) {
+            throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
+                    + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+        }
+        TableDefinition current = table.definition();
+        String mode = request.billingMode() == null ? current.billingMode() : request.billingMode();
+        String billingMode = billingMode(mode, request.provisionedThroughput() == null && PROVISIONED.equals(mode)
+                ? new ProvisionedThroughput(current.readCapacityUnits(), current.writeCapacityUnits())
+                : request.provisionedThroughput());
+        ProvisionedThroughput throughput = PAY_PER_REQUEST.equals(billingMode) ? null
+                : request.provisionedThroughput() != null ? request.provisionedThroughput()
+                : new ProvisionedThroughput(current.readCapacityUnits(), current.writeCapacityUnits());
+        try (var batch = store.batch()) {
+            catalog.redefine(table, current.withBilling(billingMode,
+                    throughput == null ? null : throughput.readCapacityUnits(),
+                    throughput == null ? null : throughput.writeCapacityUnits()), batch);
+        }
+        return new UpdateTable.Response(describe(table, "ACTIVE"));
+    }
+
+    public DeleteTable.Response deleteTable(DeleteTable.Request request) {
+        checkName(request.tableName(), "tableName");
+        Table table = catalog.require(request.tableName());
+        TableDescription before = describe(table, "DELETING");
+        catalog.delete(request.tableName());
+        return new DeleteTable.Response(before);
+    }
+
+    private TableDescription describe(Table table, String status) {
+        TableDefinition d = table.definition();
+        List<KeySchemaElement> keySchema = new ArrayList<>();
+        keySchema.add(new KeySchemaElement(d.keySchema().partitionKey(), "HASH"));
+        if (d.keySchema().hasSortKey()) {
+            keySchema.add(new KeySchemaElement(d.keySchema().sortKey(), "RANGE"));
+        }
+        boolean provisioned = PROVISIONED.equals(d.billingMode());
+        return new TableDescription(d.name(), status, tableId(d), arnPrefix + d.name(), d.attributeDefinitions(),
+                keySchema, BigDecimal.valueOf(d.createdAtMillis()).movePointLeft(3), table.itemCount(),
+                table.sizeBytes(), new BillingModeSummary(d.billingMode()),
+                new ProvisionedThroughputDescription(provisioned ? d.readCapacityUnits() : 0L,
+                        provisioned ? d.writeCapacityUnits() : 0L, 0L));
+    }
+
+    /** A UUID-shaped id, stable for the table's lifetime, as DynamoDB reports TableId. */
+    private static String tableId(TableDefinition d) {
+        return new java.util.UUID(d.id(), d.createdAtMillis()).toString();
+    }
+
+    static void checkName(String name, String member) {
+        if (name == null) {
+            throw DynamoException.validation("1 validation error detected: Value null at '" + member
+                    + "' failed to satisfy constraint: Member must not be null");
+        }
+        if (name.length() < 3 || name.length() > 255) {
+            throw DynamoException.validation("1 validation error detected: Value '" + name + "' at '" + member
+                    + "' failed to satisfy constraint: Member must have length "
+                    + (name.length() < 3 ? "greater than or equal to 3" : "less than or equal to 255"));
+        }
+        if (!TABLE_NAME.matcher(name).matches()) {
+            throw DynamoException.validation("1 validation error detected: Value '" + name + "' at '" + member
+                    + "' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+        }
+    }
+
+    private static KeySchema keySchema(List<KeySchemaElement> elements, List<AttributeDefinition> definitions) {
+        if (elements == null || elements.isEmpty() || elements.size() > 2) {
+            throw DynamoException.validation("1 validation error detected: Value '" + elements + "' at 'keySchema' "
+                    + "failed to satisfy constraint: Member must have length between 1 and 2");
+        }
+        if (definitions == null || definitions.isEmpty()) {
+            throw DynamoException.validation("1 validation error detected: Value null at 'attributeDefinitions' "
+                    + "failed to satisfy constraint: Member must not be null");
+        }
+        KeySchemaElement hash = elements.get(0);
+        if (!"HASH".equals(hash.keyType())) {
+            throw DynamoException.invalidParameter("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+        }
+        KeySchemaElement range = elements.size() == 2 ? elements.get(1) : null;
+        if (range != null && !"RANGE".equals(range.keyType())) {
+            throw DynamoException.invalidParameter("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+        }
+        if (range != null && range.attributeName().equals(hash.attributeName())) {
+            throw DynamoException.invalidParameter("Both the Hash Key and the Range Key element in the KeySchema have the same name");
+        }
+        Set<String> defined = new HashSet<>();
+        for (AttributeDefinition definition : definitions) {
+            if (!defined.add(definition.attributeName())) {
+                throw DynamoException.invalidParameter("Duplicate AttributeName in AttributeDefinitions: "
+                        + definition.attributeName());
+            }
+        }
+        if (definitions.size() != elements.size()) {
+            throw DynamoException.invalidParameter("Number of attributes in KeySchema does not exactly match number of "
+                    + "attributes defined in AttributeDefinitions");
+        }
+        return new KeySchema(hash.attributeName(), typeOf(hash.attributeName(), definitions),
+                range == null ? null : range.attributeName(),
+                range == null ? null : typeOf(range.attributeName(), definitions));
+    }
+
+    private static ScalarType typeOf(String attribute, List<AttributeDefinition> definitions) {
+        return definitions.stream()
+                .filter(d -> d.attributeName().equals(attribute))
+                .findFirst()
+                .map(d -> ScalarType.parse(d.attributeType(), attribute))
+                .orElseThrow(() -> DynamoException.invalidParameter("Some index key attributes are not defined in "
+                        + "AttributeDefinitions. Keys: [" + attribute + "], AttributeDefinitions: "
+                        + definitions.stream().map(AttributeDefinition::attributeName).toList()));
+    }
+
+    private static String billingMode(String requested, ProvisionedThroughput throughput) {
+        String mode = requested == null ? PROVISIONED : requested;
+        if (PAY_PER_REQUEST.equals(mode)) {
+            if (throughput != null && (throughput.readCapacityUnits() != null || throughput.writeCapacityUnits() != null)) {
+                throw DynamoException.invalidParameter("Neither ReadCapacityUnits nor WriteCapacityUnits can be "
+                        + "specified when BillingMode is PAY_PER_REQUEST");
+            }
+            return mode;
+        }
+        if (!PROVISIONED.equals(mode)) {
+            throw DynamoException.validation("1 validation error detected: Value '" + mode + "' at 'billingMode' "
+                    + "failed to satisfy constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]");
+        }
+        if (throughput == null || throughput.readCapacityUnits() == null || throughput.writeCapacityUnits() == null) {
+            throw DynamoException.invalidParameter("ReadCapacityUnits and WriteCapacityUnits must both be specified "
+                    + "when BillingMode is PROVISIONED");
+        }
+        if (throughput.readCapacityUnits() < 1 || throughput.writeCapacityUnits() < 1) {
+            throw DynamoException.validation("1 validation error detected: Value '" + throughput + "' at "
+                    + "'provisionedThroughput' failed to satisfy constraint: capacity units must be at least 1");
+        }
+        return mode;
+    }
+
+    private int partitionCount(List<Tag> tags) {
+        if (tags == null) {
+            return defaultPartitions;
+        }
+        for (Tag tag : tags) {
+            if (PARTITIONS_TAG.equals(tag.key())) {
+                try {
+                    int count = Integer.parseInt(tag.value());
+                    if (count >= 1 && count <= MAX_PARTITIONS) {
+                        return count;
+                    }
+                } catch (NumberFormatException ignored) {
+                    // reported below with the offending value
+                }
+                throw DynamoException.validation("Tag " + PARTITIONS_TAG + " must be a whole number from 1 to "
+                        + MAX_PARTITIONS + ", not '" + tag.value() + "'");
+            }
+        }
+        return defaultPartitions;
+    }
+}
