@@ -30,7 +30,8 @@ import java.util.Set;
 public final class ItemOperations {
     static final int MAX_BATCH_WRITES = 25;
     static final int MAX_BATCH_GETS = 100;
-    static final long MAX_BATCH_BYTES = 16L * 1024 * 1024;
+    /** BatchGetItem returns at most this much and leaves the rest in UnprocessedKeys. */
+    static final long MAX_BATCH_GET_BYTES = 16L * 1024 * 1024;
 
     private final Store store;
     private final TableCatalog catalog;
@@ -89,7 +90,6 @@ public final class ItemOperations {
                     + " exceeds the limit of " + MAX_BATCH_WRITES);
         }
         List<Runnable> writes = new ArrayList<>();
-        long bytes = 0;
         for (Map.Entry<String, List<WriteRequest>> entry : requestItems.entrySet()) {
             Table table = catalog.require(entry.getKey());
             KeySchema schema = table.definition().keySchema();
@@ -102,7 +102,6 @@ public final class ItemOperations {
                 Map<String, AttributeValue> key;
                 if (write.putRequest() != null) {
                     Map<String, AttributeValue> item = checkedItem(table, write.putRequest().item());
-                    bytes += ItemSize.of(item);
                     key = schema.keyOf(item);
                     writes.add(() -> writer.write(table, key, old -> item));
                 } else {
@@ -113,10 +112,6 @@ public final class ItemOperations {
                     throw DynamoException.invalidParameter("Provided list of item keys contains duplicates");
                 }
             }
-        }
-        if (bytes > MAX_BATCH_BYTES) {
-            throw DynamoException.validation("Item size to update has exceeded the maximum allowed size: the "
-                    + "BatchWriteItem request holds " + bytes + " bytes, more than 16 MB");
         }
         writes.forEach(Runnable::run);
         return new BatchWriteItem.Response(Map.of());
@@ -149,7 +144,7 @@ public final class ItemOperations {
                 if (!seen.add(key)) {
                     throw DynamoException.invalidParameter("Provided list of item keys contains duplicates");
                 }
-                if (bytes >= MAX_BATCH_BYTES) {
+                if (bytes >= MAX_BATCH_GET_BYTES) {
                     left.add(key);
                     continue;
                 }
