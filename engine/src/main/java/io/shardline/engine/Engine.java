@@ -5,27 +5,43 @@ import io.shardline.engine.api.BatchWriteItem;
 import io.shardline.engine.api.CreateTable;
 import io.shardline.engine.api.DeleteItem;
 import io.shardline.engine.api.DeleteTable;
+import io.shardline.engine.api.DescribeStream;
+import io.shardline.engine.api.DescribeTimeToLive;
 import io.shardline.engine.api.DescribeTable;
 import io.shardline.engine.api.GetItem;
+import io.shardline.engine.api.GetRecords;
+import io.shardline.engine.api.GetShardIterator;
 import io.shardline.engine.api.ItemPage;
+import io.shardline.engine.api.ListStreams;
 import io.shardline.engine.api.ListTables;
 import io.shardline.engine.api.PutItem;
 import io.shardline.engine.api.Query;
 import io.shardline.engine.api.Scan;
 import io.shardline.engine.api.UpdateItem;
 import io.shardline.engine.api.UpdateTable;
+import io.shardline.engine.api.UpdateTimeToLive;
 import io.shardline.engine.item.ItemOperations;
 import io.shardline.engine.item.ItemWriter;
 import io.shardline.engine.item.QueryOperations;
 import io.shardline.engine.storage.Store;
+import io.shardline.engine.stream.ChangeRecords;
+import io.shardline.engine.stream.ShardReader;
+import io.shardline.engine.streamops.StreamMaintenance;
+import io.shardline.engine.streamops.StreamOperations;
 import io.shardline.engine.table.Partition;
 import io.shardline.engine.table.PartitionSplitter;
 import io.shardline.engine.table.TableCatalog;
 import io.shardline.engine.table.TableOperations;
+import io.shardline.engine.ttl.TimeToLiveOperations;
+import io.shardline.engine.ttl.TtlSweeper;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The embedded Shardline engine: DynamoDB's table and item operations over a RocksDB store. Every
+ * The embedded Shardline engine: DynamoDB's table, item, stream and TTL operations over a RocksDB
+ * store, with a background thread for shard rollover, retention trimming and TTL expiry. Every
  * method is thread-safe; writes to one item are linearizable, and a write that returns is durable
  * (in a durable engine). Errors are {@link io.shardline.engine.model.DynamoException}s carrying the
  * DynamoDB error type.
@@ -37,15 +53,34 @@ public final class Engine implements AutoCloseable {
     private final TableOperations tables;
     private final ItemOperations items;
     private final QueryOperations queries;
+    private final StreamOperations streams;
+    private final TimeToLiveOperations timeToLive;
+    private final StreamMaintenance streamMaintenance;
+    private final TtlSweeper ttlSweeper;
+    private final ScheduledExecutorService maintenance;
 
     private Engine(EngineConfig config) {
         store = config.dataDir() == null ? Store.openInMemory() : Store.openDurable(config.dataDir());
-        catalog = new TableCatalog(store);
+        catalog = new TableCatalog(store, config.clock());
         splitter = new PartitionSplitter(store, catalog, config.partitionSplitBytes(), config.clock());
         tables = new TableOperations(store, catalog, config.defaultPartitions(), config.region(),
                 config.accountId(), config.clock());
-        items = new ItemOperations(store, catalog, new ItemWriter(store, splitter));
+        ItemWriter writer = new ItemWriter(store, splitter, new ChangeRecords(config.region()));
+        items = new ItemOperations(store, catalog, writer);
         queries = new QueryOperations(store, catalog);
+        ShardReader shardReader = new ShardReader(store);
+        streams = new StreamOperations(catalog, tables, shardReader, config.clock());
+        timeToLive = new TimeToLiveOperations(store, catalog);
+        streamMaintenance = new StreamMaintenance(store, catalog, shardReader, config.shardRolloverAge(),
+                config.streamRetention(), config.clock());
+        ttlSweeper = new TtlSweeper(store, catalog, writer, config.ttlBatchSize(), config.clock());
+        maintenance = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "shardline-maintenance");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = config.maintenanceInterval().toMillis();
+        maintenance.scheduleWithFixedDelay(this::maintainQuietly, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     /** Opens an engine, recovering every table and item of its data directory. */
@@ -115,8 +150,57 @@ public final class Engine implements AutoCloseable {
         return splitter.split(catalog.require(tableName), partitionId);
     }
 
+    public ListStreams.Response listStreams(ListStreams.Request request) {
+        return streams.listStreams(request);
+    }
+
+    public DescribeStream.Response describeStream(DescribeStream.Request request) {
+        return streams.describeStream(request);
+    }
+
+    public GetShardIterator.Response getShardIterator(GetShardIterator.Request request) {
+        return streams.getShardIterator(request);
+    }
+
+    public GetRecords.Response getRecords(GetRecords.Request request) {
+        return streams.getRecords(request);
+    }
+
+    public UpdateTimeToLive.Response updateTimeToLive(UpdateTimeToLive.Request request) {
+        return timeToLive.updateTimeToLive(request);
+    }
+
+    public DescribeTimeToLive.Response describeTimeToLive(DescribeTimeToLive.Request request) {
+        return timeToLive.describeTimeToLive(request);
+    }
+
+    /**
+     * Runs the periodic work now: shard rollover, retention trimming and one TTL sweep. The engine also
+     * runs it every {@link EngineConfig#maintenanceInterval()}. Administrative.
+     */
+    public synchronized void runMaintenance() {
+        streamMaintenance.run();
+        ttlSweeper.run();
+    }
+
+    private void maintainQuietly() {
+        try {
+            runMaintenance();
+        } catch (RuntimeException e) {
+            System.err.println("shardline maintenance failed, will retry: " + e);
+        }
+    }
+
     @Override
     public void close() {
-        store.close();
+        maintenance.shutdown();
+        try {
+            maintenance.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            store.close();
+        }
     }
 }

@@ -2,19 +2,26 @@ package io.shardline.engine;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
- * How an {@link Engine} runs.
+ * How an {@link Engine} runs. Start from {@link #durable} or {@link #inMemory} and change settings
+ * with the {@code with...} methods.
  *
- * @param dataDir            where items live; null keeps everything in memory (tests, the demo)
- * @param defaultPartitions  partitions a new table starts with, unless its {@code shardline:partitions} tag says otherwise
+ * @param dataDir             where tables live; null keeps everything in memory (tests, the demo)
+ * @param defaultPartitions   partitions a new table starts with, unless its {@code shardline:partitions} tag says otherwise
  * @param partitionSplitBytes size (DynamoDB item bytes) past which a partition splits in two
- * @param region             region named in ARNs
- * @param accountId          account named in ARNs
- * @param clock              source of creation and split times
+ * @param region              region named in ARNs and change records
+ * @param accountId           account named in ARNs
+ * @param clock               source of every timestamp: creation times, record times, expiry, retention
+ * @param streamRetention     how long change records are kept (default 24 hours)
+ * @param shardRolloverAge    age at which an open shard closes and one child continues (default 4 hours)
+ * @param maintenanceInterval how often rollover, retention trimming and TTL expiry run (default 1 second)
+ * @param ttlBatchSize        items the TTL sweeper examines per table and run (default 1000)
  */
 public record EngineConfig(Path dataDir, int defaultPartitions, long partitionSplitBytes, String region,
-                           String accountId, Clock clock) {
+                           String accountId, Clock clock, Duration streamRetention, Duration shardRolloverAge,
+                           Duration maintenanceInterval, int ttlBatchSize) {
     public static final int DEFAULT_PARTITIONS = 4;
     public static final long DEFAULT_PARTITION_SPLIT_BYTES = 10L * 1024 * 1024 * 1024;
 
@@ -25,12 +32,21 @@ public record EngineConfig(Path dataDir, int defaultPartitions, long partitionSp
         if (partitionSplitBytes < 1) {
             throw new IllegalArgumentException("partitionSplitBytes must be positive, not " + partitionSplitBytes);
         }
+        for (Duration d : new Duration[] {streamRetention, shardRolloverAge, maintenanceInterval}) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("durations must be positive, not " + d);
+            }
+        }
+        if (ttlBatchSize < 1) {
+            throw new IllegalArgumentException("ttlBatchSize must be positive, not " + ttlBatchSize);
+        }
     }
 
     /** A durable engine storing its data in {@code dataDir}, with default settings. */
     public static EngineConfig durable(Path dataDir) {
         return new EngineConfig(dataDir, DEFAULT_PARTITIONS, DEFAULT_PARTITION_SPLIT_BYTES, "us-east-1",
-                "000000000000", Clock.systemUTC());
+                "000000000000", Clock.systemUTC(), Duration.ofHours(24), Duration.ofHours(4), Duration.ofSeconds(1),
+                1000);
     }
 
     /** An in-memory engine with default settings. */
@@ -39,14 +55,42 @@ public record EngineConfig(Path dataDir, int defaultPartitions, long partitionSp
     }
 
     public EngineConfig withDefaultPartitions(int count) {
-        return new EngineConfig(dataDir, count, partitionSplitBytes, region, accountId, clock);
+        return new EngineConfig(dataDir, count, partitionSplitBytes, region, accountId, clock, streamRetention,
+                shardRolloverAge, maintenanceInterval, ttlBatchSize);
     }
 
     public EngineConfig withPartitionSplitBytes(long bytes) {
-        return new EngineConfig(dataDir, defaultPartitions, bytes, region, accountId, clock);
+        return new EngineConfig(dataDir, defaultPartitions, bytes, region, accountId, clock, streamRetention,
+                shardRolloverAge, maintenanceInterval, ttlBatchSize);
     }
 
     public EngineConfig withRegion(String newRegion) {
-        return new EngineConfig(dataDir, defaultPartitions, partitionSplitBytes, newRegion, accountId, clock);
+        return new EngineConfig(dataDir, defaultPartitions, partitionSplitBytes, newRegion, accountId, clock,
+                streamRetention, shardRolloverAge, maintenanceInterval, ttlBatchSize);
+    }
+
+    public EngineConfig withClock(Clock newClock) {
+        return new EngineConfig(dataDir, defaultPartitions, partitionSplitBytes, region, accountId, newClock,
+                streamRetention, shardRolloverAge, maintenanceInterval, ttlBatchSize);
+    }
+
+    public EngineConfig withStreamRetention(Duration retention) {
+        return new EngineConfig(dataDir, defaultPartitions, partitionSplitBytes, region, accountId, clock, retention,
+                shardRolloverAge, maintenanceInterval, ttlBatchSize);
+    }
+
+    public EngineConfig withShardRolloverAge(Duration age) {
+        return new EngineConfig(dataDir, defaultPartitions, partitionSplitBytes, region, accountId, clock,
+                streamRetention, age, maintenanceInterval, ttlBatchSize);
+    }
+
+    public EngineConfig withMaintenanceInterval(Duration interval) {
+        return new EngineConfig(dataDir, defaultPartitions, partitionSplitBytes, region, accountId, clock,
+                streamRetention, shardRolloverAge, interval, ttlBatchSize);
+    }
+
+    public EngineConfig withTtlBatchSize(int size) {
+        return new EngineConfig(dataDir, defaultPartitions, partitionSplitBytes, region, accountId, clock,
+                streamRetention, shardRolloverAge, maintenanceInterval, size);
     }
 }

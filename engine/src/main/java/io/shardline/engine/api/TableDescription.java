@@ -15,5 +15,8 @@ public record TableDescription(
         Long itemCount,
         Long tableSizeBytes,
         BillingModeSummary billingModeSummary,
-        ProvisionedThroughputDescription provisionedThroughput) {
+        ProvisionedThroughputDescription provisionedThroughput,
+        StreamSpecification streamSpecification,
+        String latestStreamArn,
+        String latestStreamLabel) {
 }

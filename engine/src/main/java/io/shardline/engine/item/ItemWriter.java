@@ -10,6 +10,10 @@ import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Family;
 import io.shardline.engine.storage.ItemKeys;
 import io.shardline.engine.storage.Store;
+import io.shardline.engine.stream.ChangeRecords;
+import io.shardline.engine.stream.SequenceAllocator;
+import io.shardline.engine.stream.ShardDefinition;
+import io.shardline.engine.stream.StreamViewType;
 import io.shardline.engine.table.Partition;
 import io.shardline.engine.table.PartitionSplitter;
 import io.shardline.engine.table.PartitionStats;
@@ -21,17 +25,25 @@ import java.util.function.UnaryOperator;
 
 /**
  * The one path by which items change. A write reads the current item under the item's lock, computes
- * the new one, and commits the item and its partition's counters in one durable store commit; a
- * write that changes nothing commits nothing.
+ * the new one, and commits the item, its partition's counters and (when the table has an enabled
+ * stream) its change record in one durable store commit; a write that changes nothing commits
+ * nothing and appends no record.
  */
 public final class ItemWriter {
     private final Store store;
     private final PartitionSplitter splitter;
+    private final ChangeRecords records;
     private final KeyLocks locks = new KeyLocks(4096);
 
-    public ItemWriter(Store store, PartitionSplitter splitter) {
+    public ItemWriter(Store store, PartitionSplitter splitter, ChangeRecords records) {
         this.store = store;
         this.splitter = splitter;
+        this.records = records;
+    }
+
+    /** Who asked for a write: a client, or the TTL sweeper expiring an item. */
+    public enum Cause {
+        CLIENT, TTL_EXPIRY
     }
 
     /**
@@ -40,6 +52,12 @@ public final class ItemWriter {
      */
     public ItemChange write(Table table, Map<String, AttributeValue> key,
                             UnaryOperator<Map<String, AttributeValue>> change) {
+        return write(table, key, change, Cause.CLIENT);
+    }
+
+    /** As {@link #write(Table, Map, UnaryOperator)}, recording who caused the change in its change record. */
+    public ItemChange write(Table table, Map<String, AttributeValue> key,
+                            UnaryOperator<Map<String, AttributeValue>> change, Cause cause) {
         KeySchema schema = table.definition().keySchema();
         byte[] partitionKey = ItemKeys.keyBytes(key.get(schema.partitionKey()));
         byte[] sortKey = schema.hasSortKey() ? ItemKeys.keyBytes(key.get(schema.sortKey())) : new byte[0];
@@ -62,7 +80,7 @@ public final class ItemWriter {
                 Map<String, AttributeValue> newItem = change.apply(oldItem);
                 result = new ItemChange(oldItem, newItem);
                 if (result.changed()) {
-                    commit(table, partition, storageKey, result);
+                    commit(table, partition, storageKey, key, result, cause);
                 }
             } finally {
                 itemLock.unlock();
@@ -76,7 +94,8 @@ public final class ItemWriter {
         return result;
     }
 
-    private void commit(Table table, Partition partition, byte[] storageKey, ItemChange change) {
+    private void commit(Table table, Partition partition, byte[] storageKey, Map<String, AttributeValue> key,
+                        ItemChange change, Cause cause) {
         long oldBytes = change.oldItem() == null ? 0 : ItemSize.of(change.oldItem());
         long newBytes = change.newItem() == null ? 0 : ItemSize.checkLimit(change.newItem());
         long itemDelta = (change.newItem() == null ? 0 : 1) - (change.oldItem() == null ? 0 : 1);
@@ -90,9 +109,27 @@ public final class ItemWriter {
                 batch.add(Family.STATS, StatsKeys.items(table.id(), partition.id()), itemDelta);
             }
             batch.add(Family.STATS, StatsKeys.bytes(table.id(), partition.id()), newBytes - oldBytes);
-            store.commit(batch);
+            ShardDefinition shard = table.openShard(partition.id());
+            if (shard == null) {
+                store.commit(batch);
+            } else {
+                commitWithChangeRecord(table, shard, batch, key, change, cause);
+            }
         }
         PartitionStats stats = table.stats(partition.id());
         stats.recordChange(itemDelta, newBytes - oldBytes);
+    }
+
+    private void commitWithChangeRecord(Table table, ShardDefinition shard, Batch batch, Map<String, AttributeValue> key,
+                                        ItemChange change, Cause cause) {
+        StreamViewType viewType = StreamViewType.valueOf(table.definition().enabledStream().orElseThrow().viewType());
+        SequenceAllocator.Sequence sequence = table.sequences().next();
+        try {
+            records.append(batch, table.id(), shard, sequence, viewType, key, change.oldItem(), change.newItem(),
+                    cause == Cause.TTL_EXPIRY);
+            store.commit(batch);
+        } finally {
+            table.sequences().release(sequence.number());
+        }
     }
 }

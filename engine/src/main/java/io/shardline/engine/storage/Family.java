@@ -9,7 +9,9 @@ public enum Family {
     /** Table definitions and engine-wide sequences, keyed by name. */
     META("meta", false),
     /** Per-partition item counts and sizes, kept as 64-bit add counters. */
-    STATS("stats", true);
+    STATS("stats", true),
+    /** Change records of table streams, keyed by table, shard and sequence number. */
+    STREAM("stream", false);
 
     private final String name;
     private final boolean counters;

@@ -19,8 +19,9 @@ import org.rocksdb.RocksIterator;
 /**
  * Splits a partition in two at the partition-key hash that best halves its bytes, closing it and
  * opening two children that name it as parent. Items stay where they are (keys are ordered by hash),
- * so a split rewrites only the table definition and the two children's counters, in one durable
- * commit. Splits happen when a partition passes the configured size, or on request.
+ * so a split rewrites only the table definition (with the stream's shard lineage) and the two
+ * children's counters, in one durable commit. Splits happen when a partition passes the configured
+ * size, or on request.
  */
 public final class PartitionSplitter {
     private final Store store;
@@ -157,7 +158,12 @@ public final class PartitionSplitter {
                 batch.setCounter(Family.STATS, StatsKeys.items(tableId, child.id()), childStats.items());
                 batch.setCounter(Family.STATS, StatsKeys.bytes(tableId, child.id()), childStats.bytes());
             }
-            catalog.redefine(table, definition.withPartitions(partitions, nextId + 2), batch);
+            TableDefinition split = definition.withPartitions(partitions, nextId + 2);
+            if (definition.enabledStream().isPresent()) {
+                split = table.withStreamChange(split, now, lineage -> lineage.split(
+                        definition.enabledStream().get(), parent.id(), List.of(left.id(), right.id())));
+            }
+            catalog.redefine(table, split, batch);
         }
         table.removeStats(parent.id());
         return List.of(left, right);

@@ -1,12 +1,21 @@
 package io.shardline.engine.table;
 
+import io.shardline.engine.stream.SequenceAllocator;
+import io.shardline.engine.stream.ShardDefinition;
+import io.shardline.engine.stream.ShardLineage;
+import io.shardline.engine.stream.StreamDefinition;
+import io.shardline.engine.stream.TrimHorizon;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A live table: its current definition, the lookup from hash to open partition, per-partition
@@ -18,10 +27,53 @@ public final class Table {
     private final Map<Long, PartitionStats> stats = new ConcurrentHashMap<>();
     private volatile TableDefinition definition;
     private volatile Partition[] openByStart;
+    private final SequenceAllocator sequences;
+    private volatile Map<Long, ShardDefinition> openShardByPartition = Map.of();
     private volatile boolean deleted;
 
-    Table(TableDefinition definition) {
+    private final TrimHorizon trimHorizon;
+
+    Table(TableDefinition definition, SequenceAllocator sequences, TrimHorizon trimHorizon) {
+        this.sequences = sequences;
+        this.trimHorizon = trimHorizon;
         define(definition);
+    }
+
+    /** How far retention has trimmed each shard of the table's streams. */
+    public TrimHorizon trimHorizon() {
+        return trimHorizon;
+    }
+
+    /** The table's stream sequence numbers. */
+    public SequenceAllocator sequences() {
+        return sequences;
+    }
+
+    /** The open shard of a partition in the enabled stream; null when no stream is enabled. */
+    public ShardDefinition openShard(long partitionId) {
+        return openShardByPartition.get(partitionId);
+    }
+
+    /**
+     * {@code base} with one stream replaced or added by {@code change}, which gets a lineage that opens
+     * and closes shards at {@code nowMillis} with this table's sequence numbers and shard numbers.
+     */
+    public TableDefinition withStreamChange(TableDefinition base, long nowMillis,
+                                            Function<ShardLineage, StreamDefinition> change) {
+        AtomicLong shardNumbers = new AtomicLong(base.nextShardNumber());
+        StreamDefinition changed = change.apply(new ShardLineage(sequences, shardNumbers::getAndIncrement, nowMillis));
+        return base.withStream(changed, shardNumbers.get());
+    }
+
+    /** Runs {@code change} while no item write is in progress on this table. */
+    public <T> T whileNoWrites(Supplier<T> change) {
+        Lock lock = structureChange();
+        lock.lock();
+        try {
+            return change.get();
+        } finally {
+            lock.unlock();
+        }
     }
 
     public TableDefinition definition() {
@@ -52,8 +104,13 @@ public final class Table {
     void define(TableDefinition newDefinition) {
         Partition[] open = newDefinition.openPartitions().toArray(Partition[]::new);
         Arrays.sort(open, Comparator.comparing(Partition::hashStart, Long::compareUnsigned));
+        Map<Long, ShardDefinition> shards = new HashMap<>();
+        newDefinition.enabledStream().ifPresent(stream -> stream.shards().stream()
+                .filter(ShardDefinition::isOpen)
+                .forEach(shard -> shards.put(shard.partitionId(), shard)));
         definition = newDefinition;
         openByStart = open;
+        openShardByPartition = shards;
     }
 
     /** The open partition holding a hash. */

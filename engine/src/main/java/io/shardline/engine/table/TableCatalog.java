@@ -8,15 +8,19 @@ import io.shardline.engine.storage.Family;
 import io.shardline.engine.storage.HashSpace;
 import io.shardline.engine.storage.ItemKeys;
 import io.shardline.engine.storage.Store;
+import io.shardline.engine.stream.SequenceAllocator;
+import io.shardline.engine.stream.TrimHorizon;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.Lock;
+import java.util.function.BiFunction;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksIterator;
 
@@ -29,12 +33,14 @@ public final class TableCatalog {
     private static final byte[] TABLE_ID_SEQUENCE = "sequence/table-id".getBytes(StandardCharsets.UTF_8);
 
     private final Store store;
+    private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private final NavigableMap<String, Table> tables = new ConcurrentSkipListMap<>();
     private final Object creation = new Object();
 
-    public TableCatalog(Store store) {
+    public TableCatalog(Store store, Clock clock) {
         this.store = store;
+        this.clock = clock;
         load();
     }
 
@@ -43,7 +49,8 @@ public final class TableCatalog {
         try (ReadOptions options = new ReadOptions(); RocksIterator it = store.iterator(Family.META, options)) {
             for (it.seek(prefix); it.isValid() && startsWith(it.key(), prefix); it.next()) {
                 TableDefinition definition = decode(it.value());
-                Table table = new Table(definition);
+                Table table = new Table(definition, new SequenceAllocator(store, definition.id(), clock),
+                        new TrimHorizon(store, definition.id(), definition.streams()));
                 for (Partition partition : definition.openPartitions()) {
                     table.putStats(partition.id(), new PartitionStats(
                             store.counter(Family.STATS, StatsKeys.items(definition.id(), partition.id())),
@@ -75,20 +82,24 @@ public final class TableCatalog {
     }
 
     /**
-     * Creates a table with {@code partitions} open partitions spanning the hash space evenly. The
-     * definition is durable when this returns.
+     * Creates a table with {@code partitions} open partitions spanning the hash space evenly, letting
+     * {@code streamSpec} add its stream. The definition is durable when this returns.
      */
-    public Table create(TableDefinition template, int partitionCount, long nowMillis) {
+    public Table create(TableDefinition template, int partitionCount, long nowMillis,
+                        BiFunction<Table, TableDefinition, TableDefinition> streamSpec) {
         synchronized (creation) {
             if (tables.containsKey(template.name())) {
                 throw new DynamoException(ErrorType.RESOURCE_IN_USE, "Table already exists: " + template.name());
             }
             long tableId = store.counter(Family.META, TABLE_ID_SEQUENCE) + 1;
             List<Partition> partitions = evenPartitions(partitionCount, nowMillis);
-            TableDefinition definition = new TableDefinition(template.name(), tableId, template.keySchema(),
+            TableDefinition base = new TableDefinition(template.name(), tableId, template.keySchema(),
                     template.attributeDefinitions(), template.billingMode(), template.readCapacityUnits(),
-                    template.writeCapacityUnits(), nowMillis, partitions, partitions.size());
-            Table table = new Table(definition);
+                    template.writeCapacityUnits(), nowMillis, partitions, partitions.size(), List.of(), 0, null);
+            Table table = new Table(base, new SequenceAllocator(store, tableId, clock),
+                    new TrimHorizon(store, tableId, List.of()));
+            TableDefinition definition = streamSpec.apply(table, base);
+            table.define(definition);
             try (Batch batch = store.batch()) {
                 batch.setCounter(Family.META, TABLE_ID_SEQUENCE, tableId);
                 batch.put(Family.META, metaKey(definition.name()), encode(definition));
@@ -121,7 +132,12 @@ public final class TableCatalog {
         table.define(definition);
     }
 
-    /** Deletes a table and all its items, after every write in progress on it has finished. */
+    /** Every table, in name order. */
+    public List<Table> all() {
+        return List.copyOf(tables.values());
+    }
+
+    /** Deletes a table with its items and change records, after every write in progress on it has finished. */
     public Table delete(String name) {
         synchronized (creation) {
             Table table = require(name);
@@ -133,6 +149,7 @@ public final class TableCatalog {
                     batch.delete(Family.META, metaKey(name));
                     batch.deleteRange(Family.ITEMS, ItemKeys.tableStart(id), ItemKeys.tableStart(id + 1));
                     batch.deleteRange(Family.STATS, ItemKeys.tableStart(id), ItemKeys.tableStart(id + 1));
+                    batch.deleteRange(Family.STREAM, ItemKeys.tableStart(id), ItemKeys.tableStart(id + 1));
                     store.commit(batch);
                 }
                 table.markDeleted();

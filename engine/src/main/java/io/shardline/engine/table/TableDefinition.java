@@ -2,32 +2,77 @@ package io.shardline.engine.table;
 
 import io.shardline.engine.api.AttributeDefinition;
 import io.shardline.engine.model.KeySchema;
+import io.shardline.engine.stream.StreamDefinition;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Everything durable about a table but its items: schema, settings, and every partition it ever had.
- * Stored as JSON in the store's meta family; replaced as a whole when it changes.
+ * Everything durable about a table but its items and change records: schema, settings, every
+ * partition it ever had, and its streams with their shards. Stored as JSON in the store's meta
+ * family; replaced as a whole when it changes.
+ *
+ * @param streams      the table's streams, oldest first; at most the last is enabled
+ * @param ttlAttribute the attribute holding items' expiry in epoch seconds, or null when TTL is off
  */
 public record TableDefinition(String name, long id, KeySchema keySchema,
                               List<AttributeDefinition> attributeDefinitions, String billingMode,
                               Long readCapacityUnits, Long writeCapacityUnits, long createdAtMillis,
-                              List<Partition> partitions, long nextPartitionId) {
+                              List<Partition> partitions, long nextPartitionId,
+                              List<StreamDefinition> streams, long nextShardNumber, String ttlAttribute) {
 
     public TableDefinition {
         partitions = List.copyOf(partitions);
+        streams = streams == null ? List.of() : List.copyOf(streams);
     }
 
     public List<Partition> openPartitions() {
         return partitions.stream().filter(Partition::isOpen).toList();
     }
 
+    /** The most recently enabled stream, enabled or not. */
+    public Optional<StreamDefinition> latestStream() {
+        return streams.isEmpty() ? Optional.empty() : Optional.of(streams.get(streams.size() - 1));
+    }
+
+    public Optional<StreamDefinition> enabledStream() {
+        return latestStream().filter(StreamDefinition::isEnabled);
+    }
+
     TableDefinition withPartitions(List<Partition> newPartitions, long newNextPartitionId) {
         return new TableDefinition(name, id, keySchema, attributeDefinitions, billingMode, readCapacityUnits,
-                writeCapacityUnits, createdAtMillis, newPartitions, newNextPartitionId);
+                writeCapacityUnits, createdAtMillis, newPartitions, newNextPartitionId, streams, nextShardNumber,
+                ttlAttribute);
     }
 
     TableDefinition withBilling(String newBillingMode, Long newRead, Long newWrite) {
         return new TableDefinition(name, id, keySchema, attributeDefinitions, newBillingMode, newRead, newWrite,
-                createdAtMillis, partitions, nextPartitionId);
+                createdAtMillis, partitions, nextPartitionId, streams, nextShardNumber, ttlAttribute);
+    }
+
+    /** This definition with {@code stream} replacing the stream of the same label, or appended. */
+    public TableDefinition withStream(StreamDefinition stream, long newNextShardNumber) {
+        List<StreamDefinition> updated = new ArrayList<>();
+        boolean replaced = false;
+        for (StreamDefinition existing : streams) {
+            boolean same = existing.label().equals(stream.label());
+            updated.add(same ? stream : existing);
+            replaced |= same;
+        }
+        if (!replaced) {
+            updated.add(stream);
+        }
+        return withStreams(updated, newNextShardNumber);
+    }
+
+    public TableDefinition withStreams(List<StreamDefinition> newStreams, long newNextShardNumber) {
+        return new TableDefinition(name, id, keySchema, attributeDefinitions, billingMode, readCapacityUnits,
+                writeCapacityUnits, createdAtMillis, partitions, nextPartitionId, newStreams, newNextShardNumber,
+                ttlAttribute);
+    }
+
+    public TableDefinition withTtlAttribute(String attribute) {
+        return new TableDefinition(name, id, keySchema, attributeDefinitions, billingMode, readCapacityUnits,
+                writeCapacityUnits, createdAtMillis, partitions, nextPartitionId, streams, nextShardNumber, attribute);
     }
 }

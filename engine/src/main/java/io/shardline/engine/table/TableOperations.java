@@ -10,21 +10,29 @@ import io.shardline.engine.api.ListTables;
 import io.shardline.engine.api.ProvisionedThroughput;
 import io.shardline.engine.api.ProvisionedThroughputDescription;
 import io.shardline.engine.api.TableDescription;
+import io.shardline.engine.api.StreamSpecification;
 import io.shardline.engine.api.Tag;
 import io.shardline.engine.api.UpdateTable;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.KeySchema;
 import io.shardline.engine.model.ScalarType;
+import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Store;
+import io.shardline.engine.stream.StreamDefinition;
+import io.shardline.engine.stream.StreamViewType;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** CreateTable, DescribeTable, ListTables, UpdateTable and DeleteTable. */
+/** CreateTable, DescribeTable, ListTables, UpdateTable and DeleteTable, including enabling and disabling streams. */
 public final class TableOperations {
     /** Tag that sets the initial partition count of one table (1 to {@value #MAX_PARTITIONS}). */
     public static final String PARTITIONS_TAG = "shardline:partitions";
@@ -32,6 +40,8 @@ public final class TableOperations {
     private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
     private static final String PROVISIONED = "PROVISIONED";
     private static final String PAY_PER_REQUEST = "PAY_PER_REQUEST";
+    private static final DateTimeFormatter LABEL_FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     private final Store store;
     private final TableCatalog catalog;
@@ -53,11 +63,14 @@ public final class TableOperations {
         KeySchema schema = keySchema(request.keySchema(), request.attributeDefinitions());
         String billingMode = billingMode(request.billingMode(), request.provisionedThroughput());
         ProvisionedThroughput throughput = request.provisionedThroughput();
+        StreamViewType viewType = streamToEnable(request.streamSpecification());
         TableDefinition template = new TableDefinition(request.tableName(), 0, schema,
                 List.copyOf(request.attributeDefinitions()), billingMode,
                 throughput == null ? null : throughput.readCapacityUnits(),
-                throughput == null ? null : throughput.writeCapacityUnits(), 0, List.of(), 0);
-        Table table = catalog.create(template, partitionCount(request.tags()), clock.millis());
+                throughput == null ? null : throughput.writeCapacityUnits(), 0, List.of(), 0, List.of(), 0, null);
+        long now = clock.millis();
+        Table table = catalog.create(template, partitionCount(request.tags()), now,
+                (created, base) -> viewType == null ? base : enableStream(created, base, viewType, now));
         return new CreateTable.Response(describe(table, "ACTIVE"));
     }
 
@@ -81,24 +94,90 @@ public final class TableOperations {
     public UpdateTable.Response updateTable(UpdateTable.Request request) {
         checkName(request.tableName(), "tableName");
         Table table = catalog.require(request.tableName());
-        if (request.billingMode() == null && request.provisionedThroughput() == null) {
+        StreamSpecification stream = request.streamSpecification();
+        boolean billingChange = request.billingMode() != null || request.provisionedThroughput() != null;
+        if (!billingChange && stream == null) {
             throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
                     + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
         }
-        TableDefinition current = table.definition();
-        String mode = request.billingMode() == null ? current.billingMode() : request.billingMode();
-        String billingMode = billingMode(mode, request.provisionedThroughput() == null && PROVISIONED.equals(mode)
-                ? new ProvisionedThroughput(current.readCapacityUnits(), current.writeCapacityUnits())
-                : request.provisionedThroughput());
-        ProvisionedThroughput throughput = PAY_PER_REQUEST.equals(billingMode) ? null
-                : request.provisionedThroughput() != null ? request.provisionedThroughput()
-                : new ProvisionedThroughput(current.readCapacityUnits(), current.writeCapacityUnits());
-        try (var batch = store.batch()) {
-            catalog.redefine(table, current.withBilling(billingMode,
-                    throughput == null ? null : throughput.readCapacityUnits(),
-                    throughput == null ? null : throughput.writeCapacityUnits()), batch);
-        }
+        table.whileNoWrites(() -> {
+            TableDefinition updated = table.definition();
+            if (billingChange) {
+                updated = withBilling(updated, request.billingMode(), request.provisionedThroughput());
+            }
+            if (stream != null) {
+                updated = withStreamUpdate(table, updated, stream);
+            }
+            try (Batch batch = store.batch()) {
+                catalog.redefine(table, updated, batch);
+            }
+            return updated;
+        });
         return new UpdateTable.Response(describe(table, "ACTIVE"));
+    }
+
+    private static TableDefinition withBilling(TableDefinition current, String requestedMode,
+                                               ProvisionedThroughput requested) {
+        String mode = requestedMode == null ? current.billingMode() : requestedMode;
+        ProvisionedThroughput throughput = requested == null && PROVISIONED.equals(mode)
+                ? new ProvisionedThroughput(current.readCapacityUnits(), current.writeCapacityUnits())
+                : requested;
+        String billingMode = billingMode(mode, throughput);
+        return PAY_PER_REQUEST.equals(billingMode)
+                ? current.withBilling(billingMode, null, null)
+                : current.withBilling(billingMode, throughput.readCapacityUnits(), throughput.writeCapacityUnits());
+    }
+
+    private TableDefinition withStreamUpdate(Table table, TableDefinition current, StreamSpecification stream) {
+        StreamViewType viewType = streamToEnable(stream);
+        Optional<StreamDefinition> enabled = current.enabledStream();
+        if (viewType != null) {
+            if (enabled.isPresent()) {
+                throw DynamoException.validation("Table already has an enabled stream: " + streamArn(current,
+                        enabled.get()) + "; its view type " + enabled.get().viewType() + " cannot change while "
+                        + "enabled: disable the stream, then enable a new one");
+            }
+            return enableStream(table, current, viewType, clock.millis());
+        }
+        if (enabled.isEmpty()) {
+            throw DynamoException.validation("Table " + current.name() + " has no enabled stream to disable");
+        }
+        return table.withStreamChange(current, clock.millis(), lineage -> lineage.disable(enabled.get()));
+    }
+
+    /** The view type a StreamSpecification asks to enable, or null when it asks to disable. */
+    private static StreamViewType streamToEnable(StreamSpecification stream) {
+        if (stream == null) {
+            return null;
+        }
+        if (stream.streamEnabled() == null) {
+            throw DynamoException.validation("1 validation error detected: Value null at "
+                    + "'streamSpecification.streamEnabled' failed to satisfy constraint: Member must not be null");
+        }
+        if (!stream.streamEnabled()) {
+            if (stream.streamViewType() != null) {
+                throw DynamoException.validation("One or more parameter values were invalid: "
+                        + "StreamViewType cannot be specified when StreamEnabled is false");
+            }
+            return null;
+        }
+        if (stream.streamViewType() == null) {
+            throw DynamoException.validation("One or more parameter values were invalid: "
+                    + "StreamViewType is required when StreamEnabled is true");
+        }
+        return StreamViewType.parse(stream.streamViewType());
+    }
+
+    private static TableDefinition enableStream(Table table, TableDefinition base, StreamViewType viewType, long now) {
+        long created = base.latestStream().map(s -> Math.max(now, s.createdAtMillis() + 1)).orElse(now);
+        String label = LABEL_FORMAT.format(Instant.ofEpochMilli(created));
+        List<Long> partitions = base.openPartitions().stream().map(Partition::id).toList();
+        return table.withStreamChange(base, created, lineage -> lineage.enable(label, viewType, partitions));
+    }
+
+    /** The ARN of one of a table's streams. */
+    public String streamArn(TableDefinition table, StreamDefinition stream) {
+        return arnPrefix + table.name() + "/stream/" + stream.label();
     }
 
     public DeleteTable.Response deleteTable(DeleteTable.Request request) {
@@ -109,7 +188,8 @@ public final class TableOperations {
         return new DeleteTable.Response(before);
     }
 
-    private TableDescription describe(Table table, String status) {
+    /** The table as DescribeTable reports it, with the given status. */
+    public TableDescription describe(Table table, String status) {
         TableDefinition d = table.definition();
         List<KeySchemaElement> keySchema = new ArrayList<>();
         keySchema.add(new KeySchemaElement(d.keySchema().partitionKey(), "HASH"));
@@ -117,11 +197,17 @@ public final class TableOperations {
             keySchema.add(new KeySchemaElement(d.keySchema().sortKey(), "RANGE"));
         }
         boolean provisioned = PROVISIONED.equals(d.billingMode());
+        Optional<StreamDefinition> latest = d.latestStream();
+        StreamSpecification streamSpecification = d.enabledStream()
+                .map(s -> new StreamSpecification(true, s.viewType()))
+                .orElse(null);
         return new TableDescription(d.name(), status, tableId(d), arnPrefix + d.name(), d.attributeDefinitions(),
                 keySchema, BigDecimal.valueOf(d.createdAtMillis()).movePointLeft(3), table.itemCount(),
                 table.sizeBytes(), new BillingModeSummary(d.billingMode()),
                 new ProvisionedThroughputDescription(provisioned ? d.readCapacityUnits() : 0L,
-                        provisioned ? d.writeCapacityUnits() : 0L, 0L));
+                        provisioned ? d.writeCapacityUnits() : 0L, 0L),
+                streamSpecification, latest.map(s -> streamArn(d, s)).orElse(null),
+                latest.map(StreamDefinition::label).orElse(null));
     }
 
     /** A UUID-shaped id, stable for the table's lifetime, as DynamoDB reports TableId. */

@@ -51,7 +51,7 @@ class TableOperationsTest {
         CreateTable.Request request = new CreateTable.Request("Orders",
                 List.of(new AttributeDefinition("customer", "S"), new AttributeDefinition("placed", "N")),
                 List.of(new KeySchemaElement("customer", "HASH"), new KeySchemaElement("placed", "RANGE")),
-                null, new ProvisionedThroughput(5L, 7L), null);
+                null, new ProvisionedThroughput(5L, 7L), null, null);
         TableDescription created = engine.createTable(request).tableDescription();
         assertEquals("ACTIVE", created.tableStatus());
         TableDescription described = engine.describeTable(new DescribeTable.Request("Orders")).table();
@@ -87,7 +87,7 @@ class TableOperationsTest {
         assertEquals(-1L, partitions.get(0).hashEnd());
         rejected(ErrorType.VALIDATION, () -> engine.createTable(new CreateTable.Request("Bad", table("x", 1, "id:S")
                 .attributeDefinitions(), table("x", 1, "id:S").keySchema(), "PAY_PER_REQUEST", null,
-                List.of(new Tag("shardline:partitions", "0")))));
+                List.of(new Tag("shardline:partitions", "0")), null)));
     }
 
     @Test
@@ -116,23 +116,23 @@ class TableOperationsTest {
     void invalidKeySchemasAreRejected() {
         rejected(ErrorType.VALIDATION, () -> engine.createTable(new CreateTable.Request("Keys",
                 List.of(new AttributeDefinition("id", "BOOL")), List.of(new KeySchemaElement("id", "HASH")),
-                "PAY_PER_REQUEST", null, null)));
+                "PAY_PER_REQUEST", null, null, null)));
         rejected(ErrorType.VALIDATION, () -> engine.createTable(new CreateTable.Request("Keys",
                 List.of(new AttributeDefinition("id", "S")), List.of(new KeySchemaElement("id", "RANGE")),
-                "PAY_PER_REQUEST", null, null)));
+                "PAY_PER_REQUEST", null, null, null)));
         DynamoException missing = rejected(ErrorType.VALIDATION, () -> engine.createTable(new CreateTable.Request(
                 "Keys", List.of(new AttributeDefinition("other", "S")), List.of(new KeySchemaElement("id", "HASH")),
-                "PAY_PER_REQUEST", null, null)));
+                "PAY_PER_REQUEST", null, null, null)));
         assertTrue(missing.getMessage().contains("Keys: [id]"), missing.getMessage());
         rejected(ErrorType.VALIDATION, () -> engine.createTable(new CreateTable.Request("Keys",
                 List.of(new AttributeDefinition("id", "S"), new AttributeDefinition("extra", "S")),
-                List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null, null)));
+                List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null, null, null)));
         rejected(ErrorType.VALIDATION, () -> engine.createTable(new CreateTable.Request("Keys",
                 List.of(new AttributeDefinition("id", "S")), List.of(new KeySchemaElement("id", "HASH")),
-                "PROVISIONED", null, null)));
+                "PROVISIONED", null, null, null)));
         rejected(ErrorType.VALIDATION, () -> engine.createTable(new CreateTable.Request("Keys",
                 List.of(new AttributeDefinition("id", "S")), List.of(new KeySchemaElement("id", "HASH")),
-                "PAY_PER_REQUEST", new ProvisionedThroughput(1L, 1L), null)));
+                "PAY_PER_REQUEST", new ProvisionedThroughput(1L, 1L), null, null)));
         assertEquals(List.of(), engine.listTables(new ListTables.Request(null, null)).tableNames(),
                 "nothing half-created");
     }
@@ -163,17 +163,17 @@ class TableOperationsTest {
     void updateTableChangesBillingAndThroughput() {
         createTable(engine, "Billing", 1, "id:S");
         TableDescription provisioned = engine.updateTable(new UpdateTable.Request("Billing", null, "PROVISIONED",
-                new ProvisionedThroughput(3L, 4L))).tableDescription();
+                new ProvisionedThroughput(3L, 4L), null)).tableDescription();
         assertEquals("PROVISIONED", provisioned.billingModeSummary().billingMode());
         assertEquals(4L, provisioned.provisionedThroughput().writeCapacityUnits());
         TableDescription raised = engine.updateTable(new UpdateTable.Request("Billing", null, null,
-                new ProvisionedThroughput(10L, 20L))).tableDescription();
+                new ProvisionedThroughput(10L, 20L), null)).tableDescription();
         assertEquals(10L, raised.provisionedThroughput().readCapacityUnits());
         assertEquals("PAY_PER_REQUEST", engine.updateTable(new UpdateTable.Request("Billing", null, "PAY_PER_REQUEST",
-                null)).tableDescription().billingModeSummary().billingMode());
-        rejected(ErrorType.VALIDATION, () -> engine.updateTable(new UpdateTable.Request("Billing", null, null, null)));
+                null, null)).tableDescription().billingModeSummary().billingMode());
+        rejected(ErrorType.VALIDATION, () -> engine.updateTable(new UpdateTable.Request("Billing", null, null, null, null)));
         rejected(ErrorType.RESOURCE_NOT_FOUND, () -> engine.updateTable(new UpdateTable.Request("Nope", null,
-                "PAY_PER_REQUEST", null)));
+                "PAY_PER_REQUEST", null, null)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.shardline.engine.Engine;
 import io.shardline.engine.api.AttributeDefinition;
 import io.shardline.engine.api.CreateTable;
 import io.shardline.engine.api.KeySchemaElement;
+import io.shardline.engine.api.StreamSpecification;
 import io.shardline.engine.api.Tag;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.Bytes;
@@ -46,6 +47,12 @@ public final class Items {
      * A CreateTable request: {@code "id:S"} for a partition key only, {@code "pk:S", "sk:N"} for both.
      */
     public static CreateTable.Request table(String name, int partitions, String... keys) {
+        return tableWithStream(name, partitions, null, keys);
+    }
+
+    /** As {@link #table(String, int, String...)}, with a stream of the given view type (null for none). */
+    public static CreateTable.Request tableWithStream(String name, int partitions, String streamViewType,
+                                                      String... keys) {
         List<AttributeDefinition> definitions = new ArrayList<>();
         List<KeySchemaElement> schema = new ArrayList<>();
         for (int i = 0; i < keys.length; i++) {
@@ -54,7 +61,8 @@ public final class Items {
             schema.add(new KeySchemaElement(parts[0], i == 0 ? "HASH" : "RANGE"));
         }
         return new CreateTable.Request(name, definitions, schema, "PAY_PER_REQUEST", null,
-                List.of(new Tag("shardline:partitions", Integer.toString(partitions))));
+                List.of(new Tag("shardline:partitions", Integer.toString(partitions))),
+                streamViewType == null ? null : new StreamSpecification(true, streamViewType));
     }
 
     public static void createTable(Engine engine, String name, int partitions, String... keys) {

@@ -1,0 +1,13 @@
+package io.shardline.engine.api;
+
+/** UpdateTimeToLive: enables or disables expiry of items by an epoch-seconds attribute. */
+public final class UpdateTimeToLive {
+    private UpdateTimeToLive() {
+    }
+
+    public record Request(String tableName, TimeToLiveSpecification timeToLiveSpecification) {
+    }
+
+    public record Response(TimeToLiveSpecification timeToLiveSpecification) {
+    }
+}

@@ -1,0 +1,43 @@
+package io.shardline.engine.stream;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Keys and values of change records in the store's stream family. Key: {@code tableId | shard number |
+ * sequence number}, so a shard's records are one contiguous range in sequence order. Value: the
+ * record's creation time in epoch millis (8 bytes, for trimming without decoding), then its JSON.
+ */
+final class StreamKeys {
+    private StreamKeys() {
+    }
+
+    static byte[] record(long tableId, long shardNumber, long sequence) {
+        return ByteBuffer.allocate(24).putLong(tableId).putLong(shardNumber).putLong(sequence).array();
+    }
+
+    static byte[] shardStart(long tableId, long shardNumber) {
+        return ByteBuffer.allocate(16).putLong(tableId).putLong(shardNumber).array();
+    }
+
+    static byte[] shardEnd(long tableId, long shardNumber) {
+        return shardStart(tableId, shardNumber + 1);
+    }
+
+    static long sequenceOf(byte[] key) {
+        return ByteBuffer.wrap(key, 16, 8).getLong();
+    }
+
+    static byte[] value(long createdAtMillis, byte[] json) {
+        return ByteBuffer.allocate(8 + json.length).putLong(createdAtMillis).put(json).array();
+    }
+
+    static long createdAtOf(byte[] value) {
+        return ByteBuffer.wrap(value, 0, 8).getLong();
+    }
+
+    static byte[] jsonOf(byte[] value) {
+        byte[] json = new byte[value.length - 8];
+        System.arraycopy(value, 8, json, 0, json.length);
+        return json;
+    }
+}
