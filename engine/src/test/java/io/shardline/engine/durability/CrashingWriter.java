@@ -10,12 +10,16 @@ import io.shardline.engine.model.DynamoNumber;
 import io.shardline.engine.testing.Items;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A child process for crash tests: opens a durable engine in {@code args[0]} and writes from several
- * threads until killed, printing "put KEY I" or "delete KEY I" (I the write's counter, stored as version by puts) only after the engine acknowledged
- * the write. Keys cycle so that some are overwritten and some deleted.
+ * A child process for crash tests: opens a durable engine in {@code args[0]} with a table whose stream
+ * has NEW_AND_OLD_IMAGES, and writes from several threads until killed. After the engine acknowledges
+ * a write that changed the item it prints "put KEY I" or "delete KEY I", I being the write's counter
+ * (stored by puts as the item's version). Each thread owns its keys, which cycle so that some are
+ * overwritten and some deleted.
  */
 public final class CrashingWriter {
     static final int KEYS_PER_THREAD = 500;
@@ -30,7 +34,7 @@ public final class CrashingWriter {
 
     public static void main(String[] args) throws Exception {
         Engine engine = Engine.open(EngineConfig.durable(Path.of(args[0])));
-        CreateTable.Request table = Items.table("Crash", 4, "id:S");
+        CreateTable.Request table = Items.tableWithStream("Crash", 4, "NEW_AND_OLD_IMAGES", "id:S");
         engine.createTable(table);
         PrintStream out = new PrintStream(System.out, true);
         out.println("ready");
@@ -38,16 +42,20 @@ public final class CrashingWriter {
         for (int t = 0; t < threads; t++) {
             int thread = t;
             Thread writer = new Thread(() -> {
+                Set<String> present = new HashSet<>();
                 for (long i = 0; ; i++) {
                     String key = "t" + thread + "-" + (i % KEYS_PER_THREAD);
                     if (isDelete(i)) {
                         engine.deleteItem(DeleteItem.Request.of("Crash", Map.of("id", new AttributeValue.S(key))));
-                        synchronized (out) {
-                            out.println("delete " + key + " " + i);
+                        if (present.remove(key)) {
+                            synchronized (out) {
+                                out.println("delete " + key + " " + i);
+                            }
                         }
                     } else {
                         engine.putItem(PutItem.Request.of("Crash", Map.of("id", new AttributeValue.S(key),
                                 "version", new AttributeValue.N(DynamoNumber.of(i)))));
+                        present.add(key);
                         synchronized (out) {
                             out.println("put " + key + " " + i);
                         }

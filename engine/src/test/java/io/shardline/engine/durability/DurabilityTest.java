@@ -12,15 +12,18 @@ import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
 import io.shardline.engine.api.DescribeTable;
 import io.shardline.engine.api.GetItem;
+import io.shardline.engine.api.GetRecords;
 import io.shardline.engine.api.ItemPage;
 import io.shardline.engine.api.ListTables;
 import io.shardline.engine.api.PutItem;
 import io.shardline.engine.api.Scan;
 import io.shardline.engine.model.AttributeValue;
+import io.shardline.engine.testing.StreamReading;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +56,7 @@ class DurabilityTest {
     }
 
     @Test
-    void everyAcknowledgedWriteSurvivesKillNine(@TempDir Path dir) throws Exception {
+    void everyAcknowledgedChangeSurvivesKillNineOnceInTheStream(@TempDir Path dir) throws Exception {
         Path acks = dir.resolve("acks.log");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), CrashingWriter.class.getName(),
@@ -71,32 +74,52 @@ class DurabilityTest {
         List<String> lines = acknowledgedLines(acks);
         assertTrue(lines.size() >= 3001, "the writer acknowledged writes before it was killed: " + lines.size());
         assertEquals("ready", lines.get(0));
-        Map<String, String[]> lastAck = new HashMap<>();
+        Map<String, List<String>> acknowledged = new HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] parts = line.split(" ");
-            lastAck.put(parts[1], parts);
+            acknowledged.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(parts[0] + " " + parts[2]);
         }
         try (Engine engine = Engine.open(EngineConfig.durable(dir.resolve("data")))) {
-            for (String[] ack : lastAck.values()) {
-                String key = ack[1];
-                long i = Long.parseLong(ack[2]);
-                Map<String, AttributeValue> found = engine.getItem(GetItem.Request.of("Crash", item("id", s(key)))).item();
-                Long version = found == null ? null
-                        : Long.parseLong(((AttributeValue.N) found.get("version")).value().toString());
-                boolean nextIsDelete = CrashingWriter.isDelete(i + CrashingWriter.KEYS_PER_THREAD);
-                if (ack[0].equals("put")) {
-                    assertTrue(version != null ? version >= i : nextIsDelete,
-                            key + " lost its acknowledged put " + i + ", found " + version);
-                } else {
-                    assertTrue(version == null || version > i,
-                            key + " lost its acknowledged delete " + i + ", found " + version);
-                }
+            String arn = engine.describeTable(new DescribeTable.Request("Crash")).table().latestStreamArn();
+            Map<String, List<String>> streamed = new HashMap<>();
+            long highestSequence = 0;
+            for (GetRecords.ChangeRecord record : StreamReading.readAll(engine, arn)) {
+                String key = ((AttributeValue.S) record.dynamodb().keys().get("id")).value();
+                String change = record.eventName().equals("REMOVE")
+                        ? "delete " + (version(record.dynamodb().oldImage()) + CrashingWriter.KEYS_PER_THREAD)
+                        : "put " + version(record.dynamodb().newImage());
+                streamed.computeIfAbsent(key, k -> new ArrayList<>()).add(change);
+                highestSequence = Math.max(highestSequence, Long.parseLong(record.dynamodb().sequenceNumber()));
+            }
+            for (Map.Entry<String, List<String>> acked : acknowledged.entrySet()) {
+                List<String> inStream = streamed.getOrDefault(acked.getKey(), List.of());
+                assertTrue(inStream.size() >= acked.getValue().size()
+                        && inStream.subList(0, acked.getValue().size()).equals(acked.getValue())
+                        && inStream.size() <= acked.getValue().size() + 1,
+                        acked.getKey() + ": acknowledged " + acked.getValue() + " but the stream has " + inStream);
+            }
+            for (Map.Entry<String, List<String>> changes : streamed.entrySet()) {
+                Map<String, AttributeValue> found = engine.getItem(GetItem.Request.of("Crash",
+                        item("id", s(changes.getKey())))).item();
+                String last = changes.getValue().get(changes.getValue().size() - 1);
+                String state = found == null ? "absent" : "put " + version(found);
+                assertEquals(last.startsWith("delete") ? "absent" : last, state,
+                        changes.getKey() + ": the item and its last change record agree");
             }
             ItemPage all = engine.scan(Scan.Request.of("Crash"));
             assertEquals(all.count(), engine.describeTable(new DescribeTable.Request("Crash")).table().itemCount(),
                     "item count recovered with the items");
             assertNull(all.lastEvaluatedKey());
+            engine.putItem(PutItem.Request.of("Crash", item("id", s("after-restart"), "version", n(0))));
+            List<GetRecords.ChangeRecord> afterRestart = StreamReading.readAll(engine, arn).stream()
+                    .filter(r -> r.dynamodb().keys().equals(item("id", s("after-restart")))).toList();
+            assertTrue(Long.parseLong(afterRestart.get(0).dynamodb().sequenceNumber()) > highestSequence,
+                    "sequence numbers keep increasing across a crash");
         }
+    }
+
+    private static long version(Map<String, AttributeValue> item) {
+        return Long.parseLong(((AttributeValue.N) item.get("version")).value().toString());
     }
 
     /** The complete lines of the writer's log; a line cut short by the kill is not an acknowledgement. */
