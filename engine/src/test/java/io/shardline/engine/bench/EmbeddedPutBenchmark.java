@@ -10,13 +10,9 @@ import io.shardline.engine.storage.Family;
 import io.shardline.engine.storage.ItemKeys;
 import io.shardline.engine.storage.Store;
 import io.shardline.engine.testing.Items;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * Embedded PutItem throughput (durable, 1 KB items, several writer threads) against the raw limit:
@@ -27,10 +23,6 @@ public final class EmbeddedPutBenchmark {
     private static final String PAYLOAD = "x".repeat(1000);
 
     private EmbeddedPutBenchmark() {
-    }
-
-    interface Writer {
-        void write(int thread, long i);
     }
 
     public static void main(String[] args) throws Exception {
@@ -57,16 +49,16 @@ public final class EmbeddedPutBenchmark {
         Path dir = Files.createTempDirectory("shardline-bench-engine");
         try (Engine engine = Engine.open(EngineConfig.durable(dir))) {
             Items.createTable(engine, "Bench", 4, "id:S");
-            return measure(seconds, threads, (thread, i) -> engine.putItem(PutItem.Request.of("Bench", item(thread, i))));
+            return Throughput.measure(seconds, threads, (thread, i) -> engine.putItem(PutItem.Request.of("Bench", item(thread, i))));
         } finally {
-            deleteTree(dir);
+            Throughput.deleteTree(dir);
         }
     }
 
     private static double runRaw(int seconds, int threads) throws Exception {
         Path dir = Files.createTempDirectory("shardline-bench-raw");
         try (Store store = Store.openDurable(dir)) {
-            return measure(seconds, threads, (thread, i) -> {
+            return Throughput.measure(seconds, threads, (thread, i) -> {
                 Map<String, AttributeValue> item = item(thread, i);
                 byte[] key = ItemKeys.item(1, ItemKeys.keyBytes(item.get("id")), new byte[0]);
                 try (Batch batch = store.batch()) {
@@ -75,36 +67,7 @@ public final class EmbeddedPutBenchmark {
                 }
             });
         } finally {
-            deleteTree(dir);
-        }
-    }
-
-    private static double measure(int seconds, int threads, Writer writer) throws InterruptedException {
-        AtomicLong done = new AtomicLong();
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        Thread[] workers = new Thread[threads];
-        long start = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            workers[t] = new Thread(() -> {
-                for (long i = 0; System.nanoTime() < end; i++) {
-                    writer.write(thread, i);
-                    done.incrementAndGet();
-                }
-            });
-            workers[t].start();
-        }
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        return done.get() / ((System.nanoTime() - start) / 1e9);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+            Throughput.deleteTree(dir);
         }
     }
 }

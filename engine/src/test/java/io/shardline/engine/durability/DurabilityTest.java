@@ -10,14 +10,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
+import io.shardline.engine.api.DescribeStream;
 import io.shardline.engine.api.DescribeTable;
+import io.shardline.engine.api.DescribeTimeToLive;
 import io.shardline.engine.api.GetItem;
 import io.shardline.engine.api.GetRecords;
 import io.shardline.engine.api.ItemPage;
 import io.shardline.engine.api.ListTables;
 import io.shardline.engine.api.PutItem;
 import io.shardline.engine.api.Scan;
+import io.shardline.engine.api.TimeToLiveSpecification;
+import io.shardline.engine.api.UpdateTimeToLive;
 import io.shardline.engine.model.AttributeValue;
+import io.shardline.engine.testing.Items;
 import io.shardline.engine.testing.StreamReading;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +57,29 @@ class DurabilityTest {
             engine.putItem(PutItem.Request.of("Gamma", item("id", s("g"))));
             assertEquals(1L, engine.describeTable(new DescribeTable.Request("Gamma")).table().itemCount(),
                     "a table created after restart gets a fresh id, not the data of an older table");
+        }
+    }
+
+    @Test
+    void restartRecoversStreamsShardsAndTimeToLive(@TempDir Path dir) {
+        String arn;
+        DescribeStream.StreamDescription before;
+        try (Engine engine = Engine.open(EngineConfig.durable(dir))) {
+            arn = engine.createTable(Items.tableWithStream("Streamed", 1, "NEW_IMAGE", "id:S"))
+                    .tableDescription().latestStreamArn();
+            engine.putItem(PutItem.Request.of("Streamed", item("id", s("a"))));
+            engine.splitPartition("Streamed", 0);
+            engine.putItem(PutItem.Request.of("Streamed", item("id", s("b"))));
+            engine.updateTimeToLive(new UpdateTimeToLive.Request("Streamed", new TimeToLiveSpecification(true, "ttl")));
+            before = engine.describeStream(DescribeStream.Request.of(arn)).streamDescription();
+        }
+        try (Engine engine = Engine.open(EngineConfig.durable(dir))) {
+            assertEquals(before, engine.describeStream(DescribeStream.Request.of(arn)).streamDescription());
+            assertEquals(2, StreamReading.readAll(engine, arn).size());
+            assertEquals("ttl", engine.describeTimeToLive(new DescribeTimeToLive.Request("Streamed"))
+                    .timeToLiveDescription().attributeName());
+            engine.putItem(PutItem.Request.of("Streamed", item("id", s("c"))));
+            assertEquals(3, StreamReading.readAll(engine, arn).size());
         }
     }
 
