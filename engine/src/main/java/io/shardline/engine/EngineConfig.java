@@ -3,6 +3,7 @@ package io.shardline.engine;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * How an {@link Engine} runs. Start from {@link #durable} or {@link #inMemory} and change settings
@@ -55,42 +56,72 @@ public record EngineConfig(Path dataDir, int defaultPartitions, long partitionSp
     }
 
     public EngineConfig withDefaultPartitions(int count) {
-        return new EngineConfig(dataDir, count, partitionSplitBytes, region, accountId, clock, streamRetention,
-                shardRolloverAge, maintenanceInterval, ttlBatchSize);
+        return change(b -> b.defaultPartitions = count);
     }
 
     public EngineConfig withPartitionSplitBytes(long bytes) {
-        return new EngineConfig(dataDir, defaultPartitions, bytes, region, accountId, clock, streamRetention,
-                shardRolloverAge, maintenanceInterval, ttlBatchSize);
+        return change(b -> b.partitionSplitBytes = bytes);
     }
 
     public EngineConfig withRegion(String newRegion) {
-        return new EngineConfig(dataDir, defaultPartitions, partitionSplitBytes, newRegion, accountId, clock,
-                streamRetention, shardRolloverAge, maintenanceInterval, ttlBatchSize);
+        return change(b -> b.region = newRegion);
     }
 
     public EngineConfig withClock(Clock newClock) {
-        return new EngineConfig(dataDir, defaultPartitions, partitionSplitBytes, region, accountId, newClock,
-                streamRetention, shardRolloverAge, maintenanceInterval, ttlBatchSize);
+        return change(b -> b.clock = newClock);
     }
 
     public EngineConfig withStreamRetention(Duration retention) {
-        return new EngineConfig(dataDir, defaultPartitions, partitionSplitBytes, region, accountId, clock, retention,
-                shardRolloverAge, maintenanceInterval, ttlBatchSize);
+        return change(b -> b.streamRetention = retention);
     }
 
     public EngineConfig withShardRolloverAge(Duration age) {
-        return new EngineConfig(dataDir, defaultPartitions, partitionSplitBytes, region, accountId, clock,
-                streamRetention, age, maintenanceInterval, ttlBatchSize);
+        return change(b -> b.shardRolloverAge = age);
     }
 
     public EngineConfig withMaintenanceInterval(Duration interval) {
-        return new EngineConfig(dataDir, defaultPartitions, partitionSplitBytes, region, accountId, clock,
-                streamRetention, shardRolloverAge, interval, ttlBatchSize);
+        return change(b -> b.maintenanceInterval = interval);
     }
 
     public EngineConfig withTtlBatchSize(int size) {
-        return new EngineConfig(dataDir, defaultPartitions, partitionSplitBytes, region, accountId, clock,
-                streamRetention, shardRolloverAge, maintenanceInterval, size);
+        return change(b -> b.ttlBatchSize = size);
+    }
+
+    private EngineConfig change(Consumer<Settings> change) {
+        Settings settings = new Settings(this);
+        change.accept(settings);
+        return settings.build();
+    }
+
+    /** A mutable copy of the settings, for deriving one config from another. */
+    private static final class Settings {
+        private final Path dataDir;
+        private final String accountId;
+        private int defaultPartitions;
+        private long partitionSplitBytes;
+        private String region;
+        private Clock clock;
+        private Duration streamRetention;
+        private Duration shardRolloverAge;
+        private Duration maintenanceInterval;
+        private int ttlBatchSize;
+
+        Settings(EngineConfig c) {
+            dataDir = c.dataDir;
+            accountId = c.accountId;
+            defaultPartitions = c.defaultPartitions;
+            partitionSplitBytes = c.partitionSplitBytes;
+            region = c.region;
+            clock = c.clock;
+            streamRetention = c.streamRetention;
+            shardRolloverAge = c.shardRolloverAge;
+            maintenanceInterval = c.maintenanceInterval;
+            ttlBatchSize = c.ttlBatchSize;
+        }
+
+        EngineConfig build() {
+            return new EngineConfig(dataDir, defaultPartitions, partitionSplitBytes, region, accountId, clock,
+                    streamRetention, shardRolloverAge, maintenanceInterval, ttlBatchSize);
+        }
     }
 }

@@ -5,6 +5,7 @@ import static io.shardline.engine.testing.Items.createTable;
 import static io.shardline.engine.testing.Items.item;
 import static io.shardline.engine.testing.Items.n;
 import static io.shardline.engine.testing.Items.s;
+import static io.shardline.engine.testing.Rejections.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,7 +39,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 class ItemOperationsTest {
     private final Engine engine = Engine.open(EngineConfig.inMemory());
@@ -54,11 +54,6 @@ class ItemOperationsTest {
         engine.close();
     }
 
-    private static DynamoException rejected(ErrorType type, Executable call) {
-        DynamoException e = assertThrows(DynamoException.class, call);
-        assertEquals(type, e.type(), e.getMessage());
-        return e;
-    }
 
     private Map<String, AttributeValue> get(String table, Map<String, AttributeValue> key) {
         return engine.getItem(GetItem.Request.of(table, key)).item();

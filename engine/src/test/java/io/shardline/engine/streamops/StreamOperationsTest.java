@@ -5,6 +5,7 @@ import static io.shardline.engine.testing.Items.item;
 import static io.shardline.engine.testing.Items.n;
 import static io.shardline.engine.testing.Items.s;
 import static io.shardline.engine.testing.Items.tableWithStream;
+import static io.shardline.engine.testing.Rejections.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -40,7 +41,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -55,11 +55,6 @@ class StreamOperationsTest {
         engine.close();
     }
 
-    private static DynamoException rejected(ErrorType type, Executable call) {
-        DynamoException e = assertThrows(DynamoException.class, call);
-        assertEquals(type, e.type(), e.getMessage());
-        return e;
-    }
 
     private String createWithStream(String name, int partitions, String viewType) {
         return engine.createTable(tableWithStream(name, partitions, viewType, "id:S")).tableDescription().latestStreamArn();

@@ -4,6 +4,7 @@ import static io.shardline.engine.testing.Items.createTable;
 import static io.shardline.engine.testing.Items.item;
 import static io.shardline.engine.testing.Items.s;
 import static io.shardline.engine.testing.Items.table;
+import static io.shardline.engine.testing.Rejections.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,11 +41,6 @@ class TableOperationsTest {
         engine.close();
     }
 
-    private static DynamoException rejected(ErrorType type, org.junit.jupiter.api.function.Executable call) {
-        DynamoException e = assertThrows(DynamoException.class, call);
-        assertEquals(type, e.type(), e.getMessage());
-        return e;
-    }
 
     @Test
     void createdTableIsDescribedWithSchemaStatusAndArn() {
