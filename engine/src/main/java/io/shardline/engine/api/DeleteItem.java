@@ -9,9 +9,12 @@ public final class DeleteItem {
     }
 
     public record Request(String tableName, Map<String, AttributeValue> key, String returnValues,
-                          String returnConsumedCapacity, String returnItemCollectionMetrics) {
+                          String returnConsumedCapacity, String returnItemCollectionMetrics,
+                          String conditionExpression, Map<String, String> expressionAttributeNames,
+                          Map<String, AttributeValue> expressionAttributeValues,
+                          String returnValuesOnConditionCheckFailure) {
         public static Request of(String tableName, Map<String, AttributeValue> key) {
-            return new Request(tableName, key, null, null, null);
+            return new Request(tableName, key, null, null, null, null, null, null, null);
         }
     }
 

@@ -10,9 +10,10 @@ public final class GetItem {
     }
 
     public record Request(String tableName, Map<String, AttributeValue> key, Boolean consistentRead,
-                          List<String> attributesToGet, String returnConsumedCapacity) {
+                          List<String> attributesToGet, String returnConsumedCapacity, String projectionExpression,
+                          Map<String, String> expressionAttributeNames) {
         public static Request of(String tableName, Map<String, AttributeValue> key) {
-            return new Request(tableName, key, null, null, null);
+            return new Request(tableName, key, null, null, null, null, null);
         }
     }
 

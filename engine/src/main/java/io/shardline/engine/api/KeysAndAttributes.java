@@ -6,5 +6,6 @@ import java.util.Map;
 
 /** The keys BatchGetItem reads from one table, with an optional legacy projection. */
 public record KeysAndAttributes(List<Map<String, AttributeValue>> keys, Boolean consistentRead,
-                                List<String> attributesToGet) {
+                                List<String> attributesToGet, String projectionExpression,
+                                Map<String, String> expressionAttributeNames) {
 }

@@ -3,15 +3,18 @@ package io.shardline.engine.api;
 import io.shardline.engine.model.AttributeValue;
 import java.util.Map;
 
-/** PutItem: creates or replaces an item. ReturnValues NONE or ALL_OLD. */
+/** PutItem: creates or replaces an item, optionally under a condition. ReturnValues NONE or ALL_OLD. */
 public final class PutItem {
     private PutItem() {
     }
 
     public record Request(String tableName, Map<String, AttributeValue> item, String returnValues,
-                          String returnConsumedCapacity, String returnItemCollectionMetrics) {
+                          String returnConsumedCapacity, String returnItemCollectionMetrics,
+                          String conditionExpression, Map<String, String> expressionAttributeNames,
+                          Map<String, AttributeValue> expressionAttributeValues,
+                          String returnValuesOnConditionCheckFailure) {
         public static Request of(String tableName, Map<String, AttributeValue> item) {
-            return new Request(tableName, item, null, null, null);
+            return new Request(tableName, item, null, null, null, null, null, null, null);
         }
     }
 

@@ -4,16 +4,27 @@ import io.shardline.engine.model.AttributeValue;
 import java.util.List;
 import java.util.Map;
 
-/** Query: the items of one partition key, optionally narrowed by a sort key condition. */
+/** Query: the items of one partition key, optionally narrowed by a sort key condition, filtered and projected. */
 public final class Query {
     private Query() {
     }
 
     public record Request(String tableName, Map<String, Condition> keyConditions, Boolean scanIndexForward,
                           Integer limit, Map<String, AttributeValue> exclusiveStartKey, String select,
-                          Boolean consistentRead, List<String> attributesToGet, String returnConsumedCapacity) {
+                          Boolean consistentRead, List<String> attributesToGet, String returnConsumedCapacity,
+                          String keyConditionExpression, String filterExpression, String projectionExpression,
+                          Map<String, String> expressionAttributeNames,
+                          Map<String, AttributeValue> expressionAttributeValues) {
         public static Request of(String tableName, Map<String, Condition> keyConditions) {
-            return new Request(tableName, keyConditions, null, null, null, null, null, null, null);
+            return new Request(tableName, keyConditions, null, null, null, null, null, null, null, null, null, null,
+                    null, null);
+        }
+
+        /** A Query by key condition expression. */
+        public static Request of(String tableName, String keyConditionExpression, Map<String, String> names,
+                                 Map<String, AttributeValue> values) {
+            return new Request(tableName, null, null, null, null, null, null, null, null, keyConditionExpression,
+                    null, null, names, values);
         }
     }
 }

@@ -11,9 +11,11 @@ public final class Scan {
 
     public record Request(String tableName, Integer limit, Map<String, AttributeValue> exclusiveStartKey,
                           String select, Integer segment, Integer totalSegments, Boolean consistentRead,
-                          List<String> attributesToGet, String returnConsumedCapacity) {
+                          List<String> attributesToGet, String returnConsumedCapacity, String filterExpression,
+                          String projectionExpression, Map<String, String> expressionAttributeNames,
+                          Map<String, AttributeValue> expressionAttributeValues) {
         public static Request of(String tableName) {
-            return new Request(tableName, null, null, null, null, null, null, null, null);
+            return new Request(tableName, null, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 }

@@ -4,7 +4,8 @@ import io.shardline.engine.model.AttributeValue;
 import java.util.Map;
 
 /**
- * UpdateItem with legacy AttributeUpdates; creates the item when it does not exist. ReturnValues
+ * UpdateItem with an UpdateExpression or legacy AttributeUpdates, optionally under a condition;
+ * creates the item when it does not exist. ReturnValues
  * NONE, ALL_OLD, UPDATED_OLD, ALL_NEW or UPDATED_NEW.
  */
 public final class UpdateItem {
@@ -13,10 +14,21 @@ public final class UpdateItem {
 
     public record Request(String tableName, Map<String, AttributeValue> key,
                           Map<String, AttributeValueUpdate> attributeUpdates, String returnValues,
-                          String returnConsumedCapacity, String returnItemCollectionMetrics) {
+                          String returnConsumedCapacity, String returnItemCollectionMetrics,
+                          String updateExpression,
+                          String conditionExpression, Map<String, String> expressionAttributeNames,
+                          Map<String, AttributeValue> expressionAttributeValues,
+                          String returnValuesOnConditionCheckFailure) {
         public static Request of(String tableName, Map<String, AttributeValue> key,
                                  Map<String, AttributeValueUpdate> attributeUpdates, String returnValues) {
-            return new Request(tableName, key, attributeUpdates, returnValues, null, null);
+            return new Request(tableName, key, attributeUpdates, returnValues, null, null, null, null, null, null, null);
+        }
+
+        /** An UpdateItem with an update expression and its placeholders. */
+        public static Request of(String tableName, Map<String, AttributeValue> key, String updateExpression,
+                                 Map<String, String> names, Map<String, AttributeValue> values, String returnValues) {
+            return new Request(tableName, key, null, returnValues, null, null, updateExpression, null, names, values,
+                    null);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.shardline.engine.item;
 
-import io.shardline.engine.api.AttributeValueUpdate;
 import io.shardline.engine.api.BatchGetItem;
 import io.shardline.engine.api.BatchWriteItem;
 import io.shardline.engine.api.DeleteItem;
@@ -10,6 +9,8 @@ import io.shardline.engine.api.KeysAndAttributes;
 import io.shardline.engine.api.PutItem;
 import io.shardline.engine.api.UpdateItem;
 import io.shardline.engine.api.WriteRequest;
+import io.shardline.engine.expr.BooleanExpression;
+import io.shardline.engine.expr.ExpressionKind;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.ItemSize;
@@ -26,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** PutItem, GetItem, DeleteItem, UpdateItem, BatchWriteItem and BatchGetItem. */
+/** PutItem, GetItem, DeleteItem, UpdateItem, BatchWriteItem and BatchGetItem, with their expressions. */
 public final class ItemOperations {
     static final int MAX_BATCH_WRITES = 25;
     static final int MAX_BATCH_GETS = 100;
@@ -46,14 +47,25 @@ public final class ItemOperations {
     public PutItem.Response putItem(PutItem.Request request) {
         Table table = catalog.require(request.tableName());
         boolean returnOld = allOldOrNone(request.returnValues());
+        boolean returnOldOnFailure = RequestExpressions.returnOldOnFailure(request.returnValuesOnConditionCheckFailure());
+        RequestExpressions expressions = new RequestExpressions(request.expressionAttributeNames(),
+                request.expressionAttributeValues());
+        BooleanExpression condition = expressions.condition(ExpressionKind.CONDITION, request.conditionExpression());
+        expressions.done();
         Map<String, AttributeValue> item = checkedItem(table, request.item());
-        ItemChange change = writer.write(table, table.definition().keySchema().keyOf(item), old -> item);
+        ItemChange change = writer.write(table, table.definition().keySchema().keyOf(item), old -> {
+            RequestExpressions.require(condition, old, returnOldOnFailure);
+            return item;
+        });
         return new PutItem.Response(returnOld ? change.oldItem() : null);
     }
 
     public GetItem.Response getItem(GetItem.Request request) {
         Table table = catalog.require(request.tableName());
-        Projection projection = Projection.of(null, request.attributesToGet());
+        RequestExpressions expressions = new RequestExpressions(request.expressionAttributeNames(), null);
+        Projection projection = Projection.of(null, request.attributesToGet(),
+                expressions.projection(request.projectionExpression()));
+        expressions.done();
         Map<String, AttributeValue> item = read(table, table.definition().keySchema().checkKey(request.key()));
         return new GetItem.Response(item == null ? null : projection.apply(item));
     }
@@ -61,8 +73,16 @@ public final class ItemOperations {
     public DeleteItem.Response deleteItem(DeleteItem.Request request) {
         Table table = catalog.require(request.tableName());
         boolean returnOld = allOldOrNone(request.returnValues());
+        boolean returnOldOnFailure = RequestExpressions.returnOldOnFailure(request.returnValuesOnConditionCheckFailure());
+        RequestExpressions expressions = new RequestExpressions(request.expressionAttributeNames(),
+                request.expressionAttributeValues());
+        BooleanExpression condition = expressions.condition(ExpressionKind.CONDITION, request.conditionExpression());
+        expressions.done();
         Map<String, AttributeValue> key = table.definition().keySchema().checkKey(request.key());
-        ItemChange change = writer.write(table, key, old -> null);
+        ItemChange change = writer.write(table, key, old -> {
+            RequestExpressions.require(condition, old, returnOldOnFailure);
+            return null;
+        });
         return new DeleteItem.Response(returnOld ? change.oldItem() : null);
     }
 
@@ -71,11 +91,21 @@ public final class ItemOperations {
         KeySchema schema = table.definition().keySchema();
         Map<String, AttributeValue> key = schema.checkKey(request.key());
         ReturnValues returnValues = ReturnValues.forUpdate(request.returnValues());
-        Map<String, AttributeValueUpdate> updates = request.attributeUpdates() == null
-                ? Map.of() : request.attributeUpdates();
-        LegacyAttributeUpdates.check(updates, schema);
-        ItemChange change = writer.write(table, key, old -> LegacyAttributeUpdates.apply(old, key, updates));
-        return new UpdateItem.Response(returnValues.select(change, updates.keySet()));
+        boolean returnOldOnFailure = RequestExpressions.returnOldOnFailure(request.returnValuesOnConditionCheckFailure());
+        RequestExpressions.notBoth("AttributeUpdates", request.attributeUpdates(), "UpdateExpression",
+                request.updateExpression());
+        RequestExpressions expressions = new RequestExpressions(request.expressionAttributeNames(),
+                request.expressionAttributeValues());
+        BooleanExpression condition = expressions.condition(ExpressionKind.CONDITION, request.conditionExpression());
+        ItemUpdate update = request.updateExpression() != null
+                ? ItemUpdate.of(expressions.update(request.updateExpression()), schema)
+                : ItemUpdate.legacy(request.attributeUpdates() == null ? Map.of() : request.attributeUpdates(), schema);
+        expressions.done();
+        ItemChange change = writer.write(table, key, old -> {
+            RequestExpressions.require(condition, old, returnOldOnFailure);
+            return update.apply(old, key);
+        });
+        return new UpdateItem.Response(returnValues.select(change, update.attributes()));
     }
 
     public BatchWriteItem.Response batchWriteItem(BatchWriteItem.Request request) {
@@ -134,7 +164,10 @@ public final class ItemOperations {
         for (Map.Entry<String, KeysAndAttributes> entry : requestItems.entrySet()) {
             Table table = catalog.require(entry.getKey());
             KeysAndAttributes wanted = entry.getValue();
-            Projection projection = Projection.of(null, wanted.attributesToGet());
+            RequestExpressions expressions = new RequestExpressions(wanted.expressionAttributeNames(), null);
+            Projection projection = Projection.of(null, wanted.attributesToGet(),
+                    expressions.projection(wanted.projectionExpression()));
+            expressions.done();
             KeySchema schema = table.definition().keySchema();
             Set<Map<String, AttributeValue>> seen = new HashSet<>();
             List<Map<String, AttributeValue>> found = new ArrayList<>();
@@ -157,8 +190,8 @@ public final class ItemOperations {
             }
             responses.put(entry.getKey(), found);
             if (!left.isEmpty()) {
-                unprocessed.put(entry.getKey(),
-                        new KeysAndAttributes(left, wanted.consistentRead(), wanted.attributesToGet()));
+                unprocessed.put(entry.getKey(), new KeysAndAttributes(left, wanted.consistentRead(),
+                        wanted.attributesToGet(), wanted.projectionExpression(), wanted.expressionAttributeNames()));
             }
         }
         return new BatchGetItem.Response(responses, unprocessed);

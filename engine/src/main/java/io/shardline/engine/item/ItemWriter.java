@@ -2,10 +2,12 @@ package io.shardline.engine.item;
 
 import io.shardline.engine.api.DynamoJson;
 import io.shardline.engine.model.AttributeValue;
+import io.shardline.engine.model.ConditionalCheckFailedException;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.ErrorType;
 import io.shardline.engine.model.ItemSize;
 import io.shardline.engine.model.KeySchema;
+import io.shardline.engine.model.TransactionCanceledException;
 import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Family;
 import io.shardline.engine.storage.ItemKeys;
@@ -16,18 +18,22 @@ import io.shardline.engine.stream.ShardDefinition;
 import io.shardline.engine.stream.StreamViewType;
 import io.shardline.engine.table.Partition;
 import io.shardline.engine.table.PartitionSplitter;
-import io.shardline.engine.table.PartitionStats;
 import io.shardline.engine.table.StatsKeys;
 import io.shardline.engine.table.Table;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.locks.Lock;
 import java.util.function.UnaryOperator;
 
 /**
- * The one path by which items change. A write reads the current item under the item's lock, computes
- * the new one, and commits the item, its partition's counters and (when the table has an enabled
- * stream) its change record in one durable store commit; a write that changes nothing commits
- * nothing and appends no record.
+ * The one path by which items change. A write reads the current items under their locks, computes
+ * the new ones, and commits the items, their partitions' counters and (where the table has an
+ * enabled stream) one change record per changed item in one durable store commit. A write that
+ * changes nothing commits nothing and appends no record. Several items written together (a
+ * transaction) are all written or none.
  */
 public final class ItemWriter {
     private final Store store;
@@ -47,9 +53,14 @@ public final class ItemWriter {
     }
 
     /**
-     * Replaces the item at {@code key} with {@code change.apply(current)}: null as input means the item
-     * does not exist, null as output deletes it. Exceptions from {@code change} abort the write.
+     * One item to write: {@code change} maps the current item (null when absent) to the new one (null
+     * deletes it); an exception from it aborts the write.
      */
+    public record PlannedWrite(Table table, Map<String, AttributeValue> key,
+                               UnaryOperator<Map<String, AttributeValue>> change) {
+    }
+
+    /** Writes one item; exceptions of {@code change} reach the caller unchanged. */
     public ItemChange write(Table table, Map<String, AttributeValue> key,
                             UnaryOperator<Map<String, AttributeValue>> change) {
         return write(table, key, change, Cause.CLIENT);
@@ -58,78 +69,157 @@ public final class ItemWriter {
     /** As {@link #write(Table, Map, UnaryOperator)}, recording who caused the change in its change record. */
     public ItemChange write(Table table, Map<String, AttributeValue> key,
                             UnaryOperator<Map<String, AttributeValue>> change, Cause cause) {
+        return writeTogether(List.of(new PlannedWrite(table, key, change)), cause, false).get(0);
+    }
+
+    /**
+     * Writes several items all or none. When any change fails, nothing is written and a
+     * TransactionCanceledException gives one reason per write.
+     */
+    public List<ItemChange> writeAll(List<PlannedWrite> writes) {
+        return writeTogether(writes, Cause.CLIENT, true);
+    }
+
+    /** Where one planned write lands. */
+    private record Target(PlannedWrite write, byte[] storageKey, int stripe) {
+    }
+
+    private List<ItemChange> writeTogether(List<PlannedWrite> writes, Cause cause, boolean transaction) {
+        List<Target> targets = new ArrayList<>();
+        for (PlannedWrite write : writes) {
+            byte[] storageKey = storageKey(write.table(), write.key());
+            targets.add(new Target(write, storageKey, locks.stripeOf(storageKey)));
+        }
+        List<Table> tables = writes.stream().map(PlannedWrite::table).distinct()
+                .sorted(Comparator.comparingLong(Table::id)).toList();
+        TreeSet<Integer> stripes = new TreeSet<>();
+        targets.forEach(t -> stripes.add(t.stripe()));
+        List<Lock> held = new ArrayList<>();
+        List<ItemChange> changes = new ArrayList<>();
+        List<Partition> partitions = new ArrayList<>();
+        try {
+            for (Table table : tables) {
+                Lock access = table.writeAccess();
+                access.lock();
+                held.add(access);
+                if (table.isDeleted()) {
+                    throw new DynamoException(ErrorType.RESOURCE_NOT_FOUND, "Requested resource not found: Table: "
+                            + table.definition().name() + " not found");
+                }
+            }
+            for (int stripe : stripes) {
+                Lock lock = locks.stripe(stripe);
+                lock.lock();
+                held.add(lock);
+            }
+            List<TransactionCanceledException.Reason> reasons = new ArrayList<>();
+            boolean failed = false;
+            for (Target target : targets) {
+                byte[] stored = store.get(Family.ITEMS, target.storageKey());
+                Map<String, AttributeValue> oldItem = stored == null ? null : DynamoJson.readItem(stored);
+                try {
+                    Map<String, AttributeValue> newItem = target.write().change().apply(oldItem);
+                    if (newItem != null) {
+                        ItemSize.checkLimit(newItem);
+                    }
+                    changes.add(new ItemChange(oldItem, newItem));
+                    reasons.add(TransactionCanceledException.Reason.NONE);
+                } catch (DynamoException e) {
+                    if (!transaction) {
+                        throw e;
+                    }
+                    failed = true;
+                    reasons.add(reason(e));
+                    changes.add(new ItemChange(oldItem, oldItem));
+                }
+            }
+            if (failed) {
+                throw new TransactionCanceledException(reasons);
+            }
+            partitions = commit(targets, changes, cause);
+        } finally {
+            for (int i = held.size() - 1; i >= 0; i--) {
+                held.get(i).unlock();
+            }
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            if (changes.get(i).changed()) {
+                splitter.splitIfOversized(targets.get(i).write().table(), partitions.get(i).id());
+            }
+        }
+        return changes;
+    }
+
+    private static TransactionCanceledException.Reason reason(DynamoException e) {
+        if (e instanceof ConditionalCheckFailedException failed) {
+            return new TransactionCanceledException.Reason("ConditionalCheckFailed", e.getMessage(), failed.item());
+        }
+        return new TransactionCanceledException.Reason("ValidationError", e.getMessage(), null);
+    }
+
+    private static byte[] storageKey(Table table, Map<String, AttributeValue> key) {
         KeySchema schema = table.definition().keySchema();
         byte[] partitionKey = ItemKeys.keyBytes(key.get(schema.partitionKey()));
         byte[] sortKey = schema.hasSortKey() ? ItemKeys.keyBytes(key.get(schema.sortKey())) : new byte[0];
-        byte[] storageKey = ItemKeys.item(table.id(), partitionKey, sortKey);
-        Partition partition;
-        ItemChange result;
-        Lock access = table.writeAccess();
-        access.lock();
-        try {
-            if (table.isDeleted()) {
-                throw new DynamoException(ErrorType.RESOURCE_NOT_FOUND, "Requested resource not found: Table: "
-                        + table.definition().name() + " not found");
-            }
-            partition = table.partitionFor(ItemKeys.hashOf(storageKey));
-            Lock itemLock = locks.forKey(storageKey);
-            itemLock.lock();
-            try {
-                byte[] stored = store.get(Family.ITEMS, storageKey);
-                Map<String, AttributeValue> oldItem = stored == null ? null : DynamoJson.readItem(stored);
-                Map<String, AttributeValue> newItem = change.apply(oldItem);
-                result = new ItemChange(oldItem, newItem);
-                if (result.changed()) {
-                    commit(table, partition, storageKey, key, result, cause);
-                }
-            } finally {
-                itemLock.unlock();
-            }
-        } finally {
-            access.unlock();
-        }
-        if (result.changed()) {
-            splitter.splitIfOversized(table, partition.id());
-        }
-        return result;
+        return ItemKeys.item(table.id(), partitionKey, sortKey);
     }
 
-    private void commit(Table table, Partition partition, byte[] storageKey, Map<String, AttributeValue> key,
-                        ItemChange change, Cause cause) {
-        long oldBytes = change.oldItem() == null ? 0 : ItemSize.of(change.oldItem());
-        long newBytes = change.newItem() == null ? 0 : ItemSize.checkLimit(change.newItem());
-        long itemDelta = (change.newItem() == null ? 0 : 1) - (change.oldItem() == null ? 0 : 1);
+    /** Commits every change at once; returns each target's partition. */
+    private List<Partition> commit(List<Target> targets, List<ItemChange> changes, Cause cause) {
+        List<Partition> partitions = new ArrayList<>();
+        List<long[]> statDeltas = new ArrayList<>();
+        List<SequenceAllocator.Sequence> sequences = new ArrayList<>();
+        List<Table> sequenceOwners = new ArrayList<>();
+        boolean any = false;
         try (Batch batch = store.batch()) {
-            if (change.newItem() == null) {
-                batch.delete(Family.ITEMS, storageKey);
-            } else {
-                batch.put(Family.ITEMS, storageKey, DynamoJson.writeItem(change.newItem()));
+            for (int i = 0; i < targets.size(); i++) {
+                Target target = targets.get(i);
+                Table table = target.write().table();
+                Partition partition = table.partitionFor(ItemKeys.hashOf(target.storageKey()));
+                partitions.add(partition);
+                ItemChange change = changes.get(i);
+                if (!change.changed()) {
+                    statDeltas.add(new long[] {0, 0});
+                    continue;
+                }
+                any = true;
+                long oldBytes = change.oldItem() == null ? 0 : ItemSize.of(change.oldItem());
+                long newBytes = change.newItem() == null ? 0 : ItemSize.of(change.newItem());
+                long itemDelta = (change.newItem() == null ? 0 : 1) - (change.oldItem() == null ? 0 : 1);
+                if (change.newItem() == null) {
+                    batch.delete(Family.ITEMS, target.storageKey());
+                } else {
+                    batch.put(Family.ITEMS, target.storageKey(), DynamoJson.writeItem(change.newItem()));
+                }
+                if (itemDelta != 0) {
+                    batch.add(Family.STATS, StatsKeys.items(table.id(), partition.id()), itemDelta);
+                }
+                batch.add(Family.STATS, StatsKeys.bytes(table.id(), partition.id()), newBytes - oldBytes);
+                statDeltas.add(new long[] {itemDelta, newBytes - oldBytes});
+                ShardDefinition shard = table.openShard(partition.id());
+                if (shard != null) {
+                    StreamViewType viewType = StreamViewType.valueOf(table.definition().enabledStream().orElseThrow().viewType());
+                    SequenceAllocator.Sequence sequence = table.sequences().next();
+                    sequences.add(sequence);
+                    sequenceOwners.add(table);
+                    records.append(batch, table.id(), shard, sequence, viewType, target.write().key(),
+                            change.oldItem(), change.newItem(), cause == Cause.TTL_EXPIRY);
+                }
             }
-            if (itemDelta != 0) {
-                batch.add(Family.STATS, StatsKeys.items(table.id(), partition.id()), itemDelta);
-            }
-            batch.add(Family.STATS, StatsKeys.bytes(table.id(), partition.id()), newBytes - oldBytes);
-            ShardDefinition shard = table.openShard(partition.id());
-            if (shard == null) {
+            if (any) {
                 store.commit(batch);
-            } else {
-                commitWithChangeRecord(table, shard, batch, key, change, cause);
+            }
+        } finally {
+            for (int i = 0; i < sequences.size(); i++) {
+                sequenceOwners.get(i).sequences().release(sequences.get(i).number());
             }
         }
-        PartitionStats stats = table.stats(partition.id());
-        stats.recordChange(itemDelta, newBytes - oldBytes);
-    }
-
-    private void commitWithChangeRecord(Table table, ShardDefinition shard, Batch batch, Map<String, AttributeValue> key,
-                                        ItemChange change, Cause cause) {
-        StreamViewType viewType = StreamViewType.valueOf(table.definition().enabledStream().orElseThrow().viewType());
-        SequenceAllocator.Sequence sequence = table.sequences().next();
-        try {
-            records.append(batch, table.id(), shard, sequence, viewType, key, change.oldItem(), change.newItem(),
-                    cause == Cause.TTL_EXPIRY);
-            store.commit(batch);
-        } finally {
-            table.sequences().release(sequence.number());
+        for (int i = 0; i < targets.size(); i++) {
+            long[] delta = statDeltas.get(i);
+            if (delta[0] != 0 || delta[1] != 0) {
+                targets.get(i).write().table().stats(partitions.get(i).id()).recordChange(delta[0], delta[1]);
+            }
         }
+        return partitions;
     }
 }

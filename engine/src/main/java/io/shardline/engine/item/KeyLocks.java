@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Striped locks over item storage keys: a read-modify-write of one item holds its stripe, so writes
- * to one item are linearizable while writes to other items proceed (and share log syncs).
+ * Striped locks over item storage keys: a read-modify-write of items holds their stripes, so writes
+ * to one item are linearizable while writes to other items proceed (and share log syncs). Several
+ * stripes are always taken in ascending order, so transactions cannot deadlock.
  */
 final class KeyLocks {
     private final ReentrantLock[] stripes;
@@ -17,7 +18,11 @@ final class KeyLocks {
         }
     }
 
-    ReentrantLock forKey(byte[] storageKey) {
-        return stripes[Math.floorMod(Arrays.hashCode(storageKey), stripes.length)];
+    int stripeOf(byte[] storageKey) {
+        return Math.floorMod(Arrays.hashCode(storageKey), stripes.length);
+    }
+
+    ReentrantLock stripe(int index) {
+        return stripes[index];
     }
 }

@@ -4,6 +4,10 @@ import io.shardline.engine.api.Condition;
 import io.shardline.engine.api.ItemPage;
 import io.shardline.engine.api.Query;
 import io.shardline.engine.api.Scan;
+import io.shardline.engine.expr.BooleanExpression;
+import io.shardline.engine.expr.ExpressionKind;
+import io.shardline.engine.expr.ExpressionPaths;
+import io.shardline.engine.expr.Path;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.KeySchema;
@@ -14,7 +18,10 @@ import io.shardline.engine.table.Table;
 import io.shardline.engine.table.TableCatalog;
 import java.util.Map;
 
-/** Query (one item collection, in sort key order) and Scan (a whole table or one parallel segment). */
+/**
+ * Query (one item collection, in sort key order) and Scan (a whole table or one parallel segment),
+ * with key condition, filter and projection expressions.
+ */
 public final class QueryOperations {
     static final int MAX_TOTAL_SEGMENTS = 1_000_000;
 
@@ -29,20 +36,43 @@ public final class QueryOperations {
     public ItemPage query(Query.Request request) {
         Table table = catalog.require(request.tableName());
         KeySchema schema = table.definition().keySchema();
-        Projection projection = Projection.of(request.select(), request.attributesToGet());
+        RequestExpressions expressions = new RequestExpressions(request.expressionAttributeNames(),
+                request.expressionAttributeValues());
+        RequestExpressions.notBoth("KeyConditions", request.keyConditions(), "KeyConditionExpression",
+                request.keyConditionExpression());
+        Map<String, Condition> keyConditions = request.keyConditionExpression() == null ? request.keyConditions()
+                : KeyConditionExpressions.toConditions(expressions.condition(ExpressionKind.KEY_CONDITION,
+                        request.keyConditionExpression()), schema);
+        BooleanExpression filter = expressions.condition(ExpressionKind.FILTER, request.filterExpression());
+        if (filter != null) {
+            for (Path path : ExpressionPaths.of(filter)) {
+                if (schema.isKeyAttribute(path.attribute())) {
+                    throw DynamoException.validation("Filter Expression can only contain non-primary key attributes: "
+                            + "Primary key attribute: " + path.attribute());
+                }
+            }
+        }
+        Projection projection = Projection.of(request.select(), request.attributesToGet(),
+                expressions.projection(request.projectionExpression()));
+        expressions.done();
         int limit = limit(request.limit());
-        KeyRange range = KeyConditions.range(table.id(), schema, request.keyConditions());
+        KeyRange range = KeyConditions.range(table.id(), schema, keyConditions);
         boolean forward = request.scanIndexForward() == null || request.scanIndexForward();
         if (request.exclusiveStartKey() != null) {
             byte[] start = storageKey(table, request.exclusiveStartKey());
             range = forward ? range.narrowLower(KeyRange.after(start)) : range.narrowUpper(start);
         }
-        return reader.read(range, forward, limit, projection, schema);
+        return reader.read(range, forward, limit, projection, schema, filter);
     }
 
     public ItemPage scan(Scan.Request request) {
         Table table = catalog.require(request.tableName());
-        Projection projection = Projection.of(request.select(), request.attributesToGet());
+        RequestExpressions expressions = new RequestExpressions(request.expressionAttributeNames(),
+                request.expressionAttributeValues());
+        BooleanExpression filter = expressions.condition(ExpressionKind.FILTER, request.filterExpression());
+        Projection projection = Projection.of(request.select(), request.attributesToGet(),
+                expressions.projection(request.projectionExpression()));
+        expressions.done();
         int limit = limit(request.limit());
         KeyRange range = segmentRange(table.id(), request.segment(), request.totalSegments());
         if (request.exclusiveStartKey() != null) {
@@ -54,7 +84,7 @@ public final class QueryOperations {
             }
             range = range.narrowLower(KeyRange.after(start));
         }
-        return reader.read(range, true, limit, projection, table.definition().keySchema());
+        return reader.read(range, true, limit, projection, table.definition().keySchema(), filter);
     }
 
     private static KeyRange segmentRange(long tableId, Integer segment, Integer totalSegments) {

@@ -2,6 +2,8 @@ package io.shardline.engine.item;
 
 import io.shardline.engine.api.DynamoJson;
 import io.shardline.engine.api.ItemPage;
+import io.shardline.engine.expr.BooleanExpression;
+import io.shardline.engine.expr.ConditionEvaluator;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.ItemSize;
 import io.shardline.engine.model.KeySchema;
@@ -16,7 +18,8 @@ import org.rocksdb.RocksIterator;
 /**
  * Reads one page of a key range from a consistent snapshot, as Query and Scan do: it stops at the
  * Limit or once 1 MB of items was read, and then names the last item read as LastEvaluatedKey if
- * the range holds more.
+ * the range holds more. A filter applies after reading, so Count (matched) and ScannedCount (read)
+ * differ as in DynamoDB.
  */
 final class RangeReader {
     static final long PAGE_BYTES = 1024 * 1024;
@@ -27,9 +30,12 @@ final class RangeReader {
         this.store = store;
     }
 
-    ItemPage read(KeyRange range, boolean forward, int limit, Projection projection, KeySchema schema) {
+    /** Reads a page; {@code filter} (may be null) picks the items returned from those read. */
+    ItemPage read(KeyRange range, boolean forward, int limit, Projection projection, KeySchema schema,
+                  BooleanExpression filter) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         int scanned = 0;
+        int matched = 0;
         long bytes = 0;
         Map<String, AttributeValue> last = null;
         try (ReadOptions options = new ReadOptions(); RocksIterator it = store.iterator(Family.ITEMS, options)) {
@@ -43,17 +49,20 @@ final class RangeReader {
             }
             for (; it.isValid() && range.contains(it.key()); step(it, forward)) {
                 if (scanned == limit || bytes >= PAGE_BYTES) {
-                    return page(items, scanned, projection, schema.keyOf(last));
+                    return page(items, matched, scanned, projection, schema.keyOf(last));
                 }
                 last = DynamoJson.readItem(it.value());
                 scanned++;
                 bytes += ItemSize.of(last);
-                if (!projection.countOnly()) {
-                    items.add(projection.apply(last));
+                if (filter == null || ConditionEvaluator.matches(filter, last)) {
+                    matched++;
+                    if (!projection.countOnly()) {
+                        items.add(projection.apply(last));
+                    }
                 }
             }
         }
-        return page(items, scanned, projection, null);
+        return page(items, matched, scanned, projection, null);
     }
 
     private static void step(RocksIterator it, boolean forward) {
@@ -64,8 +73,8 @@ final class RangeReader {
         }
     }
 
-    private static ItemPage page(List<Map<String, AttributeValue>> items, int scanned, Projection projection,
-                                 Map<String, AttributeValue> lastEvaluatedKey) {
-        return new ItemPage(projection.countOnly() ? null : items, scanned, scanned, lastEvaluatedKey);
+    private static ItemPage page(List<Map<String, AttributeValue>> items, int matched, int scanned,
+                                 Projection projection, Map<String, AttributeValue> lastEvaluatedKey) {
+        return new ItemPage(projection.countOnly() ? null : items, matched, scanned, lastEvaluatedKey);
     }
 }

@@ -8,6 +8,8 @@ public enum ErrorType {
     CONDITIONAL_CHECK_FAILED("ConditionalCheckFailedException", true),
     LIMIT_EXCEEDED("LimitExceededException", true),
     SERIALIZATION("SerializationException", true),
+    TRANSACTION_CANCELED("TransactionCanceledException", true),
+    IDEMPOTENT_PARAMETER_MISMATCH("IdempotentParameterMismatchException", true),
     EXPIRED_ITERATOR("ExpiredIteratorException", true),
     TRIMMED_DATA_ACCESS("TrimmedDataAccessException", true),
     INTERNAL_SERVER_ERROR("InternalServerError", false);

@@ -102,6 +102,11 @@ public final class Store implements AutoCloseable {
         return Counters.decode(get(family, key));
     }
 
+    /** A consistent point-in-time view for several reads; the caller closes it. */
+    public Snapshot snapshot() {
+        return new Snapshot(db, handles);
+    }
+
     /** An iterator over one family; the caller closes it. */
     public RocksIterator iterator(Family family, ReadOptions options) {
         return db.newIterator(handles.get(family), options);

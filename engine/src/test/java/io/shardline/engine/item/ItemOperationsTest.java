@@ -62,10 +62,10 @@ class ItemOperationsTest {
     @Test
     void putThenGetReturnsTheItemAndPutReplacesIt() {
         Map<String, AttributeValue> first = item("id", s("a"), "count", n("1.50"), "tags", AttributeValue.SS.of(List.of("x")));
-        assertNull(engine.putItem(new PutItem.Request("Things", first, "ALL_OLD", null, null)).attributes());
+        assertNull(engine.putItem(new PutItem.Request("Things", first, "ALL_OLD", null, null, null, null, null, null)).attributes());
         assertEquals(first, get("Things", item("id", s("a"))));
         Map<String, AttributeValue> second = item("id", s("a"), "other", new AttributeValue.BOOL(true));
-        assertEquals(first, engine.putItem(new PutItem.Request("Things", second, "ALL_OLD", null, null)).attributes());
+        assertEquals(first, engine.putItem(new PutItem.Request("Things", second, "ALL_OLD", null, null, null, null, null, null)).attributes());
         assertEquals(second, get("Things", item("id", s("a"))));
         assertEquals(n("1.5"), first.get("count"), "numbers compare normalised");
     }
@@ -80,19 +80,19 @@ class ItemOperationsTest {
     void deleteRemovesAndReturnsTheOldItem() {
         engine.putItem(PutItem.Request.of("Things", item("id", s("a"), "v", n(1))));
         DeleteItem.Response response = engine.deleteItem(new DeleteItem.Request("Things", item("id", s("a")), "ALL_OLD",
-                null, null));
+                null, null, null, null, null, null));
         assertEquals(item("id", s("a"), "v", n(1)), response.attributes());
         assertNull(get("Things", item("id", s("a"))));
-        assertNull(engine.deleteItem(new DeleteItem.Request("Things", item("id", s("a")), "ALL_OLD", null, null))
+        assertNull(engine.deleteItem(new DeleteItem.Request("Things", item("id", s("a")), "ALL_OLD", null, null, null, null, null, null))
                 .attributes(), "deleting a missing item is not an error");
     }
 
     @Test
     void returnValuesOtherThanAllOldAreRejectedForPutAndDelete() {
         rejected(ErrorType.VALIDATION, () -> engine.putItem(new PutItem.Request("Things", item("id", s("a")), "ALL_NEW",
-                null, null)));
+                null, null, null, null, null, null)));
         rejected(ErrorType.VALIDATION, () -> engine.deleteItem(new DeleteItem.Request("Things", item("id", s("a")),
-                "UPDATED_OLD", null, null)));
+                "UPDATED_OLD", null, null, null, null, null, null)));
         assertNull(get("Things", item("id", s("a"))), "nothing written");
     }
 
@@ -263,7 +263,7 @@ class ItemOperationsTest {
             keys.add(item("id", s(i < 99 ? "k" + i : "absent")));
         }
         BatchGetItem.Response response = engine.batchGetItem(BatchGetItem.Request.of(
-                Map.of("Things", new KeysAndAttributes(keys, true, List.of("id", "a")))));
+                Map.of("Things", new KeysAndAttributes(keys, true, List.of("id", "a"), null, null))));
         List<Map<String, AttributeValue>> found = response.responses().get("Things");
         assertEquals(99, found.size());
         assertTrue(found.stream().allMatch(i -> i.keySet().equals(Set.of("id", "a"))));
@@ -271,9 +271,9 @@ class ItemOperationsTest {
         keys.add(item("id", s("one-more")));
         assertEquals("Too many items requested for the BatchGetItem call", rejected(ErrorType.VALIDATION,
                 () -> engine.batchGetItem(BatchGetItem.Request.of(Map.of("Things", new KeysAndAttributes(keys, null,
-                        null))))).getMessage());
+                        null, null, null))))).getMessage());
         rejected(ErrorType.VALIDATION, () -> engine.batchGetItem(BatchGetItem.Request.of(Map.of("Things",
-                new KeysAndAttributes(List.of(item("id", s("k1")), item("id", s("k1"))), null, null)))));
+                new KeysAndAttributes(List.of(item("id", s("k1")), item("id", s("k1"))), null, null, null, null)))));
     }
 
     @Test
@@ -284,13 +284,13 @@ class ItemOperationsTest {
             keys.add(item("id", s("big" + i)));
         }
         BatchGetItem.Response response = engine.batchGetItem(BatchGetItem.Request.of(
-                Map.of("Things", new KeysAndAttributes(keys, null, null))));
+                Map.of("Things", new KeysAndAttributes(keys, null, null, null, null))));
         int returned = response.responses().get("Things").size();
         List<Map<String, AttributeValue>> left = response.unprocessedKeys().get("Things").keys();
         assertTrue(returned >= 42 && returned < 50, "returned " + returned);
         assertEquals(50, returned + left.size());
         BatchGetItem.Response rest = engine.batchGetItem(BatchGetItem.Request.of(
-                Map.of("Things", new KeysAndAttributes(left, null, null))));
+                Map.of("Things", new KeysAndAttributes(left, null, null, null, null))));
         assertEquals(left.size(), rest.responses().get("Things").size());
     }
 
@@ -298,7 +298,7 @@ class ItemOperationsTest {
     void getItemProjectsTopLevelAttributes() {
         engine.putItem(PutItem.Request.of("Things", item("id", s("p"), "a", n(1), "b", n(2))));
         assertEquals(item("b", n(2)), engine.getItem(new GetItem.Request("Things", item("id", s("p")), true,
-                List.of("b", "missing"), null)).item());
+                List.of("b", "missing"), null, null, null)).item());
         assertEquals(DynamoNumber.of(2), ((AttributeValue.N) get("Things", item("id", s("p"))).get("b")).value());
     }
 }

@@ -50,7 +50,7 @@ class QueryAndScanTest {
         Map<String, Condition> conditions = sortCondition == null
                 ? Map.of("pk", cond("EQ", s(pk)))
                 : Map.of("pk", cond("EQ", s(pk)), "sk", sortCondition);
-        return engine.query(new Query.Request(table, conditions, forward, limit, start, null, null, null, null));
+        return engine.query(new Query.Request(table, conditions, forward, limit, start, null, null, null, null, null, null, null, null, null));
     }
 
     private static List<AttributeValue> sortKeys(ItemPage page) {
@@ -182,13 +182,13 @@ class QueryAndScanTest {
             engine.putItem(PutItem.Request.of("Counts", item("pk", s("p"), "sk", n(i))));
         }
         ItemPage page = engine.query(new Query.Request("Counts", Map.of("pk", cond("EQ", s("p"))), null, null, null,
-                "COUNT", null, null, null));
+                "COUNT", null, null, null, null, null, null, null, null));
         assertNull(page.items());
         assertEquals(7, page.count());
-        ItemPage scanned = engine.scan(new Scan.Request("Counts", null, null, "COUNT", null, null, null, null, null));
+        ItemPage scanned = engine.scan(new Scan.Request("Counts", null, null, "COUNT", null, null, null, null, null, null, null, null, null));
         assertEquals(7, scanned.count());
         assertThrows(DynamoException.class, () -> engine.scan(new Scan.Request("Counts", null, null, "COUNT", null,
-                null, null, List.of("pk"), null)));
+                null, null, List.of("pk"), null, null, null, null, null)));
     }
 
     @Test
@@ -209,7 +209,7 @@ class QueryAndScanTest {
                 do {
                     ItemPage page = engine.scan(new Scan.Request("Everything", 17, start, null,
                             totalSegments == 1 ? null : segment, totalSegments == 1 ? null : totalSegments,
-                            null, null, null));
+                            null, null, null, null, null, null, null));
                     for (Map<String, AttributeValue> i : page.items()) {
                         seen.add(((AttributeValue.S) i.get("pk")).value() + "/" + ((AttributeValue.N) i.get("sk")).value());
                     }
@@ -225,9 +225,9 @@ class QueryAndScanTest {
     void invalidSegmentsAreRejected() {
         createTable(engine, "Segs", 1, "pk:S");
         engine.putItem(PutItem.Request.of("Segs", item("pk", s("a"))));
-        assertThrows(DynamoException.class, () -> engine.scan(new Scan.Request("Segs", null, null, null, 3, 3, null, null, null)));
-        assertThrows(DynamoException.class, () -> engine.scan(new Scan.Request("Segs", null, null, null, 0, null, null, null, null)));
-        assertThrows(DynamoException.class, () -> engine.scan(new Scan.Request("Segs", null, null, null, -1, 2, null, null, null)));
+        assertThrows(DynamoException.class, () -> engine.scan(new Scan.Request("Segs", null, null, null, 3, 3, null, null, null, null, null, null, null)));
+        assertThrows(DynamoException.class, () -> engine.scan(new Scan.Request("Segs", null, null, null, 0, null, null, null, null, null, null, null, null)));
+        assertThrows(DynamoException.class, () -> engine.scan(new Scan.Request("Segs", null, null, null, -1, 2, null, null, null, null, null, null, null)));
         ItemPage all = engine.scan(Scan.Request.of("Segs"));
         assertEquals(Set.of("a"), all.items().stream().map(i -> ((AttributeValue.S) i.get("pk")).value())
                 .collect(Collectors.toSet()));

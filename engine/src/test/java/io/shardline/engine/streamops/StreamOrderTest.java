@@ -105,7 +105,7 @@ class StreamOrderTest {
             Map<String, Map<String, AttributeValue>> live = new HashMap<>();
             Map<String, AttributeValue> start = null;
             do {
-                ItemPage page = engine.scan(new Scan.Request("Game", null, start, null, null, null, null, null, null));
+                ItemPage page = engine.scan(new Scan.Request("Game", null, start, null, null, null, null, null, null, null, null, null, null));
                 page.items().forEach(i -> live.put(((AttributeValue.S) i.get("id")).value(), i));
                 start = page.lastEvaluatedKey();
             } while (start != null);

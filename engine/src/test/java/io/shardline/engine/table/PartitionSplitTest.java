@@ -36,7 +36,7 @@ class PartitionSplitTest {
         Set<String> ids = new HashSet<>();
         Map<String, AttributeValue> start = null;
         do {
-            ItemPage page = engine.scan(new Scan.Request(table, 500, start, null, null, null, null, null, null));
+            ItemPage page = engine.scan(new Scan.Request(table, 500, start, null, null, null, null, null, null, null, null, null, null));
             for (Map<String, AttributeValue> i : page.items()) {
                 assertTrue(ids.add(((AttributeValue.S) i.get("id")).value()), "duplicate " + i);
             }
