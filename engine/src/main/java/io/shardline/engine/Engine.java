@@ -17,12 +17,15 @@ import io.shardline.engine.api.ListTables;
 import io.shardline.engine.api.PutItem;
 import io.shardline.engine.api.Query;
 import io.shardline.engine.api.Scan;
+import io.shardline.engine.api.TransactGetItems;
+import io.shardline.engine.api.TransactWriteItems;
 import io.shardline.engine.api.UpdateItem;
 import io.shardline.engine.api.UpdateTable;
 import io.shardline.engine.api.UpdateTimeToLive;
 import io.shardline.engine.item.ItemOperations;
 import io.shardline.engine.item.ItemWriter;
 import io.shardline.engine.item.QueryOperations;
+import io.shardline.engine.item.TransactionOperations;
 import io.shardline.engine.storage.Store;
 import io.shardline.engine.stream.ChangeRecords;
 import io.shardline.engine.stream.ShardReader;
@@ -40,7 +43,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The embedded Shardline engine: DynamoDB's table, item, stream and TTL operations over a RocksDB
+ * The embedded Shardline engine: DynamoDB's table, item, transaction, stream and TTL operations over a RocksDB
  * store, with a background thread for shard rollover, retention trimming and TTL expiry. Every
  * method is thread-safe; writes to one item are linearizable, and a write that returns is durable
  * (in a durable engine). Errors are {@link io.shardline.engine.model.DynamoException}s carrying the
@@ -53,6 +56,7 @@ public final class Engine implements AutoCloseable {
     private final TableOperations tables;
     private final ItemOperations items;
     private final QueryOperations queries;
+    private final TransactionOperations transactions;
     private final StreamOperations streams;
     private final TimeToLiveOperations timeToLive;
     private final StreamMaintenance streamMaintenance;
@@ -68,6 +72,7 @@ public final class Engine implements AutoCloseable {
         ItemWriter writer = new ItemWriter(store, splitter, new ChangeRecords(config.region()));
         items = new ItemOperations(store, catalog, writer);
         queries = new QueryOperations(store, catalog);
+        transactions = new TransactionOperations(store, catalog, writer, config.clock());
         ShardReader shardReader = new ShardReader(store);
         streams = new StreamOperations(catalog, tables, shardReader, config.clock());
         timeToLive = new TimeToLiveOperations(store, catalog);
@@ -148,6 +153,14 @@ public final class Engine implements AutoCloseable {
     /** Splits an open partition of a table now and returns its two children. Administrative. */
     public List<Partition> splitPartition(String tableName, long partitionId) {
         return splitter.split(catalog.require(tableName), partitionId);
+    }
+
+    public TransactWriteItems.Response transactWriteItems(TransactWriteItems.Request request) {
+        return transactions.transactWriteItems(request);
+    }
+
+    public TransactGetItems.Response transactGetItems(TransactGetItems.Request request) {
+        return transactions.transactGetItems(request);
     }
 
     public ListStreams.Response listStreams(ListStreams.Request request) {

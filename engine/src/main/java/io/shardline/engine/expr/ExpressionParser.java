@@ -21,6 +21,7 @@ public final class ExpressionParser {
     static final int MAX_NESTING = 100;
     private static final Set<String> CONDITION_FUNCTIONS =
             Set.of("attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains");
+    private static final Set<String> GRAMMAR_WORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
     private static final Set<String> TYPE_NAMES = Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
 
     private final ExpressionKind kind;
@@ -253,7 +254,7 @@ public final class ExpressionParser {
         if (token.kind() == Token.Kind.NAME_REF) {
             return attributes.name(token.text());
         }
-        if (token.kind() != Token.Kind.NAME) {
+        if (token.kind() != Token.Kind.NAME || GRAMMAR_WORDS.contains(token.text().toUpperCase(Locale.ROOT))) {
             throw syntaxError(token);
         }
         if (ReservedWords.contains(token.text())) {
