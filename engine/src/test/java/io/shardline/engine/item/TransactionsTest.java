@@ -18,7 +18,10 @@ import io.shardline.engine.api.TransactWriteItems;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.ErrorType;
 import io.shardline.engine.model.TransactionCanceledException;
+import io.shardline.engine.testing.MutableClock;
 import io.shardline.engine.testing.StreamReading;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +137,25 @@ class TransactionsTest {
                 List.of(update("alice", "SET balance = balance - :amount", null, Map.of(":amount", n(20)))), "token-1",
                 null, null)));
         assertEquals(n(90), balance("alice"));
+    }
+
+    @Test
+    void clientRequestTokensExpireAfterTenMinutes() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+        try (Engine timed = Engine.open(EngineConfig.inMemory().withClock(clock))) {
+            timed.createTable(tableWithStream("Bank", 1, null, "id:S"));
+            timed.putItem(PutItem.Request.of("Bank", item("id", s("alice"), "balance", n(100))));
+            TransactWriteItems.Request withdraw = new TransactWriteItems.Request(List.of(update("alice",
+                    "SET balance = balance - :amount", null, Map.of(":amount", n(10)))), "token-2", null, null);
+            timed.transactWriteItems(withdraw);
+            clock.advance(Duration.ofMinutes(9));
+            timed.transactWriteItems(withdraw);
+            assertEquals(n(90), timed.getItem(GetItem.Request.of("Bank", item("id", s("alice")))).item().get("balance"));
+            clock.advance(Duration.ofMinutes(2));
+            timed.transactWriteItems(withdraw);
+            assertEquals(n(80), timed.getItem(GetItem.Request.of("Bank", item("id", s("alice")))).item().get("balance"),
+                    "after 10 minutes the token is forgotten and the request runs again");
+        }
     }
 
     @Test
