@@ -12,14 +12,33 @@ public enum ErrorType {
     IDEMPOTENT_PARAMETER_MISMATCH("IdempotentParameterMismatchException", true),
     EXPIRED_ITERATOR("ExpiredIteratorException", true),
     TRIMMED_DATA_ACCESS("TrimmedDataAccessException", true),
+    UNKNOWN_OPERATION("UnknownOperationException", true, true),
+    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", true, true),
+    INCOMPLETE_SIGNATURE("IncompleteSignatureException", true, true),
+    UNRECOGNIZED_CLIENT("UnrecognizedClientException", true, true),
+    INVALID_SIGNATURE("InvalidSignatureException", true, true),
     INTERNAL_SERVER_ERROR("InternalServerError", false);
 
     private final String wireName;
     private final boolean clientFault;
+    private final boolean serviceFramework;
 
     ErrorType(String wireName, boolean clientFault) {
+        this(wireName, clientFault, false);
+    }
+
+    ErrorType(String wireName, boolean clientFault, boolean serviceFramework) {
         this.wireName = wireName;
         this.clientFault = clientFault;
+        this.serviceFramework = serviceFramework;
+    }
+
+    /**
+     * Whether DynamoDB raises this error in its service framework (before the operation runs), which
+     * names it in the {@code com.amazon.coral.service} namespace rather than the operation's.
+     */
+    public boolean serviceFramework() {
+        return serviceFramework;
     }
 
     /** The name DynamoDB puts after the '#' of an error's {@code __type}. */

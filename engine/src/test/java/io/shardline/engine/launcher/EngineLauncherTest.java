@@ -1,48 +1,81 @@
 package io.shardline.engine.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.shardline.engine.EngineConfig;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EngineLauncherTest {
 
     @Test
-    void optionsChooseStorageAndPartitions() {
-        EngineConfig durable = EngineLauncher.parse(new String[] {"--data-dir", "/tmp/x", "--partitions", "2"});
-        assertEquals(Path.of("/tmp/x"), durable.dataDir());
-        assertEquals(2, durable.defaultPartitions());
-        assertNull(EngineLauncher.parse(new String[] {"--in-memory"}).dataDir());
-        assertNull(EngineLauncher.parse(new String[] {"--help"}));
+    void optionsChooseStorageServerAndAuth(@TempDir Path dir) throws Exception {
+        LaunchOptions durable = LaunchOptions.parse(new String[] {"--data-dir", "/tmp/x", "--partitions", "2",
+            "--port", "9000", "--host", "0.0.0.0", "--region", "eu-west-1"});
+        assertEquals(Path.of("/tmp/x"), durable.engine().dataDir());
+        assertEquals(2, durable.engine().defaultPartitions());
+        assertEquals("eu-west-1", durable.engine().region());
+        assertEquals(9000, durable.server().port());
+        assertEquals("0.0.0.0", durable.server().host());
+        assertNull(durable.server().credentials());
+        assertEquals("127.0.0.1", LaunchOptions.parse(new String[] {}).server().host(), "loopback by default");
+        assertNull(LaunchOptions.parse(new String[] {"--in-memory"}).engine().dataDir());
+        assertTrue(LaunchOptions.parse(new String[] {"--help"}).help());
+        Path credentials = dir.resolve("credentials.properties");
+        Files.writeString(credentials, "AKIDEXAMPLE=secret\n");
+        assertEquals(Map.of("AKIDEXAMPLE", "secret"), LaunchOptions.parse(new String[] {"--auth", "strict",
+            "--credentials", credentials.toString()}).server().credentials());
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> EngineLauncher.parse(new String[] {"--partitions", "many"}));
+                () -> LaunchOptions.parse(new String[] {"--partitions", "many"}));
         assertTrue(bad.getMessage().contains("'many'"));
-        assertThrows(IllegalArgumentException.class, () -> EngineLauncher.parse(new String[] {"--port"}));
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {"--port"}));
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {"--auth", "strict"}));
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {"--auth", "maybe"}));
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {"--bogus"}));
     }
 
     @Test
-    void startsReportsReadyAndStopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
+    void servesUntilSigtermThenStopsCleanlyKeepingData(@TempDir Path dir) throws Exception {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), EngineLauncher.class.getName(),
-                "--data-dir", dir.resolve("data").toString())
+                "--data-dir", dir.resolve("data").toString(), "--port", "0")
                 .redirectErrorStream(true)
                 .start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String ready = out.readLine();
-            assertTrue(ready.startsWith("Shardline engine ready: "), ready);
+            while (ready != null && !ready.startsWith("Shardline engine listening")) {
+                ready = out.readLine();
+            }
+            Matcher endpoint = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+) ").matcher(ready);
+            assertTrue(endpoint.find(), ready);
+            HttpResponse<String> health = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(endpoint.group(1) + "/")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode());
+            assertNotNull(health.headers().firstValue("x-amz-crc32").orElse(null));
             assertTrue(Files.isDirectory(dir.resolve("data")));
             assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor());
-            assertEquals("Shardline engine stopped", out.readLine());
+            String last = out.readLine();
+            while (last != null && !last.equals("Shardline engine stopped")) {
+                last = out.readLine();
+            }
+            assertEquals("Shardline engine stopped", last);
         }
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
         assertEquals(143, process.exitValue(), "exited on SIGTERM after the shutdown hook ran");

@@ -1,0 +1,97 @@
+package io.shardline.engine.launcher;
+
+import io.shardline.engine.EngineConfig;
+import io.shardline.engine.server.ServerConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/** The launcher's command line, parsed: how to run the engine and its server, or a request for help. */
+record LaunchOptions(EngineConfig engine, ServerConfig server, boolean help) {
+    static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: java -jar shardline-engine.jar [options]",
+            "  --port N             port to listen on (default 8000; 0 picks a free port)",
+            "  --host ADDRESS       address to listen on (default 127.0.0.1)",
+            "  --data-dir DIR       keep tables durably in DIR (default ./shardline-data)",
+            "  --in-memory          keep everything in memory; nothing survives the process",
+            "  --partitions N       partitions a new table starts with (default " + EngineConfig.DEFAULT_PARTITIONS + ")",
+            "  --region NAME        region named in ARNs and stream records (default us-east-1)",
+            "  --auth open|strict   open (default) accepts any well-formed SigV4 signature;",
+            "                       strict verifies signatures against --credentials",
+            "  --credentials FILE   for strict auth: a properties file of ACCESS_KEY_ID=SECRET_ACCESS_KEY lines",
+            "  --help               print this help");
+
+    static LaunchOptions parse(String[] args) {
+        Path dataDir = Path.of("shardline-data");
+        boolean inMemory = false;
+        int partitions = EngineConfig.DEFAULT_PARTITIONS;
+        String region = "us-east-1";
+        int port = 8000;
+        String host = "127.0.0.1";
+        String auth = "open";
+        Path credentials = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--help", "-h" -> {
+                    return new LaunchOptions(null, null, true);
+                }
+                case "--in-memory" -> inMemory = true;
+                case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
+                case "--partitions" -> partitions = number(value(args, ++i, "--partitions"), "--partitions");
+                case "--region" -> region = value(args, ++i, "--region");
+                case "--port" -> port = number(value(args, ++i, "--port"), "--port");
+                case "--host" -> host = value(args, ++i, "--host");
+                case "--auth" -> auth = value(args, ++i, "--auth");
+                case "--credentials" -> credentials = Path.of(value(args, ++i, "--credentials"));
+                default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "'");
+            }
+        }
+        if (!auth.equals("open") && !auth.equals("strict")) {
+            throw new IllegalArgumentException("--auth is open or strict, not '" + auth + "'");
+        }
+        if (auth.equals("strict") && credentials == null) {
+            throw new IllegalArgumentException("--auth strict needs --credentials FILE");
+        }
+        EngineConfig engine = (inMemory ? EngineConfig.inMemory() : EngineConfig.durable(dataDir))
+                .withDefaultPartitions(partitions).withRegion(region);
+        ServerConfig server = ServerConfig.loopback(port).withHost(host);
+        if (auth.equals("strict")) {
+            server = server.withCredentials(readCredentials(credentials));
+        }
+        return new LaunchOptions(engine, server, false);
+    }
+
+    private static Map<String, String> readCredentials(Path file) {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read credentials file " + file + ": " + e.getMessage());
+        }
+        if (properties.isEmpty()) {
+            throw new IllegalArgumentException("credentials file " + file + " names no access key");
+        }
+        Map<String, String> secrets = new HashMap<>();
+        properties.forEach((key, secret) -> secrets.put(key.toString(), secret.toString()));
+        return secrets;
+    }
+
+    private static int number(String value, String option) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a whole number, not '" + value + "'");
+        }
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+}

@@ -1,0 +1,80 @@
+package io.shardline.engine.server;
+
+import io.shardline.engine.Engine;
+import io.shardline.engine.api.BatchGetItem;
+import io.shardline.engine.api.BatchWriteItem;
+import io.shardline.engine.api.CreateTable;
+import io.shardline.engine.api.DeleteItem;
+import io.shardline.engine.api.DeleteTable;
+import io.shardline.engine.api.DescribeStream;
+import io.shardline.engine.api.DescribeTable;
+import io.shardline.engine.api.DescribeTimeToLive;
+import io.shardline.engine.api.DynamoJson;
+import io.shardline.engine.api.GetItem;
+import io.shardline.engine.api.GetRecords;
+import io.shardline.engine.api.GetShardIterator;
+import io.shardline.engine.api.ListStreams;
+import io.shardline.engine.api.ListTables;
+import io.shardline.engine.api.PutItem;
+import io.shardline.engine.api.Query;
+import io.shardline.engine.api.Scan;
+import io.shardline.engine.api.TransactGetItems;
+import io.shardline.engine.api.TransactWriteItems;
+import io.shardline.engine.api.UpdateItem;
+import io.shardline.engine.api.UpdateTable;
+import io.shardline.engine.api.UpdateTimeToLive;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Every operation the server answers, by its {@code X-Amz-Target}, as a JSON codec over the embedded engine. */
+final class Operations {
+    static final String DYNAMODB_PREFIX = "DynamoDB_20120810.";
+    static final String STREAMS_PREFIX = "DynamoDBStreams_20120810.";
+
+    /** One operation: how to read its request and which engine call answers it. */
+    record Operation<T>(Class<T> requestType, Function<T, Object> call, boolean streams) {
+        byte[] invoke(byte[] body) {
+            return DynamoJson.write(call.apply(DynamoJson.read(body.length == 0 ? "{}".getBytes() : body, requestType)));
+        }
+    }
+
+    private final Map<String, Operation<?>> byTarget = new HashMap<>();
+
+    Operations(Engine engine) {
+        table("CreateTable", CreateTable.Request.class, engine::createTable);
+        table("DescribeTable", DescribeTable.Request.class, engine::describeTable);
+        table("ListTables", ListTables.Request.class, engine::listTables);
+        table("UpdateTable", UpdateTable.Request.class, engine::updateTable);
+        table("DeleteTable", DeleteTable.Request.class, engine::deleteTable);
+        table("PutItem", PutItem.Request.class, engine::putItem);
+        table("GetItem", GetItem.Request.class, engine::getItem);
+        table("DeleteItem", DeleteItem.Request.class, engine::deleteItem);
+        table("UpdateItem", UpdateItem.Request.class, engine::updateItem);
+        table("BatchWriteItem", BatchWriteItem.Request.class, engine::batchWriteItem);
+        table("BatchGetItem", BatchGetItem.Request.class, engine::batchGetItem);
+        table("Query", Query.Request.class, engine::query);
+        table("Scan", Scan.Request.class, engine::scan);
+        table("TransactWriteItems", TransactWriteItems.Request.class, engine::transactWriteItems);
+        table("TransactGetItems", TransactGetItems.Request.class, engine::transactGetItems);
+        table("UpdateTimeToLive", UpdateTimeToLive.Request.class, engine::updateTimeToLive);
+        table("DescribeTimeToLive", DescribeTimeToLive.Request.class, engine::describeTimeToLive);
+        stream("ListStreams", ListStreams.Request.class, engine::listStreams);
+        stream("DescribeStream", DescribeStream.Request.class, engine::describeStream);
+        stream("GetShardIterator", GetShardIterator.Request.class, engine::getShardIterator);
+        stream("GetRecords", GetRecords.Request.class, engine::getRecords);
+    }
+
+    /** The operation of a target, or null when there is none. */
+    Operation<?> forTarget(String target) {
+        return target == null ? null : byTarget.get(target);
+    }
+
+    private <T> void table(String name, Class<T> type, Function<T, Object> call) {
+        byTarget.put(DYNAMODB_PREFIX + name, new Operation<>(type, call, false));
+    }
+
+    private <T> void stream(String name, Class<T> type, Function<T, Object> call) {
+        byTarget.put(STREAMS_PREFIX + name, new Operation<>(type, call, true));
+    }
+}

@@ -1,0 +1,37 @@
+package io.shardline.engine.server;
+
+import java.util.Map;
+
+/**
+ * How the wire server listens.
+ *
+ * @param host            address to bind (default 127.0.0.1: loopback only)
+ * @param port            port to bind; 0 picks a free one
+ * @param credentials     null to accept any well-formed SigV4 signature; otherwise the accepted access
+ *                        keys and their secrets, and signatures are verified
+ * @param workerThreads   requests served at once
+ * @param maxBodyBytes    largest request body accepted
+ * @param maxHeaderBytes  largest request header accepted
+ * @param idleTimeoutMillis a keep-alive connection idle this long is closed
+ */
+public record ServerConfig(String host, int port, Map<String, String> credentials, int workerThreads,
+                           int maxBodyBytes, int maxHeaderBytes, int idleTimeoutMillis) {
+    public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024 + 64 * 1024;
+
+    public static ServerConfig loopback(int port) {
+        return new ServerConfig("127.0.0.1", port, null, Math.max(16, Runtime.getRuntime().availableProcessors() * 8),
+                DEFAULT_MAX_BODY_BYTES, 64 * 1024, 60_000);
+    }
+
+    public ServerConfig withHost(String newHost) {
+        return new ServerConfig(newHost, port, credentials, workerThreads, maxBodyBytes, maxHeaderBytes, idleTimeoutMillis);
+    }
+
+    public ServerConfig withCredentials(Map<String, String> newCredentials) {
+        return new ServerConfig(host, port, newCredentials, workerThreads, maxBodyBytes, maxHeaderBytes, idleTimeoutMillis);
+    }
+
+    public ServerConfig withMaxBodyBytes(int bytes) {
+        return new ServerConfig(host, port, credentials, workerThreads, bytes, maxHeaderBytes, idleTimeoutMillis);
+    }
+}

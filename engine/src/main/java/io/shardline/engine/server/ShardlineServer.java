@@ -1,0 +1,64 @@
+package io.shardline.engine.server;
+
+import io.shardline.engine.Engine;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * The DynamoDB and DynamoDB Streams wire protocol over HTTP/1.1 (keep-alive), served by Undertow in
+ * front of an embedded {@link Engine}. The engine stays owned by the caller.
+ */
+public final class ShardlineServer implements AutoCloseable {
+    /** Held so the logging configuration is not collected: Undertow and XNIO log their start-up banners at INFO. */
+    private static final List<Logger> QUIET_LOGGERS = Stream.of("io.undertow", "org.xnio", "org.jboss")
+            .map(Logger::getLogger)
+            .peek(logger -> logger.setLevel(Level.WARNING))
+            .toList();
+
+    private final Undertow undertow;
+    private final InetSocketAddress address;
+
+    private ShardlineServer(Undertow undertow) {
+        this.undertow = undertow;
+        this.address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+    }
+
+    /** Starts serving {@code engine}; returns once the port is bound. */
+    public static ShardlineServer start(Engine engine, ServerConfig config, Clock clock) {
+        DynamoHttpHandler handler = new DynamoHttpHandler(new Operations(engine),
+                new RequestAuthenticator(config.credentials(), clock), config.maxBodyBytes());
+        Undertow undertow = Undertow.builder()
+                .addHttpListener(config.port(), config.host())
+                .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
+                .setWorkerThreads(config.workerThreads())
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, config.maxHeaderBytes())
+                .setServerOption(UndertowOptions.IDLE_TIMEOUT, config.idleTimeoutMillis())
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, config.idleTimeoutMillis())
+                .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, true)
+                .setHandler(handler)
+                .build();
+        undertow.start();
+        return new ShardlineServer(undertow);
+    }
+
+    /** The address the server listens on (with the actual port when 0 was asked for). */
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    /** The endpoint URL clients use, for example {@code http://127.0.0.1:8000}. */
+    public String endpoint() {
+        return "http://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    @Override
+    public void close() {
+        undertow.stop();
+    }
+}
