@@ -3,6 +3,8 @@ package io.shardline.engine.server;
 import io.shardline.engine.Engine;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.server.handlers.HttpContinueAcceptingHandler;
+import org.xnio.Options;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
@@ -41,7 +43,8 @@ public final class ShardlineServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.IDLE_TIMEOUT, config.idleTimeoutMillis())
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, config.idleTimeoutMillis())
                 .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, true)
-                .setHandler(handler)
+                .setSocketOption(Options.TCP_NODELAY, true)
+                .setHandler(new HttpContinueAcceptingHandler(handler))
                 .build();
         undertow.start();
         return new ShardlineServer(undertow);

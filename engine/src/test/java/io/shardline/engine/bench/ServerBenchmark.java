@@ -1,0 +1,243 @@
+package io.shardline.engine.bench;
+
+import io.shardline.engine.Engine;
+import io.shardline.engine.EngineConfig;
+import io.shardline.engine.api.GetItem;
+import io.shardline.engine.api.PutItem;
+import io.shardline.engine.model.AttributeValue;
+import io.shardline.engine.launcher.EngineLauncher;
+import io.shardline.engine.testing.Items;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+/**
+ * PutItem and GetItem throughput and p50/p99 latency with 16 client threads and 1 KB items, measured in
+ * one run against: Shardline's server in its own process (durable, NEW_AND_OLD_IMAGES stream) through
+ * the AWS SDK v2 client; the embedded API with the same workload (the limit); and dynalite from the npm registry
+ * (LevelDB, no streams; also its own process) through the same client. Each target gets an untimed
+ * warm-up first. The benchmark installs dynalite under
+ * engine/target/bench-tools itself. Arguments: seconds per phase (default 10), threads (default 16).
+ */
+public final class ServerBenchmark {
+    private static final String PAYLOAD = "x".repeat(1000);
+    private static final String DYNALITE_VERSION = "4.0.0";
+
+    private ServerBenchmark() {
+    }
+
+    /**
+     * One target's put and get results; {@code cpuMicrosPerOp} is the server process's CPU time per
+     * request over both phases (0 for the embedded API, which has no server process).
+     */
+    private record Result(String name, double putsPerSecond, LatencyRecorder puts, double getsPerSecond,
+                          LatencyRecorder gets, double cpuMicrosPerOp) {
+        String row() {
+            return String.format("| %s | %.0f | %.2f | %.2f | %.0f | %.2f | %.2f | %s |", name, putsPerSecond,
+                    puts.percentileMillis(0.5), puts.percentileMillis(0.99), getsPerSecond,
+                    gets.percentileMillis(0.5), gets.percentileMillis(0.99),
+                    cpuMicrosPerOp == 0 ? "-" : String.format("%.0f", cpuMicrosPerOp));
+        }
+    }
+
+    interface Store {
+        void put(String id);
+
+        void get(String id);
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        Result embedded = embedded(seconds, threads);
+        Result server = server(seconds, threads);
+        Result dynalite = dynalite(seconds, threads);
+        System.out.println("| target | puts/s | put p50 ms | put p99 ms | gets/s | get p50 ms | get p99 ms | server CPU us/op |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (Result result : new Result[] {embedded, server, dynalite}) {
+            System.out.println(result.row());
+        }
+        System.out.printf("server vs dynalite: puts %.2fx, gets %.2fx, server CPU per request %.2fx less; "
+                + "server vs embedded: puts %.2f, gets %.2f%n",
+                server.putsPerSecond() / dynalite.putsPerSecond(), server.getsPerSecond() / dynalite.getsPerSecond(),
+                dynalite.cpuMicrosPerOp() / server.cpuMicrosPerOp(),
+                server.putsPerSecond() / embedded.putsPerSecond(), server.getsPerSecond() / embedded.getsPerSecond());
+    }
+
+    private static Result run(String name, int seconds, int threads, Store store, Long serverPid)
+            throws InterruptedException {
+        Throughput.measure(Math.max(2, seconds / 3), threads, (thread, i) -> store.put("warm" + thread + "-" + i));
+        double cpuBefore = serverPid == null ? 0 : ProcessCpu.millis(serverPid);
+        LatencyRecorder puts = new LatencyRecorder();
+        long[] written = new long[threads];
+        double putRate = timed(seconds, threads, puts, (thread, i) -> {
+            store.put("t" + thread + "-" + i);
+            written[thread] = i + 1;
+        });
+        LatencyRecorder gets = new LatencyRecorder();
+        double getRate = timed(seconds, threads, gets, (thread, i) -> store.get("t" + thread + "-" + (i % written[thread])));
+        double cpuMicrosPerOp = serverPid == null ? 0
+                : (ProcessCpu.millis(serverPid) - cpuBefore) * 1000 / (puts.count() + gets.count());
+        return new Result(name, putRate, puts, getRate, gets, cpuMicrosPerOp);
+    }
+
+    private static double timed(int seconds, int threads, LatencyRecorder latencies, Throughput.Operation operation)
+            throws InterruptedException {
+        long[][] perThread = new long[threads][];
+        int[] counts = new int[threads];
+        double rate = Throughput.measure(seconds, threads, (thread, i) -> {
+            if (perThread[thread] == null || counts[thread] == perThread[thread].length) {
+                perThread[thread] = perThread[thread] == null ? new long[1 << 14]
+                        : Arrays.copyOf(perThread[thread], perThread[thread].length * 2);
+            }
+            long start = System.nanoTime();
+            operation.run(thread, i);
+            perThread[thread][counts[thread]++] = System.nanoTime() - start;
+        });
+        for (int t = 0; t < threads; t++) {
+            if (perThread[t] != null) {
+                latencies.addAll(perThread[t], counts[t]);
+            }
+        }
+        return rate;
+    }
+
+    private static Map<String, AttributeValue> item(String id) {
+        return Map.of("id", new AttributeValue.S(id), "payload", new AttributeValue.S(PAYLOAD));
+    }
+
+    private static Result embedded(int seconds, int threads) throws Exception {
+        Path dir = Files.createTempDirectory("shardline-bench-embedded");
+        try (Engine engine = Engine.open(EngineConfig.durable(dir))) {
+            engine.createTable(Items.tableWithStream("Bench", 4, "NEW_AND_OLD_IMAGES", "id:S"));
+            return run("Shardline embedded API", seconds, threads, new Store() {
+                public void put(String id) {
+                    engine.putItem(PutItem.Request.of("Bench", item(id)));
+                }
+
+                public void get(String id) {
+                    engine.getItem(GetItem.Request.of("Bench", Map.of("id", new AttributeValue.S(id))));
+                }
+            }, null);
+        } finally {
+            Throughput.deleteTree(dir);
+        }
+    }
+
+    private static Result server(int seconds, int threads) throws Exception {
+        Path data = Files.createTempDirectory("shardline-bench-server");
+        int port = freePort();
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), EngineLauncher.class.getName(),
+                "--data-dir", data.toString(), "--port", Integer.toString(port))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (DynamoDbClient client = client(awaitListening(server, port), threads)) {
+            client.createTable(r -> r.tableName("Bench").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                    .streamSpecification(st -> st.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+            return run("Shardline server, durable, stream on (AWS SDK v2)", seconds, threads, sdkStore(client),
+                    server.pid());
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+            Throughput.deleteTree(data);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Waits until a child process accepts connections on the port; returns its endpoint. */
+    private static URI awaitListening(Process process, int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!accepts(port)) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new IllegalStateException("the process did not start listening on port " + port);
+            }
+            Thread.sleep(50);
+        }
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    private static Result dynalite(int seconds, int threads) throws Exception {
+        Path tools = Path.of("target", "bench-tools").toAbsolutePath();
+        Path binary = tools.resolve("node_modules/.bin/dynalite");
+        if (!Files.isExecutable(binary)) {
+            Files.createDirectories(tools);
+            Process install = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--prefix", tools.toString(),
+                    "dynalite@" + DYNALITE_VERSION).inheritIO().start();
+            if (install.waitFor() != 0) {
+                throw new IllegalStateException("npm install dynalite@" + DYNALITE_VERSION + " failed");
+            }
+        }
+        int port = freePort();
+        Path data = Files.createTempDirectory("dynalite-bench");
+        Process dynalite = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--path",
+                data.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(new File(tools.toFile(), "dynalite.err")).start();
+        try {
+            try (DynamoDbClient client = client(awaitListening(dynalite, port), threads)) {
+                client.createTable(r -> r.tableName("Bench").billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                        .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
+                client.waiter().waitUntilTableExists(r -> r.tableName("Bench"));
+                return run("dynalite " + DYNALITE_VERSION + " (AWS SDK v2)", seconds, threads, sdkStore(client),
+                        dynalite.pid());
+            }
+        } finally {
+            dynalite.destroy();
+            dynalite.waitFor(10, TimeUnit.SECONDS);
+            Throughput.deleteTree(data);
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Store sdkStore(DynamoDbClient client) {
+        return new Store() {
+            public void put(String id) {
+                client.putItem(r -> r.tableName("Bench").item(Map.of(
+                        "id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id),
+                        "payload", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(PAYLOAD))));
+            }
+
+            public void get(String id) {
+                client.getItem(r -> r.tableName("Bench").key(Map.of(
+                        "id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id))));
+            }
+        };
+    }
+
+    private static DynamoDbClient client(URI endpoint, int threads) {
+        return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(threads * 2))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCH", "secret")))
+                .build();
+    }
+}
