@@ -41,8 +41,7 @@ final class ItemUpdate {
     }
 
     static ItemUpdate legacy(Map<String, AttributeValueUpdate> updates, KeySchema schema) {
-        LegacyAttributeUpdates.check(updates, schema);
-        return new ItemUpdate((current, key) -> LegacyAttributeUpdates.apply(current, key, updates), updates.keySet());
+        return of(LegacyAttributeUpdates.toActions(updates, schema), schema);
     }
 
     Map<String, AttributeValue> apply(Map<String, AttributeValue> current, Map<String, AttributeValue> key) {
