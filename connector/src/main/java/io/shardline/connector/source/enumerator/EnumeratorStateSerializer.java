@@ -1,0 +1,72 @@
+package io.shardline.connector.source.enumerator;
+
+import io.shardline.connector.source.split.ShardSplit;
+import io.shardline.connector.source.split.ShardSplitSerializer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+
+/** Checkpoint form of {@link EnumeratorState}, versioned. */
+public final class EnumeratorStateSerializer implements SimpleVersionedSerializer<EnumeratorState> {
+    private static final int VERSION = 1;
+
+    @Override
+    public int getVersion() {
+        return VERSION;
+    }
+
+    @Override
+    public byte[] serialize(EnumeratorState state) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            writeIds(out, state.finishedSplitIds());
+            writeIds(out, state.assignedSplitIds());
+            out.writeInt(state.pending().size());
+            for (ShardSplit split : state.pending()) {
+                ShardSplitSerializer.write(out, split);
+            }
+            out.writeBoolean(state.initialDiscoveryDone());
+        }
+        return bytes.toByteArray();
+    }
+
+    @Override
+    public EnumeratorState deserialize(int version, byte[] serialized) throws IOException {
+        if (version != VERSION) {
+            throw new IOException("Unknown enumerator state version " + version + "; this enumerator knows " + VERSION);
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
+            Set<String> finished = readIds(in);
+            Set<String> assigned = readIds(in);
+            int pendingCount = in.readInt();
+            List<ShardSplit> pending = new ArrayList<>(pendingCount);
+            for (int i = 0; i < pendingCount; i++) {
+                pending.add(ShardSplitSerializer.read(in));
+            }
+            return new EnumeratorState(finished, assigned, pending, in.readBoolean());
+        }
+    }
+
+    private static void writeIds(DataOutputStream out, Set<String> ids) throws IOException {
+        out.writeInt(ids.size());
+        for (String id : ids) {
+            out.writeUTF(id);
+        }
+    }
+
+    private static Set<String> readIds(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        Set<String> ids = new HashSet<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(in.readUTF());
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,150 @@
+package io.shardline.connector.source.reader;
+
+import io.shardline.connector.source.ChangeRecord;
+import io.shardline.connector.source.split.ShardSplit;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.connector.base.source.reader.RecordsBySplits;
+import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Reads the shards assigned to one reader, on the fetcher thread: each fetch makes one GetRecords
+ * call per shard, round robin. A shard whose iterator ends is finished. When every shard had nothing
+ * new the fetch waits the idle poll interval (woken early for new splits or shutdown), so idle shards
+ * cost almost nothing. An expired iterator is renewed after the last record read, losing nothing.
+ */
+public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSplit> {
+    private final DynamoDbStreamsClient client;
+    private final int recordsPerGet;
+    private final Duration idlePoll;
+    private final boolean bounded;
+    private final Map<String, Reading> readings = new LinkedHashMap<>();
+    private final Object idle = new Object();
+    private boolean woken;
+
+    /** Where one shard's reading stands. */
+    private static final class Reading {
+        final ShardSplit split;
+        String iterator;
+        String lastSequence;
+
+        Reading(ShardSplit split) {
+            this.split = split;
+            this.lastSequence = split.afterSequenceNumber();
+        }
+    }
+
+    /**
+     * @param bounded when true, a shard ends at its first empty page (what was latest when it was read)
+     */
+    public ShardSplitReader(DynamoDbStreamsClient client, int recordsPerGet, Duration idlePoll, boolean bounded) {
+        this.client = client;
+        this.recordsPerGet = recordsPerGet;
+        this.idlePoll = idlePoll;
+        this.bounded = bounded;
+    }
+
+    @Override
+    public RecordsWithSplitIds<ChangeRecord> fetch() {
+        Map<String, Collection<ChangeRecord>> records = new HashMap<>();
+        Set<String> finished = new HashSet<>();
+        boolean anyRecords = false;
+        for (Reading reading : new ArrayList<>(readings.values())) {
+            GetRecordsResponse page = getRecords(reading);
+            List<ChangeRecord> read = new ArrayList<>(page.records().size());
+            for (Record record : page.records()) {
+                read.add(ChangeRecord.of(record, reading.split.shardId()));
+                reading.lastSequence = record.dynamodb().sequenceNumber();
+            }
+            anyRecords |= !read.isEmpty();
+            String splitId = reading.split.splitId();
+            if (!read.isEmpty()) {
+                records.put(splitId, read);
+            }
+            reading.iterator = page.nextShardIterator();
+            if (reading.iterator == null || (bounded && read.isEmpty())) {
+                finished.add(splitId);
+                readings.remove(splitId);
+            }
+        }
+        if (!anyRecords && finished.isEmpty()) {
+            waitIdle();
+        }
+        return new RecordsBySplits<>(records, finished);
+    }
+
+    private GetRecordsResponse getRecords(Reading reading) {
+        if (reading.iterator == null) {
+            reading.iterator = newIterator(reading);
+        }
+        try {
+            return client.getRecords(r -> r.shardIterator(reading.iterator).limit(recordsPerGet));
+        } catch (ExpiredIteratorException e) {
+            reading.iterator = newIterator(reading);
+            return client.getRecords(r -> r.shardIterator(reading.iterator).limit(recordsPerGet));
+        }
+    }
+
+    private String newIterator(Reading reading) {
+        ShardSplit split = reading.split;
+        return client.getShardIterator(r -> {
+            r.streamArn(split.streamArn()).shardId(split.shardId());
+            if (reading.lastSequence != null) {
+                r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(reading.lastSequence);
+            } else {
+                r.shardIteratorType(split.startAtLatest() ? ShardIteratorType.LATEST : ShardIteratorType.TRIM_HORIZON);
+            }
+        }).shardIterator();
+    }
+
+    private void waitIdle() {
+        synchronized (idle) {
+            if (!woken) {
+                try {
+                    idle.wait(idlePoll.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            woken = false;
+        }
+    }
+
+    @Override
+    public void handleSplitsChanges(SplitsChange<ShardSplit> changes) {
+        if (!(changes instanceof SplitsAddition)) {
+            throw new UnsupportedOperationException("Only split additions are supported, not " + changes);
+        }
+        for (ShardSplit split : changes.splits()) {
+            readings.put(split.splitId(), new Reading(split));
+        }
+    }
+
+    @Override
+    public void wakeUp() {
+        synchronized (idle) {
+            woken = true;
+            idle.notifyAll();
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,8 @@
+package io.shardline.connector.source.reader;
+
+import java.util.List;
+import org.apache.flink.api.connector.source.SourceEvent;
+
+/** Sent by a reader to the enumerator: these splits (shards) are read to their end. */
+public record ShardsFinishedEvent(List<String> splitIds) implements SourceEvent {
+}

@@ -1,0 +1,75 @@
+package io.shardline.connector.source.split;
+
+import java.util.Objects;
+import org.apache.flink.api.connector.source.SourceSplit;
+
+/**
+ * One shard of one stream, as Flink source work. {@code afterSequenceNumber} is the last record
+ * already emitted (null: start at the shard's trim horizon, or at its latest position when
+ * {@code startAtLatest}).
+ */
+public final class ShardSplit implements SourceSplit {
+    private final String streamArn;
+    private final String shardId;
+    private final String parentShardId;
+    private final String afterSequenceNumber;
+    private final boolean startAtLatest;
+
+    public ShardSplit(String streamArn, String shardId, String parentShardId, String afterSequenceNumber,
+                      boolean startAtLatest) {
+        this.streamArn = Objects.requireNonNull(streamArn, "streamArn");
+        this.shardId = Objects.requireNonNull(shardId, "shardId");
+        this.parentShardId = parentShardId;
+        this.afterSequenceNumber = afterSequenceNumber;
+        this.startAtLatest = startAtLatest;
+    }
+
+    @Override
+    public String splitId() {
+        return streamArn + "|" + shardId;
+    }
+
+    public String streamArn() {
+        return streamArn;
+    }
+
+    public String shardId() {
+        return shardId;
+    }
+
+    public String parentShardId() {
+        return parentShardId;
+    }
+
+    public String afterSequenceNumber() {
+        return afterSequenceNumber;
+    }
+
+    public boolean startAtLatest() {
+        return startAtLatest;
+    }
+
+    /** The same shard, resuming after {@code sequenceNumber}. */
+    public ShardSplit resumingAfter(String sequenceNumber) {
+        return new ShardSplit(streamArn, shardId, parentShardId, sequenceNumber, startAtLatest && sequenceNumber == null);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ShardSplit s && streamArn.equals(s.streamArn) && shardId.equals(s.shardId)
+                && Objects.equals(parentShardId, s.parentShardId)
+                && Objects.equals(afterSequenceNumber, s.afterSequenceNumber) && startAtLatest == s.startAtLatest;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(streamArn, shardId, afterSequenceNumber);
+    }
+
+    @Override
+    public String toString() {
+        return "ShardSplit{" + shardId + " of " + streamArn + (parentShardId == null ? "" : ", parent " + parentShardId)
+                + (afterSequenceNumber == null ? (startAtLatest ? ", from LATEST" : ", from TRIM_HORIZON")
+                : ", after " + afterSequenceNumber) + "}";
+    }
+}

@@ -1,0 +1,141 @@
+package io.shardline.connector.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.shardline.engine.Engine;
+import io.shardline.engine.EngineConfig;
+import io.shardline.engine.server.ServerConfig;
+import io.shardline.engine.server.ShardlineServer;
+import io.shardline.engine.table.Partition;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
+
+/** The source on a real Flink MiniCluster against a real engine server, through splits and rollovers. */
+class ShardlineSourceITCase {
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+
+    private Engine engine;
+    private ShardlineServer server;
+    private DynamoDbClient client;
+    private String streamArn;
+
+    @BeforeEach
+    void start() {
+        engine = Engine.open(EngineConfig.inMemory().withShardRolloverAge(Duration.ofMillis(400))
+                .withMaintenanceInterval(Duration.ofMillis(50)));
+        server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
+        client = DynamoDbClient.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
+        streamArn = client.createTable(r -> r.tableName("Changes").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .tags(Tag.builder().key("shardline:partitions").value("2").build())
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)))
+                .tableDescription().latestStreamArn();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.close();
+        engine.close();
+    }
+
+    /** Writes {@code rounds} versions of each key, splitting a partition between rounds; returns what was written. */
+    private Map<String, List<Long>> write(int keys, int fromRound, int rounds, Map<String, List<Long>> written) {
+        for (int round = fromRound; round < fromRound + rounds; round++) {
+            for (int k = 0; k < keys; k++) {
+                String id = "key-" + k;
+                long version = round * 10_000L + k;
+                client.putItem(r -> r.tableName("Changes").item(Map.of("id", AttributeValue.fromS(id),
+                        "version", AttributeValue.fromN(Long.toString(version)))));
+                written.computeIfAbsent(id, x -> new ArrayList<>()).add(version);
+            }
+            if (round % 3 == 1) {
+                Partition widest = engine.partitions("Changes").stream().filter(Partition::isOpen)
+                        .max((a, b) -> Long.compareUnsigned(a.hashEnd() - a.hashStart(), b.hashEnd() - b.hashStart()))
+                        .orElseThrow();
+                engine.splitPartition("Changes", widest.id());
+            }
+        }
+        return written;
+    }
+
+    private ShardlineSourceBuilder<String> source() {
+        return ShardlineSource.<String>builder().streamArn(streamArn).endpoint(server.endpoint())
+                .credentials("test", "test")
+                .option(ShardlineSourceOptions.IDLE_POLL_INTERVAL, Duration.ofMillis(20))
+                .option(ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL, Duration.ofMillis(200))
+                .deserializer(ChangeRecordDeserializationSchema.of(
+                        r -> r.keys().get("id").s() + "|" + r.newImage().get("version").n() + "|" + r.sequenceNumber()
+                                + "|" + r.shardId(),
+                        Types.STRING));
+    }
+
+    private static Map<String, List<Long>> versionsByKey(List<String> results) {
+        Map<String, List<Long>> read = new HashMap<>();
+        Map<String, Long> lastSequence = new HashMap<>();
+        for (String result : results) {
+            String[] parts = result.split("\\|");
+            long sequence = Long.parseLong(parts[2]);
+            assertTrue(sequence > lastSequence.getOrDefault(parts[0], 0L), "sequence numbers of " + parts[0] + " increase: "
+                    + results.stream().filter(x -> x.startsWith(parts[0] + "|")).toList());
+            lastSequence.put(parts[0], sequence);
+            read.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(Long.parseLong(parts[1]));
+        }
+        return read;
+    }
+
+    @Test
+    void boundedReadGivesEveryChangeOnceAndEachKeyInOrder() throws Exception {
+        Map<String, List<Long>> written = write(150, 0, 8, new HashMap<>());
+        assertTrue(engine.partitions("Changes").size() > 2, "partitions split during the workload");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        List<String> results = env.fromSource(source().bounded().build(), WatermarkStrategy.noWatermarks(), "changes")
+                .executeAndCollect(1_000_000);
+        assertEquals(150 * 8, results.size(), "every change exactly once");
+        assertEquals(written, versionsByKey(results));
+    }
+
+    @Test
+    void unboundedReadFollowsNewShardsWhileWritesContinue() throws Exception {
+        Map<String, List<Long>> written = write(100, 0, 3, new HashMap<>());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        CompletableFuture<Map<String, List<Long>>> moreWrites = CompletableFuture.supplyAsync(() -> write(100, 3, 4, written));
+        List<String> results = env.fromSource(source().build(), WatermarkStrategy.noWatermarks(), "changes")
+                .executeAndCollect(100 * 7);
+        moreWrites.get();
+        assertEquals(100 * 7, results.size());
+        assertEquals(written, versionsByKey(results), "including changes in shards born after the job started");
+    }
+}
