@@ -9,6 +9,7 @@ import io.shardline.connector.source.split.ShardSplit;
 import io.shardline.connector.source.split.ShardSplitSerializer;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,8 @@ class SerializersTest {
     @Test
     void enumeratorStateRoundTrips() throws IOException {
         EnumeratorStateSerializer serializer = new EnumeratorStateSerializer();
-        EnumeratorState state = new EnumeratorState(Set.of(ARN + "|a", ARN + "|b"), Set.of(ARN + "|c"),
+        EnumeratorState state = new EnumeratorState(Map.of(ARN + "|a", 1, ARN + "|b", EnumeratorState.NO_READER),
+                Set.of(ARN + "|c"),
                 List.of(new ShardSplit(ARN, "d", "c", null, false)), true);
         EnumeratorState copy = serializer.deserialize(serializer.getVersion(), serializer.serialize(state));
         assertEquals(state, copy);

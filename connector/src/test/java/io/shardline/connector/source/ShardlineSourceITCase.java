@@ -16,8 +16,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -123,6 +127,36 @@ class ShardlineSourceITCase {
         List<String> results = env.fromSource(source().bounded().build(), WatermarkStrategy.noWatermarks(), "changes")
                 .executeAndCollect(1_000_000);
         assertEquals(150 * 8, results.size(), "every change exactly once");
+        assertEquals(written, versionsByKey(results));
+    }
+
+    /** Fails the job once, after some records, to force a restore from the last checkpoint. */
+    static final AtomicBoolean FAILED_ONCE = new AtomicBoolean();
+    static final AtomicInteger SEEN = new AtomicInteger();
+
+    @Test
+    void failureAndRestoreFromCheckpointKeepEveryKeyInOrderExactlyOnce() throws Exception {
+        Map<String, List<Long>> written = write(120, 0, 6, new HashMap<>());
+        FAILED_ONCE.set(false);
+        SEEN.set(0);
+        Configuration restarts = new Configuration();
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(restarts);
+        env.setParallelism(2);
+        env.enableCheckpointing(50);
+        List<String> results = env.fromSource(source().bounded()
+                        .option(ShardlineSourceOptions.RECORDS_PER_GET, 20).build(), WatermarkStrategy.noWatermarks(), "changes")
+                .map(value -> {
+                    if (SEEN.incrementAndGet() == 300 && FAILED_ONCE.compareAndSet(false, true)) {
+                        throw new IllegalStateException("injected failure after 300 records");
+                    }
+                    return value;
+                })
+                .executeAndCollect(1_000_000);
+        assertTrue(FAILED_ONCE.get(), "the failure happened");
+        assertEquals(120 * 6, results.size(), "exactly once across the restore");
         assertEquals(written, versionsByKey(results));
     }
 

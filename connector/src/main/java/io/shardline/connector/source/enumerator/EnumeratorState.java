@@ -2,12 +2,16 @@ package io.shardline.connector.source.enumerator;
 
 import io.shardline.connector.source.split.ShardSplit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * What the enumerator checkpoints: shards read to their end, shards handed to readers (their
- * progress lives in the readers' state), and discovered shards not yet handed out.
+ * What the enumerator checkpoints: shards read to their end with the subtask that finished each
+ * (their children go to that subtask), shards handed to readers (their progress lives in the
+ * readers' state), and discovered shards not yet handed out.
  */
-public record EnumeratorState(Set<String> finishedSplitIds, Set<String> assignedSplitIds, List<ShardSplit> pending,
+public record EnumeratorState(Map<String, Integer> finishedBy, Set<String> assignedSplitIds, List<ShardSplit> pending,
                               boolean initialDiscoveryDone) {
+    /** Finished without a reader (skipped at a LATEST start): children may go to any reader. */
+    public static final int NO_READER = -1;
 }

@@ -8,8 +8,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
@@ -26,7 +28,11 @@ public final class EnumeratorStateSerializer implements SimpleVersionedSerialize
     public byte[] serialize(EnumeratorState state) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            writeIds(out, state.finishedSplitIds());
+            out.writeInt(state.finishedBy().size());
+            for (Map.Entry<String, Integer> finished : state.finishedBy().entrySet()) {
+                out.writeUTF(finished.getKey());
+                out.writeInt(finished.getValue());
+            }
             writeIds(out, state.assignedSplitIds());
             out.writeInt(state.pending().size());
             for (ShardSplit split : state.pending()) {
@@ -43,7 +49,11 @@ public final class EnumeratorStateSerializer implements SimpleVersionedSerialize
             throw new IOException("Unknown enumerator state version " + version + "; this enumerator knows " + VERSION);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
-            Set<String> finished = readIds(in);
+            int finishedCount = in.readInt();
+            Map<String, Integer> finished = new HashMap<>(finishedCount);
+            for (int i = 0; i < finishedCount; i++) {
+                finished.put(in.readUTF(), in.readInt());
+            }
             Set<String> assigned = readIds(in);
             int pendingCount = in.readInt();
             List<ShardSplit> pending = new ArrayList<>(pendingCount);

@@ -20,9 +20,11 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * Discovers a stream's shards and hands them to readers as splits, parents first: a shard is assigned
- * only once its parent is read to the end (or has left the stream), and then to the reader that
- * finished the parent while that reader is alive, so no downstream operator sees a key's later
- * change before its earlier one. A reader reporting a finished shard triggers discovery at once.
+ * only once its parent is read to the end (or has left the stream), and then always to the reader
+ * (subtask) that finished the parent, waiting for it if it is restarting. After a failover that
+ * reader may read the parent again from its checkpoint; it holds the child back until then (see
+ * ShardSplitReader), so no downstream operator sees a key's later change before its earlier one.
+ * A reader reporting a finished shard triggers discovery at once.
  */
 public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, EnumeratorState> {
     private final SplitEnumeratorContext<ShardSplit> context;
@@ -31,10 +33,10 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
     private final boolean startAtLatest;
     private final boolean bounded;
     private final Duration discoveryInterval;
-    private final Set<String> finished;
+    /** Finished splits and the subtask that finished each ({@link EnumeratorState#NO_READER} when none did). */
+    private final Map<String, Integer> finished;
     private final Set<String> assigned;
     private final Map<String, ShardSplit> pending = new LinkedHashMap<>();
-    private final Map<String, Integer> finishedBy = new HashMap<>();
     private final Map<Integer, Integer> load = new HashMap<>();
     private boolean initialDiscoveryDone;
 
@@ -47,7 +49,7 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
         this.startAtLatest = startAtLatest;
         this.bounded = bounded;
         this.discoveryInterval = discoveryInterval;
-        this.finished = new HashSet<>(restored == null ? Set.of() : restored.finishedSplitIds());
+        this.finished = new HashMap<>(restored == null ? Map.of() : restored.finishedBy());
         this.assigned = new HashSet<>(restored == null ? Set.of() : restored.assignedSplitIds());
         if (restored != null) {
             restored.pending().forEach(split -> pending.put(split.splitId(), split));
@@ -88,12 +90,12 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
         }
         for (Shard shard : shards) {
             String splitId = streamArn + "|" + shard.shardId();
-            if (finished.contains(splitId) || assigned.contains(splitId) || pending.containsKey(splitId)) {
+            if (finished.containsKey(splitId) || assigned.contains(splitId) || pending.containsKey(splitId)) {
                 continue;
             }
             boolean open = shard.sequenceNumberRange().endingSequenceNumber() == null;
             if (!initialDiscoveryDone && startAtLatest && !open) {
-                finished.add(splitId);
+                finished.put(splitId, EnumeratorState.NO_READER);
                 continue;
             }
             pending.put(splitId, new ShardSplit(streamArn, shard.shardId(), shard.parentShardId(), null,
@@ -111,13 +113,19 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
         Map<Integer, List<ShardSplit>> assignment = new HashMap<>();
         for (ShardSplit split : new ArrayList<>(pending.values())) {
             String parent = split.parentShardId() == null ? null : streamArn + "|" + split.parentShardId();
-            boolean parentKnownAndUnfinished = parent != null && !finished.contains(parent)
+            boolean parentKnownAndUnfinished = parent != null && !finished.containsKey(parent)
                     && (assigned.contains(parent) || pending.containsKey(parent));
             if (parentKnownAndUnfinished) {
                 continue;
             }
-            Integer preferred = parent == null ? null : finishedBy.get(parent);
-            int reader = preferred != null && readers.contains(preferred) ? preferred
+            Integer preferred = parent == null ? null : finished.get(parent);
+            if (preferred != null && preferred == EnumeratorState.NO_READER) {
+                preferred = null;
+            }
+            if (preferred != null && !readers.contains(preferred)) {
+                continue;
+            }
+            int reader = preferred != null ? preferred
                     : readers.stream().min(Comparator.comparingInt((Integer r) -> load.getOrDefault(r, 0))
                             .thenComparingInt(r -> r)).orElseThrow();
             assignment.computeIfAbsent(reader, r -> new ArrayList<>()).add(split);
@@ -136,8 +144,7 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
         if (event instanceof ShardsFinishedEvent done) {
             for (String splitId : done.splitIds()) {
                 assigned.remove(splitId);
-                finished.add(splitId);
-                finishedBy.put(splitId, subtaskId);
+                finished.put(splitId, subtaskId);
                 load.merge(subtaskId, -1, Integer::sum);
             }
             context.callAsync(this::describeShards, this::discovered);
@@ -149,14 +156,18 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
         assignPending();
     }
 
+    /**
+     * Splits assigned to a failed reader since its last checkpoint: they are read again from where
+     * they say, so any end already reported for them no longer counts.
+     */
     @Override
     public void addSplitsBack(List<ShardSplit> splits, int subtaskId) {
         for (ShardSplit split : splits) {
             assigned.remove(split.splitId());
+            finished.remove(split.splitId());
             pending.put(split.splitId(), split);
         }
         load.remove(subtaskId);
-        finishedBy.values().removeIf(reader -> reader == subtaskId);
         assignPending();
     }
 
@@ -167,7 +178,7 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
 
     @Override
     public EnumeratorState snapshotState(long checkpointId) {
-        return new EnumeratorState(new HashSet<>(finished), new HashSet<>(assigned), new ArrayList<>(pending.values()),
+        return new EnumeratorState(new HashMap<>(finished), new HashSet<>(assigned), new ArrayList<>(pending.values()),
                 initialDiscoveryDone);
     }
 

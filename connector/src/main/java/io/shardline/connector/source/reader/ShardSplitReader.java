@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * Reads the shards assigned to one reader, on the fetcher thread: each fetch makes one GetRecords
- * call per shard, round robin. A shard whose iterator ends is finished. When every shard had nothing
+ * call per shard, round robin; a shard whose parent this reader still reads waits for it. A shard
+ * whose iterator ends is finished. When every shard had nothing
  * new the fetch waits the idle poll interval (woken early for new splits or shutdown), so idle shards
  * cost almost nothing. An expired iterator is renewed after the last record read, losing nothing.
  */
@@ -65,6 +66,9 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
         Set<String> finished = new HashSet<>();
         boolean anyRecords = false;
         for (Reading reading : new ArrayList<>(readings.values())) {
+            if (parentStillReading(reading.split)) {
+                continue;
+            }
             GetRecordsResponse page = getRecords(reading);
             List<ChangeRecord> read = new ArrayList<>(page.records().size());
             for (Record record : page.records()) {
@@ -86,6 +90,15 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
             waitIdle();
         }
         return new RecordsBySplits<>(records, finished);
+    }
+
+    /**
+     * Whether this reader still reads the split's parent: after a restore a reader can hold a parent
+     * it is reading again and a child assigned to it, and the child must wait.
+     */
+    private boolean parentStillReading(ShardSplit split) {
+        return split.parentShardId() != null
+                && readings.containsKey(split.streamArn() + "|" + split.parentShardId());
     }
 
     private GetRecordsResponse getRecords(Reading reading) {
