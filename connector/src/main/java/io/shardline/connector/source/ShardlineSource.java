@@ -27,15 +27,17 @@ public final class ShardlineSource<T> implements Source<T, ShardSplit, Enumerato
     private final StreamsClientSettings client;
     private final String streamArn;
     private final boolean startAtLatest;
+    private final long startAtMillis;
     private final boolean bounded;
     private final ChangeRecordDeserializationSchema<T> schema;
     private final Configuration options;
 
-    ShardlineSource(StreamsClientSettings client, String streamArn, boolean startAtLatest, boolean bounded,
-                    ChangeRecordDeserializationSchema<T> schema, Configuration options) {
+    ShardlineSource(StreamsClientSettings client, String streamArn, boolean startAtLatest, long startAtMillis,
+                    boolean bounded, ChangeRecordDeserializationSchema<T> schema, Configuration options) {
         this.client = client;
         this.streamArn = streamArn;
         this.startAtLatest = startAtLatest;
+        this.startAtMillis = startAtMillis;
         this.bounded = bounded;
         this.schema = schema;
         this.options = options;
@@ -54,7 +56,8 @@ public final class ShardlineSource<T> implements Source<T, ShardSplit, Enumerato
     public SourceReader<T, ShardSplit> createReader(SourceReaderContext context) {
         return new ShardSourceReader<>(() -> new ShardSplitReader(client.createClient(),
                 options.get(ShardlineSourceOptions.RECORDS_PER_GET), options.get(ShardlineSourceOptions.IDLE_POLL_INTERVAL),
-                bounded), new ChangeRecordEmitter<>(schema), options, context);
+                bounded, options.get(ShardlineSourceOptions.ON_TRIMMED_DATA)), new ChangeRecordEmitter<>(schema), options,
+                context);
     }
 
     @Override
@@ -65,7 +68,7 @@ public final class ShardlineSource<T> implements Source<T, ShardSplit, Enumerato
     @Override
     public SplitEnumerator<ShardSplit, EnumeratorState> restoreEnumerator(SplitEnumeratorContext<ShardSplit> context,
                                                                           EnumeratorState state) {
-        return new ShardSplitEnumerator(context, client.createClient(), streamArn, startAtLatest, bounded,
+        return new ShardSplitEnumerator(context, client.createClient(), streamArn, startAtLatest, startAtMillis, bounded,
                 options.get(ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL), state);
     }
 

@@ -1,5 +1,6 @@
 package io.shardline.connector.source;
 
+import java.time.Instant;
 import java.util.Objects;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
@@ -12,6 +13,7 @@ public final class ShardlineSourceBuilder<T> {
     private String accessKeyId;
     private String secretAccessKey;
     private boolean startAtLatest;
+    private long startAtMillis;
     private boolean bounded;
     private ChangeRecordDeserializationSchema<T> schema;
     private final Configuration options = new Configuration();
@@ -48,6 +50,15 @@ public final class ShardlineSourceBuilder<T> {
         return this;
     }
 
+    /**
+     * Read from the first record created at or after {@code time} (AT_TIMESTAMP; record times are
+     * DynamoDB's approximate creation times, to the second).
+     */
+    public ShardlineSourceBuilder<T> startingAtTimestamp(Instant time) {
+        this.startAtMillis = time.toEpochMilli();
+        return this;
+    }
+
     /** Read the shards that exist when the job starts up to their latest records, then finish. */
     public ShardlineSourceBuilder<T> bounded() {
         this.bounded = true;
@@ -72,7 +83,10 @@ public final class ShardlineSourceBuilder<T> {
             throw new IllegalArgumentException(ShardlineSourceOptions.RECORDS_PER_GET.key()
                     + " must be 1 to 1000, not " + perGet);
         }
+        if (startAtLatest && startAtMillis != 0) {
+            throw new IllegalArgumentException("Choose one starting position: LATEST or a timestamp, not both");
+        }
         return new ShardlineSource<>(new StreamsClientSettings(endpoint, region, accessKeyId, secretAccessKey),
-                streamArn, startAtLatest, bounded, schema, options);
+                streamArn, startAtLatest, startAtMillis, bounded, schema, options);
     }
 }

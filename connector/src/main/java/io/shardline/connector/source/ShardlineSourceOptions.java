@@ -22,6 +22,21 @@ public final class ShardlineSourceOptions {
             .defaultValue(1000)
             .withDescription("Limit of each GetRecords call (1 to 1000).");
 
+    /** What a reader does when records it has not read yet were trimmed by the stream's retention. */
+    public enum TrimmedDataPolicy {
+        /** Fail the job, naming the shard and the position after which records were lost. */
+        FAIL,
+        /** Continue from the shard's trim horizon, logging and counting the lost range. */
+        SKIP_TO_TRIM_HORIZON
+    }
+
+    public static final ConfigOption<TrimmedDataPolicy> ON_TRIMMED_DATA = ConfigOptions
+            .key("shardline.source.on-trimmed-data")
+            .enumType(TrimmedDataPolicy.class)
+            .defaultValue(TrimmedDataPolicy.FAIL)
+            .withDescription("When records the source has not read were trimmed by retention: FAIL the job naming the "
+                    + "shard and gap (default), or SKIP_TO_TRIM_HORIZON and log the lost range.");
+
     public static final ConfigOption<Duration> IDLE_POLL_INTERVAL = ConfigOptions
             .key("shardline.source.idle-poll-interval")
             .durationType()

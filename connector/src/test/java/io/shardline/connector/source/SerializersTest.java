@@ -20,7 +20,8 @@ class SerializersTest {
     void splitsRoundTripWithTheirPosition() throws IOException {
         for (ShardSplit split : List.of(new ShardSplit(ARN, "shardId-1", null, null, false),
                 new ShardSplit(ARN, "shardId-2", "shardId-1", "1000000000000000042", false),
-                new ShardSplit(ARN, "shardId-3", null, null, true))) {
+                new ShardSplit(ARN, "shardId-3", null, null, true),
+                new ShardSplit(ARN, "shardId-4", null, null, false, 1_795_000_000_000L))) {
             byte[] bytes = ShardSplitSerializer.INSTANCE.serialize(split);
             assertEquals(split, ShardSplitSerializer.INSTANCE.deserialize(ShardSplitSerializer.INSTANCE.getVersion(), bytes));
         }

@@ -31,6 +31,7 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
     private final DynamoDbStreamsClient client;
     private final String streamArn;
     private final boolean startAtLatest;
+    private final long startAtMillis;
     private final boolean bounded;
     private final Duration discoveryInterval;
     /** Finished splits and the subtask that finished each ({@link EnumeratorState#NO_READER} when none did). */
@@ -41,12 +42,13 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
     private boolean initialDiscoveryDone;
 
     public ShardSplitEnumerator(SplitEnumeratorContext<ShardSplit> context, DynamoDbStreamsClient client,
-                                String streamArn, boolean startAtLatest, boolean bounded, Duration discoveryInterval,
-                                EnumeratorState restored) {
+                                String streamArn, boolean startAtLatest, long startAtMillis, boolean bounded,
+                                Duration discoveryInterval, EnumeratorState restored) {
         this.context = context;
         this.client = client;
         this.streamArn = streamArn;
         this.startAtLatest = startAtLatest;
+        this.startAtMillis = startAtMillis;
         this.bounded = bounded;
         this.discoveryInterval = discoveryInterval;
         this.finished = new HashMap<>(restored == null ? Map.of() : restored.finishedBy());
@@ -99,7 +101,7 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
                 continue;
             }
             pending.put(splitId, new ShardSplit(streamArn, shard.shardId(), shard.parentShardId(), null,
-                    !initialDiscoveryDone && startAtLatest));
+                    !initialDiscoveryDone && startAtLatest, startAtMillis));
         }
         initialDiscoveryDone = true;
         assignPending();

@@ -16,10 +16,15 @@ import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
+import io.shardline.connector.source.ShardlineSourceOptions;
+import io.shardline.connector.source.ShardlineSourceOptions.TrimmedDataPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -28,13 +33,19 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * whose iterator ends is finished. When every shard had nothing
  * new the fetch waits the idle poll interval (woken early for new splits or shutdown), so idle shards
  * cost almost nothing. An expired iterator is renewed after the last record read, losing nothing.
+ * Records trimmed by retention before they were read fail the job or are skipped, as
+ * {@link ShardlineSourceOptions#ON_TRIMMED_DATA} says; records older than a split's start time
+ * (AT_TIMESTAMP) are passed over.
  */
 public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSplit> {
+    private static final Logger LOG = LoggerFactory.getLogger(ShardSplitReader.class);
     private final DynamoDbStreamsClient client;
     private final int recordsPerGet;
     private final Duration idlePoll;
     private final boolean bounded;
+    private final TrimmedDataPolicy onTrimmed;
     private final Map<String, Reading> readings = new LinkedHashMap<>();
+    private long trimmedGaps;
     private final Object idle = new Object();
     private boolean woken;
 
@@ -53,11 +64,18 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
     /**
      * @param bounded when true, a shard ends at its first empty page (what was latest when it was read)
      */
-    public ShardSplitReader(DynamoDbStreamsClient client, int recordsPerGet, Duration idlePoll, boolean bounded) {
+    public ShardSplitReader(DynamoDbStreamsClient client, int recordsPerGet, Duration idlePoll, boolean bounded,
+                            TrimmedDataPolicy onTrimmed) {
         this.client = client;
         this.recordsPerGet = recordsPerGet;
         this.idlePoll = idlePoll;
         this.bounded = bounded;
+        this.onTrimmed = onTrimmed;
+    }
+
+    /** How many times records were lost to retention and skipped (SKIP_TO_TRIM_HORIZON). */
+    public long trimmedGaps() {
+        return trimmedGaps;
     }
 
     @Override
@@ -72,8 +90,11 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
             GetRecordsResponse page = getRecords(reading);
             List<ChangeRecord> read = new ArrayList<>(page.records().size());
             for (Record record : page.records()) {
-                read.add(ChangeRecord.of(record, reading.split.shardId()));
                 reading.lastSequence = record.dynamodb().sequenceNumber();
+                if (record.dynamodb().approximateCreationDateTime() == null
+                        || record.dynamodb().approximateCreationDateTime().toEpochMilli() >= reading.split.startAtMillis()) {
+                    read.add(ChangeRecord.of(record, reading.split.shardId()));
+                }
             }
             anyRecords |= !read.isEmpty();
             String splitId = reading.split.splitId();
@@ -102,13 +123,28 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
     }
 
     private GetRecordsResponse getRecords(Reading reading) {
-        if (reading.iterator == null) {
-            reading.iterator = newIterator(reading);
-        }
         try {
-            return client.getRecords(r -> r.shardIterator(reading.iterator).limit(recordsPerGet));
-        } catch (ExpiredIteratorException e) {
-            reading.iterator = newIterator(reading);
+            if (reading.iterator == null) {
+                reading.iterator = newIterator(reading);
+            }
+            try {
+                return client.getRecords(r -> r.shardIterator(reading.iterator).limit(recordsPerGet));
+            } catch (ExpiredIteratorException e) {
+                reading.iterator = newIterator(reading);
+                return client.getRecords(r -> r.shardIterator(reading.iterator).limit(recordsPerGet));
+            }
+        } catch (TrimmedDataAccessException e) {
+            String gap = "records of " + reading.split.shardId() + " in " + reading.split.streamArn() + " after sequence "
+                    + "number " + reading.lastSequence + " were trimmed by the stream's retention before they were read";
+            if (onTrimmed == TrimmedDataPolicy.FAIL) {
+                throw new IllegalStateException(gap + "; set " + ShardlineSourceOptions.ON_TRIMMED_DATA.key() + " to "
+                        + TrimmedDataPolicy.SKIP_TO_TRIM_HORIZON + " to continue without them", e);
+            }
+            LOG.warn("{}; continuing from the trim horizon", gap);
+            trimmedGaps++;
+            reading.lastSequence = null;
+            reading.iterator = client.getShardIterator(r -> r.streamArn(reading.split.streamArn())
+                    .shardId(reading.split.shardId()).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
             return client.getRecords(r -> r.shardIterator(reading.iterator).limit(recordsPerGet));
         }
     }

@@ -14,14 +14,29 @@ public final class ShardSplit implements SourceSplit {
     private final String parentShardId;
     private final String afterSequenceNumber;
     private final boolean startAtLatest;
+    private final long startAtMillis;
 
     public ShardSplit(String streamArn, String shardId, String parentShardId, String afterSequenceNumber,
                       boolean startAtLatest) {
+        this(streamArn, shardId, parentShardId, afterSequenceNumber, startAtLatest, 0);
+    }
+
+    /**
+     * @param startAtMillis records created before this time (epoch millis; 0 for none) are passed
+     *                      over: the AT_TIMESTAMP start
+     */
+    public ShardSplit(String streamArn, String shardId, String parentShardId, String afterSequenceNumber,
+                      boolean startAtLatest, long startAtMillis) {
         this.streamArn = Objects.requireNonNull(streamArn, "streamArn");
         this.shardId = Objects.requireNonNull(shardId, "shardId");
         this.parentShardId = parentShardId;
         this.afterSequenceNumber = afterSequenceNumber;
         this.startAtLatest = startAtLatest;
+        this.startAtMillis = startAtMillis;
+    }
+
+    public long startAtMillis() {
+        return startAtMillis;
     }
 
     @Override
@@ -51,14 +66,16 @@ public final class ShardSplit implements SourceSplit {
 
     /** The same shard, resuming after {@code sequenceNumber}. */
     public ShardSplit resumingAfter(String sequenceNumber) {
-        return new ShardSplit(streamArn, shardId, parentShardId, sequenceNumber, startAtLatest && sequenceNumber == null);
+        return new ShardSplit(streamArn, shardId, parentShardId, sequenceNumber, startAtLatest && sequenceNumber == null,
+                startAtMillis);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof ShardSplit s && streamArn.equals(s.streamArn) && shardId.equals(s.shardId)
                 && Objects.equals(parentShardId, s.parentShardId)
-                && Objects.equals(afterSequenceNumber, s.afterSequenceNumber) && startAtLatest == s.startAtLatest;
+                && Objects.equals(afterSequenceNumber, s.afterSequenceNumber) && startAtLatest == s.startAtLatest
+                && startAtMillis == s.startAtMillis;
     }
 
     @Override

@@ -43,10 +43,12 @@ public final class ShardSplitSerializer implements SimpleVersionedSerializer<Sha
         writeNullable(out, split.parentShardId());
         writeNullable(out, split.afterSequenceNumber());
         out.writeBoolean(split.startAtLatest());
+        out.writeLong(split.startAtMillis());
     }
 
     public static ShardSplit read(DataInputStream in) throws IOException {
-        return new ShardSplit(in.readUTF(), in.readUTF(), readNullable(in), readNullable(in), in.readBoolean());
+        return new ShardSplit(in.readUTF(), in.readUTF(), readNullable(in), readNullable(in), in.readBoolean(),
+                in.readLong());
     }
 
     private static void writeNullable(DataOutputStream out, String value) throws IOException {

@@ -1,0 +1,158 @@
+package io.shardline.connector.source.reader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.shardline.connector.source.ChangeRecord;
+import io.shardline.connector.source.ShardlineSourceOptions.TrimmedDataPolicy;
+import io.shardline.connector.source.StreamsClientSettings;
+import io.shardline.connector.source.split.ShardSplit;
+import io.shardline.engine.Engine;
+import io.shardline.engine.EngineConfig;
+import io.shardline.engine.api.AttributeDefinition;
+import io.shardline.engine.api.CreateTable;
+import io.shardline.engine.api.KeySchemaElement;
+import io.shardline.engine.api.PutItem;
+import io.shardline.engine.api.StreamSpecification;
+import io.shardline.engine.api.Tag;
+import io.shardline.engine.model.AttributeValue;
+import io.shardline.engine.server.ServerConfig;
+import io.shardline.engine.server.ShardlineServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The split reader against a real server whose clock the test moves: trimmed data, expired iterators, AT_TIMESTAMP. */
+class ShardSplitReaderTest {
+    /** A clock moved by hand. */
+    static final class HandClock extends Clock {
+        volatile Instant now = Instant.parse("2026-11-25T10:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final HandClock clock = new HandClock();
+    private Engine engine;
+    private ShardlineServer server;
+    private String streamArn;
+    private String shardId;
+
+    @BeforeEach
+    void start() {
+        engine = Engine.open(EngineConfig.inMemory().withClock(clock).withStreamRetention(Duration.ofHours(1))
+                .withShardRolloverAge(Duration.ofDays(1)).withMaintenanceInterval(Duration.ofDays(1)));
+        server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
+        streamArn = engine.createTable(new CreateTable.Request("Events", List.of(new AttributeDefinition("id", "S")),
+                List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null,
+                List.of(new Tag("shardline:partitions", "1")), new StreamSpecification(true, "KEYS_ONLY")))
+                .tableDescription().latestStreamArn();
+        shardId = engine.describeStream(io.shardline.engine.api.DescribeStream.Request.of(streamArn))
+                .streamDescription().shards().get(0).shardId();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        engine.close();
+    }
+
+    private void put(String id) {
+        engine.putItem(PutItem.Request.of("Events", Map.of("id", new AttributeValue.S(id))));
+    }
+
+    private ShardSplitReader reader(TrimmedDataPolicy policy) {
+        return new ShardSplitReader(new StreamsClientSettings(server.endpoint(), "us-east-1", "k", "s").createClient(),
+                1000, Duration.ofMillis(1), false, policy);
+    }
+
+    private static List<String> ids(RecordsWithSplitIds<ChangeRecord> fetched) {
+        List<String> ids = new ArrayList<>();
+        while (fetched.nextSplit() != null) {
+            for (ChangeRecord r = fetched.nextRecordFromSplit(); r != null; r = fetched.nextRecordFromSplit()) {
+                ids.add(r.keys().get("id").s());
+            }
+        }
+        return ids;
+    }
+
+    private String firstSequence() throws Exception {
+        try (ShardSplitReader reader = reader(TrimmedDataPolicy.FAIL)) {
+            reader.handleSplitsChanges(new SplitsAddition<>(List.of(new ShardSplit(streamArn, shardId, null, null, false))));
+            RecordsWithSplitIds<ChangeRecord> fetched = reader.fetch();
+            fetched.nextSplit();
+            return fetched.nextRecordFromSplit().sequenceNumber();
+        }
+    }
+
+    @Test
+    void trimmedRecordsFailTheReadNamingTheShardUnlessToldToSkip() throws Exception {
+        put("old-1");
+        put("old-2");
+        String oldPosition = firstSequence();
+        clock.now = clock.now.plus(Duration.ofHours(2));
+        put("new-1");
+        engine.runMaintenance();
+        ShardSplit behindTheTrim = new ShardSplit(streamArn, shardId, null, oldPosition, false);
+        try (ShardSplitReader failing = reader(TrimmedDataPolicy.FAIL)) {
+            failing.handleSplitsChanges(new SplitsAddition<>(List.of(behindTheTrim)));
+            IllegalStateException e = assertThrows(IllegalStateException.class, failing::fetch);
+            assertTrue(e.getMessage().contains(shardId) && e.getMessage().contains(oldPosition), e.getMessage());
+        }
+        try (ShardSplitReader skipping = reader(TrimmedDataPolicy.SKIP_TO_TRIM_HORIZON)) {
+            skipping.handleSplitsChanges(new SplitsAddition<>(List.of(behindTheTrim)));
+            assertEquals(List.of("new-1"), ids(skipping.fetch()));
+            assertEquals(1, skipping.trimmedGaps());
+        }
+    }
+
+    @Test
+    void anExpiredIteratorIsRenewedWithoutLosingRecords() throws Exception {
+        put("a");
+        try (ShardSplitReader reader = reader(TrimmedDataPolicy.FAIL)) {
+            reader.handleSplitsChanges(new SplitsAddition<>(List.of(new ShardSplit(streamArn, shardId, null, null, false))));
+            assertEquals(List.of("a"), ids(reader.fetch()));
+            clock.now = clock.now.plus(Duration.ofMinutes(16));
+            put("b");
+            put("c");
+            assertEquals(List.of("b", "c"), ids(reader.fetch()));
+        }
+    }
+
+    @Test
+    void atTimestampPassesOverOlderRecords() throws Exception {
+        put("before");
+        clock.now = clock.now.plus(Duration.ofMinutes(10));
+        Instant from = clock.now;
+        put("at");
+        put("after");
+        try (ShardSplitReader reader = reader(TrimmedDataPolicy.FAIL)) {
+            reader.handleSplitsChanges(new SplitsAddition<>(List.of(
+                    new ShardSplit(streamArn, shardId, null, null, false, from.toEpochMilli()))));
+            assertEquals(List.of("at", "after"), ids(reader.fetch()));
+        }
+    }
+}
