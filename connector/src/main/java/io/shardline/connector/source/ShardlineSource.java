@@ -4,6 +4,7 @@ import io.shardline.connector.source.enumerator.EnumeratorState;
 import io.shardline.connector.source.enumerator.EnumeratorStateSerializer;
 import io.shardline.connector.source.enumerator.ShardSplitEnumerator;
 import io.shardline.connector.source.reader.ChangeRecordEmitter;
+import io.shardline.connector.source.reader.ShardReaderMetrics;
 import io.shardline.connector.source.reader.ShardSourceReader;
 import io.shardline.connector.source.reader.ShardSplitReader;
 import io.shardline.connector.source.split.ShardSplit;
@@ -54,10 +55,11 @@ public final class ShardlineSource<T> implements Source<T, ShardSplit, Enumerato
 
     @Override
     public SourceReader<T, ShardSplit> createReader(SourceReaderContext context) {
+        ShardReaderMetrics metrics = new ShardReaderMetrics(context.metricGroup());
         return new ShardSourceReader<>(() -> new ShardSplitReader(client.createClient(),
                 options.get(ShardlineSourceOptions.RECORDS_PER_GET), options.get(ShardlineSourceOptions.IDLE_POLL_INTERVAL),
-                bounded, options.get(ShardlineSourceOptions.ON_TRIMMED_DATA)), new ChangeRecordEmitter<>(schema), options,
-                context);
+                bounded, options.get(ShardlineSourceOptions.ON_TRIMMED_DATA), metrics), new ChangeRecordEmitter<>(schema),
+                options, context);
     }
 
     @Override

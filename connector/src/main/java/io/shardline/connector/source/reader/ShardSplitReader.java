@@ -44,8 +44,8 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
     private final Duration idlePoll;
     private final boolean bounded;
     private final TrimmedDataPolicy onTrimmed;
+    private final ShardReaderMetrics metrics;
     private final Map<String, Reading> readings = new LinkedHashMap<>();
-    private long trimmedGaps;
     private final Object idle = new Object();
     private boolean woken;
 
@@ -65,17 +65,13 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
      * @param bounded when true, a shard ends at its first empty page (what was latest when it was read)
      */
     public ShardSplitReader(DynamoDbStreamsClient client, int recordsPerGet, Duration idlePoll, boolean bounded,
-                            TrimmedDataPolicy onTrimmed) {
+                            TrimmedDataPolicy onTrimmed, ShardReaderMetrics metrics) {
         this.client = client;
         this.recordsPerGet = recordsPerGet;
         this.idlePoll = idlePoll;
         this.bounded = bounded;
         this.onTrimmed = onTrimmed;
-    }
-
-    /** How many times records were lost to retention and skipped (SKIP_TO_TRIM_HORIZON). */
-    public long trimmedGaps() {
-        return trimmedGaps;
+        this.metrics = metrics;
     }
 
     @Override
@@ -87,15 +83,23 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
             if (parentStillReading(reading.split)) {
                 continue;
             }
+            long started = System.nanoTime();
             GetRecordsResponse page = getRecords(reading);
+            long bytes = 0;
             List<ChangeRecord> read = new ArrayList<>(page.records().size());
             for (Record record : page.records()) {
                 reading.lastSequence = record.dynamodb().sequenceNumber();
+                bytes += record.dynamodb().sizeBytes() == null ? 0 : record.dynamodb().sizeBytes();
+                if (record.dynamodb().approximateCreationDateTime() != null) {
+                    metrics.behindLatest(System.currentTimeMillis()
+                            - record.dynamodb().approximateCreationDateTime().toEpochMilli());
+                }
                 if (record.dynamodb().approximateCreationDateTime() == null
                         || record.dynamodb().approximateCreationDateTime().toEpochMilli() >= reading.split.startAtMillis()) {
                     read.add(ChangeRecord.of(record, reading.split.shardId()));
                 }
             }
+            metrics.getRecords((System.nanoTime() - started) / 1_000_000, page.records().size(), bytes);
             anyRecords |= !read.isEmpty();
             String splitId = reading.split.splitId();
             if (!read.isEmpty()) {
@@ -108,6 +112,7 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
             }
         }
         if (!anyRecords && finished.isEmpty()) {
+            metrics.behindLatest(0);
             waitIdle();
         }
         return new RecordsBySplits<>(records, finished);
@@ -130,6 +135,7 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
             try {
                 return client.getRecords(r -> r.shardIterator(reading.iterator).limit(recordsPerGet));
             } catch (ExpiredIteratorException e) {
+                metrics.iteratorRenewed();
                 reading.iterator = newIterator(reading);
                 return client.getRecords(r -> r.shardIterator(reading.iterator).limit(recordsPerGet));
             }
@@ -141,7 +147,7 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
                         + TrimmedDataPolicy.SKIP_TO_TRIM_HORIZON + " to continue without them", e);
             }
             LOG.warn("{}; continuing from the trim horizon", gap);
-            trimmedGaps++;
+            metrics.trimmedGapSkipped();
             reading.lastSequence = null;
             reading.iterator = client.getShardIterator(r -> r.streamArn(reading.split.streamArn())
                     .shardId(reading.split.shardId()).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,9 +85,11 @@ class ShardSplitReaderTest {
         engine.putItem(PutItem.Request.of("Events", Map.of("id", new AttributeValue.S(id))));
     }
 
+    private final ShardReaderMetrics metrics = new ShardReaderMetrics(new UnregisteredMetricsGroup());
+
     private ShardSplitReader reader(TrimmedDataPolicy policy) {
         return new ShardSplitReader(new StreamsClientSettings(server.endpoint(), "us-east-1", "k", "s").createClient(),
-                1000, Duration.ofMillis(1), false, policy);
+                1000, Duration.ofMillis(1), false, policy, metrics);
     }
 
     private static List<String> ids(RecordsWithSplitIds<ChangeRecord> fetched) {
@@ -125,7 +128,7 @@ class ShardSplitReaderTest {
         try (ShardSplitReader skipping = reader(TrimmedDataPolicy.SKIP_TO_TRIM_HORIZON)) {
             skipping.handleSplitsChanges(new SplitsAddition<>(List.of(behindTheTrim)));
             assertEquals(List.of("new-1"), ids(skipping.fetch()));
-            assertEquals(1, skipping.trimmedGaps());
+            assertEquals(1, metrics.trimmedGapsSkipped());
         }
     }
 
@@ -139,6 +142,11 @@ class ShardSplitReaderTest {
             put("b");
             put("c");
             assertEquals(List.of("b", "c"), ids(reader.fetch()));
+            assertEquals(1, metrics.iteratorRenewals());
+            assertTrue(metrics.millisBehindLatest() >= 0);
+            assertEquals(List.of(), ids(reader.fetch()));
+            assertTrue(metrics.emptyPolls() >= 1, "an empty poll is counted");
+            assertEquals(0, metrics.millisBehindLatest(), "caught up");
         }
     }
 
