@@ -19,11 +19,10 @@ import io.shardline.engine.api.Tag;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.server.ServerConfig;
 import io.shardline.engine.server.ShardlineServer;
+import io.shardline.engine.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,27 +35,7 @@ import org.junit.jupiter.api.Test;
 
 /** The split reader against a real server whose clock the test moves: trimmed data, expired iterators, AT_TIMESTAMP. */
 class ShardSplitReaderTest {
-    /** A clock moved by hand. */
-    static final class HandClock extends Clock {
-        volatile Instant now = Instant.parse("2026-11-25T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final HandClock clock = new HandClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     private Engine engine;
     private ShardlineServer server;
     private String streamArn;
@@ -116,7 +95,7 @@ class ShardSplitReaderTest {
         put("old-1");
         put("old-2");
         String oldPosition = firstSequence();
-        clock.now = clock.now.plus(Duration.ofHours(2));
+        clock.advance(Duration.ofHours(2));
         put("new-1");
         engine.runMaintenance();
         ShardSplit behindTheTrim = new ShardSplit(streamArn, shardId, null, oldPosition, false);
@@ -138,7 +117,7 @@ class ShardSplitReaderTest {
         try (ShardSplitReader reader = reader(TrimmedDataPolicy.FAIL)) {
             reader.handleSplitsChanges(new SplitsAddition<>(List.of(new ShardSplit(streamArn, shardId, null, null, false))));
             assertEquals(List.of("a"), ids(reader.fetch()));
-            clock.now = clock.now.plus(Duration.ofMinutes(16));
+            clock.advance(Duration.ofMinutes(16));
             put("b");
             put("c");
             assertEquals(List.of("b", "c"), ids(reader.fetch()));
@@ -153,8 +132,8 @@ class ShardSplitReaderTest {
     @Test
     void atTimestampPassesOverOlderRecords() throws Exception {
         put("before");
-        clock.now = clock.now.plus(Duration.ofMinutes(10));
-        Instant from = clock.now;
+        clock.advance(Duration.ofMinutes(10));
+        Instant from = clock.instant();
         put("at");
         put("after");
         try (ShardSplitReader reader = reader(TrimmedDataPolicy.FAIL)) {
