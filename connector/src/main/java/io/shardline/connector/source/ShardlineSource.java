@@ -21,22 +21,26 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
- * A Flink source of the change records of one DynamoDB stream (Shardline's or Amazon's), one split
- * per shard, parents before children. Build it with {@link #builder()}.
+ * A Flink source of the change records of one DynamoDB stream (Shardline's or Amazon's), or of a
+ * table's streams one after another, one split per shard, parents before children. Build it with
+ * {@link #builder()}.
  */
 public final class ShardlineSource<T> implements Source<T, ShardSplit, EnumeratorState>, ResultTypeQueryable<T> {
     private final StreamsClientSettings client;
     private final String streamArn;
+    private final String tableName;
     private final boolean startAtLatest;
     private final long startAtMillis;
     private final boolean bounded;
     private final ChangeRecordDeserializationSchema<T> schema;
     private final Configuration options;
 
-    ShardlineSource(StreamsClientSettings client, String streamArn, boolean startAtLatest, long startAtMillis,
-                    boolean bounded, ChangeRecordDeserializationSchema<T> schema, Configuration options) {
+    ShardlineSource(StreamsClientSettings client, String streamArn, String tableName, boolean startAtLatest,
+                    long startAtMillis, boolean bounded, ChangeRecordDeserializationSchema<T> schema,
+                    Configuration options) {
         this.client = client;
         this.streamArn = streamArn;
+        this.tableName = tableName;
         this.startAtLatest = startAtLatest;
         this.startAtMillis = startAtMillis;
         this.bounded = bounded;
@@ -70,7 +74,9 @@ public final class ShardlineSource<T> implements Source<T, ShardSplit, Enumerato
     @Override
     public SplitEnumerator<ShardSplit, EnumeratorState> restoreEnumerator(SplitEnumeratorContext<ShardSplit> context,
                                                                           EnumeratorState state) {
-        return new ShardSplitEnumerator(context, client.createClient(), streamArn, startAtLatest, startAtMillis, bounded,
+        return new ShardSplitEnumerator(context, client.createClient(),
+                tableName == null ? null : client.createTableClient(), streamArn, tableName, startAtLatest, startAtMillis,
+                bounded,
                 options.get(ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL), state);
     }
 

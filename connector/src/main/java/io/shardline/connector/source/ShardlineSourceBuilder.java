@@ -5,9 +5,10 @@ import java.util.Objects;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 
-/** Builds a {@link ShardlineSource}. The stream ARN and the deserialization schema are required. */
+/** Builds a {@link ShardlineSource}. A stream ARN or a table name, and a deserialization schema, are required. */
 public final class ShardlineSourceBuilder<T> {
     private String streamArn;
+    private String tableName;
     private String endpoint;
     private String region = "us-east-1";
     private String accessKeyId;
@@ -23,6 +24,15 @@ public final class ShardlineSourceBuilder<T> {
 
     public ShardlineSourceBuilder<T> streamArn(String arn) {
         this.streamArn = arn;
+        return this;
+    }
+
+    /**
+     * Read the latest stream of a table instead of a fixed stream ARN; a stream enabled later (after
+     * disabling the previous one) is followed once the previous one is read to its end.
+     */
+    public ShardlineSourceBuilder<T> tableName(String table) {
+        this.tableName = table;
         return this;
     }
 
@@ -76,7 +86,10 @@ public final class ShardlineSourceBuilder<T> {
     }
 
     public ShardlineSource<T> build() {
-        Objects.requireNonNull(streamArn, "streamArn is required");
+        if ((streamArn == null) == (tableName == null)) {
+            throw new IllegalArgumentException("Give exactly one of streamArn and tableName, not " + streamArn + " and "
+                    + tableName);
+        }
         Objects.requireNonNull(schema, "a deserializer is required");
         int perGet = options.get(ShardlineSourceOptions.RECORDS_PER_GET);
         if (perGet < 1 || perGet > 1000) {
@@ -87,6 +100,6 @@ public final class ShardlineSourceBuilder<T> {
             throw new IllegalArgumentException("Choose one starting position: LATEST or a timestamp, not both");
         }
         return new ShardlineSource<>(new StreamsClientSettings(endpoint, region, accessKeyId, secretAccessKey),
-                streamArn, startAtLatest, startAtMillis, bounded, schema, options);
+                streamArn, tableName, startAtLatest, startAtMillis, bounded, schema, options);
     }
 }

@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -20,6 +21,16 @@ public record StreamsClientSettings(String endpoint, String region, String acces
 
     public DynamoDbStreamsClient createClient() {
         var builder = DynamoDbStreamsClient.builder().region(Region.of(region)).credentialsProvider(credentials())
+                .httpClientBuilder(ApacheHttpClient.builder());
+        if (endpoint != null) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        return builder.build();
+    }
+
+    /** A DynamoDB client with the same settings, for looking up a table's latest stream. */
+    public DynamoDbClient createTableClient() {
+        var builder = DynamoDbClient.builder().region(Region.of(region)).credentialsProvider(credentials())
                 .httpClientBuilder(ApacheHttpClient.builder());
         if (endpoint != null) {
             builder.endpointOverride(URI.create(endpoint));

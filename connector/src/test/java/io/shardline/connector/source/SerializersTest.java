@@ -31,7 +31,8 @@ class SerializersTest {
     @Test
     void enumeratorStateRoundTrips() throws IOException {
         EnumeratorStateSerializer serializer = new EnumeratorStateSerializer();
-        EnumeratorState state = new EnumeratorState(Map.of(ARN + "|a", 1, ARN + "|b", EnumeratorState.NO_READER),
+        EnumeratorState state = new EnumeratorState(List.of(ARN, ARN + "2"),
+                Map.of(ARN + "|a", 1, ARN + "|b", EnumeratorState.NO_READER),
                 Set.of(ARN + "|c"),
                 List.of(new ShardSplit(ARN, "d", "c", null, false)), true);
         EnumeratorState copy = serializer.deserialize(serializer.getVersion(), serializer.serialize(state));

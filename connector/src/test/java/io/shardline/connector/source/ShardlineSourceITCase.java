@@ -23,7 +23,10 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,6 +161,36 @@ class ShardlineSourceITCase {
         assertTrue(FAILED_ONCE.get(), "the failure happened");
         assertEquals(120 * 6, results.size(), "exactly once across the restore");
         assertEquals(written, versionsByKey(results));
+    }
+
+    @Test
+    void tableNameModeFollowsAReenabledStreamAfterTheOldOneEnds() throws Exception {
+        Map<String, List<Long>> written = write(50, 0, 2, new HashMap<>());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        DataStream<String> changes = env.fromSource(ShardlineSource.<String>builder().tableName("Changes")
+                .endpoint(server.endpoint()).credentials("test", "test")
+                .option(ShardlineSourceOptions.IDLE_POLL_INTERVAL, Duration.ofMillis(20))
+                .option(ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL, Duration.ofMillis(100))
+                .deserializer(ChangeRecordDeserializationSchema.of(r -> r.keys().get("id").s() + "|"
+                        + r.newImage().get("version").n() + "|" + r.sequenceNumber(), Types.STRING))
+                .build(), WatermarkStrategy.noWatermarks(), "changes");
+        List<String> results = new ArrayList<>();
+        try (CloseableIterator<String> collected = changes.collectAsync()) {
+            JobClient job = env.executeAsync();
+            while (results.size() < 50 * 2) {
+                results.add(collected.next());
+            }
+            client.updateTable(r -> r.tableName("Changes").streamSpecification(s -> s.streamEnabled(false)));
+            client.updateTable(r -> r.tableName("Changes").streamSpecification(s -> s.streamEnabled(true)
+                    .streamViewType(StreamViewType.NEW_IMAGE)));
+            write(50, 2, 2, written);
+            while (results.size() < 50 * 4) {
+                results.add(collected.next());
+            }
+            job.cancel().get();
+        }
+        assertEquals(written, versionsByKey(results), "the old stream's changes, then the new stream's, per key");
     }
 
     @Test

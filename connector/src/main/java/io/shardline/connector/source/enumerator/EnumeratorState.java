@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the enumerator checkpoints: shards read to their end with the subtask that finished each
+ * What the enumerator checkpoints: the streams read (oldest first), shards read to their end with the subtask that finished each
  * (their children go to that subtask), shards handed to readers (their progress lives in the
  * readers' state), and discovered shards not yet handed out.
  */
-public record EnumeratorState(Map<String, Integer> finishedBy, Set<String> assignedSplitIds, List<ShardSplit> pending,
-                              boolean initialDiscoveryDone) {
+public record EnumeratorState(List<String> streamArns, Map<String, Integer> finishedBy, Set<String> assignedSplitIds,
+                              List<ShardSplit> pending, boolean initialDiscoveryDone) {
     /** Finished without a reader (skipped at a LATEST start): children may go to any reader. */
     public static final int NO_READER = -1;
 }

@@ -28,6 +28,10 @@ public final class EnumeratorStateSerializer implements SimpleVersionedSerialize
     public byte[] serialize(EnumeratorState state) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(state.streamArns().size());
+            for (String arn : state.streamArns()) {
+                out.writeUTF(arn);
+            }
             out.writeInt(state.finishedBy().size());
             for (Map.Entry<String, Integer> finished : state.finishedBy().entrySet()) {
                 out.writeUTF(finished.getKey());
@@ -49,6 +53,11 @@ public final class EnumeratorStateSerializer implements SimpleVersionedSerialize
             throw new IOException("Unknown enumerator state version " + version + "; this enumerator knows " + VERSION);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
+            int streamCount = in.readInt();
+            List<String> streams = new ArrayList<>(streamCount);
+            for (int i = 0; i < streamCount; i++) {
+                streams.add(in.readUTF());
+            }
             int finishedCount = in.readInt();
             Map<String, Integer> finished = new HashMap<>(finishedCount);
             for (int i = 0; i < finishedCount; i++) {
@@ -60,7 +69,7 @@ public final class EnumeratorStateSerializer implements SimpleVersionedSerialize
             for (int i = 0; i < pendingCount; i++) {
                 pending.add(ShardSplitSerializer.read(in));
             }
-            return new EnumeratorState(finished, assigned, pending, in.readBoolean());
+            return new EnumeratorState(streams, finished, assigned, pending, in.readBoolean());
         }
     }
 

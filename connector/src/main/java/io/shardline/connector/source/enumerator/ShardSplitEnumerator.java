@@ -11,9 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -24,12 +27,16 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * (subtask) that finished the parent, waiting for it if it is restarting. After a failover that
  * reader may read the parent again from its checkpoint; it holds the child back until then (see
  * ShardSplitReader), so no downstream operator sees a key's later change before its earlier one.
- * A reader reporting a finished shard triggers discovery at once.
+ * A reader reporting a finished shard triggers discovery at once. In table name mode a stream enabled
+ * after the previous one was disabled is picked up, and read once the previous one is read to its end.
  */
 public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, EnumeratorState> {
     private final SplitEnumeratorContext<ShardSplit> context;
     private final DynamoDbStreamsClient client;
-    private final String streamArn;
+    private final DynamoDbClient tables;
+    private final String tableName;
+    /** The streams read, oldest first: one fixed stream, or every stream a table had since the job started. */
+    private final List<String> streams;
     private final boolean startAtLatest;
     private final long startAtMillis;
     private final boolean bounded;
@@ -41,12 +48,21 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
     private final Map<Integer, Integer> load = new HashMap<>();
     private boolean initialDiscoveryDone;
 
+    /**
+     * @param streamArn the stream to read, or null to read {@code tableName}'s latest stream (and each
+     *                  stream enabled on it later, after the previous one is read to its end)
+     * @param tables    a DynamoDB client for looking up {@code tableName}; null with a stream ARN
+     */
     public ShardSplitEnumerator(SplitEnumeratorContext<ShardSplit> context, DynamoDbStreamsClient client,
-                                String streamArn, boolean startAtLatest, long startAtMillis, boolean bounded,
-                                Duration discoveryInterval, EnumeratorState restored) {
+                                DynamoDbClient tables, String streamArn, String tableName, boolean startAtLatest,
+                                long startAtMillis, boolean bounded, Duration discoveryInterval,
+                                EnumeratorState restored) {
         this.context = context;
         this.client = client;
-        this.streamArn = streamArn;
+        this.tables = tables;
+        this.tableName = tableName;
+        this.streams = new CopyOnWriteArrayList<>(restored != null ? restored.streamArns()
+                : streamArn != null ? List.of(streamArn) : List.of());
         this.startAtLatest = startAtLatest;
         this.startAtMillis = startAtMillis;
         this.bounded = bounded;
@@ -68,41 +84,70 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
         }
     }
 
-    /** Every shard of the stream, through all DescribeStream pages; runs off the coordinator thread. */
-    private List<Shard> describeShards() {
-        List<Shard> shards = new ArrayList<>();
-        String start = null;
-        do {
-            String from = start;
-            StreamDescription page = client.describeStream(r -> r.streamArn(streamArn).exclusiveStartShardId(from))
-                    .streamDescription();
-            shards.addAll(page.shards());
-            start = page.lastEvaluatedShardId();
-        } while (start != null);
-        return shards;
+    /**
+     * Every shard of every stream read, through all DescribeStream pages, stream by stream; in table
+     * name mode, first looks up the table's latest stream. Runs off the coordinator thread.
+     */
+    private Map<String, List<Shard>> describeShards() {
+        List<String> known = new ArrayList<>(streams);
+        if (tableName != null) {
+            String latest = tables.describeTable(r -> r.tableName(tableName)).table().latestStreamArn();
+            if (latest == null) {
+                throw new IllegalStateException("Table " + tableName + " has no stream to read");
+            }
+            if (!known.contains(latest)) {
+                known.add(latest);
+            }
+        }
+        Map<String, List<Shard>> shardsByStream = new LinkedHashMap<>();
+        for (String arn : known) {
+            List<Shard> shards = new ArrayList<>();
+            String start = null;
+            try {
+                do {
+                    String from = start;
+                    StreamDescription page = client.describeStream(r -> r.streamArn(arn).exclusiveStartShardId(from))
+                            .streamDescription();
+                    shards.addAll(page.shards());
+                    start = page.lastEvaluatedShardId();
+                } while (start != null);
+            } catch (ResourceNotFoundException e) {
+                if (!streams.contains(arn)) {
+                    throw e;
+                }
+            }
+            shardsByStream.put(arn, shards);
+        }
+        return shardsByStream;
     }
 
-    private void discovered(List<Shard> shards, Throwable error) {
+    private void discovered(Map<String, List<Shard>> shardsByStream, Throwable error) {
         if (error != null) {
-            throw new IllegalStateException("Cannot list the shards of stream " + streamArn, error);
+            throw new IllegalStateException("Cannot list the shards of " + (tableName != null ? "table " + tableName
+                    : "stream " + streams), error);
         }
         if (bounded && initialDiscoveryDone) {
             assignPending();
             return;
         }
-        for (Shard shard : shards) {
-            String splitId = streamArn + "|" + shard.shardId();
-            if (finished.containsKey(splitId) || assigned.contains(splitId) || pending.containsKey(splitId)) {
-                continue;
+        shardsByStream.forEach((arn, shards) -> {
+            if (!streams.contains(arn)) {
+                streams.add(arn);
             }
-            boolean open = shard.sequenceNumberRange().endingSequenceNumber() == null;
-            if (!initialDiscoveryDone && startAtLatest && !open) {
-                finished.put(splitId, EnumeratorState.NO_READER);
-                continue;
+            for (Shard shard : shards) {
+                String splitId = arn + "|" + shard.shardId();
+                if (finished.containsKey(splitId) || assigned.contains(splitId) || pending.containsKey(splitId)) {
+                    continue;
+                }
+                boolean open = shard.sequenceNumberRange().endingSequenceNumber() == null;
+                if (!initialDiscoveryDone && startAtLatest && !open) {
+                    finished.put(splitId, EnumeratorState.NO_READER);
+                    continue;
+                }
+                pending.put(splitId, new ShardSplit(arn, shard.shardId(), shard.parentShardId(), null,
+                        !initialDiscoveryDone && startAtLatest, startAtMillis));
             }
-            pending.put(splitId, new ShardSplit(streamArn, shard.shardId(), shard.parentShardId(), null,
-                    !initialDiscoveryDone && startAtLatest, startAtMillis));
-        }
+        });
         initialDiscoveryDone = true;
         assignPending();
     }
@@ -113,8 +158,12 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
             return;
         }
         Map<Integer, List<ShardSplit>> assignment = new HashMap<>();
+        int firstUnfinishedStream = firstUnfinishedStream();
         for (ShardSplit split : new ArrayList<>(pending.values())) {
-            String parent = split.parentShardId() == null ? null : streamArn + "|" + split.parentShardId();
+            if (streams.indexOf(split.streamArn()) > firstUnfinishedStream) {
+                continue;
+            }
+            String parent = split.parentShardId() == null ? null : split.streamArn() + "|" + split.parentShardId();
             boolean parentKnownAndUnfinished = parent != null && !finished.containsKey(parent)
                     && (assigned.contains(parent) || pending.containsKey(parent));
             if (parentKnownAndUnfinished) {
@@ -139,6 +188,18 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
         if (bounded && pending.isEmpty() && assigned.isEmpty()) {
             readers.forEach(context::signalNoMoreSplits);
         }
+    }
+
+    /** The oldest stream with shards still pending or being read: newer streams wait for it. */
+    private int firstUnfinishedStream() {
+        int first = Integer.MAX_VALUE;
+        for (String splitId : assigned) {
+            first = Math.min(first, streams.indexOf(splitId.substring(0, splitId.indexOf('|'))));
+        }
+        for (ShardSplit split : pending.values()) {
+            first = Math.min(first, streams.indexOf(split.streamArn()));
+        }
+        return first;
     }
 
     @Override
@@ -180,12 +241,15 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
 
     @Override
     public EnumeratorState snapshotState(long checkpointId) {
-        return new EnumeratorState(new HashMap<>(finished), new HashSet<>(assigned), new ArrayList<>(pending.values()),
-                initialDiscoveryDone);
+        return new EnumeratorState(new ArrayList<>(streams), new HashMap<>(finished), new HashSet<>(assigned),
+                new ArrayList<>(pending.values()), initialDiscoveryDone);
     }
 
     @Override
     public void close() {
         client.close();
+        if (tables != null) {
+            tables.close();
+        }
     }
 }
