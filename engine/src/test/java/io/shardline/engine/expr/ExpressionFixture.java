@@ -1,6 +1,5 @@
 package io.shardline.engine.expr;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.shardline.engine.api.DynamoJson;
 import io.shardline.engine.model.AttributeValue;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +44,4 @@ final class ExpressionFixture {
     static ExpressionAttributes attributes() {
         return new ExpressionAttributes(NAMES, values());
     }
-
-    static final TypeReference<Map<String, AttributeValue>> ITEM_TYPE = new TypeReference<>() {
-    };
 }
