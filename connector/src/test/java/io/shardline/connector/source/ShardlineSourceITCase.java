@@ -7,7 +7,7 @@ import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
 import io.shardline.engine.server.ServerConfig;
 import io.shardline.engine.server.ShardlineServer;
-import io.shardline.engine.table.Partition;
+import io.shardline.engine.testing.Partitions;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,10 +87,7 @@ class ShardlineSourceITCase {
                 written.computeIfAbsent(id, x -> new ArrayList<>()).add(version);
             }
             if (round % 3 == 1) {
-                Partition widest = engine.partitions("Changes").stream().filter(Partition::isOpen)
-                        .max((a, b) -> Long.compareUnsigned(a.hashEnd() - a.hashStart(), b.hashEnd() - b.hashStart()))
-                        .orElseThrow();
-                engine.splitPartition("Changes", widest.id());
+                Partitions.splitWidest(engine, "Changes");
             }
         }
         return written;

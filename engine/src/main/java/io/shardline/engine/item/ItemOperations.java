@@ -198,10 +198,7 @@ public final class ItemOperations {
     }
 
     private Map<String, AttributeValue> read(Table table, Map<String, AttributeValue> key) {
-        KeySchema schema = table.definition().keySchema();
-        byte[] sortKey = schema.hasSortKey() ? ItemKeys.keyBytes(key.get(schema.sortKey())) : new byte[0];
-        byte[] stored = store.get(Family.ITEMS,
-                ItemKeys.item(table.id(), ItemKeys.keyBytes(key.get(schema.partitionKey())), sortKey));
+        byte[] stored = store.get(Family.ITEMS, ItemKeys.of(table.id(), table.definition().keySchema(), key));
         return stored == null ? null : DynamoJson.readItem(stored);
     }
 

@@ -6,7 +6,6 @@ import io.shardline.engine.model.ConditionalCheckFailedException;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.ErrorType;
 import io.shardline.engine.model.ItemSize;
-import io.shardline.engine.model.KeySchema;
 import io.shardline.engine.model.TransactionCanceledException;
 import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Family;
@@ -87,7 +86,7 @@ public final class ItemWriter {
     private List<ItemChange> writeTogether(List<PlannedWrite> writes, Cause cause, boolean transaction) {
         List<Target> targets = new ArrayList<>();
         for (PlannedWrite write : writes) {
-            byte[] storageKey = storageKey(write.table(), write.key());
+            byte[] storageKey = ItemKeys.of(write.table().id(), write.table().definition().keySchema(), write.key());
             targets.add(new Target(write, storageKey, locks.stripeOf(storageKey)));
         }
         List<Table> tables = writes.stream().map(PlannedWrite::table).distinct()
@@ -155,13 +154,6 @@ public final class ItemWriter {
             return new TransactionCanceledException.Reason("ConditionalCheckFailed", e.getMessage(), failed.item());
         }
         return new TransactionCanceledException.Reason("ValidationError", e.getMessage(), null);
-    }
-
-    private static byte[] storageKey(Table table, Map<String, AttributeValue> key) {
-        KeySchema schema = table.definition().keySchema();
-        byte[] partitionKey = ItemKeys.keyBytes(key.get(schema.partitionKey()));
-        byte[] sortKey = schema.hasSortKey() ? ItemKeys.keyBytes(key.get(schema.sortKey())) : new byte[0];
-        return ItemKeys.item(table.id(), partitionKey, sortKey);
     }
 
     /** Commits every change at once; returns each target's partition. */

@@ -113,9 +113,7 @@ public final class QueryOperations {
 
     private static byte[] storageKey(Table table, Map<String, AttributeValue> exclusiveStartKey) {
         KeySchema schema = table.definition().keySchema();
-        Map<String, AttributeValue> key = schema.checkKey(exclusiveStartKey);
-        byte[] sortKey = schema.hasSortKey() ? ItemKeys.keyBytes(key.get(schema.sortKey())) : new byte[0];
-        return ItemKeys.item(table.id(), ItemKeys.keyBytes(key.get(schema.partitionKey())), sortKey);
+        return ItemKeys.of(table.id(), schema, schema.checkKey(exclusiveStartKey));
     }
 
     private static int limit(Integer limit) {

@@ -192,11 +192,9 @@ public final class TransactionOperations {
         List<TransactGetItems.ItemResponse> responses = new ArrayList<>();
         try (Snapshot snapshot = store.snapshot()) {
             for (int i = 0; i < tables.size(); i++) {
-                KeySchema schema = tables.get(i).definition().keySchema();
-                Map<String, AttributeValue> key = keys.get(i);
-                byte[] sortKey = schema.hasSortKey() ? ItemKeys.keyBytes(key.get(schema.sortKey())) : new byte[0];
-                byte[] stored = snapshot.get(Family.ITEMS, ItemKeys.item(tables.get(i).id(),
-                        ItemKeys.keyBytes(key.get(schema.partitionKey())), sortKey));
+                Table table = tables.get(i);
+                byte[] stored = snapshot.get(Family.ITEMS,
+                        ItemKeys.of(table.id(), table.definition().keySchema(), keys.get(i)));
                 responses.add(new TransactGetItems.ItemResponse(
                         stored == null ? null : projections.get(i).apply(DynamoJson.readItem(stored))));
             }

@@ -2,10 +2,12 @@ package io.shardline.engine.storage;
 
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.DynamoNumber;
+import io.shardline.engine.model.KeySchema;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Map;
 
 /**
  * Storage keys of items: {@code tableId(8) | hash(8) | partitionKeyLength(2) | partitionKey |
@@ -45,6 +47,12 @@ public final class ItemKeys {
                 .put(partitionKey)
                 .put(sortKey)
                 .array();
+    }
+
+    /** The storage key of the item a Key (or item) names, under a table's key schema. */
+    public static byte[] of(long tableId, KeySchema schema, Map<String, AttributeValue> key) {
+        byte[] sortKey = schema.hasSortKey() ? keyBytes(key.get(schema.sortKey())) : new byte[0];
+        return item(tableId, keyBytes(key.get(schema.partitionKey())), sortKey);
     }
 
     /** The prefix shared by every item with this partition key (an item collection). */

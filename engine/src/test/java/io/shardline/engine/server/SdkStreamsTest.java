@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shardline.engine.EngineConfig;
-import io.shardline.engine.table.Partition;
+import io.shardline.engine.testing.Partitions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,10 +66,7 @@ class SdkStreamsTest {
                     written.computeIfAbsent(id, x -> new ArrayList<>()).add(version);
                 }
                 if (round % 2 == 1) {
-                    Partition widest = fixture.engine.partitions("Streamed").stream().filter(Partition::isOpen)
-                            .max((a, b) -> Long.compareUnsigned(a.hashEnd() - a.hashStart(), b.hashEnd() - b.hashStart()))
-                            .orElseThrow();
-                    fixture.engine.splitPartition("Streamed", widest.id());
+                    Partitions.splitWidest(fixture.engine, "Streamed");
                 }
                 int shardsBefore = shardCount(streams, arn);
                 while (shardCount(streams, arn) <= shardsBefore) {

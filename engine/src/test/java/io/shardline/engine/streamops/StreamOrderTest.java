@@ -17,7 +17,7 @@ import io.shardline.engine.api.PutItem;
 import io.shardline.engine.api.Scan;
 import io.shardline.engine.api.UpdateItem;
 import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.table.Partition;
+import io.shardline.engine.testing.Partitions;
 import io.shardline.engine.testing.StreamReading;
 import io.shardline.engine.testing.StreamTailer;
 import java.nio.file.Path;
@@ -63,10 +63,7 @@ class StreamOrderTest {
             Future<Integer> splits = pool.submit(() -> {
                 int count = 0;
                 while (System.nanoTime() < end && count < 8) {
-                    Partition widest = engine.partitions("Game").stream().filter(Partition::isOpen)
-                            .max((a, b) -> Long.compareUnsigned(a.hashEnd() - a.hashStart(), b.hashEnd() - b.hashStart()))
-                            .orElseThrow();
-                    engine.splitPartition("Game", widest.id());
+                    Partitions.splitWidest(engine, "Game");
                     count++;
                     Thread.sleep(300);
                 }

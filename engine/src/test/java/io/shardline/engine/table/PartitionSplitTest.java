@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.shardline.engine.testing.Partitions;
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
 import io.shardline.engine.api.DescribeTable;
@@ -146,10 +147,7 @@ class PartitionSplitTest {
             Future<Integer> splitter = pool.submit(() -> {
                 int splits = 0;
                 while (splits < 3 || (writing.get() && splits < 12)) {
-                    Partition widest = engine.partitions("Busy").stream().filter(Partition::isOpen)
-                            .max((a, b) -> Long.compareUnsigned(a.hashEnd() - a.hashStart(), b.hashEnd() - b.hashStart()))
-                            .orElseThrow();
-                    engine.splitPartition("Busy", widest.id());
+                    Partitions.splitWidest(engine, "Busy");
                     splits++;
                 }
                 return splits;
