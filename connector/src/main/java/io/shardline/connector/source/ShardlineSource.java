@@ -3,6 +3,7 @@ package io.shardline.connector.source;
 import io.shardline.connector.source.enumerator.EnumeratorState;
 import io.shardline.connector.source.enumerator.EnumeratorStateSerializer;
 import io.shardline.connector.source.enumerator.ShardSplitEnumerator;
+import io.shardline.connector.source.enumerator.StreamSelector;
 import io.shardline.connector.source.reader.ChangeRecordEmitter;
 import io.shardline.connector.source.reader.ShardReaderMetrics;
 import io.shardline.connector.source.reader.ShardSourceReader;
@@ -21,26 +22,25 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
- * A Flink source of the change records of one DynamoDB stream (Shardline's or Amazon's), or of a
- * table's streams one after another, one split per shard, parents before children. Build it with
+ * A Flink source of the change records of one DynamoDB stream (Shardline's or Amazon's), or of the
+ * streams of several tables (named or matching a pattern; each table's streams one after another),
+ * one split per shard, parents before children. Build it with
  * {@link #builder()}.
  */
 public final class ShardlineSource<T> implements Source<T, ShardSplit, EnumeratorState>, ResultTypeQueryable<T> {
     private final StreamsClientSettings client;
-    private final String streamArn;
-    private final String tableName;
+    private final StreamSelector selector;
     private final boolean startAtLatest;
     private final long startAtMillis;
     private final boolean bounded;
     private final ChangeRecordDeserializationSchema<T> schema;
     private final Configuration options;
 
-    ShardlineSource(StreamsClientSettings client, String streamArn, String tableName, boolean startAtLatest,
+    ShardlineSource(StreamsClientSettings client, StreamSelector selector, boolean startAtLatest,
                     long startAtMillis, boolean bounded, ChangeRecordDeserializationSchema<T> schema,
                     Configuration options) {
         this.client = client;
-        this.streamArn = streamArn;
-        this.tableName = tableName;
+        this.selector = selector;
         this.startAtLatest = startAtLatest;
         this.startAtMillis = startAtMillis;
         this.bounded = bounded;
@@ -75,9 +75,8 @@ public final class ShardlineSource<T> implements Source<T, ShardSplit, Enumerato
     public SplitEnumerator<ShardSplit, EnumeratorState> restoreEnumerator(SplitEnumeratorContext<ShardSplit> context,
                                                                           EnumeratorState state) {
         return new ShardSplitEnumerator(context, client.createClient(),
-                tableName == null ? null : client.createTableClient(), streamArn, tableName, startAtLatest, startAtMillis,
-                bounded,
-                options.get(ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL), state);
+                selector.followsTables() ? client.createTableClient() : null, selector, startAtLatest, startAtMillis,
+                bounded, options.get(ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL), state);
     }
 
     @Override

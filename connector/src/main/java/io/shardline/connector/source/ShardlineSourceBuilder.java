@@ -1,14 +1,16 @@
 package io.shardline.connector.source;
 
+import io.shardline.connector.source.enumerator.StreamSelector;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.regex.PatternSyntaxException;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 
 /** Builds a {@link ShardlineSource}. A stream ARN or a table name, and a deserialization schema, are required. */
 public final class ShardlineSourceBuilder<T> {
-    private String streamArn;
-    private String tableName;
+    private StreamSelector selector;
     private String endpoint;
     private String region = "us-east-1";
     private String accessKeyId;
@@ -22,9 +24,9 @@ public final class ShardlineSourceBuilder<T> {
     ShardlineSourceBuilder() {
     }
 
+    /** Read one stream. */
     public ShardlineSourceBuilder<T> streamArn(String arn) {
-        this.streamArn = arn;
-        return this;
+        return select(new StreamSelector.StreamArn(Objects.requireNonNull(arn, "streamArn")));
     }
 
     /**
@@ -32,7 +34,36 @@ public final class ShardlineSourceBuilder<T> {
      * disabling the previous one) is followed once the previous one is read to its end.
      */
     public ShardlineSourceBuilder<T> tableName(String table) {
-        this.tableName = table;
+        return tableNames(List.of(table));
+    }
+
+    /** Read the latest streams of several tables, each as {@link #tableName(String)} does. */
+    public ShardlineSourceBuilder<T> tableNames(List<String> tables) {
+        if (tables.isEmpty()) {
+            throw new IllegalArgumentException("Give at least one table name");
+        }
+        return select(new StreamSelector.TableNames(tables));
+    }
+
+    /**
+     * Read the latest stream of every table whose whole name matches {@code regex} (Java regular
+     * expression); tables created, and streams enabled, while the job runs are picked up at the next
+     * shard discovery. Matching tables without a stream are passed over.
+     */
+    public ShardlineSourceBuilder<T> tableNamePattern(String regex) {
+        try {
+            return select(new StreamSelector.TableNamePattern(regex));
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("Not a valid table name pattern: " + regex, e);
+        }
+    }
+
+    private ShardlineSourceBuilder<T> select(StreamSelector streams) {
+        if (selector != null) {
+            throw new IllegalArgumentException("Choose one of streamArn, tableName(s) and tableNamePattern: already "
+                    + selector.describe() + ", now " + streams.describe());
+        }
+        this.selector = streams;
         return this;
     }
 
@@ -86,9 +117,8 @@ public final class ShardlineSourceBuilder<T> {
     }
 
     public ShardlineSource<T> build() {
-        if ((streamArn == null) == (tableName == null)) {
-            throw new IllegalArgumentException("Give exactly one of streamArn and tableName, not " + streamArn + " and "
-                    + tableName);
+        if (selector == null) {
+            throw new IllegalArgumentException("Give a streamArn, tableName(s) or tableNamePattern to read");
         }
         Objects.requireNonNull(schema, "a deserializer is required");
         int perGet = options.get(ShardlineSourceOptions.RECORDS_PER_GET);
@@ -99,7 +129,9 @@ public final class ShardlineSourceBuilder<T> {
         if (startAtLatest && startAtMillis != 0) {
             throw new IllegalArgumentException("Choose one starting position: LATEST or a timestamp, not both");
         }
-        return new ShardlineSource<>(new StreamsClientSettings(endpoint, region, accessKeyId, secretAccessKey),
-                streamArn, tableName, startAtLatest, startAtMillis, bounded, schema, options);
+        StreamsClientSettings client = new StreamsClientSettings(endpoint, region, accessKeyId, secretAccessKey,
+                options.get(ShardlineSourceOptions.RETRY_MAX_ATTEMPTS), options.get(ShardlineSourceOptions.RETRY_BASE_DELAY),
+                options.get(ShardlineSourceOptions.RETRY_MAX_DELAY));
+        return new ShardlineSource<>(client, selector, startAtLatest, startAtMillis, bounded, schema, options);
     }
 }

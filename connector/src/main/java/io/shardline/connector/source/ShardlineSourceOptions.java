@@ -42,4 +42,23 @@ public final class ShardlineSourceOptions {
             .durationType()
             .defaultValue(Duration.ofMillis(200))
             .withDescription("How long a reader waits before polling again when every shard it reads had nothing new.");
+
+    public static final ConfigOption<Integer> RETRY_MAX_ATTEMPTS = ConfigOptions
+            .key("shardline.source.retry.max-attempts")
+            .intType()
+            .defaultValue(10)
+            .withDescription("Attempts of each DynamoDB call that is throttled, fails with a 5xx error or cannot reach "
+                    + "the endpoint, before the job fails naming the call and shard.");
+
+    public static final ConfigOption<Duration> RETRY_BASE_DELAY = ConfigOptions
+            .key("shardline.source.retry.base-delay")
+            .durationType()
+            .defaultValue(Duration.ofMillis(100))
+            .withDescription("First retry delay; each further retry doubles it (up to the maximum), with full jitter.");
+
+    public static final ConfigOption<Duration> RETRY_MAX_DELAY = ConfigOptions
+            .key("shardline.source.retry.max-delay")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(10))
+            .withDescription("Longest delay between two attempts of a call.");
 }

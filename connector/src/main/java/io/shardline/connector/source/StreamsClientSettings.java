@@ -2,40 +2,72 @@ package io.shardline.connector.source;
 
 import java.io.Serializable;
 import java.net.URI;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * How to reach DynamoDB Streams: an endpoint override (Shardline's server) or none (Amazon DynamoDB),
- * a region, and static credentials or the SDK's default chain. Shipped to every task manager, which
- * builds its own client.
+ * How to reach DynamoDB and DynamoDB Streams: an endpoint override (Shardline's server) or none
+ * (Amazon DynamoDB), a region, static credentials or the SDK's default chain, and how often to retry
+ * throttled, failed (5xx) and unreachable calls, with exponential backoff and full jitter. Shipped to
+ * every task manager, which builds its own clients.
  */
-public record StreamsClientSettings(String endpoint, String region, String accessKeyId, String secretAccessKey)
+public record StreamsClientSettings(String endpoint, String region, String accessKeyId, String secretAccessKey,
+                                    int maxAttempts, Duration baseRetryDelay, Duration maxRetryDelay)
         implements Serializable {
 
-    public DynamoDbStreamsClient createClient() {
-        var builder = DynamoDbStreamsClient.builder().region(Region.of(region)).credentialsProvider(credentials())
-                .httpClientBuilder(ApacheHttpClient.builder());
-        if (endpoint != null) {
-            builder.endpointOverride(URI.create(endpoint));
-        }
-        return builder.build();
+    /** Settings with the default retry policy of {@link ShardlineSourceOptions}. */
+    public StreamsClientSettings(String endpoint, String region, String accessKeyId, String secretAccessKey) {
+        this(endpoint, region, accessKeyId, secretAccessKey, ShardlineSourceOptions.RETRY_MAX_ATTEMPTS.defaultValue(),
+                ShardlineSourceOptions.RETRY_BASE_DELAY.defaultValue(), ShardlineSourceOptions.RETRY_MAX_DELAY.defaultValue());
     }
 
-    /** A DynamoDB client with the same settings, for looking up a table's latest stream. */
+    public StreamsClientSettings {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException(ShardlineSourceOptions.RETRY_MAX_ATTEMPTS.key() + " must be at least 1, not "
+                    + maxAttempts);
+        }
+        if (baseRetryDelay.isNegative() || maxRetryDelay.compareTo(baseRetryDelay) < 0) {
+            throw new IllegalArgumentException("Retry delays must satisfy 0 <= base <= max, not base " + baseRetryDelay
+                    + " and max " + maxRetryDelay);
+        }
+    }
+
+    public DynamoDbStreamsClient createClient() {
+        return configure(DynamoDbStreamsClient.builder()).build();
+    }
+
+    /** A DynamoDB client with the same settings, for looking up tables and their latest streams. */
     public DynamoDbClient createTableClient() {
-        var builder = DynamoDbClient.builder().region(Region.of(region)).credentialsProvider(credentials())
-                .httpClientBuilder(ApacheHttpClient.builder());
+        return configure(DynamoDbClient.builder()).build();
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+        builder.region(Region.of(region)).credentialsProvider(credentials())
+                .overrideConfiguration(o -> o.retryStrategy(retryStrategy()));
+        builder.httpClientBuilder(ApacheHttpClient.builder());
         if (endpoint != null) {
             builder.endpointOverride(URI.create(endpoint));
         }
-        return builder.build();
+        return builder;
+    }
+
+    /** The SDK's standard retry strategy with our limits; no circuit breaker, so every call gets every attempt. */
+    private RetryStrategy retryStrategy() {
+        BackoffStrategy backoff = BackoffStrategy.exponentialDelay(baseRetryDelay, maxRetryDelay);
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxAttempts).backoffStrategy(backoff)
+                .throttlingBackoffStrategy(backoff).circuitBreakerEnabled(false).build();
     }
 
     private AwsCredentialsProvider credentials() {

@@ -16,26 +16,24 @@ import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
-import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * Discovers a stream's shards and hands them to readers as splits, parents first: a shard is assigned
- * only once its parent is read to the end (or has left the stream), and then always to the reader
- * (subtask) that finished the parent, waiting for it if it is restarting. After a failover that
- * reader may read the parent again from its checkpoint; it holds the child back until then (see
- * ShardSplitReader), so no downstream operator sees a key's later change before its earlier one.
- * A reader reporting a finished shard triggers discovery at once. In table name mode a stream enabled
- * after the previous one was disabled is picked up, and read once the previous one is read to its end.
+ * Discovers the selected streams' shards and hands them to readers as splits, parents first: a shard
+ * is assigned only once its parent is read to the end (or has left the stream), and then to the
+ * reader (subtask) that finished the parent, waiting for it if it is restarting. After a regional
+ * failover that reader may read the parent again from its checkpoint; it holds the child back until
+ * then (see ShardSplitReader), so no downstream operator sees a key's later change before its earlier
+ * one. A reader reporting a finished shard triggers a lookup of its children at once. When the source
+ * follows tables, each table's latest stream is looked up at every discovery; a stream enabled after
+ * the table's previous one was disabled is read once the previous one is read to its end.
  */
 public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, EnumeratorState> {
     private final SplitEnumeratorContext<ShardSplit> context;
-    private final DynamoDbStreamsClient client;
-    private final DynamoDbClient tables;
-    private final String tableName;
-    /** The streams read, oldest first: one fixed stream, or every stream a table had since the job started. */
+    private final ShardDiscovery discovery;
+    private final StreamSelector selector;
+    /** The streams read, oldest first: one fixed stream, or every stream the tables had since the job started. */
     private final List<String> streams;
     private final boolean startAtLatest;
     private final long startAtMillis;
@@ -49,27 +47,29 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
     private boolean initialDiscoveryDone;
 
     /**
-     * @param streamArn the stream to read, or null to read {@code tableName}'s latest stream (and each
-     *                  stream enabled on it later, after the previous one is read to its end)
-     * @param tables    a DynamoDB client for looking up {@code tableName}; null with a stream ARN
+     * @param tables   a DynamoDB client for looking up tables; null when {@code selector} is a fixed stream
+     * @param restored the state to resume from, or null at a fresh start. A restored job restarts every
+     *                 reader from the same checkpoint, in which each finished shard's records are
+     *                 already behind the barrier, so its children may go to any reader (also after a
+     *                 change of parallelism).
      */
     public ShardSplitEnumerator(SplitEnumeratorContext<ShardSplit> context, DynamoDbStreamsClient client,
-                                DynamoDbClient tables, String streamArn, String tableName, boolean startAtLatest,
+                                DynamoDbClient tables, StreamSelector selector, boolean startAtLatest,
                                 long startAtMillis, boolean bounded, Duration discoveryInterval,
                                 EnumeratorState restored) {
         this.context = context;
-        this.client = client;
-        this.tables = tables;
-        this.tableName = tableName;
+        this.discovery = new ShardDiscovery(client, tables, selector);
+        this.selector = selector;
         this.streams = new CopyOnWriteArrayList<>(restored != null ? restored.streamArns()
-                : streamArn != null ? List.of(streamArn) : List.of());
+                : selector instanceof StreamSelector.StreamArn fixed ? List.of(fixed.arn()) : List.of());
         this.startAtLatest = startAtLatest;
         this.startAtMillis = startAtMillis;
         this.bounded = bounded;
         this.discoveryInterval = discoveryInterval;
-        this.finished = new HashMap<>(restored == null ? Map.of() : restored.finishedBy());
+        this.finished = new HashMap<>();
         this.assigned = new HashSet<>(restored == null ? Set.of() : restored.assignedSplitIds());
         if (restored != null) {
+            restored.finishedBy().keySet().forEach(splitId -> finished.put(splitId, EnumeratorState.NO_READER));
             restored.pending().forEach(split -> pending.put(split.splitId(), split));
             initialDiscoveryDone = restored.initialDiscoveryDone();
         }
@@ -78,53 +78,15 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
     @Override
     public void start() {
         if (bounded) {
-            context.callAsync(this::describeShards, this::discovered);
+            context.callAsync(() -> discovery.allShards(streams), this::discovered);
         } else {
-            context.callAsync(this::describeShards, this::discovered, 0, discoveryInterval.toMillis());
+            context.callAsync(() -> discovery.allShards(streams), this::discovered, 0, discoveryInterval.toMillis());
         }
-    }
-
-    /**
-     * Every shard of every stream read, through all DescribeStream pages, stream by stream; in table
-     * name mode, first looks up the table's latest stream. Runs off the coordinator thread.
-     */
-    private Map<String, List<Shard>> describeShards() {
-        List<String> known = new ArrayList<>(streams);
-        if (tableName != null) {
-            String latest = tables.describeTable(r -> r.tableName(tableName)).table().latestStreamArn();
-            if (latest == null) {
-                throw new IllegalStateException("Table " + tableName + " has no stream to read");
-            }
-            if (!known.contains(latest)) {
-                known.add(latest);
-            }
-        }
-        Map<String, List<Shard>> shardsByStream = new LinkedHashMap<>();
-        for (String arn : known) {
-            List<Shard> shards = new ArrayList<>();
-            String start = null;
-            try {
-                do {
-                    String from = start;
-                    StreamDescription page = client.describeStream(r -> r.streamArn(arn).exclusiveStartShardId(from))
-                            .streamDescription();
-                    shards.addAll(page.shards());
-                    start = page.lastEvaluatedShardId();
-                } while (start != null);
-            } catch (ResourceNotFoundException e) {
-                if (!streams.contains(arn)) {
-                    throw e;
-                }
-            }
-            shardsByStream.put(arn, shards);
-        }
-        return shardsByStream;
     }
 
     private void discovered(Map<String, List<Shard>> shardsByStream, Throwable error) {
         if (error != null) {
-            throw new IllegalStateException("Cannot list the shards of " + (tableName != null ? "table " + tableName
-                    : "stream " + streams), error);
+            throw new IllegalStateException("Cannot list the shards of " + selector.describe(), error);
         }
         if (bounded && initialDiscoveryDone) {
             assignPending();
@@ -158,9 +120,10 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
             return;
         }
         Map<Integer, List<ShardSplit>> assignment = new HashMap<>();
-        int firstUnfinishedStream = firstUnfinishedStream();
+        Map<String, Integer> firstUnfinishedStreams = firstUnfinishedStreamByTable();
         for (ShardSplit split : new ArrayList<>(pending.values())) {
-            if (streams.indexOf(split.streamArn()) > firstUnfinishedStream) {
+            if (streams.indexOf(split.streamArn())
+                    > firstUnfinishedStreams.get(StreamSelector.tableOf(split.streamArn()))) {
                 continue;
             }
             String parent = split.parentShardId() == null ? null : split.streamArn() + "|" + split.parentShardId();
@@ -190,14 +153,17 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
         }
     }
 
-    /** The oldest stream with shards still pending or being read: newer streams wait for it. */
-    private int firstUnfinishedStream() {
-        int first = Integer.MAX_VALUE;
-        for (String splitId : assigned) {
-            first = Math.min(first, streams.indexOf(splitId.substring(0, splitId.indexOf('|'))));
-        }
-        for (ShardSplit split : pending.values()) {
-            first = Math.min(first, streams.indexOf(split.streamArn()));
+    /**
+     * For each table, the position (in {@link #streams}) of its oldest stream with shards still pending
+     * or being read: the table's newer streams wait for it.
+     */
+    private Map<String, Integer> firstUnfinishedStreamByTable() {
+        Map<String, Integer> first = new HashMap<>();
+        List<String> unfinished = new ArrayList<>();
+        assigned.forEach(splitId -> unfinished.add(splitId.substring(0, splitId.indexOf('|'))));
+        pending.values().forEach(split -> unfinished.add(split.streamArn()));
+        for (String arn : unfinished) {
+            first.merge(StreamSelector.tableOf(arn), streams.indexOf(arn), Math::min);
         }
         return first;
     }
@@ -210,7 +176,7 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
                 finished.put(splitId, subtaskId);
                 load.merge(subtaskId, -1, Integer::sum);
             }
-            context.callAsync(this::describeShards, this::discovered);
+            context.callAsync(() -> discovery.children(done.splitIds()), this::discovered);
         }
     }
 
@@ -247,9 +213,6 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
 
     @Override
     public void close() {
-        client.close();
-        if (tables != null) {
-            tables.close();
-        }
+        discovery.close();
     }
 }

@@ -1,12 +1,17 @@
 package io.shardline.connector.source.reader;
 
+import io.shardline.connector.source.enumerator.StreamSelector;
+import io.shardline.connector.source.split.ShardSplit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 
 /**
  * Metrics of one reader, under its operator's metric group in the {@code shardline} subgroup:
  * GetRecords calls and their latency, empty polls, iterator renewals, trimmed gaps skipped, and how
- * far behind the newest record read the reader is.
+ * far behind the newest record read the reader is; and per shard, in subgroups
+ * {@code table.<name>.shard.<shardId>}: records and bytes read and milliseconds behind latest.
  */
 public final class ShardReaderMetrics {
     private final Counter getRecordsCalls;
@@ -17,8 +22,11 @@ public final class ShardReaderMetrics {
     private volatile long lastGetRecordsMillis;
     private volatile long millisBehindLatest;
 
+    private final MetricGroup group;
+    private final Map<String, SplitMetrics> splits = new ConcurrentHashMap<>();
+
     public ShardReaderMetrics(MetricGroup operatorGroup) {
-        MetricGroup group = operatorGroup.addGroup("shardline");
+        group = operatorGroup.addGroup("shardline");
         getRecordsCalls = group.counter("getRecordsCalls");
         emptyPolls = group.counter("emptyPolls");
         iteratorRenewals = group.counter("iteratorRenewals");
@@ -64,5 +72,37 @@ public final class ShardReaderMetrics {
 
     public long millisBehindLatest() {
         return millisBehindLatest;
+    }
+
+    /** The metrics of one shard, registered at its first assignment to this reader. */
+    SplitMetrics forSplit(ShardSplit split) {
+        return splits.computeIfAbsent(split.splitId(), id -> new SplitMetrics(group
+                .addGroup("table", StreamSelector.tableOf(split.streamArn())).addGroup("shard", split.shardId())));
+    }
+
+    /** Records and bytes read from one shard, and how old its newest record read is (0 when caught up). */
+    public static final class SplitMetrics {
+        private final Counter records;
+        private final Counter bytes;
+        private volatile long millisBehindLatest;
+
+        private SplitMetrics(MetricGroup shard) {
+            records = shard.counter("recordsRead");
+            bytes = shard.counter("bytesRead");
+            shard.gauge("millisBehindLatest", () -> millisBehindLatest);
+        }
+
+        void read(int count, long size) {
+            records.inc(count);
+            bytes.inc(size);
+        }
+
+        void behindLatest(long millis) {
+            millisBehindLatest = Math.max(0, millis);
+        }
+
+        public long recordsRead() {
+            return records.getCount();
+        }
     }
 }

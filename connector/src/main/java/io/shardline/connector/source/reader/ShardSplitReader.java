@@ -2,7 +2,9 @@ package io.shardline.connector.source.reader;
 
 import io.shardline.connector.source.ChangeRecord;
 import io.shardline.connector.source.split.ShardSplit;
+import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,9 +22,11 @@ import io.shardline.connector.source.ShardlineSourceOptions;
 import io.shardline.connector.source.ShardlineSourceOptions.TrimmedDataPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -33,9 +37,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * whose iterator ends is finished. When every shard had nothing
  * new the fetch waits the idle poll interval (woken early for new splits or shutdown), so idle shards
  * cost almost nothing. An expired iterator is renewed after the last record read, losing nothing.
- * Records trimmed by retention before they were read fail the job or are skipped, as
- * {@link ShardlineSourceOptions#ON_TRIMMED_DATA} says; records older than a split's start time
- * (AT_TIMESTAMP) are passed over.
+ * Records trimmed by retention before they were read, or a shard that has left the stream, fail the
+ * job naming the shard and position, or are skipped, as {@link ShardlineSourceOptions#ON_TRIMMED_DATA}
+ * says; records older than a split's start time (AT_TIMESTAMP) are passed over.
  */
 public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSplit> {
     private static final Logger LOG = LoggerFactory.getLogger(ShardSplitReader.class);
@@ -52,11 +56,13 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
     /** Where one shard's reading stands. */
     private static final class Reading {
         final ShardSplit split;
+        final ShardReaderMetrics.SplitMetrics metrics;
         String iterator;
         String lastSequence;
 
-        Reading(ShardSplit split) {
+        Reading(ShardSplit split, ShardReaderMetrics.SplitMetrics metrics) {
             this.split = split;
+            this.metrics = metrics;
             this.lastSequence = split.afterSequenceNumber();
         }
     }
@@ -75,7 +81,7 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
     }
 
     @Override
-    public RecordsWithSplitIds<ChangeRecord> fetch() {
+    public RecordsWithSplitIds<ChangeRecord> fetch() throws IOException {
         Map<String, Collection<ChangeRecord>> records = new HashMap<>();
         Set<String> finished = new HashSet<>();
         boolean anyRecords = false;
@@ -90,20 +96,24 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
             for (Record record : page.records()) {
                 reading.lastSequence = record.dynamodb().sequenceNumber();
                 bytes += record.dynamodb().sizeBytes() == null ? 0 : record.dynamodb().sizeBytes();
-                if (record.dynamodb().approximateCreationDateTime() != null) {
-                    metrics.behindLatest(System.currentTimeMillis()
-                            - record.dynamodb().approximateCreationDateTime().toEpochMilli());
+                Instant created = record.dynamodb().approximateCreationDateTime();
+                if (created != null) {
+                    long behind = System.currentTimeMillis() - created.toEpochMilli();
+                    metrics.behindLatest(behind);
+                    reading.metrics.behindLatest(behind);
                 }
-                if (record.dynamodb().approximateCreationDateTime() == null
-                        || record.dynamodb().approximateCreationDateTime().toEpochMilli() >= reading.split.startAtMillis()) {
+                if (created == null || created.toEpochMilli() >= reading.split.startAtMillis()) {
                     read.add(ChangeRecord.of(record, reading.split.shardId()));
                 }
             }
             metrics.getRecords((System.nanoTime() - started) / 1_000_000, page.records().size(), bytes);
+            reading.metrics.read(page.records().size(), bytes);
             anyRecords |= !read.isEmpty();
             String splitId = reading.split.splitId();
             if (!read.isEmpty()) {
                 records.put(splitId, read);
+            } else {
+                reading.metrics.behindLatest(0);
             }
             reading.iterator = page.nextShardIterator();
             if (reading.iterator == null || (bounded && read.isEmpty())) {
@@ -127,7 +137,11 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
                 && readings.containsKey(split.streamArn() + "|" + split.parentShardId());
     }
 
-    private GetRecordsResponse getRecords(Reading reading) {
+    /**
+     * The next page of a shard. Throttling, 5xx errors and unreachable endpoints are retried by the
+     * client (see StreamsClientSettings); what still fails fails the fetch, naming the shard.
+     */
+    private GetRecordsResponse getRecords(Reading reading) throws IOException {
         try {
             if (reading.iterator == null) {
                 reading.iterator = newIterator(reading);
@@ -140,19 +154,34 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
                 return client.getRecords(r -> r.shardIterator(reading.iterator).limit(recordsPerGet));
             }
         } catch (TrimmedDataAccessException e) {
-            String gap = "records of " + reading.split.shardId() + " in " + reading.split.streamArn() + " after sequence "
-                    + "number " + reading.lastSequence + " were trimmed by the stream's retention before they were read";
-            if (onTrimmed == TrimmedDataPolicy.FAIL) {
-                throw new IllegalStateException(gap + "; set " + ShardlineSourceOptions.ON_TRIMMED_DATA.key() + " to "
-                        + TrimmedDataPolicy.SKIP_TO_TRIM_HORIZON + " to continue without them", e);
-            }
-            LOG.warn("{}; continuing from the trim horizon", gap);
-            metrics.trimmedGapSkipped();
+            giveUp(reading, "were trimmed by the stream's retention before they were read", e);
             reading.lastSequence = null;
             reading.iterator = client.getShardIterator(r -> r.streamArn(reading.split.streamArn())
                     .shardId(reading.split.shardId()).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
             return client.getRecords(r -> r.shardIterator(reading.iterator).limit(recordsPerGet));
+        } catch (ResourceNotFoundException e) {
+            // An empty page without a next iterator: the shard is finished.
+            giveUp(reading, "are gone: the shard or its stream is no longer there", e);
+            return GetRecordsResponse.builder().build();
+        } catch (SdkException e) {
+            throw new IOException("Reading " + reading.split.shardId() + " of " + reading.split.streamArn() + " after "
+                    + "sequence number " + reading.lastSequence + " failed, retries included: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Records of a shard that this reader has not read are lost: fails, naming the shard and the
+     * position after which records were lost, unless the policy says to skip them (logged and counted).
+     */
+    private void giveUp(Reading reading, String why, SdkException cause) {
+        String gap = "records of " + reading.split.shardId() + " in " + reading.split.streamArn() + " after sequence "
+                + "number " + reading.lastSequence + " " + why;
+        if (onTrimmed == TrimmedDataPolicy.FAIL) {
+            throw new IllegalStateException(gap + "; set " + ShardlineSourceOptions.ON_TRIMMED_DATA.key() + " to "
+                    + TrimmedDataPolicy.SKIP_TO_TRIM_HORIZON + " to continue without them", cause);
+        }
+        LOG.warn("{}; continuing without them", gap);
+        metrics.trimmedGapSkipped();
     }
 
     private String newIterator(Reading reading) {
@@ -186,7 +215,7 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
             throw new UnsupportedOperationException("Only split additions are supported, not " + changes);
         }
         for (ShardSplit split : changes.splits()) {
-            readings.put(split.splitId(), new Reading(split));
+            readings.put(split.splitId(), new Reading(split, metrics.forSplit(split)));
         }
     }
 

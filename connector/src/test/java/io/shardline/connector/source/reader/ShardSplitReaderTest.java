@@ -20,12 +20,17 @@ import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.server.ServerConfig;
 import io.shardline.engine.server.ShardlineServer;
 import io.shardline.engine.testing.MutableClock;
+import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
@@ -140,6 +145,68 @@ class ShardSplitReaderTest {
             reader.handleSplitsChanges(new SplitsAddition<>(List.of(
                     new ShardSplit(streamArn, shardId, null, null, false, from.toEpochMilli()))));
             assertEquals(List.of("at", "after"), ids(reader.fetch()));
+        }
+    }
+
+    private ShardSplitReader reader(StreamsClientSettings settings) {
+        return new ShardSplitReader(settings.createClient(), 1000, Duration.ofMillis(1), false, TrimmedDataPolicy.FAIL,
+                metrics);
+    }
+
+    @Test
+    void aServerRestartWhileReadingIsRetriedWithoutLoss() throws Exception {
+        put("a");
+        int port = URI.create(server.endpoint()).getPort();
+        StreamsClientSettings patient = new StreamsClientSettings(server.endpoint(), "us-east-1", "k", "s", 20,
+                Duration.ofMillis(50), Duration.ofMillis(200));
+        try (ShardSplitReader reader = reader(patient)) {
+            ShardSplit split = new ShardSplit(streamArn, shardId, null, null, false);
+            reader.handleSplitsChanges(new SplitsAddition<>(List.of(split)));
+            assertEquals(List.of("a"), ids(reader.fetch()));
+            server.close();
+            put("b");
+            put("c");
+            CompletableFuture<ShardlineServer> restarted = CompletableFuture.supplyAsync(
+                    () -> ShardlineServer.start(engine, ServerConfig.loopback(port), Clock.systemUTC()),
+                    CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS));
+            try {
+                assertEquals(List.of("b", "c"), ids(reader.fetch()), "read after the server came back");
+                assertEquals(3, metrics.forSplit(split).recordsRead(), "counted per shard");
+            } finally {
+                server = restarted.get();
+            }
+        }
+    }
+
+    @Test
+    void anUnreachableServerFailsTheReadNamingTheShardAfterItsRetries() throws Exception {
+        put("a");
+        StreamsClientSettings impatient = new StreamsClientSettings(server.endpoint(), "us-east-1", "k", "s", 3,
+                Duration.ofMillis(10), Duration.ofMillis(20));
+        try (ShardSplitReader reader = reader(impatient)) {
+            reader.handleSplitsChanges(new SplitsAddition<>(List.of(new ShardSplit(streamArn, shardId, null, null, false))));
+            assertEquals(List.of("a"), ids(reader.fetch()));
+            server.close();
+            IOException e = assertThrows(IOException.class, reader::fetch);
+            assertTrue(e.getMessage().contains(shardId) && e.getMessage().contains("retries"), e.getMessage());
+        } finally {
+            server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
+        }
+    }
+
+    @Test
+    void aShardThatLeftTheStreamFailsTheReadUnlessToldToSkip() throws Exception {
+        ShardSplit gone = new ShardSplit(streamArn, "shardId-00000000000000000001-0000ffff", null, null, false);
+        try (ShardSplitReader failing = reader(TrimmedDataPolicy.FAIL)) {
+            failing.handleSplitsChanges(new SplitsAddition<>(List.of(gone)));
+            IllegalStateException e = assertThrows(IllegalStateException.class, failing::fetch);
+            assertTrue(e.getMessage().contains(gone.shardId()) && e.getMessage().contains("no longer there"),
+                    e.getMessage());
+        }
+        try (ShardSplitReader skipping = reader(TrimmedDataPolicy.SKIP_TO_TRIM_HORIZON)) {
+            skipping.handleSplitsChanges(new SplitsAddition<>(List.of(gone)));
+            assertEquals(Set.of(gone.splitId()), skipping.fetch().finishedSplits(), "the split ends");
+            assertEquals(1, metrics.trimmedGapsSkipped());
         }
     }
 }
