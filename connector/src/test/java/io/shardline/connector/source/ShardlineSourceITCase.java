@@ -11,6 +11,8 @@ import io.shardline.engine.testing.Partitions;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +20,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
@@ -201,5 +206,152 @@ class ShardlineSourceITCase {
         moreWrites.get();
         assertEquals(100 * 7, results.size());
         assertEquals(written, versionsByKey(results), "including changes in shards born after the job started");
+    }
+
+    private void createTable(String name, int partitions) {
+        client.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .tags(Tag.builder().key("shardline:partitions").value(Integer.toString(partitions)).build())
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
+    }
+
+    private void put(String table, String id) {
+        client.putItem(r -> r.tableName(table).item(Map.of("id", AttributeValue.fromS(id))));
+    }
+
+    private ShardlineSourceBuilder<String> idsOf(ShardlineSourceBuilder<String> builder) {
+        return builder.endpoint(server.endpoint()).credentials("test", "test")
+                .option(ShardlineSourceOptions.IDLE_POLL_INTERVAL, Duration.ofMillis(20))
+                .option(ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL, Duration.ofMillis(100))
+                .deserializer(ChangeRecordDeserializationSchema.of(r -> r.keys().get("id").s(), Types.STRING));
+    }
+
+    @Test
+    void tableNamePatternReadsMatchingTablesIncludingOnesCreatedWhileRunning() throws Exception {
+        createTable("Orders-1", 3);
+        createTable("Audit", 1);
+        put("Orders-1", "first");
+        put("Audit", "not-matched");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        DataStream<String> changes = env.fromSource(idsOf(ShardlineSource.<String>builder()
+                .tableNamePattern("Orders-\\d+")).build(), WatermarkStrategy.noWatermarks(), "orders");
+        List<String> results = new ArrayList<>();
+        try (CloseableIterator<String> collected = changes.collectAsync()) {
+            JobClient job = env.executeAsync();
+            results.add(collected.next());
+            createTable("Orders-2", 2);
+            put("Orders-2", "second");
+            put("Orders-1", "third");
+            results.add(collected.next());
+            results.add(collected.next());
+            job.cancel().get();
+        }
+        assertEquals(List.of("first", "second", "third"), results.stream().sorted().toList());
+    }
+
+    @Test
+    void latestStartReadsOnlyChangesMadeAfterTheJobStarted() throws Exception {
+        createTable("Clicks", 1);
+        for (int i = 0; i < 20; i++) {
+            put("Clicks", "before-" + i);
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        DataStream<String> changes = env.fromSource(idsOf(ShardlineSource.<String>builder().tableName("Clicks"))
+                .startingAtLatest().build(), WatermarkStrategy.noWatermarks(), "clicks");
+        List<String> results = new ArrayList<>();
+        try (CloseableIterator<String> collected = changes.collectAsync()) {
+            JobClient job = env.executeAsync();
+            AtomicBoolean probing = new AtomicBoolean(true);
+            CompletableFuture<Void> probes = CompletableFuture.runAsync(() -> {
+                for (int i = 0; probing.get(); i++) {
+                    put("Clicks", "probe-" + i);
+                    awaitMillis(20);
+                }
+            });
+            String first = collected.next();
+            probing.set(false);
+            probes.get();
+            for (int i = 0; i < 20; i++) {
+                put("Clicks", "after-" + i);
+            }
+            results.add(first);
+            while (results.stream().filter(id -> id.startsWith("after-")).count() < 20) {
+                results.add(collected.next());
+            }
+            job.cancel().get();
+        }
+        assertTrue(results.stream().noneMatch(id -> id.startsWith("before-")), "nothing from before the start: " + results);
+        assertEquals(IntStream.range(0, 20).mapToObj(i -> "after-" + i).toList(),
+                results.stream().filter(id -> id.startsWith("after-")).toList());
+    }
+
+    /** Sleeps in a writer loop that paces itself; not used to wait for a condition. */
+    private static void awaitMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void atTimestampStartReadsRecordsCreatedFromThatSecondOn() throws Exception {
+        createTable("Visits", 1);
+        for (int i = 0; i < 10; i++) {
+            put("Visits", "before-" + i);
+        }
+        Instant from = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        while (Instant.now().isBefore(from)) {
+            awaitMillis(from.toEpochMilli() - System.currentTimeMillis());
+        }
+        for (int i = 0; i < 10; i++) {
+            put("Visits", "after-" + i);
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        List<String> results = env.fromSource(idsOf(ShardlineSource.<String>builder().tableName("Visits"))
+                .startingAtTimestamp(from).bounded().build(), WatermarkStrategy.noWatermarks(), "visits")
+                .executeAndCollect(100);
+        assertEquals(IntStream.range(0, 10).mapToObj(i -> "after-" + i).toList(), results);
+    }
+
+    /**
+     * Idle shards (here two of the idle table's three never get a record) are marked idle by the
+     * strategy's idleness; Flink measures it on the source's activity clock, which stands still while
+     * the source waits for input, hence the short timeout.
+     */
+    @Test
+    void anIdleShardDoesNotHoldBackTheWatermarkOfABusyOne() throws Exception {
+        createTable("Busy-1", 1);
+        createTable("Idle-1", 3);
+        put("Idle-1", "only");
+        put("Busy-1", "start");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        DataStream<Long> watermarks = env.fromSource(idsOf(ShardlineSource.<String>builder()
+                        .tableNamePattern("(Busy|Idle)-1")).build(),
+                WatermarkStrategy.<String>forMonotonousTimestamps().withIdleness(Duration.ofMillis(50)), "events")
+                .process(new ProcessFunction<String, Long>() {
+                    @Override
+                    public void processElement(String id, Context context, Collector<Long> out) {
+                        out.collect(context.timerService().currentWatermark());
+                    }
+                });
+        long advanced = Long.MIN_VALUE;
+        try (CloseableIterator<Long> collected = watermarks.collectAsync()) {
+            JobClient job = env.executeAsync();
+            for (int i = 0; i < 200 && advanced == Long.MIN_VALUE; i++) {
+                put("Busy-1", "event-" + i);
+                awaitMillis(25);
+                long watermark = collected.next();
+                advanced = watermark > 0 ? watermark : advanced;
+            }
+            job.cancel().get();
+        }
+        assertTrue(advanced > Instant.now().minusSeconds(60).toEpochMilli(),
+                "the watermark follows the busy shard while the other idles: " + advanced);
     }
 }
