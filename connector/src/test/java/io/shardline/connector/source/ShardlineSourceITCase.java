@@ -17,7 +17,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Path;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -353,5 +363,60 @@ class ShardlineSourceITCase {
         }
         assertTrue(advanced > Instant.now().minusSeconds(60).toEpochMilli(),
                 "the watermark follows the busy shard while the other idles: " + advanced);
+    }
+
+    /** What the running job has passed on, in arrival order (one JVM, so the MiniCluster's tasks share it). */
+    static final Queue<String> PASSED = new ConcurrentLinkedQueue<>();
+
+    private JobClient passOn(int parallelism, Configuration config) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        env.setParallelism(parallelism);
+        env.enableCheckpointing(100);
+        env.fromSource(source().option(ShardlineSourceOptions.RECORDS_PER_GET, 10).build(),
+                        WatermarkStrategy.noWatermarks(), "changes")
+                .keyBy(change -> change.substring(0, change.indexOf('|')))
+                .map(change -> {
+                    PASSED.add(change);
+                    return change;
+                })
+                .sinkTo(new DiscardingSink<>());
+        return env.executeAsync();
+    }
+
+    private static void awaitPassed(int count) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (PASSED.size() < count) {
+            assertTrue(System.nanoTime() < deadline, "only " + PASSED.size() + " of " + count + " changes passed");
+            awaitMillis(20);
+        }
+    }
+
+    @ParameterizedTest(name = "parallelism {0} then {1}")
+    @CsvSource({"2, 4", "4, 2"})
+    void stopWithSavepointAndResumeAtAnotherParallelismKeepsEveryKeyInOrderExactlyOnce(
+            int before, int after, @TempDir Path savepoints) throws Exception {
+        PASSED.clear();
+        Map<String, List<Long>> written = write(150, 0, 6, new HashMap<>());
+        JobClient first = passOn(before, new Configuration());
+        String savepoint;
+        try {
+            awaitPassed(300);
+        } finally {
+            savepoint = first.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
+                    .get(1, TimeUnit.MINUTES);
+        }
+        int beforeResume = PASSED.size();
+        assertTrue(beforeResume < 150 * 6, "stopped midway, after " + beforeResume);
+        write(150, 6, 3, written);
+        Configuration restore = new Configuration();
+        restore.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+        JobClient second = passOn(after, restore);
+        try {
+            awaitPassed(150 * 9);
+        } finally {
+            second.cancel().get();
+        }
+        assertEquals(150 * 9, PASSED.size(), "nothing twice");
+        assertEquals(written, versionsByKey(new ArrayList<>(PASSED)), "nothing lost, each key in order");
     }
 }

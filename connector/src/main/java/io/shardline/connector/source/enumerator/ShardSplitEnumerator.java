@@ -1,5 +1,6 @@
 package io.shardline.connector.source.enumerator;
 
+import io.shardline.connector.source.reader.ReaderStartedEvent;
 import io.shardline.connector.source.reader.ShardsFinishedEvent;
 import io.shardline.connector.source.split.ShardSplit;
 import java.time.Duration;
@@ -43,7 +44,13 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
     private final Map<String, Integer> finished;
     private final Set<String> assigned;
     private final Map<String, ShardSplit> pending = new LinkedHashMap<>();
-    private final Map<Integer, Integer> load = new HashMap<>();
+    /** The reader of each split assigned since this enumerator started (restored assignments are not known). */
+    private final Map<String, Integer> assignedTo = new HashMap<>();
+    /** Per reader that registered but has not said which splits it resumed: the splits it held then. */
+    private final Map<Integer, Set<String>> awaitingResumeReport = new HashMap<>();
+    /** Restored assigned splits that no reader has yet said it resumed. */
+    private final Set<String> unaccounted = new HashSet<>();
+    private final Set<Integer> reportedReaders = new HashSet<>();
     private boolean initialDiscoveryDone;
 
     /**
@@ -71,6 +78,7 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
         if (restored != null) {
             restored.finishedBy().keySet().forEach(splitId -> finished.put(splitId, EnumeratorState.NO_READER));
             restored.pending().forEach(split -> pending.put(split.splitId(), split));
+            unaccounted.addAll(restored.assignedSplitIds());
             initialDiscoveryDone = restored.initialDiscoveryDone();
         }
     }
@@ -120,6 +128,8 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
             return;
         }
         Map<Integer, List<ShardSplit>> assignment = new HashMap<>();
+        Map<Integer, Integer> load = new HashMap<>();
+        assignedTo.values().forEach(reader -> load.merge(reader, 1, Integer::sum));
         Map<String, Integer> firstUnfinishedStreams = firstUnfinishedStreamByTable();
         for (ShardSplit split : new ArrayList<>(pending.values())) {
             if (streams.indexOf(split.streamArn())
@@ -145,6 +155,7 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
             assignment.computeIfAbsent(reader, r -> new ArrayList<>()).add(split);
             pending.remove(split.splitId());
             assigned.add(split.splitId());
+            assignedTo.put(split.splitId(), reader);
             load.merge(reader, 1, Integer::sum);
         }
         assignment.forEach((reader, splits) -> splits.forEach(split -> context.assignSplit(split, reader)));
@@ -171,13 +182,43 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
     @Override
     public void handleSourceEvent(int subtaskId, SourceEvent event) {
         if (event instanceof ShardsFinishedEvent done) {
-            for (String splitId : done.splitIds()) {
-                assigned.remove(splitId);
-                finished.put(splitId, subtaskId);
-                load.merge(subtaskId, -1, Integer::sum);
-            }
+            done.splitIds().forEach(splitId -> finish(splitId, subtaskId));
             context.callAsync(() -> discovery.children(done.splitIds()), this::discovered);
+        } else if (event instanceof ReaderStartedEvent started) {
+            accountFor(subtaskId, started.resumedSplitIds());
         }
+    }
+
+    private void finish(String splitId, int finishedBy) {
+        assigned.remove(splitId);
+        assignedTo.remove(splitId);
+        finished.put(splitId, finishedBy);
+    }
+
+    /**
+     * A reader finished a split before the checkpoint it resumed from, but its report reached the
+     * enumerator after the enumerator's part of that checkpoint: the split is still counted as
+     * assigned though nobody holds it, and its children would wait for ever. A split is such a
+     * finished one when the reader it was assigned to (known while this enumerator runs) did not
+     * resume it, or, for assignments restored with the enumerator, when every reader has said what it
+     * resumed and none resumed it. Its records are all before the checkpoint, so its children may go
+     * to any reader.
+     */
+    private void accountFor(int subtaskId, List<String> resumed) {
+        Set<String> heldAtRegistration = awaitingResumeReport.remove(subtaskId);
+        if (heldAtRegistration != null) {
+            heldAtRegistration.stream().filter(id -> !resumed.contains(id) && assigned.contains(id))
+                    .forEach(id -> finish(id, EnumeratorState.NO_READER));
+        }
+        resumed.forEach(id -> assignedTo.put(id, subtaskId));
+        resumed.forEach(unaccounted::remove);
+        reportedReaders.add(subtaskId);
+        if (!unaccounted.isEmpty() && reportedReaders.size() >= context.currentParallelism()) {
+            new ArrayList<>(unaccounted).stream().filter(assigned::contains)
+                    .forEach(id -> finish(id, EnumeratorState.NO_READER));
+            unaccounted.clear();
+        }
+        assignPending();
     }
 
     @Override
@@ -193,15 +234,22 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
     public void addSplitsBack(List<ShardSplit> splits, int subtaskId) {
         for (ShardSplit split : splits) {
             assigned.remove(split.splitId());
+            assignedTo.remove(split.splitId());
             finished.remove(split.splitId());
             pending.put(split.splitId(), split);
         }
-        load.remove(subtaskId);
         assignPending();
     }
 
     @Override
     public void addReader(int subtaskId) {
+        Set<String> held = new HashSet<>();
+        assignedTo.forEach((splitId, reader) -> {
+            if (reader == subtaskId) {
+                held.add(splitId);
+            }
+        });
+        awaitingResumeReport.put(subtaskId, held);
         assignPending();
     }
 

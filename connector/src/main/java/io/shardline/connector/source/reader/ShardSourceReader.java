@@ -4,6 +4,7 @@ import io.shardline.connector.source.ChangeRecord;
 import io.shardline.connector.source.split.ShardSplit;
 import io.shardline.connector.source.split.ShardSplitState;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.flink.api.connector.source.SourceReaderContext;
@@ -11,12 +12,33 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.source.reader.SingleThreadMultiplexSourceReaderBase;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 
-/** A source reader of shard splits: reports each finished shard to the enumerator, which then assigns its children. */
+/**
+ * A source reader of shard splits: reports the splits it resumed when it starts, and each finished
+ * shard, to the enumerator, which then assigns its children.
+ */
 public final class ShardSourceReader<T> extends SingleThreadMultiplexSourceReaderBase<ChangeRecord, T, ShardSplit, ShardSplitState> {
+    /** Splits added before {@link #start()}: the ones restored from a checkpoint. */
+    private final List<String> resumed = new ArrayList<>();
+    private boolean started;
 
     public ShardSourceReader(Supplier<SplitReader<ChangeRecord, ShardSplit>> splitReader, ChangeRecordEmitter<T> emitter,
                              Configuration config, SourceReaderContext context) {
         super(splitReader, emitter, config, context);
+    }
+
+    @Override
+    public void addSplits(List<ShardSplit> splits) {
+        if (!started) {
+            splits.forEach(split -> resumed.add(split.splitId()));
+        }
+        super.addSplits(splits);
+    }
+
+    @Override
+    public void start() {
+        started = true;
+        super.start();
+        context.sendSourceEventToCoordinator(new ReaderStartedEvent(List.copyOf(resumed)));
     }
 
     @Override

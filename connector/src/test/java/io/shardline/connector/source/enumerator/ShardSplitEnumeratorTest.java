@@ -1,0 +1,137 @@
+package io.shardline.connector.source.enumerator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.shardline.connector.source.StreamsClientSettings;
+import io.shardline.connector.source.reader.ReaderStartedEvent;
+import io.shardline.connector.source.split.ShardSplit;
+import io.shardline.engine.Engine;
+import io.shardline.engine.EngineConfig;
+import io.shardline.engine.api.AttributeDefinition;
+import io.shardline.engine.api.CreateTable;
+import io.shardline.engine.api.KeySchemaElement;
+import io.shardline.engine.api.StreamSpecification;
+import io.shardline.engine.api.Tag;
+import io.shardline.engine.server.ServerConfig;
+import io.shardline.engine.server.ShardlineServer;
+import io.shardline.engine.testing.Partitions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.flink.connector.testutils.source.reader.TestingSplitEnumeratorContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The enumerator against a real server, driven through Flink's testing enumerator context: what
+ * happens when a reader's report that it finished a shard misses the checkpoint the job resumes from.
+ */
+class ShardSplitEnumeratorTest {
+    private Engine engine;
+    private ShardlineServer server;
+    private String streamArn;
+    private final TestingSplitEnumeratorContext<ShardSplit> context = new TestingSplitEnumeratorContext<>(2);
+
+    @BeforeEach
+    void start() {
+        engine = Engine.open(EngineConfig.inMemory());
+        server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
+        streamArn = engine.createTable(new CreateTable.Request("Events", List.of(new AttributeDefinition("id", "S")),
+                List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null,
+                List.of(new Tag("shardline:partitions", "1")), new StreamSpecification(true, "KEYS_ONLY")))
+                .tableDescription().latestStreamArn();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        engine.close();
+    }
+
+    private ShardSplitEnumerator enumerator(EnumeratorState restored) {
+        StreamsClientSettings settings = new StreamsClientSettings(server.endpoint(), "us-east-1", "k", "s");
+        ShardSplitEnumerator enumerator = new ShardSplitEnumerator(context, settings.createClient(), null,
+                new StreamSelector.StreamArn(streamArn), false, 0, false, Duration.ofHours(1), restored);
+        enumerator.start();
+        context.triggerAllActions();
+        return enumerator;
+    }
+
+    private void register(ShardSplitEnumerator enumerator, int reader) {
+        context.registerReader(reader, "localhost");
+        enumerator.addReader(reader);
+    }
+
+    private Set<String> assignedShards() {
+        Set<String> shards = new TreeSet<>();
+        context.getSplitAssignments().values().forEach(state -> state.getAssignedSplits()
+                .forEach(split -> shards.add(split.shardId())));
+        return shards;
+    }
+
+    private String onlyShard() {
+        return engine.describeStream(io.shardline.engine.api.DescribeStream.Request.of(streamArn))
+                .streamDescription().shards().get(0).shardId();
+    }
+
+    private Set<String> shardsNow() {
+        Set<String> shards = new TreeSet<>();
+        engine.describeStream(io.shardline.engine.api.DescribeStream.Request.of(streamArn))
+                .streamDescription().shards().forEach(shard -> shards.add(shard.shardId()));
+        return shards;
+    }
+
+    @Test
+    void afterARestoreAShardNoReaderResumedCountsAsFinishedOnceEveryReaderReported() throws Exception {
+        String parent = onlyShard();
+        Partitions.splitWidest(engine, "Events");
+        EnumeratorState restored = new EnumeratorState(List.of(streamArn), Map.of(), Set.of(streamArn + "|" + parent),
+                List.of(), true);
+        try (ShardSplitEnumerator enumerator = enumerator(restored)) {
+            register(enumerator, 0);
+            register(enumerator, 1);
+            enumerator.handleSourceEvent(0, new ReaderStartedEvent(List.of()));
+            assertEquals(Set.of(), assignedShards(), "children wait while a reader may still hold the parent");
+            enumerator.handleSourceEvent(1, new ReaderStartedEvent(List.of()));
+            Set<String> children = shardsNow();
+            children.remove(parent);
+            assertEquals(children, assignedShards(), "no reader resumed the parent: it was finished");
+        }
+    }
+
+    @Test
+    void afterARestoreAShardAReaderResumedIsStillWaitedFor() throws Exception {
+        String parent = onlyShard();
+        Partitions.splitWidest(engine, "Events");
+        EnumeratorState restored = new EnumeratorState(List.of(streamArn), Map.of(), Set.of(streamArn + "|" + parent),
+                List.of(), true);
+        try (ShardSplitEnumerator enumerator = enumerator(restored)) {
+            register(enumerator, 0);
+            register(enumerator, 1);
+            enumerator.handleSourceEvent(0, new ReaderStartedEvent(List.of()));
+            enumerator.handleSourceEvent(1, new ReaderStartedEvent(List.of(streamArn + "|" + parent)));
+            assertEquals(Set.of(), assignedShards(), "the parent is still being read");
+        }
+    }
+
+    @Test
+    void aRestartedReaderThatDidNotResumeItsShardFinishedItBeforeItsCheckpoint() throws Exception {
+        String parent = onlyShard();
+        try (ShardSplitEnumerator enumerator = enumerator(null)) {
+            register(enumerator, 0);
+            enumerator.handleSourceEvent(0, new ReaderStartedEvent(List.of()));
+            assertEquals(Set.of(parent), assignedShards());
+            Partitions.splitWidest(engine, "Events");
+            context.getExecutorService().triggerPeriodicScheduledTasks();
+            context.triggerAllActions();
+            assertEquals(Set.of(parent), assignedShards(), "the children wait for the parent");
+            enumerator.addReader(0);
+            enumerator.handleSourceEvent(0, new ReaderStartedEvent(List.of()));
+            assertEquals(shardsNow(), assignedShards(), "the restarted reader did not resume the parent");
+        }
+    }
+}
