@@ -1,5 +1,6 @@
 package io.shardline.connector.source;
 
+import io.shardline.connector.client.DynamoClientSettings;
 import io.shardline.connector.source.enumerator.EnumeratorState;
 import io.shardline.connector.source.enumerator.EnumeratorStateSerializer;
 import io.shardline.connector.source.enumerator.ShardSplitEnumerator;
@@ -28,7 +29,7 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * {@link #builder()}.
  */
 public final class ShardlineSource<T> implements Source<T, ShardSplit, EnumeratorState>, ResultTypeQueryable<T> {
-    private final StreamsClientSettings client;
+    private final DynamoClientSettings client;
     private final StreamSelector selector;
     private final boolean startAtLatest;
     private final long startAtMillis;
@@ -36,7 +37,7 @@ public final class ShardlineSource<T> implements Source<T, ShardSplit, Enumerato
     private final ChangeRecordDeserializationSchema<T> schema;
     private final Configuration options;
 
-    ShardlineSource(StreamsClientSettings client, StreamSelector selector, boolean startAtLatest,
+    ShardlineSource(DynamoClientSettings client, StreamSelector selector, boolean startAtLatest,
                     long startAtMillis, boolean bounded, ChangeRecordDeserializationSchema<T> schema,
                     Configuration options) {
         this.client = client;

@@ -1,5 +1,6 @@
 package io.shardline.connector.source;
 
+import io.shardline.connector.client.DynamoClientSettings;
 import io.shardline.connector.source.enumerator.StreamSelector;
 import java.time.Instant;
 import java.util.List;
@@ -129,7 +130,7 @@ public final class ShardlineSourceBuilder<T> {
         if (startAtLatest && startAtMillis != 0) {
             throw new IllegalArgumentException("Choose one starting position: LATEST or a timestamp, not both");
         }
-        StreamsClientSettings client = new StreamsClientSettings(endpoint, region, accessKeyId, secretAccessKey,
+        DynamoClientSettings client = new DynamoClientSettings(endpoint, region, accessKeyId, secretAccessKey,
                 options.get(ShardlineSourceOptions.RETRY_MAX_ATTEMPTS), options.get(ShardlineSourceOptions.RETRY_BASE_DELAY),
                 options.get(ShardlineSourceOptions.RETRY_MAX_DELAY));
         return new ShardlineSource<>(client, selector, startAtLatest, startAtMillis, bounded, schema, options);

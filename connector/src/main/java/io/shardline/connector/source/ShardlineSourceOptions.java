@@ -1,5 +1,6 @@
 package io.shardline.connector.source;
 
+import io.shardline.connector.client.DynamoClientSettings;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -41,24 +42,25 @@ public final class ShardlineSourceOptions {
             .key("shardline.source.idle-poll-interval")
             .durationType()
             .defaultValue(Duration.ofMillis(200))
-            .withDescription("How long a reader waits before polling again when every shard it reads had nothing new.");
+            .withDescription("Longest wait of a reader before polling again when every shard it reads had nothing new: "
+                    + "the first wait after records is a twentieth of this, and each further empty round doubles it.");
 
     public static final ConfigOption<Integer> RETRY_MAX_ATTEMPTS = ConfigOptions
             .key("shardline.source.retry.max-attempts")
             .intType()
-            .defaultValue(10)
+            .defaultValue(DynamoClientSettings.DEFAULT_MAX_ATTEMPTS)
             .withDescription("Attempts of each DynamoDB call that is throttled, fails with a 5xx error or cannot reach "
                     + "the endpoint, before the job fails naming the call and shard.");
 
     public static final ConfigOption<Duration> RETRY_BASE_DELAY = ConfigOptions
             .key("shardline.source.retry.base-delay")
             .durationType()
-            .defaultValue(Duration.ofMillis(100))
+            .defaultValue(DynamoClientSettings.DEFAULT_BASE_RETRY_DELAY)
             .withDescription("First retry delay; each further retry doubles it (up to the maximum), with full jitter.");
 
     public static final ConfigOption<Duration> RETRY_MAX_DELAY = ConfigOptions
             .key("shardline.source.retry.max-delay")
             .durationType()
-            .defaultValue(Duration.ofSeconds(10))
+            .defaultValue(DynamoClientSettings.DEFAULT_MAX_RETRY_DELAY)
             .withDescription("Longest delay between two attempts of a call.");
 }

@@ -34,9 +34,10 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * Reads the shards assigned to one reader, on the fetcher thread: each fetch makes one GetRecords
  * call per shard, round robin; a shard whose parent this reader still reads waits for it. A shard
- * whose iterator ends is finished. When every shard had nothing
- * new the fetch waits the idle poll interval (woken early for new splits or shutdown), so idle shards
- * cost almost nothing. An expired iterator is renewed after the last record read, losing nothing.
+ * whose iterator ends is finished. When every shard had nothing new the fetch waits, first a
+ * twentieth of the idle poll interval and twice as long after each further empty round, up to the
+ * whole interval (woken early for new splits or shutdown): busy shards are read within milliseconds
+ * of a write, and idle shards cost almost nothing. An expired iterator is renewed after the last record read, losing nothing.
  * Records trimmed by retention before they were read, or a shard that has left the stream, fail the
  * job naming the shard and position, or are skipped, as {@link ShardlineSourceOptions#ON_TRIMMED_DATA}
  * says; records older than a split's start time (AT_TIMESTAMP) are passed over.
@@ -52,6 +53,8 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
     private final Map<String, Reading> readings = new LinkedHashMap<>();
     private final Object idle = new Object();
     private boolean woken;
+    /** How long the next wait for new records lasts; 0 after a round that found records. */
+    private long nextWaitMillis;
 
     /** Where one shard's reading stands. */
     private static final class Reading {
@@ -124,6 +127,8 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
         if (!anyRecords && finished.isEmpty()) {
             metrics.behindLatest(0);
             waitIdle();
+        } else {
+            nextWaitMillis = 0;
         }
         return new RecordsBySplits<>(records, finished);
     }
@@ -139,7 +144,7 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
 
     /**
      * The next page of a shard. Throttling, 5xx errors and unreachable endpoints are retried by the
-     * client (see StreamsClientSettings); what still fails fails the fetch, naming the shard.
+     * client (see DynamoClientSettings); what still fails fails the fetch, naming the shard.
      */
     private GetRecordsResponse getRecords(Reading reading) throws IOException {
         try {
@@ -197,10 +202,12 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
     }
 
     private void waitIdle() {
+        long longest = Math.max(1, idlePoll.toMillis());
+        nextWaitMillis = Math.min(longest, nextWaitMillis == 0 ? Math.max(1, longest / 20) : nextWaitMillis * 2);
         synchronized (idle) {
             if (!woken) {
                 try {
-                    idle.wait(idlePoll.toMillis());
+                    idle.wait(nextWaitMillis);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

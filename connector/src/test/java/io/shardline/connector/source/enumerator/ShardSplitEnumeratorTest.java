@@ -2,7 +2,7 @@ package io.shardline.connector.source.enumerator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.shardline.connector.source.StreamsClientSettings;
+import io.shardline.connector.client.DynamoClientSettings;
 import io.shardline.connector.source.reader.ReaderStartedEvent;
 import io.shardline.connector.source.split.ShardSplit;
 import io.shardline.engine.Engine;
@@ -53,7 +53,7 @@ class ShardSplitEnumeratorTest {
     }
 
     private ShardSplitEnumerator enumerator(EnumeratorState restored) {
-        StreamsClientSettings settings = new StreamsClientSettings(server.endpoint(), "us-east-1", "k", "s");
+        DynamoClientSettings settings = new DynamoClientSettings(server.endpoint(), "us-east-1", "k", "s");
         ShardSplitEnumerator enumerator = new ShardSplitEnumerator(context, settings.createClient(), null,
                 new StreamSelector.StreamArn(streamArn), false, 0, false, Duration.ofHours(1), restored);
         enumerator.start();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shardline.connector.source.ChangeRecord;
 import io.shardline.connector.source.ShardlineSourceOptions.TrimmedDataPolicy;
-import io.shardline.connector.source.StreamsClientSettings;
+import io.shardline.connector.client.DynamoClientSettings;
 import io.shardline.connector.source.split.ShardSplit;
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
@@ -72,7 +72,7 @@ class ShardSplitReaderTest {
     private final ShardReaderMetrics metrics = new ShardReaderMetrics(new UnregisteredMetricsGroup());
 
     private ShardSplitReader reader(TrimmedDataPolicy policy) {
-        return new ShardSplitReader(new StreamsClientSettings(server.endpoint(), "us-east-1", "k", "s").createClient(),
+        return new ShardSplitReader(new DynamoClientSettings(server.endpoint(), "us-east-1", "k", "s").createClient(),
                 1000, Duration.ofMillis(1), false, policy, metrics);
     }
 
@@ -148,7 +148,7 @@ class ShardSplitReaderTest {
         }
     }
 
-    private ShardSplitReader reader(StreamsClientSettings settings) {
+    private ShardSplitReader reader(DynamoClientSettings settings) {
         return new ShardSplitReader(settings.createClient(), 1000, Duration.ofMillis(1), false, TrimmedDataPolicy.FAIL,
                 metrics);
     }
@@ -157,7 +157,7 @@ class ShardSplitReaderTest {
     void aServerRestartWhileReadingIsRetriedWithoutLoss() throws Exception {
         put("a");
         int port = URI.create(server.endpoint()).getPort();
-        StreamsClientSettings patient = new StreamsClientSettings(server.endpoint(), "us-east-1", "k", "s", 20,
+        DynamoClientSettings patient = new DynamoClientSettings(server.endpoint(), "us-east-1", "k", "s", 20,
                 Duration.ofMillis(50), Duration.ofMillis(200));
         try (ShardSplitReader reader = reader(patient)) {
             ShardSplit split = new ShardSplit(streamArn, shardId, null, null, false);
@@ -181,7 +181,7 @@ class ShardSplitReaderTest {
     @Test
     void anUnreachableServerFailsTheReadNamingTheShardAfterItsRetries() throws Exception {
         put("a");
-        StreamsClientSettings impatient = new StreamsClientSettings(server.endpoint(), "us-east-1", "k", "s", 3,
+        DynamoClientSettings impatient = new DynamoClientSettings(server.endpoint(), "us-east-1", "k", "s", 3,
                 Duration.ofMillis(10), Duration.ofMillis(20));
         try (ShardSplitReader reader = reader(impatient)) {
             reader.handleSplitsChanges(new SplitsAddition<>(List.of(new ShardSplit(streamArn, shardId, null, null, false))));

@@ -1,4 +1,4 @@
-package io.shardline.connector.source;
+package io.shardline.connector.client;
 
 import java.io.Serializable;
 import java.net.URI;
@@ -8,12 +8,13 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -23,20 +24,24 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * throttled, failed (5xx) and unreachable calls, with exponential backoff and full jitter. Shipped to
  * every task manager, which builds its own clients.
  */
-public record StreamsClientSettings(String endpoint, String region, String accessKeyId, String secretAccessKey,
+public record DynamoClientSettings(String endpoint, String region, String accessKeyId, String secretAccessKey,
                                     int maxAttempts, Duration baseRetryDelay, Duration maxRetryDelay)
         implements Serializable {
 
-    /** Settings with the default retry policy of {@link ShardlineSourceOptions}. */
-    public StreamsClientSettings(String endpoint, String region, String accessKeyId, String secretAccessKey) {
-        this(endpoint, region, accessKeyId, secretAccessKey, ShardlineSourceOptions.RETRY_MAX_ATTEMPTS.defaultValue(),
-                ShardlineSourceOptions.RETRY_BASE_DELAY.defaultValue(), ShardlineSourceOptions.RETRY_MAX_DELAY.defaultValue());
+    /** Attempts of a throttled, failed (5xx) or unreachable call unless configured otherwise. */
+    public static final int DEFAULT_MAX_ATTEMPTS = 10;
+    public static final Duration DEFAULT_BASE_RETRY_DELAY = Duration.ofMillis(100);
+    public static final Duration DEFAULT_MAX_RETRY_DELAY = Duration.ofSeconds(10);
+
+    /** Settings with the default retry policy. */
+    public DynamoClientSettings(String endpoint, String region, String accessKeyId, String secretAccessKey) {
+        this(endpoint, region, accessKeyId, secretAccessKey, DEFAULT_MAX_ATTEMPTS, DEFAULT_BASE_RETRY_DELAY,
+                DEFAULT_MAX_RETRY_DELAY);
     }
 
-    public StreamsClientSettings {
+    public DynamoClientSettings {
         if (maxAttempts < 1) {
-            throw new IllegalArgumentException(ShardlineSourceOptions.RETRY_MAX_ATTEMPTS.key() + " must be at least 1, not "
-                    + maxAttempts);
+            throw new IllegalArgumentException("Retry attempts must be at least 1, not " + maxAttempts);
         }
         if (baseRetryDelay.isNegative() || maxRetryDelay.compareTo(baseRetryDelay) < 0) {
             throw new IllegalArgumentException("Retry delays must satisfy 0 <= base <= max, not base " + baseRetryDelay
@@ -45,18 +50,22 @@ public record StreamsClientSettings(String endpoint, String region, String acces
     }
 
     public DynamoDbStreamsClient createClient() {
-        return configure(DynamoDbStreamsClient.builder()).build();
+        return configure(DynamoDbStreamsClient.builder().httpClientBuilder(ApacheHttpClient.builder())).build();
     }
 
     /** A DynamoDB client with the same settings, for looking up tables and their latest streams. */
     public DynamoDbClient createTableClient() {
-        return configure(DynamoDbClient.builder()).build();
+        return configure(DynamoDbClient.builder().httpClientBuilder(ApacheHttpClient.builder())).build();
     }
 
-    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+    /** An asynchronous DynamoDB client with the same settings, for writing items. */
+    public DynamoDbAsyncClient createAsyncTableClient() {
+        return configure(DynamoDbAsyncClient.builder().httpClientBuilder(NettyNioAsyncHttpClient.builder())).build();
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
         builder.region(Region.of(region)).credentialsProvider(credentials())
                 .overrideConfiguration(o -> o.retryStrategy(retryStrategy()));
-        builder.httpClientBuilder(ApacheHttpClient.builder());
         if (endpoint != null) {
             builder.endpointOverride(URI.create(endpoint));
         }

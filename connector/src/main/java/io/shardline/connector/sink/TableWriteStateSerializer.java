@@ -1,0 +1,31 @@
+package io.shardline.connector.sink;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import org.apache.flink.connector.base.sink.writer.AsyncSinkWriterStateSerializer;
+
+/** Checkpoint form of the writes a sink writer still buffers, versioned. */
+public final class TableWriteStateSerializer extends AsyncSinkWriterStateSerializer<TableWrite> {
+    private static final int VERSION = 1;
+
+    @Override
+    protected void serializeRequestToStream(TableWrite write, DataOutputStream out) throws IOException {
+        out.writeBoolean(write.isDelete());
+        out.writeLong(write.version());
+        AttributeValueCodec.writeMap(write.attributes(), out);
+    }
+
+    @Override
+    protected TableWrite deserializeRequestFromStream(long requestSize, DataInputStream in) throws IOException {
+        boolean delete = in.readBoolean();
+        long version = in.readLong();
+        return delete ? TableWrite.delete(AttributeValueCodec.readMap(in), version)
+                : TableWrite.put(AttributeValueCodec.readMap(in), version);
+    }
+
+    @Override
+    public int getVersion() {
+        return VERSION;
+    }
+}

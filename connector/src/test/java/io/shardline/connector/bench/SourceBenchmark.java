@@ -1,0 +1,233 @@
+package io.shardline.connector.bench;
+
+import io.shardline.connector.source.ChangeRecordDeserializationSchema;
+import io.shardline.connector.source.ShardlineSource;
+import io.shardline.connector.client.DynamoClientSettings;
+import io.shardline.engine.Engine;
+import io.shardline.engine.EngineConfig;
+import io.shardline.engine.api.AttributeDefinition;
+import io.shardline.engine.api.CreateTable;
+import io.shardline.engine.api.KeySchemaElement;
+import io.shardline.engine.api.PutItem;
+import io.shardline.engine.api.StreamSpecification;
+import io.shardline.engine.api.Tag;
+import io.shardline.engine.model.AttributeValue;
+import io.shardline.engine.server.ServerConfig;
+import io.shardline.engine.server.ShardlineServer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The source against its transport, in one run on one machine with the engine's server on loopback:
+ * <ol>
+ *   <li>Backlog: a table of two partitions holding {@code records} changes is read by a plain
+ *   single-threaded GetRecords loop (Limit 1000) through the same AWS SDK client the source uses, and
+ *   then by the source at parallelism 2 (bounded, default options) into a discarding sink; two
+ *   rounds, best of each. Prints records/s of both and the ratio per source subtask.</li>
+ *   <li>Freshness: PutItem through the server at {@code rate} writes/s for {@code seconds}, read by
+ *   the source (parallelism 2, default options); prints p50/p99/max from each PutItem's
+ *   acknowledgement to the record reaching the job (first two seconds left out as warm-up).</li>
+ * </ol>
+ * Arguments: records (default 1000000), rate (default 1000), seconds (default 20).
+ */
+public final class SourceBenchmark {
+    private static final String PAYLOAD = "p".repeat(100);
+    static final AtomicLong READ = new AtomicLong();
+    static final AtomicLong FIRST_NANOS = new AtomicLong();
+    static final AtomicLong LAST_NANOS = new AtomicLong();
+    static final Map<String, Long> ARRIVALS = new ConcurrentHashMap<>();
+
+    private SourceBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int records = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        Path dir = Files.createTempDirectory("shardline-bench-source");
+        try (Engine engine = Engine.open(EngineConfig.durable(dir));
+             ShardlineServer server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC())) {
+            DynamoClientSettings settings = new DynamoClientSettings(server.endpoint(), "us-east-1", "bench", "bench");
+            String backlog = createTable(engine, "Backlog");
+            long started = System.nanoTime();
+            load(engine, records);
+            System.out.printf("loaded %d changes in %.1f s%n", records, (System.nanoTime() - started) / 1e9);
+            double raw = 0;
+            double source = 0;
+            for (int round = 1; round <= 2; round++) {
+                double rawRound = rawLoop(settings, backlog, records);
+                double sourceRound = sourceRead(settings, backlog, records);
+                System.out.printf("round %d: raw loop %.0f records/s, source %.0f records/s%n", round, rawRound,
+                        sourceRound);
+                raw = Math.max(raw, rawRound);
+                source = Math.max(source, sourceRound);
+            }
+            System.out.printf("backlog of %d: raw GetRecords loop %.0f records/s, source at parallelism 2 %.0f records/s, "
+                    + "per subtask %.2f of the raw loop, total %.2f%n", records, raw, source, source / 2 / raw, source / raw);
+            createTable(engine, "Fresh");
+            freshness(settings, server.endpoint(), rate, seconds);
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static String createTable(Engine engine, String name) {
+        return engine.createTable(new CreateTable.Request(name, List.of(new AttributeDefinition("id", "S")),
+                List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null,
+                List.of(new Tag("shardline:partitions", "2")), new StreamSpecification(true, "NEW_IMAGE")))
+                .tableDescription().latestStreamArn();
+    }
+
+    private static void load(Engine engine, int records) throws Exception {
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            writers.add(pool.submit(() -> {
+                for (int i = thread; i < records; i += threads) {
+                    engine.putItem(PutItem.Request.of("Backlog", Map.of("id", new AttributeValue.S("k" + i),
+                            "payload", new AttributeValue.S(PAYLOAD))));
+                }
+            }));
+        }
+        for (Future<?> writer : writers) {
+            writer.get();
+        }
+        pool.shutdown();
+    }
+
+    /** Records/s of one thread reading every shard from its trim horizon to its end. */
+    private static double rawLoop(DynamoClientSettings settings, String arn, int expected) {
+        try (DynamoDbStreamsClient client = settings.createClient()) {
+            List<Shard> shards = client.describeStream(r -> r.streamArn(arn)).streamDescription().shards();
+            long started = System.nanoTime();
+            long read = 0;
+            for (Shard shard : shards) {
+                String iterator = client.getShardIterator(r -> r.streamArn(arn).shardId(shard.shardId())
+                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+                while (iterator != null) {
+                    String current = iterator;
+                    GetRecordsResponse page = client.getRecords(r -> r.shardIterator(current).limit(1000));
+                    read += page.records().size();
+                    iterator = page.records().isEmpty() ? null : page.nextShardIterator();
+                }
+            }
+            if (read != expected) {
+                throw new IllegalStateException("raw loop read " + read + " of " + expected);
+            }
+            return read / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    /** Records/s of the bounded source at parallelism 2, from its first record to its last. */
+    private static double sourceRead(DynamoClientSettings settings, String arn, int expected) throws Exception {
+        READ.set(0);
+        FIRST_NANOS.set(0);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.fromSource(ShardlineSource.<String>builder().streamArn(arn).endpoint(settings.endpoint())
+                        .credentials("bench", "bench").bounded()
+                        .deserializer(ChangeRecordDeserializationSchema.of(r -> r.keys().get("id").s(), Types.STRING))
+                        .build(), WatermarkStrategy.noWatermarks(), "backlog")
+                .map(id -> {
+                    long now = System.nanoTime();
+                    FIRST_NANOS.compareAndSet(0, now);
+                    LAST_NANOS.accumulateAndGet(now, Math::max);
+                    READ.incrementAndGet();
+                    return id;
+                })
+                .sinkTo(new DiscardingSink<>());
+        env.execute("backlog");
+        if (READ.get() != expected) {
+            throw new IllegalStateException("source read " + READ.get() + " of " + expected);
+        }
+        return READ.get() / ((LAST_NANOS.get() - FIRST_NANOS.get()) / 1e9);
+    }
+
+    private static void freshness(DynamoClientSettings settings, String endpoint, int rate, int seconds)
+            throws Exception {
+        ARRIVALS.clear();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.fromSource(ShardlineSource.<String>builder().tableName("Fresh").endpoint(settings.endpoint())
+                        .credentials("bench", "bench")
+                        .deserializer(ChangeRecordDeserializationSchema.of(r -> r.keys().get("id").s(), Types.STRING))
+                        .build(), WatermarkStrategy.noWatermarks(), "fresh")
+                .map(id -> {
+                    ARRIVALS.put(id, System.nanoTime());
+                    return id;
+                })
+                .sinkTo(new DiscardingSink<>());
+        JobClient job = env.executeAsync("freshness");
+        int total = rate * seconds;
+        long[] acknowledged = new long[total];
+        try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create(endpoint))
+                .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("bench", "bench"))).build()) {
+            while (!ARRIVALS.containsKey("warm-up")) {
+                client.putItem(r -> r.tableName("Fresh").item(Map.of("id",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("warm-up"))));
+                Thread.sleep(100);
+            }
+            long start = System.nanoTime();
+            for (int i = 0; i < total; i++) {
+                long due = start + i * 1_000_000_000L / rate;
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                }
+                String id = "f" + i;
+                client.putItem(r -> r.tableName("Fresh").item(Map.of("id",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id))));
+                acknowledged[i] = System.nanoTime();
+            }
+        }
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (ARRIVALS.size() < total + 1 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        job.cancel().get();
+        int skipped = rate * 2;
+        long[] latencies = new long[total - skipped];
+        for (int i = skipped; i < total; i++) {
+            Long arrived = ARRIVALS.get("f" + i);
+            if (arrived == null) {
+                throw new IllegalStateException("f" + i + " never reached the job");
+            }
+            latencies[i - skipped] = Math.max(0, arrived - acknowledged[i]);
+        }
+        Arrays.sort(latencies);
+        System.out.printf("freshness at %d writes/s for %d s (parallelism 2, default options): p50 %.1f ms, p99 %.1f ms, "
+                        + "max %.1f ms over %d writes%n", rate, seconds, latencies[latencies.length / 2] / 1e6,
+                latencies[(int) (latencies.length * 0.99)] / 1e6, latencies[latencies.length - 1] / 1e6,
+                latencies.length);
+    }
+}

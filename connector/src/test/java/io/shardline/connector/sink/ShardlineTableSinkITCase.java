@@ -1,0 +1,170 @@
+package io.shardline.connector.sink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.shardline.engine.Engine;
+import io.shardline.engine.EngineConfig;
+import io.shardline.engine.server.ServerConfig;
+import io.shardline.engine.server.ShardlineServer;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.OperationType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/** The table sink on a real MiniCluster writing into a real engine server. */
+class ShardlineTableSinkITCase {
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    private Engine engine;
+    private ShardlineServer server;
+    private DynamoDbClient client;
+    private String streamArn;
+
+    @BeforeEach
+    void start() {
+        engine = Engine.open(EngineConfig.inMemory());
+        server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
+        client = DynamoDbClient.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t"))).build();
+        streamArn = client.createTable(r -> r.tableName("Target").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .tags(Tag.builder().key("shardline:partitions").value("1").build())
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)))
+                .tableDescription().latestStreamArn();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.close();
+        engine.close();
+    }
+
+    /** An update: key, value and version. */
+    record Update(String id, long version, boolean delete) {
+    }
+
+    private ShardlineTableSink<Update> sink() {
+        return ShardlineTableSink.<Update>builder().tableName("Target").endpoint(server.endpoint())
+                .credentials("t", "t").maxTimeInBuffer(Duration.ofMillis(20))
+                .writes(u -> u.delete()
+                        ? TableWrite.delete(Map.of("id", AttributeValue.fromS(u.id())), u.version())
+                        : TableWrite.put(Map.of("id", AttributeValue.fromS(u.id()),
+                        "value", AttributeValue.fromN(Long.toString(u.version()))), u.version()))
+                .build();
+    }
+
+    /** The version of every change the target table saw, per key, read from its stream (-1: removed). */
+    private Map<String, List<Long>> targetHistory() {
+        Map<String, List<Long>> history = new HashMap<>();
+        try (DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(URI.create(server.endpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t"))).build()) {
+            String shard = streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards().get(0)
+                    .shardId();
+            String iterator = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard)
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            while (iterator != null) {
+                String current = iterator;
+                var page = streams.getRecords(r -> r.shardIterator(current));
+                for (Record record : page.records()) {
+                    String id = record.dynamodb().keys().get("id").s();
+                    long version = record.eventName() == OperationType.REMOVE ? -1
+                            : Long.parseLong(record.dynamodb().newImage().get("value").n());
+                    history.computeIfAbsent(id, k -> new ArrayList<>()).add(version);
+                }
+                iterator = page.records().isEmpty() ? null : page.nextShardIterator();
+            }
+        }
+        return history;
+    }
+
+    @Test
+    void anOlderWriteArrivingLateIsSkippedButAnOlderPutAfterADeleteWritesAgain() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.fromData(new Update("a", 1, false), new Update("a", 3, false), new Update("a", 2, false),
+                        new Update("a", 3, false), new Update("b", 1, false), new Update("b", 2, true),
+                        new Update("b", 1, false))
+                .sinkTo(sink());
+        env.execute();
+        assertEquals("3", client.getItem(r -> r.tableName("Target").key(Map.of("id", AttributeValue.fromS("a"))))
+                .item().get("value").n());
+        assertEquals(Map.of("a", List.of(1L, 3L), "b", List.of(1L, -1L, 1L)), targetHistory(),
+                "a never went back; b's delete was not versioned storage, so a replayed older put comes back");
+    }
+
+    static final AtomicBoolean FAILED = new AtomicBoolean();
+    static final AtomicInteger SEEN = new AtomicInteger();
+
+    @Test
+    void replaysAfterAFailureNeverMoveAnItemBackwards() throws Exception {
+        FAILED.set(false);
+        SEEN.set(0);
+        List<Update> updates = new ArrayList<>();
+        for (int version = 1; version <= 40; version++) {
+            for (int key = 0; key < 50; key++) {
+                updates.add(new Update("key-" + key, version, false));
+            }
+        }
+        Configuration restarts = new Configuration();
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(restarts);
+        env.setParallelism(2);
+        env.enableCheckpointing(50);
+        env.fromData(updates).setParallelism(1)
+                .map(update -> {
+                    if (SEEN.incrementAndGet() == 1200 && FAILED.compareAndSet(false, true)) {
+                        throw new IllegalStateException("injected failure after 1200 updates");
+                    }
+                    return update;
+                })
+                .setParallelism(1)
+                .rebalance()
+                .sinkTo(sink());
+        env.execute();
+        assertTrue(FAILED.get(), "the failure happened");
+        Map<String, List<Long>> history = targetHistory();
+        assertEquals(50, history.size());
+        history.forEach((key, versions) -> {
+            for (int i = 1; i < versions.size(); i++) {
+                assertTrue(versions.get(i) > versions.get(i - 1), key + " moved backwards: " + versions);
+            }
+            assertEquals(40L, versions.get(versions.size() - 1), key + " ends at its last version");
+        });
+    }
+}
