@@ -52,6 +52,8 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
     private final Set<String> unaccounted = new HashSet<>();
     private final Set<Integer> reportedReaders = new HashSet<>();
     private boolean initialDiscoveryDone;
+    /** Whether every reader has registered once: until then nothing is assigned, so shards spread evenly. */
+    private boolean allReadersSeen;
 
     /**
      * @param tables   a DynamoDB client for looking up tables; null when {@code selector} is a fixed stream
@@ -124,7 +126,8 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
 
     private void assignPending() {
         Set<Integer> readers = context.registeredReaders().keySet();
-        if (readers.isEmpty()) {
+        allReadersSeen |= readers.size() >= context.currentParallelism();
+        if (!allReadersSeen) {
             return;
         }
         Map<Integer, List<ShardSplit>> assignment = new HashMap<>();

@@ -123,8 +123,10 @@ class ShardSplitEnumeratorTest {
         String parent = onlyShard();
         try (ShardSplitEnumerator enumerator = enumerator(null)) {
             register(enumerator, 0);
+            register(enumerator, 1);
             enumerator.handleSourceEvent(0, new ReaderStartedEvent(List.of()));
             assertEquals(Set.of(parent), assignedShards());
+            assertEquals(Set.of(0), context.getSplitAssignments().keySet());
             Partitions.splitWidest(engine, "Events");
             context.getExecutorService().triggerPeriodicScheduledTasks();
             context.triggerAllActions();
@@ -132,6 +134,16 @@ class ShardSplitEnumeratorTest {
             enumerator.addReader(0);
             enumerator.handleSourceEvent(0, new ReaderStartedEvent(List.of()));
             assertEquals(shardsNow(), assignedShards(), "the restarted reader did not resume the parent");
+        }
+    }
+
+    @Test
+    void nothingIsAssignedUntilEveryReaderRegistered() throws Exception {
+        try (ShardSplitEnumerator enumerator = enumerator(null)) {
+            register(enumerator, 0);
+            assertEquals(Set.of(), assignedShards(), "a reader still starting would get nothing");
+            register(enumerator, 1);
+            assertEquals(Set.of(onlyShard()), assignedShards());
         }
     }
 }

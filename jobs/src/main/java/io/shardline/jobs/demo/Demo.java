@@ -1,0 +1,157 @@
+package io.shardline.jobs.demo;
+
+import io.shardline.engine.Engine;
+import io.shardline.engine.EngineConfig;
+import io.shardline.engine.server.ServerConfig;
+import io.shardline.engine.server.ShardlineServer;
+import io.shardline.jobs.cli.DurationConverter;
+import io.shardline.jobs.game.GameEventWriter;
+import io.shardline.jobs.game.GameEventsCommand.GeneratorOptions;
+import io.shardline.jobs.game.GameMetricsJob;
+import io.shardline.jobs.game.GameMetricsOptions;
+import io.shardline.jobs.game.GameTables;
+import io.shardline.jobs.game.WindowResult;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MetricOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The one-process demo: Shardline's engine and server, the game event generator and the aggregation
+ * job on a local Flink cluster with its web UI, and a live console view, until Ctrl-C or the
+ * requested duration; then everything stops cleanly.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Runs the engine, the game event generator and the aggregation job in one process.")
+public final class Demo implements Callable<Integer>, AutoCloseable {
+    @Option(names = "--port", description = "Port of the engine's DynamoDB endpoint on 127.0.0.1, for the AWS "
+            + "CLI or SDKs while the demo runs; 0 for any (default: ${DEFAULT-VALUE})", defaultValue = "8000")
+    int port;
+
+    @Option(names = "--data-dir", description = "Keep the tables in this directory (default: in memory)")
+    Path dataDir;
+
+    @Option(names = "--web-port", description = "Port of Flink's web UI (default: ${DEFAULT-VALUE})",
+            defaultValue = "8081")
+    int webPort;
+
+    @Option(names = "--duration", converter = DurationConverter.class, description = "Stop after this long; 0 "
+            + "runs until Ctrl-C (default: ${DEFAULT-VALUE})", defaultValue = "0s")
+    Duration duration;
+
+    @Mixin
+    GeneratorOptions generator = new GeneratorOptions();
+
+    @Mixin
+    GameMetricsOptions job = new GameMetricsOptions();
+
+    private final PrintStream out;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final List<AutoCloseable> running = new ArrayList<>();
+
+    public Demo() {
+        this(System.out);
+    }
+
+    Demo(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "demo-shutdown"));
+        start();
+        if (duration.isZero()) {
+            stopped.await();
+        } else {
+            stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        close();
+        return 0;
+    }
+
+    /** Starts every part; {@link #close()} stops them in reverse order. */
+    void start() throws Exception {
+        Engine engine = Engine.open(dataDir == null ? EngineConfig.inMemory() : EngineConfig.durable(dataDir));
+        running.add(engine);
+        ShardlineServer server = ShardlineServer.start(engine, ServerConfig.loopback(port), Clock.systemUTC());
+        running.add(server);
+        job.connection.endpoint = server.endpoint();
+        DynamoDbClient client = job.connection.settings().createTableClient();
+        running.add(client);
+        GameTables.createIfMissing(client, job.eventsTable, job.metricsTable, job.lateTable);
+
+        GameEventWriter writer = new GameEventWriter(client, job.eventsTable,
+                generator.generator(System::currentTimeMillis, "demo"), generator.rate, 0);
+        Thread writing = new Thread(writer, "game-event-writer");
+        writing.setDaemon(true);
+        writing.start();
+        running.add(() -> {
+            writer.stop();
+            writing.join();
+        });
+
+        Configuration flink = new Configuration();
+        flink.set(RestOptions.PORT, webPort);
+        flink.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofSeconds(1));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
+        GameMetricsJob.build(env, job);
+        JobClient jobClient = env.executeAsync("game-metrics demo");
+        running.add(() -> jobClient.cancel().get(30, TimeUnit.SECONDS));
+
+        String web = "http://localhost:" + webPort;
+        out.printf("Shardline demo: DynamoDB endpoint %s, Flink web UI %s, writing %d game events/s into %s; "
+                + "Ctrl-C stops.%n", server.endpoint(), web, generator.rate, job.eventsTable);
+        JobProgress progress = new JobProgress(web, jobClient.getJobID().toHexString());
+        ConsoleView view = new ConsoleView(out, writer::written, progress::sourceRecords,
+                () -> scanMetrics(client), job.window);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "demo-console");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleWithFixedDelay(view::tick, 1, 1, TimeUnit.SECONDS);
+        running.add(ticker::shutdownNow);
+    }
+
+    private List<WindowResult> scanMetrics(DynamoDbClient client) {
+        List<WindowResult> results = new ArrayList<>();
+        client.scanPaginator(r -> r.tableName(job.metricsTable)).items()
+                .forEach(item -> results.add(WindowResult.fromItem(item)));
+        return results;
+    }
+
+    /** Stops the console, the job, the generator, the server and the engine, newest first; runs once. */
+    @Override
+    public synchronized void close() {
+        if (running.isEmpty()) {
+            return;
+        }
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                out.println("While stopping: " + e);
+            }
+        }
+        running.clear();
+        out.println("Shardline demo stopped.");
+        stopped.countDown();
+    }
+}
