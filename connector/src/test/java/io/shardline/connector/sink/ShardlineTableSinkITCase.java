@@ -3,12 +3,7 @@ package io.shardline.connector.sink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.shardline.engine.Engine;
-import io.shardline.engine.EngineConfig;
-import io.shardline.engine.server.ServerConfig;
-import io.shardline.engine.server.ShardlineServer;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
+import io.shardline.connector.testing.EngineServerResource;
+import io.shardline.connector.testing.Restarts;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -46,17 +41,14 @@ class ShardlineTableSinkITCase {
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
-    private Engine engine;
-    private ShardlineServer server;
+    private final EngineServerResource server = new EngineServerResource();
     private DynamoDbClient client;
     private String streamArn;
 
     @BeforeEach
     void start() {
-        engine = Engine.open(EngineConfig.inMemory());
-        server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
-        client = DynamoDbClient.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t"))).build();
+        server.startUp();
+        client = server.client();
         streamArn = client.createTable(r -> r.tableName("Target").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
@@ -68,8 +60,7 @@ class ShardlineTableSinkITCase {
     @AfterEach
     void stop() {
         client.close();
-        server.close();
-        engine.close();
+        server.tearDown();
     }
 
     /** An update: key, value and version. */
@@ -78,7 +69,7 @@ class ShardlineTableSinkITCase {
 
     private ShardlineTableSink<Update> sink() {
         return ShardlineTableSink.<Update>builder().tableName("Target").endpoint(server.endpoint())
-                .credentials("t", "t").maxTimeInBuffer(Duration.ofMillis(20))
+                .credentials("test", "test").maxTimeInBuffer(Duration.ofMillis(20))
                 .writes(u -> u.delete()
                         ? TableWrite.delete(Map.of("id", AttributeValue.fromS(u.id())), u.version())
                         : TableWrite.put(Map.of("id", AttributeValue.fromS(u.id()),
@@ -91,7 +82,7 @@ class ShardlineTableSinkITCase {
         Map<String, List<Long>> history = new HashMap<>();
         try (DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(URI.create(server.endpoint()))
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t"))).build()) {
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build()) {
             String shard = streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards().get(0)
                     .shardId();
             String iterator = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard)
@@ -139,11 +130,7 @@ class ShardlineTableSinkITCase {
                 updates.add(new Update("key-" + key, version, false));
             }
         }
-        Configuration restarts = new Configuration();
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(restarts);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(Restarts.fixedDelay(3));
         env.setParallelism(2);
         env.enableCheckpointing(50);
         env.fromData(updates).setParallelism(1)

@@ -13,10 +13,7 @@ import io.shardline.engine.api.StreamSpecification;
 import io.shardline.engine.api.Tag;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.DynamoNumber;
-import io.shardline.engine.server.ServerConfig;
-import io.shardline.engine.server.ShardlineServer;
 import io.shardline.engine.testing.Partitions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,13 +27,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.LongStream;
+import io.shardline.connector.testing.EngineServerResource;
+import io.shardline.connector.testing.Restarts;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -68,14 +65,14 @@ class LargeWorkloadOrderITCase {
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setNumberTaskManagers(2).setNumberSlotsPerTaskManager(2).build());
 
+    private final EngineServerResource server = new EngineServerResource(EngineConfig.inMemory()
+            .withShardRolloverAge(Duration.ofSeconds(2)).withMaintenanceInterval(Duration.ofMillis(100)));
     private Engine engine;
-    private ShardlineServer server;
 
     @BeforeEach
     void start() {
-        engine = Engine.open(EngineConfig.inMemory().withShardRolloverAge(Duration.ofSeconds(2))
-                .withMaintenanceInterval(Duration.ofMillis(100)));
-        server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
+        server.startUp();
+        engine = server.engine();
         engine.createTable(new CreateTable.Request("Moves", List.of(new AttributeDefinition("id", "S")),
                 List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null,
                 List.of(new Tag("shardline:partitions", "2")), new StreamSpecification(true, "NEW_IMAGE")));
@@ -83,8 +80,7 @@ class LargeWorkloadOrderITCase {
 
     @AfterEach
     void stop() {
-        server.close();
-        engine.close();
+        server.tearDown();
     }
 
     /**
@@ -153,11 +149,7 @@ class LargeWorkloadOrderITCase {
     void everyKeysChangesArriveOnceAndInOrderThroughSplitsRolloversAndATaskManagerLoss(
             @InjectMiniCluster MiniCluster cluster) throws Exception {
         OrderCheck.OPENED.set(0);
-        Configuration restarts = new Configuration();
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(restarts);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(Restarts.fixedDelay(10));
         env.setParallelism(4);
         env.enableCheckpointing(200);
         DataStream<String> checked = env.fromSource(ShardlineSource.<String>builder().tableName("Moves")

@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
-import io.shardline.engine.server.ServerConfig;
-import io.shardline.engine.server.ShardlineServer;
 import io.shardline.engine.testing.Partitions;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,10 +29,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
+import io.shardline.connector.testing.EngineServerResource;
+import io.shardline.connector.testing.Restarts;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -47,9 +44,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -64,18 +58,17 @@ class ShardlineSourceITCase {
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
 
+    private final EngineServerResource server = new EngineServerResource(EngineConfig.inMemory()
+            .withShardRolloverAge(Duration.ofMillis(400)).withMaintenanceInterval(Duration.ofMillis(50)));
     private Engine engine;
-    private ShardlineServer server;
     private DynamoDbClient client;
     private String streamArn;
 
     @BeforeEach
     void start() {
-        engine = Engine.open(EngineConfig.inMemory().withShardRolloverAge(Duration.ofMillis(400))
-                .withMaintenanceInterval(Duration.ofMillis(50)));
-        server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
-        client = DynamoDbClient.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
+        server.startUp();
+        engine = server.engine();
+        client = server.client();
         streamArn = client.createTable(r -> r.tableName("Changes").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
@@ -87,8 +80,7 @@ class ShardlineSourceITCase {
     @AfterEach
     void stop() {
         client.close();
-        server.close();
-        engine.close();
+        server.tearDown();
     }
 
     /** Writes {@code rounds} versions of each key, splitting a partition between rounds; returns what was written. */
@@ -154,11 +146,7 @@ class ShardlineSourceITCase {
         Map<String, List<Long>> written = write(120, 0, 6, new HashMap<>());
         FAILED_ONCE.set(false);
         SEEN.set(0);
-        Configuration restarts = new Configuration();
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(restarts);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(Restarts.fixedDelay(3));
         env.setParallelism(2);
         env.enableCheckpointing(50);
         List<String> results = env.fromSource(source().bounded()

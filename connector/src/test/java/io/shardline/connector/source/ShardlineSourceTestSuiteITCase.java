@@ -7,6 +7,7 @@ import org.apache.flink.connector.testframe.junit.annotations.TestEnv;
 import org.apache.flink.connector.testframe.junit.annotations.TestExternalSystem;
 import org.apache.flink.connector.testframe.junit.annotations.TestSemantics;
 import org.apache.flink.connector.testframe.testsuites.SourceTestSuiteBase;
+import io.shardline.connector.testing.EngineServerResource;
 import org.apache.flink.core.execution.CheckpointingMode;
 
 /**

@@ -1,5 +1,6 @@
 package io.shardline.connector.source;
 
+import io.shardline.connector.testing.EngineServerResource;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;

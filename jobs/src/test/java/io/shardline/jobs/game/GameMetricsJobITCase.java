@@ -179,11 +179,7 @@ class GameMetricsJobITCase {
             Set<String> lateStored = new TreeSet<>();
             client.scanPaginator(r -> r.tableName(options.lateTable)).items()
                     .forEach(item -> lateStored.add(item.get("eventId").s()));
-            Set<String> lateButCounted = new TreeSet<>(lateStored);
-            lateButCounted.removeAll(tooLate);
-            assertEquals(Set.of(), lateButCounted, "only too-late events are in the late table");
-            assertTrue(lateStored.size() >= tooLate.size() * 9 / 10, lateStored.size() + " of " + tooLate.size()
-                    + " too-late events in the late table");
+            assertEquals(tooLate, lateStored, "exactly the too-late events are in the late table");
             assertEquals(List.of(), differences(expected, storedMetrics(closedBefore)));
         } finally {
             job.cancel().get();

@@ -85,15 +85,20 @@ class ShardSplitEnumeratorTest {
         return shards;
     }
 
+    /** An enumerator restored with the only shard assigned, which has since split; both readers registered. */
+    private ShardSplitEnumerator restoredWithSplitParentAssigned(String parent) {
+        Partitions.splitWidest(engine, "Events");
+        ShardSplitEnumerator enumerator = enumerator(new EnumeratorState(List.of(streamArn), Map.of(),
+                Set.of(streamArn + "|" + parent), List.of(), true));
+        register(enumerator, 0);
+        register(enumerator, 1);
+        return enumerator;
+    }
+
     @Test
     void afterARestoreAShardNoReaderResumedCountsAsFinishedOnceEveryReaderReported() throws Exception {
         String parent = onlyShard();
-        Partitions.splitWidest(engine, "Events");
-        EnumeratorState restored = new EnumeratorState(List.of(streamArn), Map.of(), Set.of(streamArn + "|" + parent),
-                List.of(), true);
-        try (ShardSplitEnumerator enumerator = enumerator(restored)) {
-            register(enumerator, 0);
-            register(enumerator, 1);
+        try (ShardSplitEnumerator enumerator = restoredWithSplitParentAssigned(parent)) {
             enumerator.handleSourceEvent(0, new ReaderStartedEvent(List.of()));
             assertEquals(Set.of(), assignedShards(), "children wait while a reader may still hold the parent");
             enumerator.handleSourceEvent(1, new ReaderStartedEvent(List.of()));
@@ -106,12 +111,7 @@ class ShardSplitEnumeratorTest {
     @Test
     void afterARestoreAShardAReaderResumedIsStillWaitedFor() throws Exception {
         String parent = onlyShard();
-        Partitions.splitWidest(engine, "Events");
-        EnumeratorState restored = new EnumeratorState(List.of(streamArn), Map.of(), Set.of(streamArn + "|" + parent),
-                List.of(), true);
-        try (ShardSplitEnumerator enumerator = enumerator(restored)) {
-            register(enumerator, 0);
-            register(enumerator, 1);
+        try (ShardSplitEnumerator enumerator = restoredWithSplitParentAssigned(parent)) {
             enumerator.handleSourceEvent(0, new ReaderStartedEvent(List.of()));
             enumerator.handleSourceEvent(1, new ReaderStartedEvent(List.of(streamArn + "|" + parent)));
             assertEquals(Set.of(), assignedShards(), "the parent is still being read");

@@ -1,4 +1,4 @@
-package io.shardline.connector.source;
+package io.shardline.connector.testing;
 
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
@@ -12,14 +12,27 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The external system of the connector test suite: an in-memory engine behind its real server on loopback. */
-final class EngineServerResource implements TestResource {
+/**
+ * An engine behind its real server on loopback, for connector tests: the external system of the
+ * connector test suite, and what each integration test starts and stops around itself.
+ */
+public final class EngineServerResource implements TestResource {
+    private final EngineConfig config;
     private Engine engine;
     private ShardlineServer server;
 
+    /** An in-memory engine with default settings. */
+    public EngineServerResource() {
+        this(EngineConfig.inMemory());
+    }
+
+    public EngineServerResource(EngineConfig config) {
+        this.config = config;
+    }
+
     @Override
     public void startUp() {
-        engine = Engine.open(EngineConfig.inMemory());
+        engine = Engine.open(config);
         server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
     }
 
@@ -29,12 +42,16 @@ final class EngineServerResource implements TestResource {
         engine.close();
     }
 
-    String endpoint() {
+    public String endpoint() {
         return server.endpoint();
     }
 
+    public Engine engine() {
+        return engine;
+    }
+
     /** A DynamoDB client of this server, which the caller closes. */
-    DynamoDbClient client() {
+    public DynamoDbClient client() {
         return DynamoDbClient.builder().endpointOverride(URI.create(endpoint())).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
     }
