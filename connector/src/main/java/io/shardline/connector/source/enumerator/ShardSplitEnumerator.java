@@ -51,6 +51,8 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
     /** Restored assigned splits that no reader has yet said it resumed. */
     private final Set<String> unaccounted = new HashSet<>();
     private final Set<Integer> reportedReaders = new HashSet<>();
+    /** Readers told (in bounded mode) that no more splits come: told once per reader attempt. */
+    private final Set<Integer> toldNoMoreSplits = new HashSet<>();
     private boolean initialDiscoveryDone;
     /** Whether every reader has registered once: until then nothing is assigned, so shards spread evenly. */
     private boolean allReadersSeen;
@@ -163,7 +165,7 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
         }
         assignment.forEach((reader, splits) -> splits.forEach(split -> context.assignSplit(split, reader)));
         if (bounded && pending.isEmpty() && assigned.isEmpty()) {
-            readers.forEach(context::signalNoMoreSplits);
+            readers.stream().filter(toldNoMoreSplits::add).forEach(context::signalNoMoreSplits);
         }
     }
 
@@ -253,6 +255,7 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
             }
         });
         awaitingResumeReport.put(subtaskId, held);
+        toldNoMoreSplits.remove(subtaskId);
         assignPending();
     }
 
