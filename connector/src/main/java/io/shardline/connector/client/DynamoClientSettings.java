@@ -3,10 +3,7 @@ package io.shardline.connector.client;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import java.util.Objects;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -20,11 +17,11 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * How to reach DynamoDB and DynamoDB Streams: an endpoint override (Shardline's server) or none
- * (Amazon DynamoDB), a region, static credentials or the SDK's default chain, and how often to retry
+ * (Amazon DynamoDB), a region, where credentials come from, and how often to retry
  * throttled, failed (5xx) and unreachable calls, with exponential backoff and full jitter. Shipped to
  * every task manager, which builds its own clients.
  */
-public record DynamoClientSettings(String endpoint, String region, String accessKeyId, String secretAccessKey,
+public record DynamoClientSettings(String endpoint, String region, CredentialsFactory credentials,
                                     int maxAttempts, Duration baseRetryDelay, Duration maxRetryDelay)
         implements Serializable {
 
@@ -33,13 +30,15 @@ public record DynamoClientSettings(String endpoint, String region, String access
     public static final Duration DEFAULT_BASE_RETRY_DELAY = Duration.ofMillis(100);
     public static final Duration DEFAULT_MAX_RETRY_DELAY = Duration.ofSeconds(10);
 
-    /** Settings with the default retry policy. */
+    /** Settings with static keys (or, with a null key id, the SDK's default chain) and the default retry policy. */
     public DynamoClientSettings(String endpoint, String region, String accessKeyId, String secretAccessKey) {
-        this(endpoint, region, accessKeyId, secretAccessKey, DEFAULT_MAX_ATTEMPTS, DEFAULT_BASE_RETRY_DELAY,
-                DEFAULT_MAX_RETRY_DELAY);
+        this(endpoint, region, accessKeyId == null ? CredentialsFactory.defaultChain()
+                : CredentialsFactory.staticKeys(accessKeyId, secretAccessKey), DEFAULT_MAX_ATTEMPTS,
+                DEFAULT_BASE_RETRY_DELAY, DEFAULT_MAX_RETRY_DELAY);
     }
 
     public DynamoClientSettings {
+        Objects.requireNonNull(credentials, "credentials");
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("Retry attempts must be at least 1, not " + maxAttempts);
         }
@@ -64,7 +63,7 @@ public record DynamoClientSettings(String endpoint, String region, String access
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
-        builder.region(Region.of(region)).credentialsProvider(credentials())
+        builder.region(Region.of(region)).credentialsProvider(credentials.create())
                 .overrideConfiguration(o -> o.retryStrategy(retryStrategy()));
         if (endpoint != null) {
             builder.endpointOverride(URI.create(endpoint));
@@ -77,10 +76,5 @@ public record DynamoClientSettings(String endpoint, String region, String access
         BackoffStrategy backoff = BackoffStrategy.exponentialDelay(baseRetryDelay, maxRetryDelay);
         return AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxAttempts).backoffStrategy(backoff)
                 .throttlingBackoffStrategy(backoff).circuitBreakerEnabled(false).build();
-    }
-
-    private AwsCredentialsProvider credentials() {
-        return accessKeyId == null ? DefaultCredentialsProvider.builder().build()
-                : StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey));
     }
 }

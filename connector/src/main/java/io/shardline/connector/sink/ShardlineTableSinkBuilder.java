@@ -1,5 +1,6 @@
 package io.shardline.connector.sink;
 
+import io.shardline.connector.client.CredentialsFactory;
 import io.shardline.connector.client.DynamoClientSettings;
 import java.io.Serializable;
 import java.time.Duration;
@@ -18,8 +19,7 @@ public final class ShardlineTableSinkBuilder<T> {
     private TableWriteMapping<T> mapping;
     private String endpoint;
     private String region = "us-east-1";
-    private String accessKeyId;
-    private String secretAccessKey;
+    private CredentialsFactory credentials = CredentialsFactory.defaultChain();
     private String versionAttribute = "shardline:version";
     private int maxBatchSize = 25;
     private int maxInFlightRequests = 4;
@@ -53,8 +53,13 @@ public final class ShardlineTableSinkBuilder<T> {
 
     /** Static credentials; without them the AWS SDK's default credentials chain is used. */
     public ShardlineTableSinkBuilder<T> credentials(String accessKey, String secretKey) {
-        this.accessKeyId = accessKey;
-        this.secretAccessKey = secretKey;
+        this.credentials = CredentialsFactory.staticKeys(accessKey, secretKey);
+        return this;
+    }
+
+    /** Credentials from any AWS credentials provider, made on each task manager (default: the SDK's default chain). */
+    public ShardlineTableSinkBuilder<T> credentialsProvider(CredentialsFactory factory) {
+        this.credentials = Objects.requireNonNull(factory, "credentials factory");
         return this;
     }
 
@@ -97,7 +102,8 @@ public final class ShardlineTableSinkBuilder<T> {
         TableWriteMapping<T> toWrite = mapping;
         ElementConverter<T, TableWrite> converter = (element, context) -> toWrite.toWrite(element);
         return new ShardlineTableSink<>(converter, maxBatchSize, maxInFlightRequests, maxBufferedRequests,
-                maxTimeInBuffer.toMillis(), new DynamoClientSettings(endpoint, region, accessKeyId, secretAccessKey),
+                maxTimeInBuffer.toMillis(), new DynamoClientSettings(endpoint, region, credentials, DynamoClientSettings.DEFAULT_MAX_ATTEMPTS,
+                DynamoClientSettings.DEFAULT_BASE_RETRY_DELAY, DynamoClientSettings.DEFAULT_MAX_RETRY_DELAY),
                 tableName, versionAttribute);
     }
 }

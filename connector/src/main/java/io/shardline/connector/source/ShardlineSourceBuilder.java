@@ -1,5 +1,6 @@
 package io.shardline.connector.source;
 
+import io.shardline.connector.client.CredentialsFactory;
 import io.shardline.connector.client.DynamoClientSettings;
 import io.shardline.connector.source.enumerator.StreamSelector;
 import java.time.Instant;
@@ -14,8 +15,7 @@ public final class ShardlineSourceBuilder<T> {
     private StreamSelector selector;
     private String endpoint;
     private String region = "us-east-1";
-    private String accessKeyId;
-    private String secretAccessKey;
+    private CredentialsFactory credentials = CredentialsFactory.defaultChain();
     private boolean startAtLatest;
     private long startAtMillis;
     private boolean bounded;
@@ -81,8 +81,13 @@ public final class ShardlineSourceBuilder<T> {
 
     /** Static credentials; without them the AWS SDK's default credentials chain is used. */
     public ShardlineSourceBuilder<T> credentials(String accessKey, String secretKey) {
-        this.accessKeyId = accessKey;
-        this.secretAccessKey = secretKey;
+        this.credentials = CredentialsFactory.staticKeys(accessKey, secretKey);
+        return this;
+    }
+
+    /** Credentials from any AWS credentials provider, made on each task manager (default: the SDK's default chain). */
+    public ShardlineSourceBuilder<T> credentialsProvider(CredentialsFactory factory) {
+        this.credentials = Objects.requireNonNull(factory, "credentials factory");
         return this;
     }
 
@@ -130,7 +135,7 @@ public final class ShardlineSourceBuilder<T> {
         if (startAtLatest && startAtMillis != 0) {
             throw new IllegalArgumentException("Choose one starting position: LATEST or a timestamp, not both");
         }
-        DynamoClientSettings client = new DynamoClientSettings(endpoint, region, accessKeyId, secretAccessKey,
+        DynamoClientSettings client = new DynamoClientSettings(endpoint, region, credentials,
                 options.get(ShardlineSourceOptions.RETRY_MAX_ATTEMPTS), options.get(ShardlineSourceOptions.RETRY_BASE_DELAY),
                 options.get(ShardlineSourceOptions.RETRY_MAX_DELAY));
         return new ShardlineSource<>(client, selector, startAtLatest, startAtMillis, bounded, schema, options);

@@ -5,21 +5,22 @@ import picocli.CommandLine.Option;
 
 /** Command-line options naming the DynamoDB endpoint (Shardline's server or Amazon's) and credentials. */
 public final class TableConnection {
-    @Option(names = "--endpoint", description = "DynamoDB endpoint URL; leave out for Amazon DynamoDB "
+    @Option(names = "--endpoint", description = "DynamoDB endpoint URL, or 'aws' for Amazon DynamoDB in the region "
             + "(default: ${DEFAULT-VALUE})", defaultValue = "http://127.0.0.1:8000")
     public String endpoint;
 
     @Option(names = "--region", description = "AWS region (default: ${DEFAULT-VALUE})", defaultValue = "us-east-1")
     public String region;
 
-    @Option(names = "--access-key", description = "Access key id; leave out for the AWS SDK's default chain "
-            + "(default: ${DEFAULT-VALUE})", defaultValue = "local")
+    @Option(names = "--access-key", description = "Access key id, or '' for the AWS SDK's default credentials "
+            + "chain (default: ${DEFAULT-VALUE})", defaultValue = "local")
     public String accessKey;
 
     @Option(names = "--secret-key", description = "Secret access key (default: ${DEFAULT-VALUE})", defaultValue = "local")
     public String secretKey;
 
     public DynamoClientSettings settings() {
-        return new DynamoClientSettings(endpoint, region, accessKey, secretKey);
+        return new DynamoClientSettings("aws".equals(endpoint) ? null : endpoint, region,
+                accessKey.isEmpty() ? null : accessKey, secretKey);
     }
 }

@@ -56,7 +56,7 @@ public final class GameMetricsJob implements Callable<Integer> {
         DynamoClientSettings client = options.connection.settings();
         DataStream<GameEvent> events = env.fromSource(ShardlineSource.<ChangeRecord>builder()
                         .tableName(options.eventsTable).endpoint(client.endpoint()).region(client.region())
-                        .credentials(client.accessKeyId(), client.secretAccessKey())
+                        .credentialsProvider(client.credentials())
                         .deserializer(ChangeRecordDeserializationSchema.changeRecords()).build(),
                         watermarks(options), "game events")
                 .filter(GameMetricsJob::carriesEvent)
@@ -79,6 +79,8 @@ public final class GameMetricsJob implements Callable<Integer> {
         DataStream<WindowResult> results = tumbling.union(sliding);
         results.sinkTo(sink(client, options.metricsTable, WindowResult::toWrite)).name("metrics table");
         tumbling.getSideOutput(TOO_LATE).union(sliding.getSideOutput(TOO_LATE))
+                .map(new LateEventCounter())
+                .name("count late events")
                 .sinkTo(sink(client, options.lateTable, event -> TableWrite.put(event.toItem(), 1)))
                 .name("late events table");
         return results;
@@ -102,6 +104,6 @@ public final class GameMetricsJob implements Callable<Integer> {
     private static <T> ShardlineTableSink<T> sink(DynamoClientSettings client, String table,
                                                  TableWriteMapping<T> mapping) {
         return ShardlineTableSink.<T>builder().tableName(table).endpoint(client.endpoint()).region(client.region())
-                .credentials(client.accessKeyId(), client.secretAccessKey()).writes(mapping).build();
+                .credentialsProvider(client.credentials()).writes(mapping).build();
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shardline.connector.source.ChangeRecord;
 import io.shardline.connector.source.ShardlineSourceOptions.TrimmedDataPolicy;
+import io.shardline.connector.client.CredentialsFactory;
 import io.shardline.connector.client.DynamoClientSettings;
 import io.shardline.connector.source.split.ShardSplit;
 import io.shardline.engine.Engine;
@@ -157,7 +158,8 @@ class ShardSplitReaderTest {
     void aServerRestartWhileReadingIsRetriedWithoutLoss() throws Exception {
         put("a");
         int port = URI.create(server.endpoint()).getPort();
-        DynamoClientSettings patient = new DynamoClientSettings(server.endpoint(), "us-east-1", "k", "s", 20,
+        DynamoClientSettings patient = new DynamoClientSettings(server.endpoint(), "us-east-1",
+                CredentialsFactory.staticKeys("k", "s"), 20,
                 Duration.ofMillis(50), Duration.ofMillis(200));
         try (ShardSplitReader reader = reader(patient)) {
             ShardSplit split = new ShardSplit(streamArn, shardId, null, null, false);
@@ -181,7 +183,8 @@ class ShardSplitReaderTest {
     @Test
     void anUnreachableServerFailsTheReadNamingTheShardAfterItsRetries() throws Exception {
         put("a");
-        DynamoClientSettings impatient = new DynamoClientSettings(server.endpoint(), "us-east-1", "k", "s", 3,
+        DynamoClientSettings impatient = new DynamoClientSettings(server.endpoint(), "us-east-1",
+                CredentialsFactory.staticKeys("k", "s"), 3,
                 Duration.ofMillis(10), Duration.ofMillis(20));
         try (ShardSplitReader reader = reader(impatient)) {
             reader.handleSplitsChanges(new SplitsAddition<>(List.of(new ShardSplit(streamArn, shardId, null, null, false))));
