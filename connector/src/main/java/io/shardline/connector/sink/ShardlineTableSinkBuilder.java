@@ -102,8 +102,9 @@ public final class ShardlineTableSinkBuilder<T> {
         TableWriteMapping<T> toWrite = mapping;
         ElementConverter<T, TableWrite> converter = (element, context) -> toWrite.toWrite(element);
         return new ShardlineTableSink<>(converter, maxBatchSize, maxInFlightRequests, maxBufferedRequests,
-                maxTimeInBuffer.toMillis(), new DynamoClientSettings(endpoint, region, credentials, DynamoClientSettings.DEFAULT_MAX_ATTEMPTS,
-                DynamoClientSettings.DEFAULT_BASE_RETRY_DELAY, DynamoClientSettings.DEFAULT_MAX_RETRY_DELAY),
+                maxTimeInBuffer.toMillis(), new DynamoClientSettings(endpoint, region, credentials,
+                DynamoClientSettings.DEFAULT_MAX_ATTEMPTS, DynamoClientSettings.DEFAULT_BASE_RETRY_DELAY,
+                DynamoClientSettings.DEFAULT_MAX_RETRY_DELAY),
                 tableName, versionAttribute);
     }
 }

@@ -47,7 +47,8 @@ public final class TableWrite implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TableWrite w && attributes.equals(w.attributes) && delete == w.delete && version == w.version;
+        return o instanceof TableWrite w && attributes.equals(w.attributes) && delete == w.delete
+                && version == w.version;
     }
 
     @Override

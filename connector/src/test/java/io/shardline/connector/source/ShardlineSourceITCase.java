@@ -46,11 +46,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
-import software.amazon.awssdk.services.dynamodb.model.Tag;
 
 /** The source on a real Flink MiniCluster against a real engine server, through splits and rollovers. */
 class ShardlineSourceITCase {
@@ -69,12 +65,7 @@ class ShardlineSourceITCase {
         server.startUp();
         engine = server.engine();
         client = server.client();
-        streamArn = client.createTable(r -> r.tableName("Changes").billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                .tags(Tag.builder().key("shardline:partitions").value("2").build())
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)))
-                .tableDescription().latestStreamArn();
+        streamArn = server.createTableWithStream("Changes", 2);
     }
 
     @AfterEach
@@ -207,11 +198,7 @@ class ShardlineSourceITCase {
     }
 
     private void createTable(String name, int partitions) {
-        client.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                .tags(Tag.builder().key("shardline:partitions").value(Integer.toString(partitions)).build())
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
+        server.createTableWithStream(name, partitions);
     }
 
     private void put(String table, String id) {

@@ -11,6 +11,11 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
 
 /**
  * An engine behind its real server on loopback, for connector tests: the external system of the
@@ -54,5 +59,20 @@ public final class EngineServerResource implements TestResource {
     public DynamoDbClient client() {
         return DynamoDbClient.builder().endpointOverride(URI.create(endpoint())).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
+    }
+
+    /**
+     * Creates a table keyed by string attribute {@code id}, with {@code partitions} partitions and a
+     * NEW_IMAGE stream; returns the stream's ARN.
+     */
+    public String createTableWithStream(String name, int partitions) {
+        try (DynamoDbClient client = client()) {
+            return client.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                    .tags(Tag.builder().key("shardline:partitions").value(Integer.toString(partitions)).build())
+                    .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)))
+                    .tableDescription().latestStreamArn();
+        }
     }
 }
