@@ -129,7 +129,7 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
     private void assignPending() {
         Set<Integer> readers = context.registeredReaders().keySet();
         allReadersSeen |= readers.size() >= context.currentParallelism();
-        if (!allReadersSeen) {
+        if (!allReadersSeen || readers.isEmpty()) {
             return;
         }
         Map<Integer, List<ShardSplit>> assignment = new HashMap<>();
