@@ -26,6 +26,9 @@ final class ConsoleView {
     private long lastWritten;
     private long lastRead;
     private long lastNanos = System.nanoTime();
+    /** Flink refreshes the read count about once a second: the rate is measured between its changes. */
+    private long lastReadChangeNanos = lastNanos;
+    private double readRate;
 
     ConsoleView(PrintStream out, LongSupplier written, LongSupplier read, Supplier<List<WindowResult>> metrics,
                 Duration window) {
@@ -43,9 +46,14 @@ final class ConsoleView {
         double seconds = Math.max(1e-3, (now - lastNanos) / 1e9);
         long writtenNow = written.getAsLong();
         long readNow = Math.max(lastRead, read.getAsLong());
+        if (readNow != lastRead) {
+            readRate = (readNow - lastRead) / Math.max(1e-3, (now - lastReadChangeNanos) / 1e9);
+            lastReadChangeNanos = now;
+        } else if (now - lastReadChangeNanos > 3_000_000_000L) {
+            readRate = 0;
+        }
         out.printf("%s  writes %6.0f/s  read %6.0f/s  behind %6d  %s%n", LocalTime.now().format(CLOCK),
-                (writtenNow - lastWritten) / seconds, (readNow - lastRead) / seconds, Math.max(0, writtenNow - readNow),
-                lastWindow());
+                (writtenNow - lastWritten) / seconds, readRate, Math.max(0, writtenNow - readNow), lastWindow());
         lastNanos = now;
         out.flush();
         lastWritten = writtenNow;
