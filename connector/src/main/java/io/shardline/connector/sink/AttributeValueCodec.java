@@ -57,31 +57,19 @@ final class AttributeValueCodec {
             }
             case L -> {
                 out.writeByte('L');
-                out.writeInt(value.l().size());
-                for (AttributeValue element : value.l()) {
-                    write(element, out);
-                }
+                writeList(value.l(), AttributeValueCodec::write, out);
             }
             case SS -> {
                 out.writeByte('s');
-                out.writeInt(value.ss().size());
-                for (String s : value.ss()) {
-                    writeString(s, out);
-                }
+                writeList(value.ss(), AttributeValueCodec::writeString, out);
             }
             case NS -> {
                 out.writeByte('n');
-                out.writeInt(value.ns().size());
-                for (String n : value.ns()) {
-                    out.writeUTF(n);
-                }
+                writeList(value.ns(), (n, o) -> o.writeUTF(n), out);
             }
             case BS -> {
                 out.writeByte('b');
-                out.writeInt(value.bs().size());
-                for (SdkBytes b : value.bs()) {
-                    writeBytes(b, out);
-                }
+                writeList(value.bs(), AttributeValueCodec::writeBytes, out);
             }
             default -> throw new IOException("Cannot write an attribute value of unknown type: " + value);
         }
@@ -96,40 +84,41 @@ final class AttributeValueCodec {
             case 'T' -> AttributeValue.fromBool(in.readBoolean());
             case '0' -> AttributeValue.fromNul(true);
             case 'M' -> AttributeValue.fromM(readMap(in));
-            case 'L' -> {
-                int size = in.readInt();
-                List<AttributeValue> list = new ArrayList<>(size);
-                for (int i = 0; i < size; i++) {
-                    list.add(read(in));
-                }
-                yield AttributeValue.fromL(list);
-            }
-            case 's' -> {
-                int size = in.readInt();
-                List<String> set = new ArrayList<>(size);
-                for (int i = 0; i < size; i++) {
-                    set.add(readString(in));
-                }
-                yield AttributeValue.fromSs(set);
-            }
-            case 'n' -> {
-                int size = in.readInt();
-                List<String> set = new ArrayList<>(size);
-                for (int i = 0; i < size; i++) {
-                    set.add(in.readUTF());
-                }
-                yield AttributeValue.fromNs(set);
-            }
-            case 'b' -> {
-                int size = in.readInt();
-                List<SdkBytes> set = new ArrayList<>(size);
-                for (int i = 0; i < size; i++) {
-                    set.add(readBytes(in));
-                }
-                yield AttributeValue.fromBs(set);
-            }
+            case 'L' -> AttributeValue.fromL(readList(in, AttributeValueCodec::read));
+            case 's' -> AttributeValue.fromSs(readList(in, AttributeValueCodec::readString));
+            case 'n' -> AttributeValue.fromNs(readList(in, i -> i.readUTF()));
+            case 'b' -> AttributeValue.fromBs(readList(in, AttributeValueCodec::readBytes));
             default -> throw new IOException("Unknown attribute value type tag " + type);
         };
+    }
+
+    /** Writes one element of a list or set. */
+    @FunctionalInterface
+    private interface ElementWriter<E> {
+        void write(E element, DataOutputStream out) throws IOException;
+    }
+
+    /** Reads one element of a list or set. */
+    @FunctionalInterface
+    private interface ElementReader<E> {
+        E read(DataInputStream in) throws IOException;
+    }
+
+    private static <E> void writeList(List<E> elements, ElementWriter<E> writer, DataOutputStream out)
+            throws IOException {
+        out.writeInt(elements.size());
+        for (E element : elements) {
+            writer.write(element, out);
+        }
+    }
+
+    private static <E> List<E> readList(DataInputStream in, ElementReader<E> reader) throws IOException {
+        int size = in.readInt();
+        List<E> elements = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            elements.add(reader.read(in));
+        }
+        return elements;
     }
 
     /** Strings as length-prefixed UTF-8: writeUTF stops at 64 KB, items go to 400 KB. */

@@ -1,8 +1,8 @@
 package io.shardline.connector.sink;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -131,15 +131,16 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
                 + cause.getMessage(), cause));
     }
 
+    /** The write's size in the sink's state format, counted without keeping the bytes. */
     @Override
     protected long getSizeInBytes(TableWrite write) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            AttributeValueCodec.writeMap(write.attributes(), out);
+        DataOutputStream counter = new DataOutputStream(OutputStream.nullOutputStream());
+        try {
+            AttributeValueCodec.writeMap(write.attributes(), counter);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.size();
+        return counter.size();
     }
 
     @Override

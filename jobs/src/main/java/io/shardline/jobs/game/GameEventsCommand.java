@@ -5,6 +5,7 @@ import io.shardline.jobs.cli.TableConnection;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,7 +70,7 @@ public final class GameEventsCommand implements Callable<Integer> {
                 + "(default: ${DEFAULT-VALUE})", defaultValue = "2m")
         public Duration tooLateBy;
 
-        public GameEventGenerator generator(java.util.function.LongSupplier clock, String prefix) {
+        public GameEventGenerator generator(LongSupplier clock, String prefix) {
             return new GameEventGenerator(new GameEventGenerator.Settings(games, players, actions, skew,
                     maxDisorder.toMillis(), tooLateFraction, tooLateBy.toMillis()), clock, System.nanoTime(), prefix);
         }

@@ -1,5 +1,6 @@
 package io.shardline.connector.source.enumerator;
 
+import io.shardline.connector.source.split.ShardSplit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -58,11 +59,10 @@ final class ShardDiscovery implements AutoCloseable {
     Map<String, List<Shard>> children(Collection<String> finishedSplitIds) {
         Map<String, List<Shard>> shardsByStream = new LinkedHashMap<>();
         for (String splitId : finishedSplitIds) {
-            int bar = splitId.indexOf('|');
-            String arn = splitId.substring(0, bar);
+            String arn = ShardSplit.streamArnOf(splitId);
             try {
                 shardsByStream.computeIfAbsent(arn, a -> new ArrayList<>())
-                        .addAll(describe(arn, splitId.substring(bar + 1)));
+                        .addAll(describe(arn, ShardSplit.shardIdOf(splitId)));
             } catch (ResourceNotFoundException e) {
                 shardsByStream.putIfAbsent(arn, new ArrayList<>());
             }

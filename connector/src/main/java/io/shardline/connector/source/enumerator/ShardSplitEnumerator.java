@@ -42,14 +42,14 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
     private final Duration discoveryInterval;
     /** Finished splits and the subtask that finished each ({@link EnumeratorState#NO_READER} when none did). */
     private final Map<String, Integer> finished;
-    private final Set<String> assigned;
     private final Map<String, ShardSplit> pending = new LinkedHashMap<>();
-    /** The reader of each split assigned since this enumerator started (restored assignments are not known). */
-    private final Map<String, Integer> assignedTo = new HashMap<>();
+    /**
+     * Splits handed to readers, with the reader of each; {@link EnumeratorState#NO_READER} for one
+     * restored with this enumerator that no reader has yet said it resumed.
+     */
+    private final Map<String, Integer> assigned = new HashMap<>();
     /** Per reader that registered but has not said which splits it resumed: the splits it held then. */
     private final Map<Integer, Set<String>> awaitingResumeReport = new HashMap<>();
-    /** Restored assigned splits that no reader has yet said it resumed. */
-    private final Set<String> unaccounted = new HashSet<>();
     private final Set<Integer> reportedReaders = new HashSet<>();
     /** Readers told (in bounded mode) that no more splits come: told once per reader attempt. */
     private final Set<Integer> toldNoMoreSplits = new HashSet<>();
@@ -78,11 +78,10 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
         this.bounded = bounded;
         this.discoveryInterval = discoveryInterval;
         this.finished = new HashMap<>();
-        this.assigned = new HashSet<>(restored == null ? Set.of() : restored.assignedSplitIds());
         if (restored != null) {
             restored.finishedBy().keySet().forEach(splitId -> finished.put(splitId, EnumeratorState.NO_READER));
+            restored.assignedSplitIds().forEach(splitId -> assigned.put(splitId, EnumeratorState.NO_READER));
             restored.pending().forEach(split -> pending.put(split.splitId(), split));
-            unaccounted.addAll(restored.assignedSplitIds());
             initialDiscoveryDone = restored.initialDiscoveryDone();
         }
     }
@@ -109,8 +108,8 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
                 streams.add(arn);
             }
             for (Shard shard : shards) {
-                String splitId = arn + "|" + shard.shardId();
-                if (finished.containsKey(splitId) || assigned.contains(splitId) || pending.containsKey(splitId)) {
+                String splitId = ShardSplit.idOf(arn, shard.shardId());
+                if (finished.containsKey(splitId) || assigned.containsKey(splitId) || pending.containsKey(splitId)) {
                     continue;
                 }
                 boolean open = shard.sequenceNumberRange().endingSequenceNumber() == null;
@@ -134,16 +133,16 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
         }
         Map<Integer, List<ShardSplit>> assignment = new HashMap<>();
         Map<Integer, Integer> load = new HashMap<>();
-        assignedTo.values().forEach(reader -> load.merge(reader, 1, Integer::sum));
+        assigned.values().forEach(reader -> load.merge(reader, 1, Integer::sum));
         Map<String, Integer> firstUnfinishedStreams = firstUnfinishedStreamByTable();
         for (ShardSplit split : new ArrayList<>(pending.values())) {
             if (streams.indexOf(split.streamArn())
                     > firstUnfinishedStreams.get(StreamSelector.tableOf(split.streamArn()))) {
                 continue;
             }
-            String parent = split.parentShardId() == null ? null : split.streamArn() + "|" + split.parentShardId();
+            String parent = split.parentSplitId();
             boolean parentKnownAndUnfinished = parent != null && !finished.containsKey(parent)
-                    && (assigned.contains(parent) || pending.containsKey(parent));
+                    && (assigned.containsKey(parent) || pending.containsKey(parent));
             if (parentKnownAndUnfinished) {
                 continue;
             }
@@ -159,8 +158,7 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
                             .thenComparingInt(r -> r)).orElseThrow();
             assignment.computeIfAbsent(reader, r -> new ArrayList<>()).add(split);
             pending.remove(split.splitId());
-            assigned.add(split.splitId());
-            assignedTo.put(split.splitId(), reader);
+            assigned.put(split.splitId(), reader);
             load.merge(reader, 1, Integer::sum);
         }
         assignment.forEach((reader, splits) -> splits.forEach(split -> context.assignSplit(split, reader)));
@@ -176,7 +174,7 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
     private Map<String, Integer> firstUnfinishedStreamByTable() {
         Map<String, Integer> first = new HashMap<>();
         List<String> unfinished = new ArrayList<>();
-        assigned.forEach(splitId -> unfinished.add(splitId.substring(0, splitId.indexOf('|'))));
+        assigned.keySet().forEach(splitId -> unfinished.add(ShardSplit.streamArnOf(splitId)));
         pending.values().forEach(split -> unfinished.add(split.streamArn()));
         for (String arn : unfinished) {
             first.merge(StreamSelector.tableOf(arn), streams.indexOf(arn), Math::min);
@@ -196,7 +194,6 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
 
     private void finish(String splitId, int finishedBy) {
         assigned.remove(splitId);
-        assignedTo.remove(splitId);
         finished.put(splitId, finishedBy);
     }
 
@@ -212,16 +209,14 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
     private void accountFor(int subtaskId, List<String> resumed) {
         Set<String> heldAtRegistration = awaitingResumeReport.remove(subtaskId);
         if (heldAtRegistration != null) {
-            heldAtRegistration.stream().filter(id -> !resumed.contains(id) && assigned.contains(id))
+            heldAtRegistration.stream().filter(id -> !resumed.contains(id) && assigned.containsKey(id))
                     .forEach(id -> finish(id, EnumeratorState.NO_READER));
         }
-        resumed.forEach(id -> assignedTo.put(id, subtaskId));
-        resumed.forEach(unaccounted::remove);
+        resumed.stream().filter(assigned::containsKey).forEach(id -> assigned.put(id, subtaskId));
         reportedReaders.add(subtaskId);
-        if (!unaccounted.isEmpty() && reportedReaders.size() >= context.currentParallelism()) {
-            new ArrayList<>(unaccounted).stream().filter(assigned::contains)
-                    .forEach(id -> finish(id, EnumeratorState.NO_READER));
-            unaccounted.clear();
+        if (reportedReaders.size() >= context.currentParallelism()) {
+            assigned.entrySet().stream().filter(e -> e.getValue() == EnumeratorState.NO_READER).map(Map.Entry::getKey)
+                    .toList().forEach(id -> finish(id, EnumeratorState.NO_READER));
         }
         assignPending();
     }
@@ -239,7 +234,6 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
     public void addSplitsBack(List<ShardSplit> splits, int subtaskId) {
         for (ShardSplit split : splits) {
             assigned.remove(split.splitId());
-            assignedTo.remove(split.splitId());
             finished.remove(split.splitId());
             pending.put(split.splitId(), split);
         }
@@ -249,7 +243,7 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
     @Override
     public void addReader(int subtaskId) {
         Set<String> held = new HashSet<>();
-        assignedTo.forEach((splitId, reader) -> {
+        assigned.forEach((splitId, reader) -> {
             if (reader == subtaskId) {
                 held.add(splitId);
             }
@@ -261,7 +255,7 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
 
     @Override
     public EnumeratorState snapshotState(long checkpointId) {
-        return new EnumeratorState(new ArrayList<>(streams), new HashMap<>(finished), new HashSet<>(assigned),
+        return new EnumeratorState(new ArrayList<>(streams), new HashMap<>(finished), new HashSet<>(assigned.keySet()),
                 new ArrayList<>(pending.values()), initialDiscoveryDone);
     }
 

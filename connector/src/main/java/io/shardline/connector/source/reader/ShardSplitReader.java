@@ -138,8 +138,7 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
      * it is reading again and a child assigned to it, and the child must wait.
      */
     private boolean parentStillReading(ShardSplit split) {
-        return split.parentShardId() != null
-                && readings.containsKey(split.streamArn() + "|" + split.parentShardId());
+        return split.parentSplitId() != null && readings.containsKey(split.parentSplitId());
     }
 
     /**

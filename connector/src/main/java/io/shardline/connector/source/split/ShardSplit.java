@@ -41,7 +41,27 @@ public final class ShardSplit implements SourceSplit {
 
     @Override
     public String splitId() {
+        return idOf(streamArn, shardId);
+    }
+
+    /** The split id of a shard of a stream: {@code <streamArn>|<shardId>}. */
+    public static String idOf(String streamArn, String shardId) {
         return streamArn + "|" + shardId;
+    }
+
+    /** The stream of a split id. */
+    public static String streamArnOf(String splitId) {
+        return splitId.substring(0, splitId.indexOf('|'));
+    }
+
+    /** The shard of a split id. */
+    public static String shardIdOf(String splitId) {
+        return splitId.substring(splitId.indexOf('|') + 1);
+    }
+
+    /** The split id of this shard's parent, or null for a shard without one. */
+    public String parentSplitId() {
+        return parentShardId == null ? null : idOf(streamArn, parentShardId);
     }
 
     public String streamArn() {
