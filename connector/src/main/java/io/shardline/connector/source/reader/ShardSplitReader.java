@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +84,8 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
 
     @Override
     public RecordsWithSplitIds<ChangeRecord> fetch() throws IOException {
-        Map<String, Collection<ChangeRecord>> records = new HashMap<>();
+        // In reading order: a parent finishing in this round is emitted before its children, read after it.
+        Map<String, Collection<ChangeRecord>> records = new LinkedHashMap<>();
         Set<String> finished = new HashSet<>();
         boolean anyRecords = false;
         for (Reading reading : new ArrayList<>(readings.values())) {

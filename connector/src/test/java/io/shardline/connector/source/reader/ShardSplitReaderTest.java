@@ -13,14 +13,17 @@ import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
 import io.shardline.engine.api.AttributeDefinition;
 import io.shardline.engine.api.CreateTable;
+import io.shardline.engine.api.DescribeStream;
 import io.shardline.engine.api.KeySchemaElement;
 import io.shardline.engine.api.PutItem;
+import io.shardline.engine.api.DescribeStream.Shard;
 import io.shardline.engine.api.StreamSpecification;
 import io.shardline.engine.api.Tag;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.server.ServerConfig;
 import io.shardline.engine.server.ShardlineServer;
 import io.shardline.engine.testing.MutableClock;
+import io.shardline.engine.testing.Partitions;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -52,12 +55,20 @@ class ShardSplitReaderTest {
         engine = Engine.open(EngineConfig.inMemory().withClock(clock).withStreamRetention(Duration.ofHours(1))
                 .withShardRolloverAge(Duration.ofDays(1)).withMaintenanceInterval(Duration.ofDays(1)));
         server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
-        streamArn = engine.createTable(new CreateTable.Request("Events", List.of(new AttributeDefinition("id", "S")),
+        streamArn = createTable("Events");
+        shardId = shards(streamArn).get(0).shardId();
+    }
+
+    /** A one-partition table with a KEYS_ONLY stream; returns the stream's ARN. */
+    private String createTable(String name) {
+        return engine.createTable(new CreateTable.Request(name, List.of(new AttributeDefinition("id", "S")),
                 List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null,
                 List.of(new Tag("shardline:partitions", "1")), new StreamSpecification(true, "KEYS_ONLY")))
                 .tableDescription().latestStreamArn();
-        shardId = engine.describeStream(io.shardline.engine.api.DescribeStream.Request.of(streamArn))
-                .streamDescription().shards().get(0).shardId();
+    }
+
+    private List<Shard> shards(String arn) {
+        return engine.describeStream(DescribeStream.Request.of(arn)).streamDescription().shards();
     }
 
     @AfterEach
@@ -210,6 +221,30 @@ class ShardSplitReaderTest {
             skipping.handleSplitsChanges(new SplitsAddition<>(List.of(gone)));
             assertEquals(Set.of(gone.splitId()), skipping.fetch().finishedSplits(), "the split ends");
             assertEquals(1, metrics.trimmedGapsSkipped());
+        }
+    }
+    /** Repeated over several tables, since the order must not depend on how the shard ids happen to hash. */
+    @Test
+    void aParentsLastRecordsComeBeforeItsChildrensFirstInOneFetch() throws Exception {
+        for (int table = 0; table < 8; table++) {
+            String name = "Lineage-" + table;
+            String arn = createTable(name);
+            for (int i = 0; i < 10; i++) {
+                engine.putItem(PutItem.Request.of(name, Map.of("id", new AttributeValue.S("parent-" + i))));
+            }
+            Partitions.splitWidest(engine, name);
+            for (int i = 0; i < 10; i++) {
+                engine.putItem(PutItem.Request.of(name, Map.of("id", new AttributeValue.S("child-" + i))));
+            }
+            List<ShardSplit> splits = shards(arn).stream()
+                    .map(shard -> new ShardSplit(arn, shard.shardId(), shard.parentShardId(), null, false)).toList();
+            assertEquals(3, splits.size(), "a closed parent and its two children");
+            try (ShardSplitReader reader = reader(TrimmedDataPolicy.FAIL)) {
+                reader.handleSplitsChanges(new SplitsAddition<>(splits));
+                List<String> read = ids(reader.fetch());
+                assertEquals(20, read.size(), "the parent to its end and both children in one fetch: " + read);
+                assertTrue(read.subList(0, 10).stream().allMatch(id -> id.startsWith("parent-")), read.toString());
+            }
         }
     }
 }
