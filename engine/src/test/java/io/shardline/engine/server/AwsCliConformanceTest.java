@@ -62,7 +62,7 @@ class AwsCliConformanceTest {
 
     @Test
     void scriptedCliSessionOverTablesItemsAndTheStream() throws Exception {
-        assertTrue(Files.isExecutable(AWS), "the build installs Debian's awscli (src/test/scripts/install-awscli.sh)");
+        assertTrue(Files.isExecutable(AWS), "the build installs Debian's awscli (src/test/scripts/install-debian-package.sh)");
         JsonNode created = aws("dynamodb", "create-table", "--table-name", "CliTable",
                 "--attribute-definitions", "AttributeName=pk,AttributeType=S", "AttributeName=sk,AttributeType=N",
                 "--key-schema", "AttributeName=pk,KeyType=HASH", "AttributeName=sk,KeyType=RANGE",

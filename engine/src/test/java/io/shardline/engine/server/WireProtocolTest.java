@@ -12,6 +12,7 @@ import io.shardline.engine.EngineConfig;
 import io.shardline.engine.api.GetItem;
 import io.shardline.engine.testing.Items;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -71,7 +72,7 @@ class WireProtocolTest {
         HttpResponse<String> response = post("DynamoDB_20120810.ListTables", "{}", true);
         assertEquals(200, response.statusCode());
         assertEquals("application/x-amz-json-1.0", response.headers().firstValue("Content-Type").orElseThrow());
-        assertNotNull(response.headers().firstValue("x-amzn-RequestId").orElse(null));
+        assertTrue(response.headers().firstValue("x-amzn-RequestId").orElseThrow().matches("[A-Z0-9]{52}"));
         CRC32 crc = new CRC32();
         crc.update(response.body().getBytes(StandardCharsets.UTF_8));
         assertEquals(Long.toString(crc.getValue()), response.headers().firstValue("x-amz-crc32").orElseThrow());
@@ -109,6 +110,14 @@ class WireProtocolTest {
         assertEquals(400, large.statusCode());
         assertEquals("com.amazonaws.dynamodb.v20120810#ValidationException", errorType(large));
         assertTrue(json.readTree(large.body()).get("message").asText().contains("exceeds the limit of 1024 bytes"));
+        byte[] streamed = ("{\"x\":\"" + "a".repeat(5000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(fixture.endpoint())
+                .header("X-Amz-Target", "DynamoDB_20120810.ListTables").header("Authorization", SIGNATURE)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(streamed))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, chunked.statusCode(), "a body of no declared length is cut off at the limit too");
+        assertTrue(json.readTree(chunked.body()).get("message").asText().contains("exceeds the limit of 1024 bytes"),
+                chunked.body());
         HttpResponse<String> hugeHeader = http.send(HttpRequest.newBuilder(fixture.endpoint())
                 .header("X-Amz-Target", "DynamoDB_20120810.ListTables").header("Authorization", SIGNATURE)
                 .header("X-Padding", "p".repeat(100_000)).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
