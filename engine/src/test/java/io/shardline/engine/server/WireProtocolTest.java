@@ -89,6 +89,11 @@ class WireProtocolTest {
         HttpResponse<String> unsigned = post("DynamoDB_20120810.ListTables", "{}", false);
         assertEquals(400, unsigned.statusCode());
         assertEquals("com.amazon.coral.service#MissingAuthenticationTokenException", errorType(unsigned));
+        HttpResponse<String> badlySigned = http.send(HttpRequest.newBuilder(fixture.endpoint())
+                .header("X-Amz-Target", "DynamoDB_20120810.ListTables").header("Authorization", "AWS4-HMAC-SHA256 x")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, badlySigned.statusCode());
+        assertEquals("com.amazon.coral.service#IncompleteSignatureException", errorType(badlySigned));
         HttpResponse<String> malformed = post("DynamoDB_20120810.ListTables", "{\"Limit\":", true);
         assertEquals(400, malformed.statusCode());
         assertEquals("com.amazonaws.dynamodb.v20120810#SerializationException", errorType(malformed));
