@@ -175,7 +175,13 @@ public final class ServerBenchmark {
         }
     }
 
-    /** The server measured with the SDK client, then with wrk; same process, same table. */
+    /** A server measured with the SDK client, then with wrk: same process, same table. */
+    private static Result[] withBothClients(String name, URI endpoint, DynamoDbClient client, long pid, int seconds,
+                                            int threads) throws IOException, InterruptedException {
+        return new Result[] {run(name + " (AWS SDK v2)", seconds, threads, sdkStore(client), pid),
+                WrkLoad.run(name + " (wrk)", endpoint, seconds, threads, pid)};
+    }
+
     private static Result[] server(int seconds, int threads) throws Exception {
         Path data = Files.createTempDirectory("shardline-bench-server");
         int port = freePort();
@@ -189,9 +195,8 @@ public final class ServerBenchmark {
                     .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                     .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
                     .streamSpecification(st -> st.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
-            return new Result[] {
-                    run("Shardline server, durable, stream on (AWS SDK v2)", seconds, threads, sdkStore(client), server.pid()),
-                    WrkLoad.run("Shardline server, durable, stream on (wrk)", endpoint, seconds, threads, server.pid())};
+            return withBothClients("Shardline server, durable, stream on", endpoint, client, server.pid(), seconds,
+                    threads);
         } finally {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
@@ -217,7 +222,6 @@ public final class ServerBenchmark {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    /** dynalite measured with the SDK client, then with wrk; same process, same table. */
     private static Result[] dynalite(int seconds, int threads) throws Exception {
         Path tools = Path.of("target", "bench-tools").toAbsolutePath();
         Path binary = tools.resolve("node_modules/.bin/dynalite");
@@ -241,9 +245,8 @@ public final class ServerBenchmark {
                         .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                         .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
                 client.waiter().waitUntilTableExists(r -> r.tableName("Bench"));
-                String name = "dynalite " + DYNALITE_VERSION;
-                return new Result[] {run(name + " (AWS SDK v2)", seconds, threads, sdkStore(client), dynalite.pid()),
-                        WrkLoad.run(name + " (wrk)", endpoint, seconds, threads, dynalite.pid())};
+                return withBothClients("dynalite " + DYNALITE_VERSION, endpoint, client, dynalite.pid(), seconds,
+                        threads);
             }
         } finally {
             dynalite.destroy();

@@ -57,6 +57,7 @@ final class WrkLoad {
     /** Warms up briefly, then puts for {@code seconds} and gets the written items for {@code seconds}. */
     static ServerBenchmark.Result run(String name, URI endpoint, int seconds, int connections, long serverPid)
             throws IOException, InterruptedException {
+        installWrk();
         Path script = Files.createTempFile("shardline-bench", ".lua");
         try {
             String date = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC));
@@ -76,7 +77,6 @@ final class WrkLoad {
 
     private static Phase phase(Path script, URI endpoint, int seconds, int connections, String op, String prefix,
                                long keys) throws IOException, InterruptedException {
-        installWrk();
         Process wrk = new ProcessBuilder(WRK.toString(), "-t1", "-c" + connections, "-d" + seconds + "s", "--latency",
                 "-s", script.toString(), endpoint.toString(), "--", op, prefix, Long.toString(keys))
                 .redirectErrorStream(true).start();
