@@ -2,6 +2,7 @@ package io.shardline.engine;
 
 import io.shardline.engine.api.BatchGetItem;
 import io.shardline.engine.api.BatchWriteItem;
+import io.shardline.engine.api.ContinuousBackups;
 import io.shardline.engine.api.CreateTable;
 import io.shardline.engine.api.DeleteItem;
 import io.shardline.engine.api.DeleteTable;
@@ -17,11 +18,14 @@ import io.shardline.engine.api.ListTables;
 import io.shardline.engine.api.PutItem;
 import io.shardline.engine.api.Query;
 import io.shardline.engine.api.Scan;
+import io.shardline.engine.api.ServiceDescriptions;
+import io.shardline.engine.api.TagResource;
 import io.shardline.engine.api.TransactGetItems;
 import io.shardline.engine.api.TransactWriteItems;
 import io.shardline.engine.api.UpdateItem;
 import io.shardline.engine.api.UpdateTable;
 import io.shardline.engine.api.UpdateTimeToLive;
+import io.shardline.engine.item.IndexBackfill;
 import io.shardline.engine.item.ItemOperations;
 import io.shardline.engine.item.ItemWriter;
 import io.shardline.engine.item.QueryOperations;
@@ -32,12 +36,15 @@ import io.shardline.engine.stream.ShardReader;
 import io.shardline.engine.streamops.StreamMaintenance;
 import io.shardline.engine.streamops.StreamOperations;
 import io.shardline.engine.table.Partition;
+import io.shardline.engine.table.ContinuousBackupOperations;
 import io.shardline.engine.table.PartitionSplitter;
 import io.shardline.engine.table.TableCatalog;
 import io.shardline.engine.table.TableOperations;
+import io.shardline.engine.table.TagOperations;
 import io.shardline.engine.ttl.TimeToLiveOperations;
 import io.shardline.engine.ttl.TtlSweeper;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +61,9 @@ public final class Engine implements AutoCloseable {
     private final TableCatalog catalog;
     private final PartitionSplitter splitter;
     private final TableOperations tables;
+    private final TagOperations tags;
+    private final ContinuousBackupOperations continuousBackups;
+    private final IndexBackfill backfill;
     private final ItemOperations items;
     private final QueryOperations queries;
     private final TransactionOperations transactions;
@@ -67,9 +77,12 @@ public final class Engine implements AutoCloseable {
         store = config.dataDir() == null ? Store.openInMemory() : Store.openDurable(config.dataDir());
         catalog = new TableCatalog(store, config.clock());
         splitter = new PartitionSplitter(store, catalog, config.partitionSplitBytes(), config.clock());
-        tables = new TableOperations(store, catalog, config.defaultPartitions(), config.region(),
-                config.accountId(), config.clock());
         ItemWriter writer = new ItemWriter(store, splitter, new ChangeRecords(config.region()));
+        backfill = new IndexBackfill(store, catalog, writer);
+        tables = new TableOperations(store, catalog, config.defaultPartitions(), config.region(),
+                config.accountId(), config.clock(), backfill::start);
+        tags = new TagOperations(store, catalog, tables);
+        continuousBackups = new ContinuousBackupOperations(catalog);
         items = new ItemOperations(store, catalog, writer);
         queries = new QueryOperations(store, catalog);
         transactions = new TransactionOperations(store, catalog, writer, config.clock());
@@ -84,6 +97,7 @@ public final class Engine implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        backfill.resumeAll();
         long interval = config.maintenanceInterval().toMillis();
         maintenance.scheduleWithFixedDelay(this::maintainQuietly, interval, interval, TimeUnit.MILLISECONDS);
     }
@@ -111,6 +125,31 @@ public final class Engine implements AutoCloseable {
 
     public DeleteTable.Response deleteTable(DeleteTable.Request request) {
         return tables.deleteTable(request);
+    }
+
+    public Map<String, Object> tagResource(TagResource.Request request) {
+        return tags.tagResource(request);
+    }
+
+    public Map<String, Object> untagResource(TagResource.UntagRequest request) {
+        return tags.untagResource(request);
+    }
+
+    public TagResource.ListResponse listTagsOfResource(TagResource.ListRequest request) {
+        return tags.listTagsOfResource(request);
+    }
+
+    public ContinuousBackups.Response describeContinuousBackups(ContinuousBackups.DescribeRequest request) {
+        return continuousBackups.describe(request);
+    }
+
+    public ContinuousBackups.Response updateContinuousBackups(ContinuousBackups.UpdateRequest request) {
+        return continuousBackups.update(request);
+    }
+
+    /** DynamoDB's default account and table capacity limits; the engine enforces none of them. */
+    public ServiceDescriptions.LimitsResponse describeLimits(ServiceDescriptions.Empty request) {
+        return new ServiceDescriptions.LimitsResponse(80_000L, 80_000L, 40_000L, 40_000L);
     }
 
     public PutItem.Response putItem(PutItem.Request request) {
@@ -206,6 +245,7 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        backfill.close();
         maintenance.shutdown();
         try {
             maintenance.awaitTermination(30, TimeUnit.SECONDS);

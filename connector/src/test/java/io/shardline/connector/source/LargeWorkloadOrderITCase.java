@@ -119,22 +119,22 @@ class LargeWorkloadOrderITCase {
     static final class OrderCheck extends KeyedProcessFunction<String, String, String> {
         /** Subtasks opened, restarts included. */
         static final AtomicInteger OPENED = new AtomicInteger();
-        private transient ValueState<Long> lastSequence;
+        private transient ValueState<String> lastSequence;
         private transient ValueState<Long> count;
 
         @Override
         public void open(OpenContext context) {
             OPENED.incrementAndGet();
-            lastSequence = getRuntimeContext().getState(new ValueStateDescriptor<>("lastSequence", Types.LONG));
+            lastSequence = getRuntimeContext().getState(new ValueStateDescriptor<>("lastSequence", Types.STRING));
             count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Types.LONG));
         }
 
         @Override
         public void processElement(String change, Context context, Collector<String> out) throws Exception {
             String[] parts = change.split("\\|");
-            long sequence = Long.parseLong(parts[2]);
-            Long last = lastSequence.value();
-            if (last != null && sequence <= last) {
+            String sequence = parts[2];
+            String last = lastSequence.value();
+            if (last != null && SequenceNumbers.compare(sequence, last) <= 0) {
                 out.collect("OUT OF ORDER " + parts[0] + ": " + sequence + " after " + last);
             }
             lastSequence.update(sequence);

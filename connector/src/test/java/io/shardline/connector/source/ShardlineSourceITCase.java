@@ -104,11 +104,11 @@ class ShardlineSourceITCase {
 
     private static Map<String, List<Long>> versionsByKey(List<String> results) {
         Map<String, List<Long>> read = new HashMap<>();
-        Map<String, Long> lastSequence = new HashMap<>();
+        Map<String, String> lastSequence = new HashMap<>();
         for (String result : results) {
             String[] parts = result.split("\\|");
-            long sequence = Long.parseLong(parts[2]);
-            assertTrue(sequence > lastSequence.getOrDefault(parts[0], 0L), "sequence numbers of " + parts[0] + " increase: "
+            String sequence = parts[2];
+            assertTrue(SequenceNumbers.compare(sequence, lastSequence.getOrDefault(parts[0], "0")) > 0, "sequence numbers of " + parts[0] + " increase: "
                     + results.stream().filter(x -> x.startsWith(parts[0] + "|")).toList());
             lastSequence.put(parts[0], sequence);
             read.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(Long.parseLong(parts[1]));

@@ -2,7 +2,7 @@ package io.shardline.engine.api;
 
 import java.util.List;
 
-/** CreateTable: defines a table with its key schema, and optionally its stream. */
+/** CreateTable: defines a table with its key schema, and optionally its secondary indexes, stream and tags. */
 public final class CreateTable {
     private CreateTable() {
     }
@@ -10,7 +10,17 @@ public final class CreateTable {
     public record Request(String tableName, List<AttributeDefinition> attributeDefinitions,
                           List<KeySchemaElement> keySchema, String billingMode,
                           ProvisionedThroughput provisionedThroughput, List<Tag> tags,
-                          StreamSpecification streamSpecification) {
+                          StreamSpecification streamSpecification,
+                          List<GlobalSecondaryIndex> globalSecondaryIndexes,
+                          List<LocalSecondaryIndex> localSecondaryIndexes) {
+        /** A table without secondary indexes. */
+        public Request(String tableName, List<AttributeDefinition> attributeDefinitions,
+                       List<KeySchemaElement> keySchema, String billingMode,
+                       ProvisionedThroughput provisionedThroughput, List<Tag> tags,
+                       StreamSpecification streamSpecification) {
+            this(tableName, attributeDefinitions, keySchema, billingMode, provisionedThroughput, tags,
+                    streamSpecification, null, null);
+        }
     }
 
     public record Response(TableDescription tableDescription) {

@@ -4,7 +4,10 @@ import io.shardline.engine.model.AttributeValue;
 import java.util.List;
 import java.util.Map;
 
-/** Query: the items of one partition key, optionally narrowed by a sort key condition, filtered and projected. */
+/**
+ * Query: the items of one partition key of a table or of one of its secondary indexes ({@code indexName}),
+ * optionally narrowed by a sort key condition, filtered and projected.
+ */
 public final class Query {
     private Query() {
     }
@@ -14,7 +17,19 @@ public final class Query {
                           Boolean consistentRead, List<String> attributesToGet, String returnConsumedCapacity,
                           String keyConditionExpression, String filterExpression, String projectionExpression,
                           Map<String, String> expressionAttributeNames,
-                          Map<String, AttributeValue> expressionAttributeValues) {
+                          Map<String, AttributeValue> expressionAttributeValues, String indexName) {
+        /** A Query of the table itself. */
+        public Request(String tableName, Map<String, Condition> keyConditions, Boolean scanIndexForward,
+                       Integer limit, Map<String, AttributeValue> exclusiveStartKey, String select,
+                       Boolean consistentRead, List<String> attributesToGet, String returnConsumedCapacity,
+                       String keyConditionExpression, String filterExpression, String projectionExpression,
+                       Map<String, String> expressionAttributeNames,
+                       Map<String, AttributeValue> expressionAttributeValues) {
+            this(tableName, keyConditions, scanIndexForward, limit, exclusiveStartKey, select, consistentRead,
+                    attributesToGet, returnConsumedCapacity, keyConditionExpression, filterExpression,
+                    projectionExpression, expressionAttributeNames, expressionAttributeValues, null);
+        }
+
         public static Request of(String tableName, Map<String, Condition> keyConditions) {
             return new Request(tableName, keyConditions, null, null, null, null, null, null, null, null, null, null,
                     null, null);

@@ -4,7 +4,7 @@ import io.shardline.engine.model.AttributeValue;
 import java.util.List;
 import java.util.Map;
 
-/** Scan: every item of a table, paged, optionally one segment of a parallel scan. */
+/** Scan: every item of a table or of one of its secondary indexes, paged, optionally one segment of a parallel scan. */
 public final class Scan {
     private Scan() {
     }
@@ -13,7 +13,18 @@ public final class Scan {
                           String select, Integer segment, Integer totalSegments, Boolean consistentRead,
                           List<String> attributesToGet, String returnConsumedCapacity, String filterExpression,
                           String projectionExpression, Map<String, String> expressionAttributeNames,
-                          Map<String, AttributeValue> expressionAttributeValues) {
+                          Map<String, AttributeValue> expressionAttributeValues, String indexName) {
+        /** A Scan of the table itself. */
+        public Request(String tableName, Integer limit, Map<String, AttributeValue> exclusiveStartKey,
+                       String select, Integer segment, Integer totalSegments, Boolean consistentRead,
+                       List<String> attributesToGet, String returnConsumedCapacity, String filterExpression,
+                       String projectionExpression, Map<String, String> expressionAttributeNames,
+                       Map<String, AttributeValue> expressionAttributeValues) {
+            this(tableName, limit, exclusiveStartKey, select, segment, totalSegments, consistentRead, attributesToGet,
+                    returnConsumedCapacity, filterExpression, projectionExpression, expressionAttributeNames,
+                    expressionAttributeValues, null);
+        }
+
         public static Request of(String tableName) {
             return new Request(tableName, null, null, null, null, null, null, null, null, null, null, null, null);
         }

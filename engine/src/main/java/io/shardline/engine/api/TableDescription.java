@@ -18,5 +18,7 @@ public record TableDescription(
         ProvisionedThroughputDescription provisionedThroughput,
         StreamSpecification streamSpecification,
         String latestStreamArn,
-        String latestStreamLabel) {
+        String latestStreamLabel,
+        List<SecondaryIndexDescription> globalSecondaryIndexes,
+        List<SecondaryIndexDescription> localSecondaryIndexes) {
 }

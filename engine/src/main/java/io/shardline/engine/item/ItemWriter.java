@@ -1,6 +1,8 @@
 package io.shardline.engine.item;
 
 import io.shardline.engine.api.DynamoJson;
+import io.shardline.engine.index.IndexEntries;
+import io.shardline.engine.index.SecondaryIndex;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.ConditionalCheckFailedException;
 import io.shardline.engine.model.DynamoException;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.locks.Lock;
 import java.util.function.UnaryOperator;
@@ -38,12 +41,14 @@ public final class ItemWriter {
     private final Store store;
     private final PartitionSplitter splitter;
     private final ChangeRecords records;
+    private final IndexEntries indexEntries;
     private final KeyLocks locks = new KeyLocks(4096);
 
     public ItemWriter(Store store, PartitionSplitter splitter, ChangeRecords records) {
         this.store = store;
         this.splitter = splitter;
         this.records = records;
+        this.indexEntries = new IndexEntries(store);
     }
 
     /** Who asked for a write: a client, or the TTL sweeper expiring an item. */
@@ -120,6 +125,7 @@ public final class ItemWriter {
                     Map<String, AttributeValue> newItem = target.write().change().apply(oldItem);
                     if (newItem != null) {
                         ItemSize.checkLimit(newItem);
+                        IndexEntries.checkKeys(target.write().table().definition().indexes(), newItem);
                     }
                     changes.add(new ItemChange(oldItem, newItem));
                     reasons.add(TransactionCanceledException.Reason.NONE);
@@ -147,6 +153,46 @@ public final class ItemWriter {
             }
         }
         return changes;
+    }
+
+    /**
+     * Adds the items stored at {@code storageKeys} to a global index being backfilled, each under its
+     * item lock, in one commit. Returns false when the table or the index is gone.
+     */
+    boolean backfill(Table table, long indexId, List<byte[]> storageKeys) {
+        TreeSet<Integer> stripes = new TreeSet<>();
+        storageKeys.forEach(key -> stripes.add(locks.stripeOf(key)));
+        Lock access = table.writeAccess();
+        access.lock();
+        List<Lock> held = new ArrayList<>();
+        try {
+            Optional<SecondaryIndex> index = table.definition().indexes().stream()
+                    .filter(i -> i.id() == indexId).findFirst();
+            if (table.isDeleted() || index.isEmpty()) {
+                return false;
+            }
+            for (int stripe : stripes) {
+                Lock lock = locks.stripe(stripe);
+                lock.lock();
+                held.add(lock);
+            }
+            try (Batch batch = store.batch()) {
+                for (byte[] key : storageKeys) {
+                    byte[] stored = store.get(Family.ITEMS, key);
+                    if (stored != null) {
+                        indexEntries.backfill(batch, index.get(), table.definition().keySchema(),
+                                DynamoJson.readItem(stored));
+                    }
+                }
+                store.commit(batch);
+            }
+            return true;
+        } finally {
+            for (int i = held.size() - 1; i >= 0; i--) {
+                held.get(i).unlock();
+            }
+            access.unlock();
+        }
     }
 
     private static TransactionCanceledException.Reason reason(DynamoException e) {
@@ -187,6 +233,8 @@ public final class ItemWriter {
                     batch.add(Family.STATS, StatsKeys.items(table.id(), partition.id()), itemDelta);
                 }
                 batch.add(Family.STATS, StatsKeys.bytes(table.id(), partition.id()), newBytes - oldBytes);
+                indexEntries.stage(batch, table.definition().indexes(), table.definition().keySchema(),
+                        change.oldItem(), change.newItem());
                 statDeltas.add(new long[] {itemDelta, newBytes - oldBytes});
                 ShardDefinition shard = table.openShard(partition.id());
                 if (shard != null) {

@@ -1,6 +1,7 @@
 package io.shardline.engine.item;
 
 import io.shardline.engine.api.Condition;
+import io.shardline.engine.index.IndexKeys;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.KeySchema;
@@ -13,13 +14,18 @@ import java.util.Map;
 /**
  * Turns Query's legacy KeyConditions into a storage key range: equality on the partition key picks
  * the item collection; an optional sort key condition (EQ, LT, LE, GT, GE, BETWEEN, BEGINS_WITH)
- * narrows it, using the order-preserving encoding of sort keys.
+ * narrows it, using the order-preserving encoding of sort keys. Item keys end with the raw sort key;
+ * index entry keys hold it escaped and terminated, followed by the table's keys ({@link IndexKeys}).
  */
 final class KeyConditions {
     private KeyConditions() {
     }
 
-    static KeyRange range(long tableId, KeySchema schema, Map<String, Condition> conditions) {
+    /**
+     * The range of keys under {@code keySpace} (a table or an index id) that the conditions select;
+     * {@code indexEntries} says whether the keys are index entry keys.
+     */
+    static KeyRange range(long keySpace, KeySchema schema, Map<String, Condition> conditions, boolean indexEntries) {
         if (conditions == null || conditions.isEmpty()) {
             throw DynamoException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
@@ -38,7 +44,7 @@ final class KeyConditions {
                     + "EQ, not " + partition.comparisonOperator());
         }
         byte[] partitionKey = ItemKeys.keyBytes(operands(partition, 1, schema.partitionType()).get(0));
-        byte[] prefix = ItemKeys.collection(tableId, partitionKey);
+        byte[] prefix = ItemKeys.collection(keySpace, partitionKey);
         KeyRange collection = KeyRange.withPrefix(prefix);
         Condition sort = schema.hasSortKey() ? conditions.get(schema.sortKey()) : null;
         if (sort == null) {
@@ -47,17 +53,17 @@ final class KeyConditions {
         String operator = sort.comparisonOperator() == null ? "null" : sort.comparisonOperator();
         switch (operator) {
             case "EQ": {
-                byte[] at = concat(prefix, sortBytes(sort, 1, schema, 0));
-                return new KeyRange(at, KeyRange.after(at));
+                byte[] value = sortBytes(sort, 1, schema, 0);
+                return new KeyRange(firstWith(prefix, value, indexEntries), afterAllWith(prefix, value, indexEntries));
             }
             case "LT":
-                return collection.narrowUpper(concat(prefix, sortBytes(sort, 1, schema, 0)));
+                return collection.narrowUpper(firstWith(prefix, sortBytes(sort, 1, schema, 0), indexEntries));
             case "LE":
-                return collection.narrowUpper(KeyRange.after(concat(prefix, sortBytes(sort, 1, schema, 0))));
+                return collection.narrowUpper(afterAllWith(prefix, sortBytes(sort, 1, schema, 0), indexEntries));
             case "GT":
-                return collection.narrowLower(KeyRange.after(concat(prefix, sortBytes(sort, 1, schema, 0))));
+                return collection.narrowLower(afterAllWith(prefix, sortBytes(sort, 1, schema, 0), indexEntries));
             case "GE":
-                return collection.narrowLower(concat(prefix, sortBytes(sort, 1, schema, 0)));
+                return collection.narrowLower(firstWith(prefix, sortBytes(sort, 1, schema, 0), indexEntries));
             case "BETWEEN": {
                 byte[] low = sortBytes(sort, 2, schema, 0);
                 byte[] high = sortBytes(sort, 2, schema, 1);
@@ -66,7 +72,7 @@ final class KeyConditions {
                             + "bound to be greater than or equal to lower bound; lower bound operand: "
                             + sort.attributeValueList().get(0) + ", upper bound operand: " + sort.attributeValueList().get(1));
                 }
-                return new KeyRange(concat(prefix, low), KeyRange.after(concat(prefix, high)));
+                return new KeyRange(firstWith(prefix, low, indexEntries), afterAllWith(prefix, high, indexEntries));
             }
             case "BEGINS_WITH": {
                 if (schema.sortType() == ScalarType.N) {
@@ -74,12 +80,24 @@ final class KeyConditions {
                             + "or function; operator or function: begins_with, operand type: N");
                 }
                 byte[] start = sortBytes(sort, 1, schema, 0);
-                return start.length == 0 ? collection : KeyRange.withPrefix(concat(prefix, start));
+                return start.length == 0 ? collection
+                        : KeyRange.withPrefix(concat(prefix, indexEntries ? IndexKeys.sortKey(start, false) : start));
             }
             default:
                 throw DynamoException.validation("Query key condition not supported: " + operator
                         + " on the sort key; use EQ, LT, LE, GT, GE, BETWEEN or BEGINS_WITH");
         }
+    }
+
+    /** The first key whose sort key is {@code value}. */
+    private static byte[] firstWith(byte[] prefix, byte[] value, boolean indexEntries) {
+        return concat(prefix, indexEntries ? IndexKeys.sortKey(value, true) : value);
+    }
+
+    /** The first key past every key whose sort key is {@code value}. */
+    private static byte[] afterAllWith(byte[] prefix, byte[] value, boolean indexEntries) {
+        return indexEntries ? KeyRange.successorOfPrefix(firstWith(prefix, value, true))
+                : KeyRange.after(concat(prefix, value));
     }
 
     private static byte[] sortBytes(Condition condition, int arity, KeySchema schema, int index) {

@@ -16,6 +16,12 @@ record Projection(boolean countOnly, List<Path> paths) {
      * as DynamoDB does.
      */
     static Projection of(String select, List<String> attributesToGet, List<Path> projectionExpression) {
+        return of(select, attributesToGet, projectionExpression, false);
+    }
+
+    /** As {@link #of(String, List, List)}, for a read of a secondary index when {@code onIndex}. */
+    static Projection of(String select, List<String> attributesToGet, List<Path> projectionExpression,
+                         boolean onIndex) {
         RequestExpressions.notBoth("AttributesToGet", attributesToGet, "ProjectionExpression", projectionExpression);
         if (attributesToGet != null && attributesToGet.isEmpty()) {
             throw DynamoException.validation("1 validation error detected: Value '[]' at 'attributesToGet' "
@@ -50,7 +56,14 @@ record Projection(boolean countOnly, List<Path> paths) {
                 }
                 return new Projection(false, paths);
             case "ALL_PROJECTED_ATTRIBUTES":
-                throw DynamoException.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+                if (!onIndex) {
+                    throw DynamoException.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+                }
+                if (named) {
+                    throw DynamoException.validation("Cannot specify the AttributesToGet or ProjectionExpression when "
+                            + "choosing to get ALL_PROJECTED_ATTRIBUTES");
+                }
+                return ALL;
             default:
                 throw DynamoException.validation("1 validation error detected: Value '" + select + "' at 'select' failed "
                         + "to satisfy constraint: Member must satisfy enum value set: "

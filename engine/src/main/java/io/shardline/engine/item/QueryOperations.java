@@ -16,34 +16,42 @@ import io.shardline.engine.storage.ItemKeys;
 import io.shardline.engine.storage.Store;
 import io.shardline.engine.table.Table;
 import io.shardline.engine.table.TableCatalog;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Query (one item collection, in sort key order) and Scan (a whole table or one parallel segment),
- * with key condition, filter and projection expressions.
+ * of a table or one of its secondary indexes, with key condition, filter and projection expressions.
  */
 public final class QueryOperations {
     static final int MAX_TOTAL_SEGMENTS = 1_000_000;
 
+    private final Store store;
     private final TableCatalog catalog;
     private final RangeReader reader;
 
     public QueryOperations(Store store, TableCatalog catalog) {
+        this.store = store;
         this.catalog = catalog;
         this.reader = new RangeReader(store);
     }
 
     public ItemPage query(Query.Request request) {
         Table table = catalog.require(request.tableName());
-        KeySchema schema = table.definition().keySchema();
         RequestExpressions expressions = new RequestExpressions(request.expressionAttributeNames(),
                 request.expressionAttributeValues());
         RequestExpressions.notBoth("KeyConditions", request.keyConditions(), "KeyConditionExpression",
                 request.keyConditionExpression());
-        Map<String, Condition> keyConditions = request.keyConditionExpression() == null ? request.keyConditions()
-                : KeyConditionExpressions.toConditions(expressions.condition(ExpressionKind.KEY_CONDITION,
-                        request.keyConditionExpression()), schema);
+        BooleanExpression keyCondition = expressions.condition(ExpressionKind.KEY_CONDITION,
+                request.keyConditionExpression());
         BooleanExpression filter = expressions.condition(ExpressionKind.FILTER, request.filterExpression());
+        List<Path> paths = expressions.projection(request.projectionExpression());
+        ReadSource source = ReadSource.of(store, table, request.indexName(), request.consistentRead(),
+                request.select(), wanted(request.attributesToGet(), paths, filter));
+        KeySchema schema = source.keySchema();
+        Map<String, Condition> keyConditions = keyCondition == null ? request.keyConditions()
+                : KeyConditionExpressions.toConditions(keyCondition, schema);
         if (filter != null) {
             for (Path path : ExpressionPaths.of(filter)) {
                 if (schema.isKeyAttribute(path.attribute())) {
@@ -52,17 +60,16 @@ public final class QueryOperations {
                 }
             }
         }
-        Projection projection = Projection.of(request.select(), request.attributesToGet(),
-                expressions.projection(request.projectionExpression()));
+        Projection projection = Projection.of(request.select(), request.attributesToGet(), paths, source.isIndex());
         expressions.done();
         int limit = limit(request.limit());
-        KeyRange range = KeyConditions.range(table.id(), schema, keyConditions);
+        KeyRange range = KeyConditions.range(source.keySpace(), schema, keyConditions, source.isIndex());
         boolean forward = request.scanIndexForward() == null || request.scanIndexForward();
         if (request.exclusiveStartKey() != null) {
-            byte[] start = storageKey(table, request.exclusiveStartKey());
+            byte[] start = source.storageKey(request.exclusiveStartKey());
             range = forward ? range.narrowLower(KeyRange.after(start)) : range.narrowUpper(start);
         }
-        return reader.read(range, forward, limit, projection, schema, filter);
+        return reader.read(source, range, forward, limit, projection, filter);
     }
 
     public ItemPage scan(Scan.Request request) {
@@ -70,13 +77,15 @@ public final class QueryOperations {
         RequestExpressions expressions = new RequestExpressions(request.expressionAttributeNames(),
                 request.expressionAttributeValues());
         BooleanExpression filter = expressions.condition(ExpressionKind.FILTER, request.filterExpression());
-        Projection projection = Projection.of(request.select(), request.attributesToGet(),
-                expressions.projection(request.projectionExpression()));
+        List<Path> paths = expressions.projection(request.projectionExpression());
+        ReadSource source = ReadSource.of(store, table, request.indexName(), request.consistentRead(),
+                request.select(), wanted(request.attributesToGet(), paths, filter));
+        Projection projection = Projection.of(request.select(), request.attributesToGet(), paths, source.isIndex());
         expressions.done();
         int limit = limit(request.limit());
-        KeyRange range = segmentRange(table.id(), request.segment(), request.totalSegments());
+        KeyRange range = segmentRange(source.keySpace(), request.segment(), request.totalSegments());
         if (request.exclusiveStartKey() != null) {
-            byte[] start = storageKey(table, request.exclusiveStartKey());
+            byte[] start = source.storageKey(request.exclusiveStartKey());
             if (!range.contains(start)) {
                 throw DynamoException.validation("The provided Exclusive start key does not map to the provided "
                         + "Segment and TotalSegments values. Segment: " + request.segment()
@@ -84,12 +93,26 @@ public final class QueryOperations {
             }
             range = range.narrowLower(KeyRange.after(start));
         }
-        return reader.read(range, true, limit, projection, table.definition().keySchema(), filter);
+        return reader.read(source, range, true, limit, projection, filter);
     }
 
-    private static KeyRange segmentRange(long tableId, Integer segment, Integer totalSegments) {
+    /** The attribute paths a read needs (projection and filter), or null when it needs every attribute. */
+    private static List<Path> wanted(List<String> attributesToGet, List<Path> projection, BooleanExpression filter) {
+        List<Path> named = attributesToGet != null ? attributesToGet.stream().map(Path::of).toList() : projection;
+        if (named == null) {
+            return null;
+        }
+        List<Path> wanted = new ArrayList<>(named);
+        if (filter != null) {
+            wanted.addAll(ExpressionPaths.of(filter));
+        }
+        return wanted;
+    }
+
+    /** The keys under {@code keySpace} (a table or index id) of one Scan segment, or all of them. */
+    private static KeyRange segmentRange(long keySpace, Integer segment, Integer totalSegments) {
         if (segment == null && totalSegments == null) {
-            return KeyRange.withPrefix(ItemKeys.tableStart(tableId));
+            return KeyRange.withPrefix(ItemKeys.tableStart(keySpace));
         }
         if (segment == null || totalSegments == null) {
             throw DynamoException.validation("The TotalSegments parameter is required but was not present in the "
@@ -104,16 +127,11 @@ public final class QueryOperations {
             throw DynamoException.validation("The Segment parameter is zero-based and must be less than parameter "
                     + "TotalSegments: Segment: " + segment + " is not less than TotalSegments: " + totalSegments);
         }
-        byte[] lower = ItemKeys.hashStart(tableId, HashSpace.sliceStart(segment, totalSegments));
+        byte[] lower = ItemKeys.hashStart(keySpace, HashSpace.sliceStart(segment, totalSegments));
         byte[] upper = segment == totalSegments - 1
-                ? ItemKeys.tableStart(tableId + 1)
-                : ItemKeys.hashStart(tableId, HashSpace.sliceStart(segment + 1, totalSegments));
+                ? ItemKeys.tableStart(keySpace + 1)
+                : ItemKeys.hashStart(keySpace, HashSpace.sliceStart(segment + 1, totalSegments));
         return new KeyRange(lower, upper);
-    }
-
-    private static byte[] storageKey(Table table, Map<String, AttributeValue> exclusiveStartKey) {
-        KeySchema schema = table.definition().keySchema();
-        return ItemKeys.of(table.id(), schema, schema.checkKey(exclusiveStartKey));
     }
 
     private static int limit(Integer limit) {

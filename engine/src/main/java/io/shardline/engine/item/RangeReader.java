@@ -1,13 +1,10 @@
 package io.shardline.engine.item;
 
-import io.shardline.engine.api.DynamoJson;
 import io.shardline.engine.api.ItemPage;
 import io.shardline.engine.expr.BooleanExpression;
 import io.shardline.engine.expr.ConditionEvaluator;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.ItemSize;
-import io.shardline.engine.model.KeySchema;
-import io.shardline.engine.storage.Family;
 import io.shardline.engine.storage.Store;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +13,10 @@ import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksIterator;
 
 /**
- * Reads one page of a key range from a consistent snapshot, as Query and Scan do: it stops at the
- * Limit or once 1 MB of items was read, and then names the last item read as LastEvaluatedKey if
- * the range holds more. A filter applies after reading, so Count (matched) and ScannedCount (read)
- * differ as in DynamoDB.
+ * Reads one page of a key range of a table or an index from a consistent snapshot, as Query and
+ * Scan do: it stops at the Limit or once 1 MB of items was read, and then names the last item read
+ * as LastEvaluatedKey if the range holds more. A filter applies after reading, so Count (matched)
+ * and ScannedCount (read) differ as in DynamoDB.
  */
 final class RangeReader {
     static final long PAGE_BYTES = 1024 * 1024;
@@ -30,15 +27,15 @@ final class RangeReader {
         this.store = store;
     }
 
-    /** Reads a page; {@code filter} (may be null) picks the items returned from those read. */
-    ItemPage read(KeyRange range, boolean forward, int limit, Projection projection, KeySchema schema,
+    /** Reads a page of {@code source}; {@code filter} (may be null) picks the items returned from those read. */
+    ItemPage read(ReadSource source, KeyRange range, boolean forward, int limit, Projection projection,
                   BooleanExpression filter) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         int scanned = 0;
         int matched = 0;
         long bytes = 0;
         Map<String, AttributeValue> last = null;
-        try (ReadOptions options = new ReadOptions(); RocksIterator it = store.iterator(Family.ITEMS, options)) {
+        try (ReadOptions options = new ReadOptions(); RocksIterator it = store.iterator(source.family(), options)) {
             if (forward) {
                 it.seek(range.lower());
             } else {
@@ -49,9 +46,9 @@ final class RangeReader {
             }
             for (; it.isValid() && range.contains(it.key()); step(it, forward)) {
                 if (scanned == limit || bytes >= PAGE_BYTES) {
-                    return page(items, matched, scanned, projection, schema.keyOf(last));
+                    return page(items, matched, scanned, projection, source.keyOf(last));
                 }
-                last = DynamoJson.readItem(it.value());
+                last = source.item(it.value());
                 scanned++;
                 bytes += ItemSize.of(last);
                 if (filter == null || ConditionEvaluator.matches(filter, last)) {

@@ -4,6 +4,7 @@ package io.shardline.engine.model;
 public enum ErrorType {
     VALIDATION("ValidationException", true),
     RESOURCE_NOT_FOUND("ResourceNotFoundException", true),
+    TABLE_NOT_FOUND("TableNotFoundException", true),
     RESOURCE_IN_USE("ResourceInUseException", true),
     CONDITIONAL_CHECK_FAILED("ConditionalCheckFailedException", true),
     LIMIT_EXCEEDED("LimitExceededException", true),

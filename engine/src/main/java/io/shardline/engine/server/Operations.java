@@ -3,6 +3,7 @@ package io.shardline.engine.server;
 import io.shardline.engine.Engine;
 import io.shardline.engine.api.BatchGetItem;
 import io.shardline.engine.api.BatchWriteItem;
+import io.shardline.engine.api.ContinuousBackups;
 import io.shardline.engine.api.CreateTable;
 import io.shardline.engine.api.DeleteItem;
 import io.shardline.engine.api.DeleteTable;
@@ -18,14 +19,18 @@ import io.shardline.engine.api.ListTables;
 import io.shardline.engine.api.PutItem;
 import io.shardline.engine.api.Query;
 import io.shardline.engine.api.Scan;
+import io.shardline.engine.api.ServiceDescriptions;
+import io.shardline.engine.api.TagResource;
 import io.shardline.engine.api.TransactGetItems;
 import io.shardline.engine.api.TransactWriteItems;
 import io.shardline.engine.api.UpdateItem;
 import io.shardline.engine.api.UpdateTable;
 import io.shardline.engine.api.UpdateTimeToLive;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Every operation the server answers, by its {@code X-Amz-Target}, as a JSON codec over the embedded engine. */
 final class Operations {
@@ -41,7 +46,8 @@ final class Operations {
 
     private final Map<String, Operation<?>> byTarget = new HashMap<>();
 
-    Operations(Engine engine) {
+    /** @param address the host and port clients reach this server at, which DescribeEndpoints names */
+    Operations(Engine engine, Supplier<String> address) {
         table("CreateTable", CreateTable.Request.class, engine::createTable);
         table("DescribeTable", DescribeTable.Request.class, engine::describeTable);
         table("ListTables", ListTables.Request.class, engine::listTables);
@@ -59,6 +65,14 @@ final class Operations {
         table("TransactGetItems", TransactGetItems.Request.class, engine::transactGetItems);
         table("UpdateTimeToLive", UpdateTimeToLive.Request.class, engine::updateTimeToLive);
         table("DescribeTimeToLive", DescribeTimeToLive.Request.class, engine::describeTimeToLive);
+        table("TagResource", TagResource.Request.class, engine::tagResource);
+        table("UntagResource", TagResource.UntagRequest.class, engine::untagResource);
+        table("ListTagsOfResource", TagResource.ListRequest.class, engine::listTagsOfResource);
+        table("DescribeContinuousBackups", ContinuousBackups.DescribeRequest.class, engine::describeContinuousBackups);
+        table("UpdateContinuousBackups", ContinuousBackups.UpdateRequest.class, engine::updateContinuousBackups);
+        table("DescribeLimits", ServiceDescriptions.Empty.class, engine::describeLimits);
+        table("DescribeEndpoints", ServiceDescriptions.Empty.class, request -> new ServiceDescriptions.EndpointsResponse(
+                List.of(new ServiceDescriptions.Endpoint(address.get(), 1440L))));
         stream("ListStreams", ListStreams.Request.class, engine::listStreams);
         stream("DescribeStream", DescribeStream.Request.class, engine::describeStream);
         stream("GetShardIterator", GetShardIterator.Request.class, engine::getShardIterator);

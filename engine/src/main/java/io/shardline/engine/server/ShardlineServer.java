@@ -8,6 +8,7 @@ import org.xnio.Options;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -33,7 +34,8 @@ public final class ShardlineServer implements AutoCloseable {
 
     /** Starts serving {@code engine}; returns once the port is bound. */
     public static ShardlineServer start(Engine engine, ServerConfig config, Clock clock) {
-        DynamoHttpHandler handler = new DynamoHttpHandler(new Operations(engine),
+        AtomicReference<String> boundAddress = new AtomicReference<>();
+        DynamoHttpHandler handler = new DynamoHttpHandler(new Operations(engine, boundAddress::get),
                 new RequestAuthenticator(config.credentials(), clock), config.maxBodyBytes());
         Undertow undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())
@@ -47,7 +49,9 @@ public final class ShardlineServer implements AutoCloseable {
                 .setHandler(new HttpContinueAcceptingHandler(handler))
                 .build();
         undertow.start();
-        return new ShardlineServer(undertow);
+        ShardlineServer server = new ShardlineServer(undertow);
+        boundAddress.set(server.address().getHostString() + ":" + server.address().getPort());
+        return server;
     }
 
     /** The address the server listens on (with the actual port when 0 was asked for). */

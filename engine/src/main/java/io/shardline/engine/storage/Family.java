@@ -11,7 +11,9 @@ public enum Family {
     /** Per-partition item counts and sizes, kept as 64-bit add counters. */
     STATS("stats", true),
     /** Change records of table streams, keyed by table, shard and sequence number. */
-    STREAM("stream", false);
+    STREAM("stream", false),
+    /** Secondary index entries, keyed like items under the index's id (see {@code index.IndexKeys}). */
+    INDEXES("indexes", false);
 
     private final String name;
     private final boolean counters;

@@ -123,7 +123,7 @@ public final class StreamOperations {
             case "TRIM_HORIZON" -> after = Math.max(shard.startingSequence(), trimmed);
             case "LATEST" -> after = shard.isOpen() ? table.sequences().visibleThrough() : shard.endingSequence();
             case "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER" -> {
-                long sequence = sequenceNumber(request.sequenceNumber(), shard);
+                long sequence = sequenceNumber(request.sequenceNumber(), shard, table.sequences().last());
                 after = type.equals("AT_SEQUENCE_NUMBER") ? sequence - 1 : sequence;
                 if (after < trimmed) {
                     throw trimmedError(request.sequenceNumber(), shard, trimmed);
@@ -138,15 +138,16 @@ public final class StreamOperations {
         return new GetShardIterator.Response(ShardIterators.encode(position));
     }
 
-    private static long sequenceNumber(String text, ShardDefinition shard) {
+    /** The internal form of a sequence number a client gave for {@code shard}, which it must lie in. */
+    private static long sequenceNumber(String text, ShardDefinition shard, long highestHandedOut) {
         long sequence;
         try {
-            sequence = Long.parseLong(text);
-        } catch (NumberFormatException e) {
+            sequence = SequenceAllocator.parse(text);
+        } catch (IllegalArgumentException e) {
             throw DynamoException.validation("Invalid SequenceNumber: " + text + " is not a sequence number");
         }
         if (sequence < shard.startingSequence()
-                || (shard.endingSequence() != null && sequence > shard.endingSequence())) {
+                || sequence > (shard.endingSequence() == null ? highestHandedOut : shard.endingSequence())) {
             throw DynamoException.validation("Invalid SequenceNumber: " + text + " is outside the range of shard "
                     + shard.shardId());
         }

@@ -1,6 +1,8 @@
 package io.shardline.engine.table;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shardline.engine.index.IndexEntries;
+import io.shardline.engine.index.SecondaryIndex;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.ErrorType;
 import io.shardline.engine.storage.Batch;
@@ -92,16 +94,21 @@ public final class TableCatalog {
                 throw new DynamoException(ErrorType.RESOURCE_IN_USE, "Table already exists: " + template.name());
             }
             long tableId = store.counter(Family.META, TABLE_ID_SEQUENCE) + 1;
+            List<SecondaryIndex> indexes = new ArrayList<>();
+            for (SecondaryIndex index : template.indexes()) {
+                indexes.add(index.withId(tableId + 1 + indexes.size()));
+            }
             List<Partition> partitions = evenPartitions(partitionCount, nowMillis);
             TableDefinition base = new TableDefinition(template.name(), tableId, template.keySchema(),
                     template.attributeDefinitions(), template.billingMode(), template.readCapacityUnits(),
-                    template.writeCapacityUnits(), nowMillis, partitions, partitions.size(), List.of(), 0, null);
+                    template.writeCapacityUnits(), nowMillis, partitions, partitions.size(), List.of(), 0, null,
+                    indexes, template.tags());
             Table table = new Table(base, new SequenceAllocator(store, tableId, clock),
                     new TrimHorizon(store, tableId, List.of()));
             TableDefinition definition = streamSpec.apply(table, base);
             table.define(definition);
             try (Batch batch = store.batch()) {
-                batch.setCounter(Family.META, TABLE_ID_SEQUENCE, tableId);
+                batch.setCounter(Family.META, TABLE_ID_SEQUENCE, tableId + indexes.size());
                 batch.put(Family.META, metaKey(definition.name()), encode(definition));
                 for (Partition partition : partitions) {
                     table.putStats(partition.id(), new PartitionStats(0, 0));
@@ -123,6 +130,18 @@ public final class TableCatalog {
             partitions.add(new Partition(i, null, start, end, nowMillis, null));
         }
         return partitions;
+    }
+
+    /** Takes a new engine-wide id for a secondary index added to an existing table. */
+    public long reserveIndexId() {
+        synchronized (creation) {
+            long id = store.counter(Family.META, TABLE_ID_SEQUENCE) + 1;
+            try (Batch batch = store.batch()) {
+                batch.setCounter(Family.META, TABLE_ID_SEQUENCE, id);
+                store.commit(batch);
+            }
+            return id;
+        }
     }
 
     /** Replaces a table's definition durably; the caller holds the table's structure lock or owns the change. */
@@ -150,6 +169,7 @@ public final class TableCatalog {
                     batch.deleteRange(Family.ITEMS, ItemKeys.tableStart(id), ItemKeys.tableStart(id + 1));
                     batch.deleteRange(Family.STATS, ItemKeys.tableStart(id), ItemKeys.tableStart(id + 1));
                     batch.deleteRange(Family.STREAM, ItemKeys.tableStart(id), ItemKeys.tableStart(id + 1));
+                    table.definition().indexes().forEach(index -> IndexEntries.dropAll(batch, index));
                     store.commit(batch);
                 }
                 table.markDeleted();

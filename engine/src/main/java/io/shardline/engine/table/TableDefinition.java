@@ -1,6 +1,8 @@
 package io.shardline.engine.table;
 
 import io.shardline.engine.api.AttributeDefinition;
+import io.shardline.engine.api.Tag;
+import io.shardline.engine.index.SecondaryIndex;
 import io.shardline.engine.model.KeySchema;
 import io.shardline.engine.stream.StreamDefinition;
 import java.util.ArrayList;
@@ -9,21 +11,26 @@ import java.util.Optional;
 
 /**
  * Everything durable about a table but its items and change records: schema, settings, every
- * partition it ever had, and its streams with their shards. Stored as JSON in the store's meta
- * family; replaced as a whole when it changes.
+ * partition it ever had, its streams with their shards, its secondary indexes and its tags. Stored
+ * as JSON in the store's meta family; replaced as a whole when it changes.
  *
  * @param streams      the table's streams, oldest first; at most the last is enabled
  * @param ttlAttribute the attribute holding items' expiry in epoch seconds, or null when TTL is off
+ * @param indexes      global and local secondary indexes, in the order they were defined
+ * @param tags         the table's tags, in the order they were first given
  */
 public record TableDefinition(String name, long id, KeySchema keySchema,
                               List<AttributeDefinition> attributeDefinitions, String billingMode,
                               Long readCapacityUnits, Long writeCapacityUnits, long createdAtMillis,
                               List<Partition> partitions, long nextPartitionId,
-                              List<StreamDefinition> streams, long nextShardNumber, String ttlAttribute) {
+                              List<StreamDefinition> streams, long nextShardNumber, String ttlAttribute,
+                              List<SecondaryIndex> indexes, List<Tag> tags) {
 
     public TableDefinition {
         partitions = List.copyOf(partitions);
         streams = streams == null ? List.of() : List.copyOf(streams);
+        indexes = indexes == null ? List.of() : List.copyOf(indexes);
+        tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
     public List<Partition> openPartitions() {
@@ -39,15 +46,20 @@ public record TableDefinition(String name, long id, KeySchema keySchema,
         return latestStream().filter(StreamDefinition::isEnabled);
     }
 
+    /** The secondary index of that name. */
+    public Optional<SecondaryIndex> index(String indexName) {
+        return indexes.stream().filter(i -> i.name().equals(indexName)).findFirst();
+    }
+
     TableDefinition withPartitions(List<Partition> newPartitions, long newNextPartitionId) {
         return new TableDefinition(name, id, keySchema, attributeDefinitions, billingMode, readCapacityUnits,
                 writeCapacityUnits, createdAtMillis, newPartitions, newNextPartitionId, streams, nextShardNumber,
-                ttlAttribute);
+                ttlAttribute, indexes, tags);
     }
 
     TableDefinition withBilling(String newBillingMode, Long newRead, Long newWrite) {
         return new TableDefinition(name, id, keySchema, attributeDefinitions, newBillingMode, newRead, newWrite,
-                createdAtMillis, partitions, nextPartitionId, streams, nextShardNumber, ttlAttribute);
+                createdAtMillis, partitions, nextPartitionId, streams, nextShardNumber, ttlAttribute, indexes, tags);
     }
 
     /** This definition with {@code stream} replacing the stream of the same label, or appended. */
@@ -68,11 +80,30 @@ public record TableDefinition(String name, long id, KeySchema keySchema,
     public TableDefinition withStreams(List<StreamDefinition> newStreams, long newNextShardNumber) {
         return new TableDefinition(name, id, keySchema, attributeDefinitions, billingMode, readCapacityUnits,
                 writeCapacityUnits, createdAtMillis, partitions, nextPartitionId, newStreams, newNextShardNumber,
-                ttlAttribute);
+                ttlAttribute, indexes, tags);
     }
 
     public TableDefinition withTtlAttribute(String attribute) {
         return new TableDefinition(name, id, keySchema, attributeDefinitions, billingMode, readCapacityUnits,
-                writeCapacityUnits, createdAtMillis, partitions, nextPartitionId, streams, nextShardNumber, attribute);
+                writeCapacityUnits, createdAtMillis, partitions, nextPartitionId, streams, nextShardNumber, attribute,
+                indexes, tags);
+    }
+
+    /** This definition with other secondary indexes and the attribute definitions their keys need. */
+    public TableDefinition withIndexes(List<SecondaryIndex> newIndexes, List<AttributeDefinition> newDefinitions) {
+        return new TableDefinition(name, id, keySchema, newDefinitions, billingMode, readCapacityUnits,
+                writeCapacityUnits, createdAtMillis, partitions, nextPartitionId, streams, nextShardNumber,
+                ttlAttribute, newIndexes, tags);
+    }
+
+    /** This definition with {@code index} replacing the index of the same id. */
+    public TableDefinition withIndex(SecondaryIndex index) {
+        return withIndexes(indexes.stream().map(i -> i.id() == index.id() ? index : i).toList(), attributeDefinitions);
+    }
+
+    public TableDefinition withTags(List<Tag> newTags) {
+        return new TableDefinition(name, id, keySchema, attributeDefinitions, billingMode, readCapacityUnits,
+                writeCapacityUnits, createdAtMillis, partitions, nextPartitionId, streams, nextShardNumber,
+                ttlAttribute, indexes, newTags);
     }
 }

@@ -3,6 +3,9 @@ package io.shardline.engine.table;
 import io.shardline.engine.api.AttributeDefinition;
 import io.shardline.engine.api.BillingModeSummary;
 import io.shardline.engine.api.CreateTable;
+import io.shardline.engine.api.GlobalSecondaryIndexUpdate;
+import io.shardline.engine.api.IndexProjection;
+import io.shardline.engine.api.SecondaryIndexDescription;
 import io.shardline.engine.api.DeleteTable;
 import io.shardline.engine.api.DescribeTable;
 import io.shardline.engine.api.KeySchemaElement;
@@ -13,10 +16,13 @@ import io.shardline.engine.api.TableDescription;
 import io.shardline.engine.api.StreamSpecification;
 import io.shardline.engine.api.Tag;
 import io.shardline.engine.api.UpdateTable;
+import io.shardline.engine.index.IndexKeys;
+import io.shardline.engine.index.SecondaryIndex;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.KeySchema;
 import io.shardline.engine.model.ScalarType;
 import io.shardline.engine.storage.Batch;
+import io.shardline.engine.storage.Family;
 import io.shardline.engine.storage.Store;
 import io.shardline.engine.stream.StreamDefinition;
 import io.shardline.engine.stream.StreamViewType;
@@ -30,6 +36,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /** CreateTable, DescribeTable, ListTables, UpdateTable and DeleteTable, including enabling and disabling streams. */
@@ -48,26 +55,41 @@ public final class TableOperations {
     private final int defaultPartitions;
     private final String arnPrefix;
     private final Clock clock;
+    private final IndexChanges indexChanges;
+    private final Consumer<Table> onIndexCreating;
 
+    /**
+     * @param onIndexCreating called after UpdateTable added a global index, to backfill it from the table's items
+     */
     public TableOperations(Store store, TableCatalog catalog, int defaultPartitions, String region, String accountId,
-                           Clock clock) {
+                           Clock clock, Consumer<Table> onIndexCreating) {
         this.store = store;
         this.catalog = catalog;
         this.defaultPartitions = defaultPartitions;
         this.arnPrefix = "arn:aws:dynamodb:" + region + ":" + accountId + ":table/";
         this.clock = clock;
+        this.indexChanges = new IndexChanges(store, catalog);
+        this.onIndexCreating = onIndexCreating;
     }
 
     public CreateTable.Response createTable(CreateTable.Request request) {
         checkName(request.tableName(), "tableName");
-        KeySchema schema = keySchema(request.keySchema(), request.attributeDefinitions());
+        if (request.attributeDefinitions() == null || request.attributeDefinitions().isEmpty()) {
+            throw DynamoException.validation("1 validation error detected: Value null at 'attributeDefinitions' "
+                    + "failed to satisfy constraint: Member must not be null");
+        }
+        KeySchema schema = IndexSpecs.keySchema(request.keySchema(), request.attributeDefinitions());
         String billingMode = billingMode(request.billingMode(), request.provisionedThroughput());
+        List<SecondaryIndex> indexes = IndexSpecs.ofCreateTable(schema, request.globalSecondaryIndexes(),
+                request.localSecondaryIndexes(), request.attributeDefinitions(), PROVISIONED.equals(billingMode));
         ProvisionedThroughput throughput = request.provisionedThroughput();
         StreamViewType viewType = streamToEnable(request.streamSpecification());
+        List<Tag> tags = TagOperations.checkTags(request.tags() == null ? List.of() : request.tags());
         TableDefinition template = new TableDefinition(request.tableName(), 0, schema,
                 List.copyOf(request.attributeDefinitions()), billingMode,
                 throughput == null ? null : throughput.readCapacityUnits(),
-                throughput == null ? null : throughput.writeCapacityUnits(), 0, List.of(), 0, List.of(), 0, null);
+                throughput == null ? null : throughput.writeCapacityUnits(), 0, List.of(), 0, List.of(), 0, null,
+                indexes, tags);
         long now = clock.millis();
         Table table = catalog.create(template, partitionCount(request.tags()), now,
                 (created, base) -> viewType == null ? base : enableStream(created, base, viewType, now));
@@ -96,6 +118,22 @@ public final class TableOperations {
         Table table = catalog.require(request.tableName());
         StreamSpecification stream = request.streamSpecification();
         boolean billingChange = request.billingMode() != null || request.provisionedThroughput() != null;
+        List<GlobalSecondaryIndexUpdate> indexUpdates = request.globalSecondaryIndexUpdates();
+        if (indexUpdates != null) {
+            if (indexUpdates.size() != 1) {
+                throw DynamoException.validation("One or more parameter values were invalid: one "
+                        + "GlobalSecondaryIndexUpdate per UpdateTable request, not " + indexUpdates.size());
+            }
+            if (billingChange || stream != null) {
+                throw DynamoException.validation("One or more parameter values were invalid: GlobalSecondaryIndexUpdates "
+                        + "cannot be combined with other table updates in one UpdateTable request");
+            }
+            boolean creating = indexChanges.update(table, indexUpdates.get(0), request.attributeDefinitions());
+            if (creating) {
+                onIndexCreating.accept(table);
+            }
+            return new UpdateTable.Response(describe(table, "UPDATING"));
+        }
         if (!billingChange && stream == null) {
             throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
                     + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
@@ -191,23 +229,55 @@ public final class TableOperations {
     /** The table as DescribeTable reports it, with the given status. */
     public TableDescription describe(Table table, String status) {
         TableDefinition d = table.definition();
-        List<KeySchemaElement> keySchema = new ArrayList<>();
-        keySchema.add(new KeySchemaElement(d.keySchema().partitionKey(), "HASH"));
-        if (d.keySchema().hasSortKey()) {
-            keySchema.add(new KeySchemaElement(d.keySchema().sortKey(), "RANGE"));
-        }
+        List<KeySchemaElement> keySchema = keySchemaElements(d.keySchema());
         boolean provisioned = PROVISIONED.equals(d.billingMode());
         Optional<StreamDefinition> latest = d.latestStream();
         StreamSpecification streamSpecification = d.enabledStream()
                 .map(s -> new StreamSpecification(true, s.viewType()))
                 .orElse(null);
-        return new TableDescription(d.name(), status, tableId(d), arnPrefix + d.name(), d.attributeDefinitions(),
+        return new TableDescription(d.name(), status, tableId(d), tableArn(d.name()), d.attributeDefinitions(),
                 keySchema, BigDecimal.valueOf(d.createdAtMillis()).movePointLeft(3), table.itemCount(),
                 table.sizeBytes(), new BillingModeSummary(d.billingMode()),
                 new ProvisionedThroughputDescription(provisioned ? d.readCapacityUnits() : 0L,
                         provisioned ? d.writeCapacityUnits() : 0L, 0L),
                 streamSpecification, latest.map(s -> streamArn(d, s)).orElse(null),
-                latest.map(StreamDefinition::label).orElse(null));
+                latest.map(StreamDefinition::label).orElse(null),
+                indexDescriptions(d, true), indexDescriptions(d, false));
+    }
+
+    /** The table's ARN, which TagResource and the other resource calls take. */
+    public String tableArn(String tableName) {
+        return arnPrefix + tableName;
+    }
+
+    private List<SecondaryIndexDescription> indexDescriptions(TableDefinition d, boolean global) {
+        List<SecondaryIndexDescription> described = new ArrayList<>();
+        for (SecondaryIndex index : d.indexes()) {
+            if (index.global() != global) {
+                continue;
+            }
+            boolean creating = !index.isActive();
+            described.add(new SecondaryIndexDescription(index.name(), keySchemaElements(index.keySchema()),
+                    new IndexProjection(index.projectionType(),
+                            index.nonKeyAttributes().isEmpty() ? null : index.nonKeyAttributes()),
+                    global ? index.status() : null, global && creating ? Boolean.TRUE : null,
+                    global ? new ProvisionedThroughputDescription(
+                            index.readCapacityUnits() == null ? 0L : index.readCapacityUnits(),
+                            index.writeCapacityUnits() == null ? 0L : index.writeCapacityUnits(), 0L) : null,
+                    store.counter(Family.STATS, IndexKeys.byteCounter(index.id())),
+                    store.counter(Family.STATS, IndexKeys.itemCounter(index.id())),
+                    tableArn(d.name()) + "/index/" + index.name()));
+        }
+        return described.isEmpty() ? null : described;
+    }
+
+    private static List<KeySchemaElement> keySchemaElements(KeySchema schema) {
+        List<KeySchemaElement> elements = new ArrayList<>();
+        elements.add(new KeySchemaElement(schema.partitionKey(), "HASH"));
+        if (schema.hasSortKey()) {
+            elements.add(new KeySchemaElement(schema.sortKey(), "RANGE"));
+        }
+        return elements;
     }
 
     /** A UUID-shaped id, stable for the table's lifetime, as DynamoDB reports TableId. */
@@ -229,52 +299,6 @@ public final class TableOperations {
             throw DynamoException.validation("1 validation error detected: Value '" + name + "' at '" + member
                     + "' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
         }
-    }
-
-    private static KeySchema keySchema(List<KeySchemaElement> elements, List<AttributeDefinition> definitions) {
-        if (elements == null || elements.isEmpty() || elements.size() > 2) {
-            throw DynamoException.validation("1 validation error detected: Value '" + elements + "' at 'keySchema' "
-                    + "failed to satisfy constraint: Member must have length between 1 and 2");
-        }
-        if (definitions == null || definitions.isEmpty()) {
-            throw DynamoException.validation("1 validation error detected: Value null at 'attributeDefinitions' "
-                    + "failed to satisfy constraint: Member must not be null");
-        }
-        KeySchemaElement hash = elements.get(0);
-        if (!"HASH".equals(hash.keyType())) {
-            throw DynamoException.invalidParameter("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
-        }
-        KeySchemaElement range = elements.size() == 2 ? elements.get(1) : null;
-        if (range != null && !"RANGE".equals(range.keyType())) {
-            throw DynamoException.invalidParameter("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
-        }
-        if (range != null && range.attributeName().equals(hash.attributeName())) {
-            throw DynamoException.invalidParameter("Both the Hash Key and the Range Key element in the KeySchema have the same name");
-        }
-        Set<String> defined = new HashSet<>();
-        for (AttributeDefinition definition : definitions) {
-            if (!defined.add(definition.attributeName())) {
-                throw DynamoException.invalidParameter("Duplicate AttributeName in AttributeDefinitions: "
-                        + definition.attributeName());
-            }
-        }
-        if (definitions.size() != elements.size()) {
-            throw DynamoException.invalidParameter("Number of attributes in KeySchema does not exactly match number of "
-                    + "attributes defined in AttributeDefinitions");
-        }
-        return new KeySchema(hash.attributeName(), typeOf(hash.attributeName(), definitions),
-                range == null ? null : range.attributeName(),
-                range == null ? null : typeOf(range.attributeName(), definitions));
-    }
-
-    private static ScalarType typeOf(String attribute, List<AttributeDefinition> definitions) {
-        return definitions.stream()
-                .filter(d -> d.attributeName().equals(attribute))
-                .findFirst()
-                .map(d -> ScalarType.parse(d.attributeType(), attribute))
-                .orElseThrow(() -> DynamoException.invalidParameter("Some index key attributes are not defined in "
-                        + "AttributeDefinitions. Keys: [" + attribute + "], AttributeDefinitions: "
-                        + definitions.stream().map(AttributeDefinition::attributeName).toList()));
     }
 
     private static String billingMode(String requested, ProvisionedThroughput throughput) {

@@ -24,6 +24,7 @@ import io.shardline.engine.api.UpdateTimeToLive;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.testing.Items;
 import io.shardline.engine.testing.StreamReading;
+import java.math.BigInteger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,14 +111,14 @@ class DurabilityTest {
         try (Engine engine = Engine.open(EngineConfig.durable(dir.resolve("data")))) {
             String arn = engine.describeTable(new DescribeTable.Request("Crash")).table().latestStreamArn();
             Map<String, List<String>> streamed = new HashMap<>();
-            long highestSequence = 0;
+            BigInteger highestSequence = BigInteger.ZERO;
             for (GetRecords.ChangeRecord record : StreamReading.readAll(engine, arn)) {
                 String key = ((AttributeValue.S) record.dynamodb().keys().get("id")).value();
                 String change = record.eventName().equals("REMOVE")
                         ? "delete " + (version(record.dynamodb().oldImage()) + CrashingWriter.KEYS_PER_THREAD)
                         : "put " + version(record.dynamodb().newImage());
                 streamed.computeIfAbsent(key, k -> new ArrayList<>()).add(change);
-                highestSequence = Math.max(highestSequence, Long.parseLong(record.dynamodb().sequenceNumber()));
+                highestSequence = highestSequence.max(new BigInteger(record.dynamodb().sequenceNumber()));
             }
             for (Map.Entry<String, List<String>> acked : acknowledged.entrySet()) {
                 List<String> inStream = streamed.getOrDefault(acked.getKey(), List.of());
@@ -141,7 +142,7 @@ class DurabilityTest {
             engine.putItem(PutItem.Request.of("Crash", item("id", s("after-restart"), "version", n(0))));
             List<GetRecords.ChangeRecord> afterRestart = StreamReading.readAll(engine, arn).stream()
                     .filter(r -> r.dynamodb().keys().equals(item("id", s("after-restart")))).toList();
-            assertTrue(Long.parseLong(afterRestart.get(0).dynamodb().sequenceNumber()) > highestSequence,
+            assertTrue(new BigInteger(afterRestart.get(0).dynamodb().sequenceNumber()).compareTo(highestSequence) > 0,
                     "sequence numbers keep increasing across a crash");
         }
     }

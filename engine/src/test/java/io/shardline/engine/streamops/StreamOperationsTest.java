@@ -6,6 +6,7 @@ import static io.shardline.engine.testing.Items.n;
 import static io.shardline.engine.testing.Items.s;
 import static io.shardline.engine.testing.Items.tableWithStream;
 import static io.shardline.engine.testing.Rejections.rejected;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -33,6 +34,7 @@ import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.ErrorType;
 import io.shardline.engine.testing.MutableClock;
 import io.shardline.engine.testing.StreamReading;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -90,7 +92,7 @@ class StreamOperationsTest {
         List<Map<String, AttributeValue>> olds = java.util.Arrays.asList(null, v1, v2, v3);
         List<Map<String, AttributeValue>> news = java.util.Arrays.asList(v1, v2, v3, null);
         Set<String> ids = new HashSet<>();
-        long previous = 0;
+        BigInteger previous = BigInteger.ZERO;
         for (int i = 0; i < records.size(); i++) {
             GetRecords.ChangeRecord record = records.get(i);
             assertEquals("1.1", record.eventVersion());
@@ -103,9 +105,10 @@ class StreamOperationsTest {
             assertEquals(viewType.name(), body.streamViewType());
             assertEquals(clock.millis() / 1000, body.approximateCreationDateTime().longValue());
             assertTrue(body.sizeBytes() > 0);
-            long sequence = Long.parseLong(body.sequenceNumber());
-            assertTrue(sequence > previous, "sequence numbers increase");
-            assertEquals(19, body.sequenceNumber().length());
+            BigInteger sequence = new BigInteger(body.sequenceNumber());
+            assertTrue(sequence.compareTo(previous) > 0, "sequence numbers increase");
+            assertEquals(21, body.sequenceNumber().length(), "DynamoDB Streams' model allows 21 to 40 digits");
+            assertTrue(sequence.compareTo(BigInteger.valueOf(Long.MAX_VALUE)) > 0, "no client can keep them in a long");
             previous = sequence;
             boolean withNew = viewType == ViewType.NEW_IMAGE || viewType == ViewType.NEW_AND_OLD_IMAGES;
             boolean withOld = viewType == ViewType.OLD_IMAGE || viewType == ViewType.NEW_AND_OLD_IMAGES;
@@ -193,6 +196,10 @@ class StreamOperationsTest {
                 "AT_SEQUENCE_NUMBER", "12")));
         rejected(ErrorType.VALIDATION, () -> engine.getShardIterator(new GetShardIterator.Request(arn, shardId,
                 "AT_SEQUENCE_NUMBER", "twelve")));
+        for (String outside : List.of("9".repeat(40), "0".repeat(21), "1" + "0".repeat(20))) {
+            assertThat(rejected(ErrorType.VALIDATION, () -> engine.getShardIterator(new GetShardIterator.Request(arn,
+                    shardId, "AFTER_SEQUENCE_NUMBER", outside)))).hasMessageContaining("outside the range of shard " + shardId);
+        }
         rejected(ErrorType.VALIDATION, () -> engine.getShardIterator(GetShardIterator.Request.of(arn, shardId, "OLDEST")));
         rejected(ErrorType.RESOURCE_NOT_FOUND, () -> engine.getShardIterator(GetShardIterator.Request.of(arn,
                 "shardId-00000000000000000000-000000ff", "LATEST")));
@@ -255,8 +262,8 @@ class StreamOperationsTest {
             assertEquals(parent.shardId(), child.parentShardId());
             assertNull(child.sequenceNumberRange().endingSequenceNumber());
             assertTrue(child.shardId().matches("shardId-\\d{20}-[0-9a-f]{8}"), child.shardId());
-            assertTrue(Long.parseLong(child.sequenceNumberRange().startingSequenceNumber())
-                    > Long.parseLong(closed.sequenceNumberRange().endingSequenceNumber()));
+            assertTrue(new BigInteger(child.sequenceNumberRange().startingSequenceNumber())
+                    .compareTo(new BigInteger(closed.sequenceNumberRange().endingSequenceNumber())) > 0);
         }
         List<DescribeStream.Shard> children = engine.describeStream(new DescribeStream.Request(arn, null, null,
                 new DescribeStream.ShardFilter("CHILD_SHARDS", parent.shardId()))).streamDescription().shards();

@@ -20,6 +20,7 @@ import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.testing.Partitions;
 import io.shardline.engine.testing.StreamReading;
 import io.shardline.engine.testing.StreamTailer;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,14 +82,14 @@ class StreamOrderTest {
             int shards = StreamReading.shards(engine, arn).size();
             assertTrue(shards > 2 + 2 * splitCount, "rollovers happened too: " + shards + " shards, " + splitCount + " splits");
             Map<String, List<Expected>> seen = new HashMap<>();
-            Map<String, Long> lastSequence = new HashMap<>();
+            Map<String, BigInteger> lastSequence = new HashMap<>();
             Map<String, Map<String, AttributeValue>> replayed = new HashMap<>();
             for (GetRecords.ChangeRecord record : records) {
                 String key = ((AttributeValue.S) record.dynamodb().keys().get("id")).value();
                 seen.computeIfAbsent(key, k -> new ArrayList<>())
                         .add(new Expected(record.eventName(), record.dynamodb().newImage()));
-                long sequence = Long.parseLong(record.dynamodb().sequenceNumber());
-                assertTrue(sequence > lastSequence.getOrDefault(key, 0L), "sequence numbers of " + key + " increase");
+                BigInteger sequence = new BigInteger(record.dynamodb().sequenceNumber());
+                assertTrue(sequence.compareTo(lastSequence.getOrDefault(key, BigInteger.ZERO)) > 0, "sequence numbers of " + key + " increase");
                 lastSequence.put(key, sequence);
                 if (record.dynamodb().newImage() == null) {
                     replayed.remove(key);

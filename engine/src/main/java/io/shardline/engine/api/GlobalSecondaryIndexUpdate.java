@@ -1,0 +1,12 @@
+package io.shardline.engine.api;
+
+/** One action of UpdateTable's GlobalSecondaryIndexUpdates: exactly one of create, update or delete. */
+public record GlobalSecondaryIndexUpdate(GlobalSecondaryIndex create, Update update, Delete delete) {
+
+    /** Changes an index's provisioned throughput (echoed, not enforced). */
+    public record Update(String indexName, ProvisionedThroughput provisionedThroughput) {
+    }
+
+    public record Delete(String indexName) {
+    }
+}

@@ -1,0 +1,9 @@
+package io.shardline.engine.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** A local secondary index as CreateTable defines it: the table's partition key with another sort key. */
+public record LocalSecondaryIndex(String indexName, List<KeySchemaElement> keySchema,
+                                  @JsonProperty("Projection") IndexProjection projection) {
+}
