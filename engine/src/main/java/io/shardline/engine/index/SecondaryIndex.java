@@ -1,5 +1,6 @@
 package io.shardline.engine.index;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.KeySchema;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ public record SecondaryIndex(String name, long id, boolean global, KeySchema key
         nonKeyAttributes = nonKeyAttributes == null ? List.of() : List.copyOf(nonKeyAttributes);
     }
 
+    @JsonIgnore
     public boolean isActive() {
         return ACTIVE.equals(status);
     }

@@ -3,20 +3,28 @@ package io.shardline.engine.durability;
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
 import io.shardline.engine.api.CreateTable;
+import io.shardline.engine.api.AttributeDefinition;
 import io.shardline.engine.api.DeleteItem;
+import io.shardline.engine.api.GlobalSecondaryIndex;
+import io.shardline.engine.api.IndexProjection;
+import io.shardline.engine.api.KeySchemaElement;
 import io.shardline.engine.api.PutItem;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.DynamoNumber;
 import io.shardline.engine.testing.Items;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A child process for crash tests: opens a durable engine in {@code args[0]} with a table whose stream
- * has NEW_AND_OLD_IMAGES, and writes from several threads until killed. After the engine acknowledges
+ * has NEW_AND_OLD_IMAGES and a global index on the optional attribute {@code bucket}, and writes from
+ * several threads until killed. After the engine acknowledges
  * a write that changed the item it prints "put KEY I" or "delete KEY I", I being the write's counter
  * (stored by puts as the item's version). Each thread owns its keys, which cycle so that some are
  * overwritten and some deleted.
@@ -34,8 +42,14 @@ public final class CrashingWriter {
 
     public static void main(String[] args) throws Exception {
         Engine engine = Engine.open(EngineConfig.durable(Path.of(args[0])));
-        CreateTable.Request table = Items.tableWithStream("Crash", 4, "NEW_AND_OLD_IMAGES", "id:S");
-        engine.createTable(table);
+        CreateTable.Request plain = Items.tableWithStream("Crash", 4, "NEW_AND_OLD_IMAGES", "id:S");
+        List<AttributeDefinition> definitions = new ArrayList<>(plain.attributeDefinitions());
+        definitions.add(new AttributeDefinition("bucket", "N"));
+        engine.createTable(new CreateTable.Request(plain.tableName(), definitions, plain.keySchema(),
+                plain.billingMode(), null, plain.tags(), plain.streamSpecification(),
+                List.of(new GlobalSecondaryIndex("byBucket", List.of(new KeySchemaElement("bucket", "HASH")),
+                        new IndexProjection("ALL", null), null)),
+                null));
         PrintStream out = new PrintStream(System.out, true);
         out.println("ready");
         int threads = 4;
@@ -53,8 +67,12 @@ public final class CrashingWriter {
                             }
                         }
                     } else {
-                        engine.putItem(PutItem.Request.of("Crash", Map.of("id", new AttributeValue.S(key),
-                                "version", new AttributeValue.N(DynamoNumber.of(i)))));
+                        Map<String, AttributeValue> item = new HashMap<>(Map.of("id", new AttributeValue.S(key),
+                                "version", new AttributeValue.N(DynamoNumber.of(i))));
+                        if (i % 3 != 0) {
+                            item.put("bucket", new AttributeValue.N(DynamoNumber.of(i % 10)));
+                        }
+                        engine.putItem(PutItem.Request.of("Crash", item));
                         present.add(key);
                         synchronized (out) {
                             out.println("put " + key + " " + i);

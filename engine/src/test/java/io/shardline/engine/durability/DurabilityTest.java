@@ -10,18 +10,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
+import io.shardline.engine.api.AttributeDefinition;
 import io.shardline.engine.api.DescribeStream;
 import io.shardline.engine.api.DescribeTable;
 import io.shardline.engine.api.DescribeTimeToLive;
 import io.shardline.engine.api.GetItem;
 import io.shardline.engine.api.GetRecords;
+import io.shardline.engine.api.GlobalSecondaryIndex;
+import io.shardline.engine.api.GlobalSecondaryIndexUpdate;
+import io.shardline.engine.api.IndexProjection;
 import io.shardline.engine.api.ItemPage;
+import io.shardline.engine.api.KeySchemaElement;
 import io.shardline.engine.api.ListTables;
 import io.shardline.engine.api.PutItem;
 import io.shardline.engine.api.Scan;
 import io.shardline.engine.api.TimeToLiveSpecification;
+import io.shardline.engine.api.UpdateTable;
 import io.shardline.engine.api.UpdateTimeToLive;
 import io.shardline.engine.model.AttributeValue;
+import io.shardline.engine.testing.IndexConsistency;
 import io.shardline.engine.testing.Items;
 import io.shardline.engine.testing.StreamReading;
 import java.math.BigInteger;
@@ -85,6 +92,29 @@ class DurabilityTest {
     }
 
     @Test
+    void anIndexStillBackfillingWhenTheEngineClosesIsFinishedAfterRestart(@TempDir Path dir) throws Exception {
+        try (Engine engine = Engine.open(EngineConfig.durable(dir))) {
+            createTable(engine, "Late", 2, "id:S");
+            for (int i = 0; i < 3000; i++) {
+                engine.putItem(PutItem.Request.of("Late", item("id", s("k" + i), "group", s("g" + (i % 17)))));
+            }
+            engine.updateTable(new UpdateTable.Request("Late", List.of(new AttributeDefinition("group", "S")), null,
+                    null, null, List.of(new GlobalSecondaryIndexUpdate(new GlobalSecondaryIndex("byGroup",
+                    List.of(new KeySchemaElement("group", "HASH")), new IndexProjection("KEYS_ONLY", null), null),
+                    null, null))));
+        }
+        try (Engine engine = Engine.open(EngineConfig.durable(dir))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!engine.describeTable(new DescribeTable.Request("Late")).table().globalSecondaryIndexes().get(0)
+                    .indexStatus().equals("ACTIVE")) {
+                assertTrue(System.nanoTime() < deadline, "the backfill finished after the restart");
+                Thread.sleep(20);
+            }
+            assertEquals(3000, IndexConsistency.assertIndexesMatchTable(engine, "Late"));
+        }
+    }
+
+    @Test
     void everyAcknowledgedChangeSurvivesKillNineOnceInTheStream(@TempDir Path dir) throws Exception {
         Path acks = dir.resolve("acks.log");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -135,6 +165,8 @@ class DurabilityTest {
                 assertEquals(last.startsWith("delete") ? "absent" : last, state,
                         changes.getKey() + ": the item and its last change record agree");
             }
+            assertTrue(IndexConsistency.assertIndexesMatchTable(engine, "Crash") > 0,
+                    "the index matches the table after kill -9");
             ItemPage all = engine.scan(Scan.Request.of("Crash"));
             assertEquals(all.count(), engine.describeTable(new DescribeTable.Request("Crash")).table().itemCount(),
                     "item count recovered with the items");
