@@ -239,7 +239,7 @@ public final class TableOperations {
                 keySchema, BigDecimal.valueOf(d.createdAtMillis()).movePointLeft(3), table.itemCount(),
                 table.sizeBytes(), new BillingModeSummary(d.billingMode()),
                 new ProvisionedThroughputDescription(provisioned ? d.readCapacityUnits() : 0L,
-                        provisioned ? d.writeCapacityUnits() : 0L, 0L),
+                        provisioned ? d.writeCapacityUnits() : 0L),
                 streamSpecification, latest.map(s -> streamArn(d, s)).orElse(null),
                 latest.map(StreamDefinition::label).orElse(null),
                 indexDescriptions(d, true), indexDescriptions(d, false));
@@ -263,7 +263,7 @@ public final class TableOperations {
                     global ? index.status() : null, global && creating ? Boolean.TRUE : null,
                     global ? new ProvisionedThroughputDescription(
                             index.readCapacityUnits() == null ? 0L : index.readCapacityUnits(),
-                            index.writeCapacityUnits() == null ? 0L : index.writeCapacityUnits(), 0L) : null,
+                            index.writeCapacityUnits() == null ? 0L : index.writeCapacityUnits()) : null,
                     store.counter(Family.STATS, IndexKeys.byteCounter(index.id())),
                     store.counter(Family.STATS, IndexKeys.itemCounter(index.id())),
                     tableArn(d.name()) + "/index/" + index.name()));

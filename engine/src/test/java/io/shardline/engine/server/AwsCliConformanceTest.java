@@ -104,4 +104,57 @@ class AwsCliConformanceTest {
         events.sort(null);
         assertEquals(List.of("INSERT 1", "INSERT 2", "MODIFY 1", "REMOVE 2"), events);
     }
+
+    @Test
+    void cliSessionOverIndexesTagsDescribeCallsAndAResumedStream() throws Exception {
+        JsonNode created = aws("dynamodb", "create-table", "--table-name", "CliIndexed",
+                "--attribute-definitions", "AttributeName=pk,AttributeType=S", "AttributeName=kind,AttributeType=S",
+                "AttributeName=rank,AttributeType=N",
+                "--key-schema", "AttributeName=pk,KeyType=HASH",
+                "--global-secondary-indexes", "[{\"IndexName\":\"byKind\",\"KeySchema\":[{\"AttributeName\":\"kind\","
+                        + "\"KeyType\":\"HASH\"},{\"AttributeName\":\"rank\",\"KeyType\":\"RANGE\"}],"
+                        + "\"Projection\":{\"ProjectionType\":\"ALL\"}}]",
+                "--billing-mode", "PAY_PER_REQUEST", "--tags", "Key=team,Value=cli", "Key=shardline:partitions,Value=1",
+                "--stream-specification", "StreamEnabled=true,StreamViewType=KEYS_ONLY");
+        assertEquals("byKind", created.at("/TableDescription/GlobalSecondaryIndexes/0/IndexName").asText());
+        String tableArn = created.at("/TableDescription/TableArn").asText();
+        String streamArn = created.at("/TableDescription/LatestStreamArn").asText();
+        for (int i = 0; i < 4; i++) {
+            aws("dynamodb", "put-item", "--table-name", "CliIndexed", "--item",
+                    "{\"pk\":{\"S\":\"k" + i + "\"},\"kind\":{\"S\":\"card\"},\"rank\":{\"N\":\"" + (10 - i) + "\"}}");
+        }
+        JsonNode byKind = aws("dynamodb", "query", "--table-name", "CliIndexed", "--index-name", "byKind",
+                "--key-condition-expression", "kind = :k", "--expression-attribute-values", "{\":k\":{\"S\":\"card\"}}");
+        assertEquals(List.of("k3", "k2", "k1", "k0"), texts(byKind.get("Items"), "/pk/S"));
+        assertEquals(4, aws("dynamodb", "describe-table", "--table-name", "CliIndexed")
+                .at("/Table/GlobalSecondaryIndexes/0/ItemCount").asInt());
+
+        aws("dynamodb", "tag-resource", "--resource-arn", tableArn, "--tags", "Key=env,Value=ci");
+        aws("dynamodb", "untag-resource", "--resource-arn", tableArn, "--tag-keys", "team");
+        JsonNode tags = aws("dynamodb", "list-tags-of-resource", "--resource-arn", tableArn);
+        assertEquals(List.of("shardline:partitions", "env"), texts(tags.get("Tags"), "/Key"));
+        assertEquals("DISABLED", aws("dynamodb", "describe-continuous-backups", "--table-name", "CliIndexed")
+                .at("/ContinuousBackupsDescription/PointInTimeRecoveryDescription/PointInTimeRecoveryStatus").asText());
+        assertTrue(aws("dynamodb", "describe-limits").get("AccountMaxReadCapacityUnits").asLong() > 0);
+
+        String shard = aws("dynamodbstreams", "describe-stream", "--stream-arn", streamArn)
+                .at("/StreamDescription/Shards/0/ShardId").asText();
+        String iterator = aws("dynamodbstreams", "get-shard-iterator", "--stream-arn", streamArn, "--shard-id", shard,
+                "--shard-iterator-type", "TRIM_HORIZON").get("ShardIterator").asText();
+        JsonNode records = aws("dynamodbstreams", "get-records", "--shard-iterator", iterator).get("Records");
+        String second = records.get(1).at("/dynamodb/SequenceNumber").asText();
+        for (String type : List.of("AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER")) {
+            String resumed = aws("dynamodbstreams", "get-shard-iterator", "--stream-arn", streamArn, "--shard-id", shard,
+                    "--shard-iterator-type", type, "--sequence-number", second).get("ShardIterator").asText();
+            List<String> keys = texts(aws("dynamodbstreams", "get-records", "--shard-iterator", resumed).get("Records"),
+                    "/dynamodb/Keys/pk/S");
+            assertEquals(type.startsWith("AT") ? List.of("k1", "k2", "k3") : List.of("k2", "k3"), keys, type);
+        }
+    }
+
+    private static List<String> texts(JsonNode array, String pointer) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.at(pointer).asText()));
+        return texts;
+    }
 }
