@@ -1,13 +1,13 @@
 package io.shardline.engine.item;
 
 import io.shardline.engine.index.SecondaryIndex;
+import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Family;
 import io.shardline.engine.storage.ItemKeys;
 import io.shardline.engine.storage.Store;
 import io.shardline.engine.table.Table;
 import io.shardline.engine.table.TableCatalog;
 import io.shardline.engine.table.TableDefinition;
-import io.shardline.engine.storage.Batch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

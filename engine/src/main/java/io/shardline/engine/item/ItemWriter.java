@@ -111,11 +111,7 @@ public final class ItemWriter {
                             + table.definition().name() + " not found");
                 }
             }
-            for (int stripe : stripes) {
-                Lock lock = locks.stripe(stripe);
-                lock.lock();
-                held.add(lock);
-            }
+            lockStripes(stripes, held);
             List<TransactionCanceledException.Reason> reasons = new ArrayList<>();
             boolean failed = false;
             for (Target target : targets) {
@@ -143,9 +139,7 @@ public final class ItemWriter {
             }
             partitions = commit(targets, changes, cause);
         } finally {
-            for (int i = held.size() - 1; i >= 0; i--) {
-                held.get(i).unlock();
-            }
+            unlock(held);
         }
         for (int i = 0; i < targets.size(); i++) {
             if (changes.get(i).changed()) {
@@ -164,18 +158,14 @@ public final class ItemWriter {
         storageKeys.forEach(key -> stripes.add(locks.stripeOf(key)));
         Lock access = table.writeAccess();
         access.lock();
-        List<Lock> held = new ArrayList<>();
+        List<Lock> held = new ArrayList<>(List.of(access));
         try {
             Optional<SecondaryIndex> index = table.definition().indexes().stream()
                     .filter(i -> i.id() == indexId).findFirst();
             if (table.isDeleted() || index.isEmpty()) {
                 return false;
             }
-            for (int stripe : stripes) {
-                Lock lock = locks.stripe(stripe);
-                lock.lock();
-                held.add(lock);
-            }
+            lockStripes(stripes, held);
             try (Batch batch = store.batch()) {
                 for (byte[] key : storageKeys) {
                     byte[] stored = store.get(Family.ITEMS, key);
@@ -188,10 +178,23 @@ public final class ItemWriter {
             }
             return true;
         } finally {
-            for (int i = held.size() - 1; i >= 0; i--) {
-                held.get(i).unlock();
-            }
-            access.unlock();
+            unlock(held);
+        }
+    }
+
+    /** Locks item stripes in ascending order (so that writers cannot deadlock), adding each to {@code held}. */
+    private void lockStripes(TreeSet<Integer> stripes, List<Lock> held) {
+        for (int stripe : stripes) {
+            Lock lock = locks.stripe(stripe);
+            lock.lock();
+            held.add(lock);
+        }
+    }
+
+    /** Releases locks in the reverse order of taking them. */
+    private static void unlock(List<Lock> held) {
+        for (int i = held.size() - 1; i >= 0; i--) {
+            held.get(i).unlock();
         }
     }
 

@@ -8,7 +8,6 @@ import io.shardline.engine.expr.BooleanExpression;
 import io.shardline.engine.expr.ExpressionKind;
 import io.shardline.engine.expr.ExpressionPaths;
 import io.shardline.engine.expr.Path;
-import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.KeySchema;
 import io.shardline.engine.storage.HashSpace;

@@ -8,11 +8,9 @@ import io.shardline.engine.index.IndexEntries;
 import io.shardline.engine.index.SecondaryIndex;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.ErrorType;
-import io.shardline.engine.model.KeySchema;
 import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Store;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -54,7 +52,7 @@ final class IndexChanges {
                             + " can change only on a PROVISIONED table, and must be given");
                 }
                 redefine(table, current.withIndex(index.withThroughput(throughput.readCapacityUnits(),
-                        throughput.writeCapacityUnits())), new ArrayList<>());
+                        throughput.writeCapacityUnits())), List.of());
                 return null;
             });
             return false;
@@ -63,11 +61,10 @@ final class IndexChanges {
             TableDefinition current = table.definition();
             SecondaryIndex index = existingGlobal(current, update.delete().indexName());
             List<SecondaryIndex> remaining = current.indexes().stream().filter(i -> i.id() != index.id()).toList();
-            Set<String> used = keyAttributes(current.keySchema(), remaining);
+            Set<String> used = IndexSpecs.keyAttributesInUse(current.keySchema(), remaining);
             List<AttributeDefinition> kept = current.attributeDefinitions().stream()
                     .filter(d -> used.contains(d.attributeName())).toList();
-            List<SecondaryIndex> dropped = List.of(index);
-            redefine(table, current.withIndexes(remaining, kept), dropped);
+            redefine(table, current.withIndexes(remaining, kept), List.of(index));
             return null;
         });
         return false;
@@ -109,7 +106,7 @@ final class IndexChanges {
             }
             List<SecondaryIndex> added = new ArrayList<>(current.indexes());
             added.add(withId);
-            redefine(table, current.withIndexes(added, merged), new ArrayList<>());
+            redefine(table, current.withIndexes(added, merged), List.of());
             return null;
         });
     }
@@ -129,20 +126,5 @@ final class IndexChanges {
                     + "secondary indexes can be updated or deleted");
         }
         return index;
-    }
-
-    private static Set<String> keyAttributes(KeySchema table, List<SecondaryIndex> indexes) {
-        Set<String> used = new HashSet<>();
-        used.add(table.partitionKey());
-        if (table.hasSortKey()) {
-            used.add(table.sortKey());
-        }
-        for (SecondaryIndex index : indexes) {
-            used.add(index.keySchema().partitionKey());
-            if (index.keySchema().hasSortKey()) {
-                used.add(index.keySchema().sortKey());
-            }
-        }
-        return used;
     }
 }

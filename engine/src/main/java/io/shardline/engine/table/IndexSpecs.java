@@ -175,14 +175,13 @@ final class IndexSpecs {
     static void checkTogether(KeySchema table, List<SecondaryIndex> indexes, List<AttributeDefinition> definitions) {
         Set<String> names = new HashSet<>();
         int projected = 0;
-        Set<String> used = new LinkedHashSet<>(keyAttributes(table));
         for (SecondaryIndex index : indexes) {
             if (!names.add(index.name())) {
                 throw DynamoException.invalidParameter("Duplicate index name: " + index.name());
             }
             projected += index.nonKeyAttributes().size();
-            used.addAll(keyAttributes(index.keySchema()));
         }
+        Set<String> used = keyAttributesInUse(table, indexes);
         if (projected > MAX_PROJECTED_ATTRIBUTES) {
             throw DynamoException.invalidParameter("The number of attributes in NonKeyAttributes across all indexes ("
                     + projected + ") exceeds the limit of " + MAX_PROJECTED_ATTRIBUTES);
@@ -198,6 +197,13 @@ final class IndexSpecs {
             throw DynamoException.invalidParameter("Some AttributeDefinitions are not used. AttributeDefinitions: "
                     + definitions.stream().map(AttributeDefinition::attributeName).toList() + ", keys used: " + used);
         }
+    }
+
+    /** The key attributes of a table and its indexes: the attributes AttributeDefinitions must name. */
+    static Set<String> keyAttributesInUse(KeySchema table, List<SecondaryIndex> indexes) {
+        Set<String> used = new LinkedHashSet<>(keyAttributes(table));
+        indexes.forEach(index -> used.addAll(keyAttributes(index.keySchema())));
+        return used;
     }
 
     private static List<String> keyAttributes(KeySchema schema) {

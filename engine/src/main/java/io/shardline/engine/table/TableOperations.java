@@ -1,6 +1,5 @@
 package io.shardline.engine.table;
 
-import io.shardline.engine.api.AttributeDefinition;
 import io.shardline.engine.api.BillingModeSummary;
 import io.shardline.engine.api.CreateTable;
 import io.shardline.engine.api.GlobalSecondaryIndexUpdate;
@@ -20,7 +19,6 @@ import io.shardline.engine.index.IndexKeys;
 import io.shardline.engine.index.SecondaryIndex;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.KeySchema;
-import io.shardline.engine.model.ScalarType;
 import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Family;
 import io.shardline.engine.storage.Store;
@@ -32,10 +30,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 

@@ -4,14 +4,15 @@ import io.shardline.engine.api.Tag;
 import io.shardline.engine.api.TagResource;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.ErrorType;
-import io.shardline.engine.storage.Store;
 import io.shardline.engine.storage.Batch;
+import io.shardline.engine.storage.Store;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -65,7 +66,7 @@ public final class TagOperations {
         return new TagResource.ListResponse(table(request.resourceArn()).definition().tags(), null);
     }
 
-    private void change(Table table, java.util.function.Consumer<Map<String, String>> edit) {
+    private void change(Table table, Consumer<Map<String, String>> edit) {
         table.whileNoWrites(() -> {
             TableDefinition current = table.definition();
             Map<String, String> tags = new LinkedHashMap<>();
