@@ -129,6 +129,24 @@ class AwsCliConformanceTest {
         assertEquals(4, aws("dynamodb", "describe-table", "--table-name", "CliIndexed")
                 .at("/Table/GlobalSecondaryIndexes/0/ItemCount").asInt());
 
+        aws("dynamodb", "update-table", "--table-name", "CliIndexed",
+                "--attribute-definitions", "AttributeName=pk,AttributeType=S",
+                "--global-secondary-index-updates", "[{\"Create\":{\"IndexName\":\"byPk\",\"KeySchema\":"
+                        + "[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],\"Projection\":{\"ProjectionType\":\"KEYS_ONLY\"}}}]");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!aws("dynamodb", "describe-table", "--table-name", "CliIndexed")
+                .at("/Table/GlobalSecondaryIndexes/1/IndexStatus").asText().equals("ACTIVE")) {
+            assertTrue(System.nanoTime() < deadline, "byPk became ACTIVE in time");
+        }
+        assertEquals(4, aws("dynamodb", "scan", "--table-name", "CliIndexed", "--index-name", "byPk",
+                "--total-segments", "2", "--segment", "0").get("ScannedCount").asInt()
+                + aws("dynamodb", "scan", "--table-name", "CliIndexed", "--index-name", "byPk",
+                "--total-segments", "2", "--segment", "1").get("ScannedCount").asInt());
+        aws("dynamodb", "update-table", "--table-name", "CliIndexed",
+                "--global-secondary-index-updates", "[{\"Delete\":{\"IndexName\":\"byPk\"}}]");
+        assertEquals(1, aws("dynamodb", "describe-table", "--table-name", "CliIndexed")
+                .at("/Table/GlobalSecondaryIndexes").size());
+
         aws("dynamodb", "tag-resource", "--resource-arn", tableArn, "--tags", "Key=env,Value=ci");
         aws("dynamodb", "untag-resource", "--resource-arn", tableArn, "--tag-keys", "team");
         JsonNode tags = aws("dynamodb", "list-tags-of-resource", "--resource-arn", tableArn);
@@ -136,6 +154,8 @@ class AwsCliConformanceTest {
         assertEquals("DISABLED", aws("dynamodb", "describe-continuous-backups", "--table-name", "CliIndexed")
                 .at("/ContinuousBackupsDescription/PointInTimeRecoveryDescription/PointInTimeRecoveryStatus").asText());
         assertTrue(aws("dynamodb", "describe-limits").get("AccountMaxReadCapacityUnits").asLong() > 0);
+        assertEquals(fixture.server.endpoint(), "http://" + aws("dynamodb", "describe-endpoints")
+                .at("/Endpoints/0/Address").asText());
 
         String shard = aws("dynamodbstreams", "describe-stream", "--stream-arn", streamArn)
                 .at("/StreamDescription/Shards/0/ShardId").asText();
