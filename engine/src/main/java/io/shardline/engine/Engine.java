@@ -72,8 +72,10 @@ public final class Engine implements AutoCloseable {
     private final StreamMaintenance streamMaintenance;
     private final TtlSweeper ttlSweeper;
     private final ScheduledExecutorService maintenance;
+    private final String region;
 
     private Engine(EngineConfig config) {
+        region = config.region();
         store = config.dataDir() == null ? Store.openInMemory() : Store.openDurable(config.dataDir());
         catalog = new TableCatalog(store, config.clock());
         splitter = new PartitionSplitter(store, catalog, config.partitionSplitBytes(), config.clock());
@@ -87,7 +89,7 @@ public final class Engine implements AutoCloseable {
         queries = new QueryOperations(store, catalog);
         transactions = new TransactionOperations(store, catalog, writer, config.clock());
         ShardReader shardReader = new ShardReader(store);
-        streams = new StreamOperations(catalog, tables, shardReader, config.clock());
+        streams = new StreamOperations(store, catalog, tables, shardReader, config.clock());
         timeToLive = new TimeToLiveOperations(store, catalog);
         streamMaintenance = new StreamMaintenance(store, catalog, shardReader, config.shardRolloverAge(),
                 config.streamRetention(), config.clock());
@@ -100,6 +102,11 @@ public final class Engine implements AutoCloseable {
         backfill.resumeAll();
         long interval = config.maintenanceInterval().toMillis();
         maintenance.scheduleWithFixedDelay(this::maintainQuietly, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** The region the engine names in ARNs and change records, and that strict authentication expects. */
+    public String region() {
+        return region;
     }
 
     /** Opens an engine, recovering every table and item of its data directory. */

@@ -84,6 +84,15 @@ final class AttributeValueJson {
     private static final class Reader extends JsonDeserializer<AttributeValue> {
         @Override
         public AttributeValue deserialize(JsonParser in, DeserializationContext context) throws IOException {
+            return read(in, 0);
+        }
+
+        /** Reads a value nested inside {@code depth} maps and lists, refusing DynamoDB's limit before recursing. */
+        private AttributeValue read(JsonParser in, int depth) throws IOException {
+            if (depth > AttributeValue.MAX_DEPTH) {
+                throw DynamoException.validation("Nesting Levels have exceeded supported limits: attribute values "
+                        + "nest maps and lists more than " + AttributeValue.MAX_DEPTH + " levels deep");
+            }
             if (in.currentToken() != JsonToken.START_OBJECT) {
                 throw DynamoException.validation("Supplied AttributeValue must be an object, found " + in.currentToken());
             }
@@ -97,7 +106,7 @@ final class AttributeValueJson {
                     throw DynamoException.validation("Supplied AttributeValue has more than one datatypes set, "
                             + "must contain exactly one of the supported datatypes");
                 }
-                value = readTyped(type, in, context);
+                value = readTyped(type, in, depth);
             }
             if (value == null) {
                 throw DynamoException.validation(
@@ -106,7 +115,7 @@ final class AttributeValueJson {
             return value;
         }
 
-        private AttributeValue readTyped(String type, JsonParser in, DeserializationContext context) throws IOException {
+        private AttributeValue readTyped(String type, JsonParser in, int depth) throws IOException {
             switch (type) {
                 case "S":
                     return new AttributeValue.S(text(in, type));
@@ -126,14 +135,14 @@ final class AttributeValueJson {
                     Map<String, AttributeValue> map = new LinkedHashMap<>();
                     for (String name = in.nextFieldName(); name != null; name = in.nextFieldName()) {
                         in.nextToken();
-                        map.put(name, deserialize(in, context));
+                        map.put(name, read(in, depth + 1));
                     }
                     return new AttributeValue.M(map);
                 case "L":
                     expect(in, JsonToken.START_ARRAY, type);
                     List<AttributeValue> list = new ArrayList<>();
                     while (in.nextToken() != JsonToken.END_ARRAY) {
-                        list.add(deserialize(in, context));
+                        list.add(read(in, depth + 1));
                     }
                     return new AttributeValue.L(list);
                 case "SS":

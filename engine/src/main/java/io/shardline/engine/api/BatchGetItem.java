@@ -9,7 +9,7 @@ public final class BatchGetItem {
     private BatchGetItem() {
     }
 
-    public record Request(Map<String, KeysAndAttributes> requestItems, String returnConsumedCapacity) {
+    public record Request(@Required Map<String, KeysAndAttributes> requestItems, String returnConsumedCapacity) {
         public static Request of(Map<String, KeysAndAttributes> requestItems) {
             return new Request(requestItems, null);
         }

@@ -8,7 +8,7 @@ public final class BatchWriteItem {
     private BatchWriteItem() {
     }
 
-    public record Request(Map<String, List<WriteRequest>> requestItems, String returnConsumedCapacity,
+    public record Request(@Required Map<String, List<WriteRequest>> requestItems, String returnConsumedCapacity,
                           String returnItemCollectionMetrics) {
         public static Request of(Map<String, List<WriteRequest>> requestItems) {
             return new Request(requestItems, null, null);

@@ -8,13 +8,13 @@ public final class ContinuousBackups {
     private ContinuousBackups() {
     }
 
-    public record DescribeRequest(String tableName) {
+    public record DescribeRequest(@Required String tableName) {
     }
 
-    public record UpdateRequest(String tableName, PointInTimeRecoverySpecification pointInTimeRecoverySpecification) {
+    public record UpdateRequest(@Required String tableName, @Required PointInTimeRecoverySpecification pointInTimeRecoverySpecification) {
     }
 
-    public record PointInTimeRecoverySpecification(Boolean pointInTimeRecoveryEnabled, Integer recoveryPeriodInDays) {
+    public record PointInTimeRecoverySpecification(@Required Boolean pointInTimeRecoveryEnabled, Integer recoveryPeriodInDays) {
     }
 
     public record Response(Description continuousBackupsDescription) {

@@ -7,8 +7,8 @@ public final class CreateTable {
     private CreateTable() {
     }
 
-    public record Request(String tableName, List<AttributeDefinition> attributeDefinitions,
-                          List<KeySchemaElement> keySchema, String billingMode,
+    public record Request(@Required String tableName, @Required List<AttributeDefinition> attributeDefinitions,
+                          @Required List<KeySchemaElement> keySchema, String billingMode,
                           ProvisionedThroughput provisionedThroughput, List<Tag> tags,
                           StreamSpecification streamSpecification,
                           List<GlobalSecondaryIndex> globalSecondaryIndexes,

@@ -8,7 +8,7 @@ public final class DeleteItem {
     private DeleteItem() {
     }
 
-    public record Request(String tableName, Map<String, AttributeValue> key, String returnValues,
+    public record Request(@Required String tableName, @Required Map<String, AttributeValue> key, String returnValues,
                           String returnConsumedCapacity, String returnItemCollectionMetrics,
                           String conditionExpression, Map<String, String> expressionAttributeNames,
                           Map<String, AttributeValue> expressionAttributeValues,

@@ -5,7 +5,7 @@ public final class DeleteTable {
     private DeleteTable() {
     }
 
-    public record Request(String tableName) {
+    public record Request(@Required String tableName) {
     }
 
     public record Response(TableDescription tableDescription) {

@@ -8,7 +8,7 @@ public final class DescribeStream {
     private DescribeStream() {
     }
 
-    public record Request(String streamArn, Integer limit, String exclusiveStartShardId, ShardFilter shardFilter) {
+    public record Request(@Required String streamArn, Integer limit, String exclusiveStartShardId, ShardFilter shardFilter) {
         public static Request of(String streamArn) {
             return new Request(streamArn, null, null, null);
         }

@@ -5,7 +5,7 @@ public final class DescribeTimeToLive {
     private DescribeTimeToLive() {
     }
 
-    public record Request(String tableName) {
+    public record Request(@Required String tableName) {
     }
 
     public record Response(TimeToLiveDescription timeToLiveDescription) {

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,13 +25,17 @@ import java.util.Map;
  * silently ignored.
  */
 public final class DynamoJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    private static final ObjectMapper MAPPER = strict(new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(SerializationFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(DeserializationFeature.WRAP_EXCEPTIONS)
-            .registerModule(AttributeValueJson.module());
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .registerModule(AttributeValueJson.module()));
 
     private static final TypeReference<Map<String, AttributeValue>> ITEM = new TypeReference<>() {
     };
@@ -35,14 +43,44 @@ public final class DynamoJson {
     private DynamoJson() {
     }
 
+    /**
+     * Makes a member of the wrong JSON type a SerializationException, as DynamoDB answers, instead of
+     * converting it: no strings, numbers and booleans turned into one another, no empty string read as
+     * null, no fraction read as an integer (a whole number is a valid floating-point value).
+     */
+    private static ObjectMapper strict(ObjectMapper mapper) {
+        mapper.coercionConfigDefaults()
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        for (LogicalType type : new LogicalType[] {LogicalType.Textual, LogicalType.Integer, LogicalType.Float,
+                LogicalType.Boolean}) {
+            mapper.coercionConfigFor(type)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.String, type == LogicalType.Textual ? CoercionAction.TryConvert
+                            : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Integer, type == LogicalType.Integer || type == LogicalType.Float
+                            ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, type == LogicalType.Float ? CoercionAction.TryConvert
+                            : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, type == LogicalType.Boolean ? CoercionAction.TryConvert
+                            : CoercionAction.Fail);
+        }
+        return mapper;
+    }
+
     public static ObjectMapper mapper() {
         return MAPPER;
     }
 
-    /** Reads a request body; malformed or unknown members become a DynamoDB error. */
+    /** Reads a request body; malformed, unknown or missing required members become a DynamoDB error. */
     public static <T> T read(byte[] json, Class<T> type) {
         try {
-            return MAPPER.readValue(json, type);
+            T request = MAPPER.readValue(json, type);
+            RequiredMembers.check(request);
+            return request;
         } catch (UnrecognizedPropertyException e) {
             throw DynamoException.validation("Unsupported parameter: " + e.getPropertyName());
         } catch (DynamoException e) {

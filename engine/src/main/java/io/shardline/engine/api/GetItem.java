@@ -9,7 +9,7 @@ public final class GetItem {
     private GetItem() {
     }
 
-    public record Request(String tableName, Map<String, AttributeValue> key, Boolean consistentRead,
+    public record Request(@Required String tableName, @Required Map<String, AttributeValue> key, Boolean consistentRead,
                           List<String> attributesToGet, String returnConsumedCapacity, String projectionExpression,
                           Map<String, String> expressionAttributeNames) {
         public static Request of(String tableName, Map<String, AttributeValue> key) {

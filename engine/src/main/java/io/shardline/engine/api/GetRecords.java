@@ -14,7 +14,7 @@ public final class GetRecords {
     private GetRecords() {
     }
 
-    public record Request(String shardIterator, Integer limit) {
+    public record Request(@Required String shardIterator, Integer limit) {
         public static Request of(String shardIterator) {
             return new Request(shardIterator, null);
         }

@@ -8,7 +8,7 @@ public final class GetShardIterator {
     private GetShardIterator() {
     }
 
-    public record Request(String streamArn, String shardId, String shardIteratorType, String sequenceNumber) {
+    public record Request(@Required String streamArn, @Required String shardId, @Required String shardIteratorType, String sequenceNumber) {
         public static Request of(String streamArn, String shardId, String shardIteratorType) {
             return new Request(streamArn, shardId, shardIteratorType, null);
         }

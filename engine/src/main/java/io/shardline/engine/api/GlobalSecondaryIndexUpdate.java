@@ -4,9 +4,9 @@ package io.shardline.engine.api;
 public record GlobalSecondaryIndexUpdate(GlobalSecondaryIndex create, Update update, Delete delete) {
 
     /** Changes an index's provisioned throughput (echoed, not enforced). */
-    public record Update(String indexName, ProvisionedThroughput provisionedThroughput) {
+    public record Update(@Required String indexName, @Required ProvisionedThroughput provisionedThroughput) {
     }
 
-    public record Delete(String indexName) {
+    public record Delete(@Required String indexName) {
     }
 }

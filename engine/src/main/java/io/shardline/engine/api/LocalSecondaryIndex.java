@@ -4,6 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /** A local secondary index as CreateTable defines it: the table's partition key with another sort key. */
-public record LocalSecondaryIndex(String indexName, List<KeySchemaElement> keySchema,
-                                  @JsonProperty("Projection") IndexProjection projection) {
+public record LocalSecondaryIndex(@Required String indexName, @Required List<KeySchemaElement> keySchema,
+                                  @JsonProperty("Projection") @Required IndexProjection projection) {
 }

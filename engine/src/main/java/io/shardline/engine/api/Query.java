@@ -12,7 +12,7 @@ public final class Query {
     private Query() {
     }
 
-    public record Request(String tableName, Map<String, Condition> keyConditions, Boolean scanIndexForward,
+    public record Request(@Required String tableName, Map<String, Condition> keyConditions, Boolean scanIndexForward,
                           Integer limit, Map<String, AttributeValue> exclusiveStartKey, String select,
                           Boolean consistentRead, List<String> attributesToGet, String returnConsumedCapacity,
                           String keyConditionExpression, String filterExpression, String projectionExpression,

@@ -9,7 +9,7 @@ public final class Scan {
     private Scan() {
     }
 
-    public record Request(String tableName, Integer limit, Map<String, AttributeValue> exclusiveStartKey,
+    public record Request(@Required String tableName, Integer limit, Map<String, AttributeValue> exclusiveStartKey,
                           String select, Integer segment, Integer totalSegments, Boolean consistentRead,
                           List<String> attributesToGet, String returnConsumedCapacity, String filterExpression,
                           String projectionExpression, Map<String, String> expressionAttributeNames,

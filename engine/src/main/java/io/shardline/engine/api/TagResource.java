@@ -9,14 +9,14 @@ public final class TagResource {
     }
 
     /** TagResource: adds tags, replacing the value of a key the table already has. */
-    public record Request(String resourceArn, List<Tag> tags) {
+    public record Request(@Required String resourceArn, @Required List<Tag> tags) {
     }
 
     /** UntagResource: removes tags by key; a key the table lacks is ignored. */
-    public record UntagRequest(String resourceArn, List<String> tagKeys) {
+    public record UntagRequest(@Required String resourceArn, @Required List<String> tagKeys) {
     }
 
-    public record ListRequest(String resourceArn, String nextToken) {
+    public record ListRequest(@Required String resourceArn, String nextToken) {
     }
 
     public record ListResponse(List<Tag> tags, String nextToken) {

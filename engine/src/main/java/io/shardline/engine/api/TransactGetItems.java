@@ -9,16 +9,16 @@ public final class TransactGetItems {
     private TransactGetItems() {
     }
 
-    public record Request(List<TransactGetItem> transactItems, String returnConsumedCapacity) {
+    public record Request(@Required List<TransactGetItem> transactItems, String returnConsumedCapacity) {
         public static Request of(List<TransactGetItem> items) {
             return new Request(items, null);
         }
     }
 
-    public record TransactGetItem(Get get) {
+    public record TransactGetItem(@Required Get get) {
     }
 
-    public record Get(String tableName, Map<String, AttributeValue> key, String projectionExpression,
+    public record Get(@Required String tableName, @Required Map<String, AttributeValue> key, String projectionExpression,
                       Map<String, String> expressionAttributeNames) {
     }
 

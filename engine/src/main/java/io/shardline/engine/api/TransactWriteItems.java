@@ -12,7 +12,7 @@ public final class TransactWriteItems {
     private TransactWriteItems() {
     }
 
-    public record Request(List<TransactWriteItem> transactItems, String clientRequestToken,
+    public record Request(@Required List<TransactWriteItem> transactItems, String clientRequestToken,
                           String returnConsumedCapacity, String returnItemCollectionMetrics) {
         public static Request of(List<TransactWriteItem> items) {
             return new Request(items, null, null, null);
@@ -26,25 +26,25 @@ public final class TransactWriteItems {
     public record TransactWriteItem(ConditionCheck conditionCheck, Put put, Delete delete, Update update) {
     }
 
-    public record ConditionCheck(String tableName, Map<String, AttributeValue> key, String conditionExpression,
+    public record ConditionCheck(@Required String tableName, @Required Map<String, AttributeValue> key, @Required String conditionExpression,
                                  Map<String, String> expressionAttributeNames,
                                  Map<String, AttributeValue> expressionAttributeValues,
                                  String returnValuesOnConditionCheckFailure) {
     }
 
-    public record Put(String tableName, Map<String, AttributeValue> item, String conditionExpression,
+    public record Put(@Required String tableName, @Required Map<String, AttributeValue> item, String conditionExpression,
                       Map<String, String> expressionAttributeNames,
                       Map<String, AttributeValue> expressionAttributeValues,
                       String returnValuesOnConditionCheckFailure) {
     }
 
-    public record Delete(String tableName, Map<String, AttributeValue> key, String conditionExpression,
+    public record Delete(@Required String tableName, @Required Map<String, AttributeValue> key, String conditionExpression,
                          Map<String, String> expressionAttributeNames,
                          Map<String, AttributeValue> expressionAttributeValues,
                          String returnValuesOnConditionCheckFailure) {
     }
 
-    public record Update(String tableName, Map<String, AttributeValue> key, String updateExpression,
+    public record Update(@Required String tableName, @Required Map<String, AttributeValue> key, @Required String updateExpression,
                          String conditionExpression, Map<String, String> expressionAttributeNames,
                          Map<String, AttributeValue> expressionAttributeValues,
                          String returnValuesOnConditionCheckFailure) {

@@ -12,7 +12,7 @@ public final class UpdateItem {
     private UpdateItem() {
     }
 
-    public record Request(String tableName, Map<String, AttributeValue> key,
+    public record Request(@Required String tableName, @Required Map<String, AttributeValue> key,
                           Map<String, AttributeValueUpdate> attributeUpdates, String returnValues,
                           String returnConsumedCapacity, String returnItemCollectionMetrics,
                           String updateExpression,

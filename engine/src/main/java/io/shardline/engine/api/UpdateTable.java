@@ -7,7 +7,7 @@ public final class UpdateTable {
     private UpdateTable() {
     }
 
-    public record Request(String tableName, List<AttributeDefinition> attributeDefinitions, String billingMode,
+    public record Request(@Required String tableName, List<AttributeDefinition> attributeDefinitions, String billingMode,
                           ProvisionedThroughput provisionedThroughput, StreamSpecification streamSpecification,
                           List<GlobalSecondaryIndexUpdate> globalSecondaryIndexUpdates) {
         /** An update that leaves the secondary indexes alone. */

@@ -5,7 +5,7 @@ public final class UpdateTimeToLive {
     private UpdateTimeToLive() {
     }
 
-    public record Request(String tableName, TimeToLiveSpecification timeToLiveSpecification) {
+    public record Request(@Required String tableName, @Required TimeToLiveSpecification timeToLiveSpecification) {
     }
 
     public record Response(TimeToLiveSpecification timeToLiveSpecification) {

@@ -2,6 +2,7 @@ package io.shardline.engine.expr;
 
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.DynamoException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,6 +20,10 @@ import java.util.TreeSet;
 public final class ExpressionParser {
     static final int MAX_IN_OPERANDS = 100;
     static final int MAX_NESTING = 100;
+    /** DynamoDB's limit on the length of an expression, in UTF-8 bytes. */
+    static final int MAX_EXPRESSION_BYTES = 4096;
+    /** DynamoDB's limit on the operators and functions of an expression; it also bounds the parse tree's depth. */
+    static final int MAX_OPERATORS = 300;
     private static final Set<String> CONDITION_FUNCTIONS =
             Set.of("attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains");
     private static final Set<String> GRAMMAR_WORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
@@ -30,10 +35,16 @@ public final class ExpressionParser {
     private final ExpressionAttributes attributes;
     private int at;
     private int nesting;
+    private int operators;
 
     private ExpressionParser(ExpressionKind kind, String text, ExpressionAttributes attributes) {
         if (text == null || text.isBlank()) {
             throw ExpressionErrors.invalid(kind, "The expression can not be empty;");
+        }
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_EXPRESSION_BYTES) {
+            throw ExpressionErrors.invalid(kind, "Expression size has exceeded the maximum allowed size; expression "
+                    + "size: " + bytes + " bytes, limit: " + MAX_EXPRESSION_BYTES);
         }
         this.kind = kind;
         this.text = text;
@@ -72,6 +83,7 @@ public final class ExpressionParser {
     private BooleanExpression or() {
         BooleanExpression left = and();
         while (peek().isKeyword("OR")) {
+            operator();
             at++;
             left = new BooleanExpression.Or(left, and());
         }
@@ -81,6 +93,7 @@ public final class ExpressionParser {
     private BooleanExpression and() {
         BooleanExpression left = not();
         while (peek().isKeyword("AND")) {
+            operator();
             at++;
             left = new BooleanExpression.And(left, not());
         }
@@ -89,6 +102,7 @@ public final class ExpressionParser {
 
     private BooleanExpression not() {
         if (peek().isKeyword("NOT")) {
+            operator();
             at++;
             enter();
             BooleanExpression negated = new BooleanExpression.Not(not());
@@ -96,6 +110,14 @@ public final class ExpressionParser {
             return negated;
         }
         return primary();
+    }
+
+    /** Counts one operator or function against {@link #MAX_OPERATORS}. */
+    private void operator() {
+        if (++operators > MAX_OPERATORS) {
+            throw ExpressionErrors.invalid(kind, "The expression contains too many operators; the limit is "
+                    + MAX_OPERATORS + ", exceeded at position " + peek().position());
+        }
     }
 
     private void enter() {
@@ -190,13 +212,17 @@ public final class ExpressionParser {
         }
     }
 
+    /** A function's parenthesized arguments; each call counts as an operator and a nesting level. */
     private List<Operand> arguments() {
+        operator();
         expect(Token.Kind.LPAREN);
+        enter();
         List<Operand> arguments = new ArrayList<>();
         do {
             arguments.add(operand());
         } while (accept(Token.Kind.COMMA));
         expect(Token.Kind.RPAREN);
+        nesting--;
         return arguments;
     }
 
@@ -246,6 +272,10 @@ public final class ExpressionParser {
             } else {
                 return new Path(elements);
             }
+            if (elements.size() > AttributeValue.MAX_DEPTH + 1) {
+                throw ExpressionErrors.invalid(kind, "The document path has too many nesting levels; the limit is "
+                        + AttributeValue.MAX_DEPTH + ", exceeded at position " + peek().position());
+            }
         }
     }
 
@@ -278,6 +308,7 @@ public final class ExpressionParser {
                         + "update expression;");
             }
             do {
+                operator();
                 Path path = path();
                 switch (clause) {
                     case SET -> {
@@ -324,6 +355,7 @@ public final class ExpressionParser {
     private Operand setValue() {
         Operand left = setOperand();
         if (peek().kind() == Token.Kind.PLUS || peek().kind() == Token.Kind.MINUS) {
+            operator();
             boolean plus = next().kind() == Token.Kind.PLUS;
             Operand right = setOperand();
             for (Operand side : List.of(left, right)) {
@@ -339,6 +371,7 @@ public final class ExpressionParser {
     private Operand setOperand() {
         Token token = peek();
         if (token.kind() == Token.Kind.NAME && peekAt(1).kind() == Token.Kind.LPAREN) {
+            operator();
             at += 2;
             enter();
             Operand result;

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
  * construction (non-empty, no duplicates) and compare equal regardless of element order.
  */
 public sealed interface AttributeValue {
+    /** DynamoDB's limit on nested maps and lists: a document at most this many levels deep. */
+    int MAX_DEPTH = 32;
 
     /** The DynamoDB type descriptor: "S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS" or "BS". */
     String type();

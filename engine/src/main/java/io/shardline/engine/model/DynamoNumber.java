@@ -9,6 +9,8 @@ import java.math.BigDecimal;
  */
 public final class DynamoNumber implements Comparable<DynamoNumber> {
     public static final int MAX_DIGITS = 38;
+    /** The longest number text read; longer ones (leading zeros, say) are refused before parsing. */
+    static final int MAX_TEXT_LENGTH = 1000;
     public static final int MAX_EXPONENT = 125;
     public static final int MIN_EXPONENT = -130;
 
@@ -20,13 +22,26 @@ public final class DynamoNumber implements Comparable<DynamoNumber> {
 
     /** Parses DynamoDB's string form of a number, rejecting what DynamoDB rejects. */
     public static DynamoNumber parse(String text) {
+        if (text == null || text.isEmpty() || text.length() > MAX_TEXT_LENGTH
+                || !isNumberCharacter(text.charAt(0)) || !isNumberCharacter(text.charAt(text.length() - 1))) {
+            throw notANumber(text);
+        }
         BigDecimal parsed;
         try {
-            parsed = new BigDecimal(text.trim());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw DynamoException.validation("The parameter cannot be converted to a numeric value: " + text);
+            parsed = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw notANumber(text);
         }
         return of(parsed);
+    }
+
+    private static boolean isNumberCharacter(char c) {
+        return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
+    }
+
+    private static DynamoException notANumber(String text) {
+        String shown = text == null || text.length() <= 100 ? text : text.substring(0, 100) + "...";
+        return DynamoException.validation("The parameter cannot be converted to a numeric value: " + shown);
     }
 
     /** Wraps an exact decimal, rejecting values outside DynamoDB's range. */

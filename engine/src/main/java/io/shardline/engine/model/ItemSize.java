@@ -45,6 +45,17 @@ public final class ItemSize {
         return 1; // BOOL and NULL
     }
 
+    /** How many levels of maps and lists a value nests: 0 for a scalar or set. */
+    static int depth(AttributeValue value) {
+        if (value instanceof AttributeValue.M m) {
+            return 1 + m.value().values().stream().mapToInt(ItemSize::depth).max().orElse(0);
+        }
+        if (value instanceof AttributeValue.L l) {
+            return 1 + l.value().stream().mapToInt(ItemSize::depth).max().orElse(0);
+        }
+        return 0;
+    }
+
     static long of(DynamoNumber number) {
         return (number.digits().length() + 1) / 2 + 1;
     }
@@ -53,8 +64,14 @@ public final class ItemSize {
         return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    /** Rejects an item larger than 400 KB with DynamoDB's message. */
+    /** Rejects an item larger than 400 KB, or nested deeper than 32 levels, with DynamoDB's message. */
     public static long checkLimit(Map<String, AttributeValue> item) {
+        for (AttributeValue value : item.values()) {
+            if (depth(value) > AttributeValue.MAX_DEPTH) {
+                throw DynamoException.validation("Nesting Levels have exceeded supported limits: the item nests maps "
+                        + "and lists more than " + AttributeValue.MAX_DEPTH + " levels deep");
+            }
+        }
         long size = of(item);
         if (size > MAX_ITEM_BYTES) {
             throw DynamoException.validation("Item size has exceeded the maximum allowed size");

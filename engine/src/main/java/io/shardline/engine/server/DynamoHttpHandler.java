@@ -4,14 +4,19 @@ import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.ErrorType;
 import io.undertow.server.HttpHandler;
 import io.undertow.io.Receiver;
+import io.undertow.server.RequestTooBigException;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.CRC32;
+import org.xnio.XnioExecutor;
 
 /**
  * Answers DynamoDB JSON 1.0 requests: POST / with an {@code X-Amz-Target} naming the operation.
@@ -29,11 +34,14 @@ final class DynamoHttpHandler implements HttpHandler {
     private final Operations operations;
     private final RequestAuthenticator authenticator;
     private final int maxBodyBytes;
+    private final int requestTimeoutMillis;
 
-    DynamoHttpHandler(Operations operations, RequestAuthenticator authenticator, int maxBodyBytes) {
+    DynamoHttpHandler(Operations operations, RequestAuthenticator authenticator, int maxBodyBytes,
+                      int requestTimeoutMillis) {
         this.operations = operations;
         this.authenticator = authenticator;
         this.maxBodyBytes = maxBodyBytes;
+        this.requestTimeoutMillis = requestTimeoutMillis;
     }
 
     @Override
@@ -54,24 +62,66 @@ final class DynamoHttpHandler implements HttpHandler {
                     + exchange.getRequestHeaders().getFirst(TARGET)), streams);
             return;
         }
+        DynamoException malformed = malformed(exchange);
+        if (malformed != null) {
+            exchange.setPersistent(false);
+            fail(exchange, malformed, streams);
+            return;
+        }
         long declared = exchange.getRequestContentLength();
         if (declared > maxBodyBytes) {
             tooLarge(exchange, declared, streams);
             return;
         }
+        AtomicBoolean received = new AtomicBoolean();
+        XnioExecutor.Key deadline = exchange.getIoThread().executeAfter(() -> {
+            if (received.compareAndSet(false, true)) {
+                exchange.setPersistent(false);
+                fail(exchange, DynamoException.validation("The request body did not arrive within "
+                        + requestTimeoutMillis + " ms"), streams);
+            }
+        }, requestTimeoutMillis, TimeUnit.MILLISECONDS);
         Receiver receiver = exchange.getRequestReceiver();
         receiver.setMaxBufferSize(maxBodyBytes);
         receiver.receiveFullBytes(
-                (received, body) -> received.dispatch(() -> answer(received, operation, body)),
+                (done, body) -> {
+                    deadline.remove();
+                    if (received.compareAndSet(false, true)) {
+                        done.dispatch(() -> answer(done, operation, body));
+                    }
+                },
                 (failed, error) -> {
-                    if (error instanceof Receiver.RequestToLargeException) {
+                    deadline.remove();
+                    if (!received.compareAndSet(false, true)) {
+                        return;
+                    }
+                    failed.setPersistent(false);
+                    if (error instanceof Receiver.RequestToLargeException || error instanceof RequestTooBigException) {
                         tooLarge(failed, maxBodyBytes + 1L, streams);
                     } else {
-                        failed.setPersistent(false);
                         fail(failed, new DynamoException(ErrorType.SERIALIZATION, "Cannot read the request body: "
                                 + error.getMessage()), streams);
                     }
                 });
+    }
+
+    /**
+     * What makes a request unreadable before its body is read: a body without Content-Length or
+     * chunked encoding (its bytes would be taken for the next request), or a Content-Encoding the
+     * server does not decode. Null when there is none.
+     */
+    private static DynamoException malformed(HttpServerExchange exchange) {
+        HeaderMap headers = exchange.getRequestHeaders();
+        if (!headers.contains(Headers.CONTENT_LENGTH) && !headers.contains(Headers.TRANSFER_ENCODING)) {
+            return new DynamoException(ErrorType.SERIALIZATION, "The request has neither Content-Length nor "
+                    + "Transfer-Encoding: chunked, so its body cannot be read");
+        }
+        String encoding = headers.getFirst(Headers.CONTENT_ENCODING);
+        if (encoding != null && !encoding.equalsIgnoreCase("identity")) {
+            return new DynamoException(ErrorType.SERIALIZATION, "Content-Encoding " + encoding + " is not supported: "
+                    + "send the body uncompressed");
+        }
+        return null;
     }
 
     /** Runs on a worker: checks the signature, runs the operation and starts sending its answer. */
@@ -79,9 +129,17 @@ final class DynamoHttpHandler implements HttpHandler {
         try {
             authenticator.check(exchange.getRequestMethod().toString(), exchange.getRequestURI(),
                     exchange.getQueryString(), exchange.getRequestHeaders(), body);
+            int invalid = Utf8.firstInvalidByte(body);
+            if (invalid >= 0) {
+                throw new DynamoException(ErrorType.SERIALIZATION, "The request body is not valid UTF-8 at byte "
+                        + invalid);
+            }
             send(exchange, 200, CONTENT_TYPE, operation.invoke(body));
         } catch (DynamoException e) {
             fail(exchange, e, operation.streams());
+        } catch (StackOverflowError e) {
+            fail(exchange, DynamoException.validation("The request nests too deeply to be processed"),
+                    operation.streams());
         } catch (RuntimeException e) {
             fail(exchange, new DynamoException(ErrorType.INTERNAL_SERVER_ERROR, "Internal server error: " + e),
                     operation.streams());

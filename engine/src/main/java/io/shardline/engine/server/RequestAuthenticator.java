@@ -24,7 +24,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Checks AWS Signature Version 4 on requests. Open mode accepts any well-formed signature, as local
  * DynamoDB emulators do; strict mode recomputes it with the secret of the request's access key and
- * refuses unknown keys, wrong signatures and dates more than 15 minutes off.
+ * refuses unknown keys, wrong signatures, dates more than 15 minutes off, and credential scopes
+ * other than the request's date, the engine's region, service {@code dynamodb} and
+ * {@code aws4_request}, with the error types and messages AWS uses.
  */
 final class RequestAuthenticator {
     private static final Pattern AUTHORIZATION = Pattern.compile(
@@ -34,12 +36,19 @@ final class RequestAuthenticator {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final Duration MAX_SKEW = Duration.ofMinutes(15);
 
+    private static final String SERVICE = "dynamodb";
+
     private final Map<String, String> secretsByAccessKey;
+    private final String region;
     private final Clock clock;
 
-    /** @param secretsByAccessKey null for open mode; the accepted credentials for strict mode */
-    RequestAuthenticator(Map<String, String> secretsByAccessKey, Clock clock) {
+    /**
+     * @param secretsByAccessKey null for open mode; the accepted credentials for strict mode
+     * @param region             the region strict mode requires in the credential scope
+     */
+    RequestAuthenticator(Map<String, String> secretsByAccessKey, String region, Clock clock) {
         this.secretsByAccessKey = secretsByAccessKey;
+        this.region = region;
         this.clock = clock;
     }
 
@@ -74,6 +83,19 @@ final class RequestAuthenticator {
             throw new DynamoException(ErrorType.INVALID_SIGNATURE, "Signature expired: " + amzDate + " is more than "
                     + MAX_SKEW.toMinutes() + " minutes from the server time " + AMZ_DATE.format(now));
         }
+        if (!amzDate.startsWith(m.group(2))) {
+            throw new DynamoException(ErrorType.INVALID_SIGNATURE, "Date in Credential scope does not match YYYYMMDD "
+                    + "from ISO-8601 version of date from HTTP: '" + m.group(2) + "' != '" + amzDate.substring(0, 8)
+                    + "', from 'X-Amz-Date'.");
+        }
+        if (!m.group(3).equals(region)) {
+            throw new DynamoException(ErrorType.INVALID_SIGNATURE, "Credential should be scoped to a valid region, "
+                    + "not '" + m.group(3) + "'. This server serves region '" + region + "'.");
+        }
+        if (!m.group(4).equals(SERVICE)) {
+            throw new DynamoException(ErrorType.INVALID_SIGNATURE, "Credential should be scoped to correct service: '"
+                    + SERVICE + "'. ");
+        }
         String scope = m.group(2) + "/" + m.group(3) + "/" + m.group(4) + "/aws4_request";
         String signedHeaders = m.group(5);
         StringBuilder canonical = new StringBuilder()
@@ -83,9 +105,13 @@ final class RequestAuthenticator {
                     ? List.of() : headers.get(new HttpString(name)));
             canonical.append(name).append(':').append(value.trim().replaceAll("\\s+", " ")).append('\n');
         }
-        String payloadHash = headers.getFirst("X-Amz-Content-Sha256");
-        canonical.append('\n').append(signedHeaders).append('\n')
-                .append(payloadHash != null ? payloadHash : hex(sha256(body)));
+        String payloadHash = hex(sha256(body));
+        String declaredHash = headers.getFirst("X-Amz-Content-Sha256");
+        if (declaredHash != null && !declaredHash.equals(payloadHash)) {
+            throw new DynamoException(ErrorType.INVALID_SIGNATURE, "The x-amz-content-sha256 header does not match "
+                    + "the SHA-256 of the request body: the body was changed after signing");
+        }
+        canonical.append('\n').append(signedHeaders).append('\n').append(payloadHash);
         String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
                 + hex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
         byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), m.group(2));

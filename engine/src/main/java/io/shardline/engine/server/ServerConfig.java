@@ -5,33 +5,45 @@ import java.util.Map;
 /**
  * How the wire server listens.
  *
- * @param host            address to bind (default 127.0.0.1: loopback only)
- * @param port            port to bind; 0 picks a free one
- * @param credentials     null to accept any well-formed SigV4 signature; otherwise the accepted access
- *                        keys and their secrets, and signatures are verified
- * @param workerThreads   requests served at once
- * @param maxBodyBytes    largest request body accepted
- * @param maxHeaderBytes  largest request header accepted
- * @param idleTimeoutMillis a keep-alive connection idle this long is closed
+ * @param host                 address to bind (default 127.0.0.1: loopback only)
+ * @param port                 port to bind; 0 picks a free one
+ * @param credentials          null to accept any well-formed SigV4 signature; otherwise the accepted access
+ *                             keys and their secrets, and signatures are verified
+ * @param workerThreads        requests served at once
+ * @param maxBodyBytes         largest request body accepted
+ * @param maxHeaderBytes       largest request header accepted
+ * @param idleTimeoutMillis    a keep-alive connection idle this long is closed
+ * @param requestTimeoutMillis a request whose headers or body have not fully arrived this long after
+ *                             they started is answered with an error and its connection closed, so
+ *                             that clients trickling bytes cannot hold connections for ever
  */
 public record ServerConfig(String host, int port, Map<String, String> credentials, int workerThreads,
-                           int maxBodyBytes, int maxHeaderBytes, int idleTimeoutMillis) {
+                           int maxBodyBytes, int maxHeaderBytes, int idleTimeoutMillis, int requestTimeoutMillis) {
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024 + 64 * 1024;
+    public static final int DEFAULT_REQUEST_TIMEOUT_MILLIS = 30_000;
 
     public static ServerConfig loopback(int port) {
         return new ServerConfig("127.0.0.1", port, null, Math.max(16, Runtime.getRuntime().availableProcessors() * 8),
-                DEFAULT_MAX_BODY_BYTES, 64 * 1024, 60_000);
+                DEFAULT_MAX_BODY_BYTES, 64 * 1024, 60_000, DEFAULT_REQUEST_TIMEOUT_MILLIS);
     }
 
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(newHost, port, credentials, workerThreads, maxBodyBytes, maxHeaderBytes, idleTimeoutMillis);
+        return new ServerConfig(newHost, port, credentials, workerThreads, maxBodyBytes, maxHeaderBytes,
+                idleTimeoutMillis, requestTimeoutMillis);
     }
 
     public ServerConfig withCredentials(Map<String, String> newCredentials) {
-        return new ServerConfig(host, port, newCredentials, workerThreads, maxBodyBytes, maxHeaderBytes, idleTimeoutMillis);
+        return new ServerConfig(host, port, newCredentials, workerThreads, maxBodyBytes, maxHeaderBytes,
+                idleTimeoutMillis, requestTimeoutMillis);
     }
 
     public ServerConfig withMaxBodyBytes(int bytes) {
-        return new ServerConfig(host, port, credentials, workerThreads, bytes, maxHeaderBytes, idleTimeoutMillis);
+        return new ServerConfig(host, port, credentials, workerThreads, bytes, maxHeaderBytes, idleTimeoutMillis,
+                requestTimeoutMillis);
+    }
+
+    public ServerConfig withRequestTimeoutMillis(int millis) {
+        return new ServerConfig(host, port, credentials, workerThreads, maxBodyBytes, maxHeaderBytes,
+                idleTimeoutMillis, millis);
     }
 }

@@ -36,7 +36,8 @@ public final class ShardlineServer implements AutoCloseable {
     public static ShardlineServer start(Engine engine, ServerConfig config, Clock clock) {
         AtomicReference<String> boundAddress = new AtomicReference<>();
         DynamoHttpHandler handler = new DynamoHttpHandler(new Operations(engine, boundAddress::get),
-                new RequestAuthenticator(config.credentials(), clock), config.maxBodyBytes());
+                new RequestAuthenticator(config.credentials(), engine.region(), clock), config.maxBodyBytes(),
+                config.requestTimeoutMillis());
         Undertow undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())
                 .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
@@ -44,6 +45,9 @@ public final class ShardlineServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, config.maxHeaderBytes())
                 .setServerOption(UndertowOptions.IDLE_TIMEOUT, config.idleTimeoutMillis())
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, config.idleTimeoutMillis())
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, config.requestTimeoutMillis())
+                // the handler enforces the body limit itself, answering with a DynamoDB-shaped error
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Long.MAX_VALUE)
                 .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, true)
                 .setSocketOption(Options.TCP_NODELAY, true)
                 .setHandler(new HttpContinueAcceptingHandler(handler))

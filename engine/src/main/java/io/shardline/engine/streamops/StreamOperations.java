@@ -8,6 +8,7 @@ import io.shardline.engine.api.ListStreams;
 import io.shardline.engine.api.TableDescription;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.ErrorType;
+import io.shardline.engine.storage.Store;
 import io.shardline.engine.stream.SequenceAllocator;
 import io.shardline.engine.stream.ShardDefinition;
 import io.shardline.engine.stream.ShardReader;
@@ -31,12 +32,14 @@ public final class StreamOperations {
     private final TableOperations tables;
     private final ShardReader reader;
     private final Clock clock;
+    private final ShardIterators iterators;
 
-    public StreamOperations(TableCatalog catalog, TableOperations tables, ShardReader reader, Clock clock) {
+    public StreamOperations(Store store, TableCatalog catalog, TableOperations tables, ShardReader reader, Clock clock) {
         this.catalog = catalog;
         this.tables = tables;
         this.reader = reader;
         this.clock = clock;
+        this.iterators = ShardIterators.of(store);
     }
 
     /** A stream located by its ARN. */
@@ -135,7 +138,7 @@ public final class StreamOperations {
         }
         ShardIterators.Position position = new ShardIterators.Position(table.definition().name(),
                 located.stream().label(), shard.number(), after, clock.millis());
-        return new GetShardIterator.Response(ShardIterators.encode(position));
+        return new GetShardIterator.Response(iterators.encode(position));
     }
 
     /** The internal form of a sequence number a client gave for {@code shard}, which it must lie in. */
@@ -156,7 +159,7 @@ public final class StreamOperations {
 
     public GetRecords.Response getRecords(GetRecords.Request request) {
         long now = clock.millis();
-        ShardIterators.Position position = ShardIterators.decode(request.shardIterator(), now);
+        ShardIterators.Position position = iterators.decode(request.shardIterator(), now);
         int limit = request.limit() == null ? MAX_RECORDS : request.limit();
         if (limit < 1 || limit > MAX_RECORDS) {
             throw DynamoException.validation("1 validation error detected: Value '" + limit + "' at 'limit' failed "
@@ -185,7 +188,7 @@ public final class StreamOperations {
             next = null;
         } else {
             long after = page.exhausted() ? Math.max(page.lastSequence(), through) : page.lastSequence();
-            next = ShardIterators.encode(position.advancedTo(after, now));
+            next = iterators.encode(position.advancedTo(after, now));
         }
         return new GetRecords.Response(records, next);
     }
