@@ -15,7 +15,7 @@ public final class EngineLauncher {
     private EngineLauncher() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
         PrintStream out = System.out;
         LaunchOptions options;
         try {
@@ -29,6 +29,13 @@ public final class EngineLauncher {
         if (options.help()) {
             out.println(LaunchOptions.USAGE);
             return;
+        }
+        if (!BoundedJvm.isBounded()) {
+            System.exit(BoundedJvm.runChild(BoundedJvm.childCommand(options.maxHeap(), args)));
+            return;
+        }
+        if (Boolean.getBoolean(BoundedJvm.CHILD_PROPERTY)) {
+            BoundedJvm.haltWithParent();
         }
         Engine engine = Engine.open(options.engine());
         ShardlineServer server = ShardlineServer.start(engine, options.server(), options.engine().clock());
@@ -45,7 +52,7 @@ public final class EngineLauncher {
                 : "data in " + options.engine().dataDir().toAbsolutePath();
         out.println("Shardline engine listening on " + server.endpoint() + " (" + storage + ", " + tables
                 + " table(s) recovered, auth " + (options.server().credentials() == null ? "open" : "strict")
-                + "). Press Ctrl-C to stop.");
+                + ", heap at most " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB). Press Ctrl-C to stop.");
         out.flush();
         stopped.await();
     }

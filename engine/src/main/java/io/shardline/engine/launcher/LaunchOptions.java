@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Properties;
 
 /** The launcher's command line, parsed: how to run the engine and its server, or a request for help. */
-record LaunchOptions(EngineConfig engine, ServerConfig server, boolean help) {
+record LaunchOptions(EngineConfig engine, ServerConfig server, String maxHeap, boolean help) {
+    static final String DEFAULT_MAX_HEAP = "512m";
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar shardline-engine.jar [options]",
             "  --port N             port to listen on (default 8000; 0 picks a free port)",
@@ -23,6 +24,12 @@ record LaunchOptions(EngineConfig engine, ServerConfig server, boolean help) {
             "  --auth open|strict   open (default) accepts any well-formed SigV4 signature;",
             "                       strict verifies signatures against --credentials",
             "  --credentials FILE   for strict auth: a properties file of ACCESS_KEY_ID=SECRET_ACCESS_KEY lines",
+            "  --max-heap SIZE      heap limit of the server's JVM, as for -Xmx (default " + DEFAULT_MAX_HEAP + "); started",
+            "                       without -Xmx, the launcher runs the server in a child JVM with this limit,",
+            "                       direct buffers capped at " + BoundedJvm.MAX_DIRECT_MEMORY + " and exit on OutOfMemoryError",
+            "  --request-timeout S  seconds a request's headers and body may take to arrive (default "
+                    + ServerConfig.DEFAULT_REQUEST_TIMEOUT_MILLIS / 1000 + ")",
+            "  --idle-timeout S     seconds an idle keep-alive connection stays open (default 60)",
             "  --help               print this help");
 
     static LaunchOptions parse(String[] args) {
@@ -34,10 +41,13 @@ record LaunchOptions(EngineConfig engine, ServerConfig server, boolean help) {
         String host = "127.0.0.1";
         String auth = "open";
         Path credentials = null;
+        String maxHeap = DEFAULT_MAX_HEAP;
+        int requestTimeoutSeconds = ServerConfig.DEFAULT_REQUEST_TIMEOUT_MILLIS / 1000;
+        int idleTimeoutSeconds = 60;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help", "-h" -> {
-                    return new LaunchOptions(null, null, true);
+                    return new LaunchOptions(null, null, null, true);
                 }
                 case "--in-memory" -> inMemory = true;
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
@@ -47,6 +57,11 @@ record LaunchOptions(EngineConfig engine, ServerConfig server, boolean help) {
                 case "--host" -> host = value(args, ++i, "--host");
                 case "--auth" -> auth = value(args, ++i, "--auth");
                 case "--credentials" -> credentials = Path.of(value(args, ++i, "--credentials"));
+                case "--max-heap" -> maxHeap = heapSize(value(args, ++i, "--max-heap"));
+                case "--request-timeout" -> requestTimeoutSeconds = positive(value(args, ++i, "--request-timeout"),
+                        "--request-timeout");
+                case "--idle-timeout" -> idleTimeoutSeconds = positive(value(args, ++i, "--idle-timeout"),
+                        "--idle-timeout");
                 default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "'");
             }
         }
@@ -58,11 +73,12 @@ record LaunchOptions(EngineConfig engine, ServerConfig server, boolean help) {
         }
         EngineConfig engine = (inMemory ? EngineConfig.inMemory() : EngineConfig.durable(dataDir))
                 .withDefaultPartitions(partitions).withRegion(region);
-        ServerConfig server = ServerConfig.loopback(port).withHost(host);
+        ServerConfig server = ServerConfig.loopback(port).withHost(host)
+                .withRequestTimeoutMillis(requestTimeoutSeconds * 1000).withIdleTimeoutMillis(idleTimeoutSeconds * 1000);
         if (auth.equals("strict")) {
             server = server.withCredentials(readCredentials(credentials));
         }
-        return new LaunchOptions(engine, server, false);
+        return new LaunchOptions(engine, server, maxHeap, false);
     }
 
     private static Map<String, String> readCredentials(Path file) {
@@ -78,6 +94,21 @@ record LaunchOptions(EngineConfig engine, ServerConfig server, boolean help) {
         Map<String, String> secrets = new HashMap<>();
         properties.forEach((key, secret) -> secrets.put(key.toString(), secret.toString()));
         return secrets;
+    }
+
+    private static String heapSize(String value) {
+        if (!value.matches("[1-9][0-9]*[kKmMgG]?")) {
+            throw new IllegalArgumentException("--max-heap is a size such as 512m or 2g, not '" + value + "'");
+        }
+        return value;
+    }
+
+    private static int positive(String value, String option) {
+        int number = number(value, option);
+        if (number < 1 || number > 86_400) {
+            throw new IllegalArgumentException(option + " needs a number of seconds from 1 to 86400, not '" + value + "'");
+        }
+        return number;
     }
 
     private static int number(String value, String option) {

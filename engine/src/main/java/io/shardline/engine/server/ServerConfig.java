@@ -42,6 +42,11 @@ public record ServerConfig(String host, int port, Map<String, String> credential
                 requestTimeoutMillis);
     }
 
+    public ServerConfig withIdleTimeoutMillis(int millis) {
+        return new ServerConfig(host, port, credentials, workerThreads, maxBodyBytes, maxHeaderBytes, millis,
+                requestTimeoutMillis);
+    }
+
     public ServerConfig withRequestTimeoutMillis(int millis) {
         return new ServerConfig(host, port, credentials, workerThreads, maxBodyBytes, maxHeaderBytes,
                 idleTimeoutMillis, millis);

@@ -7,11 +7,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
 import org.rocksdb.Env;
+import org.rocksdb.LRUCache;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -19,15 +21,22 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.RocksMemEnv;
 import org.rocksdb.UInt64AddOperator;
 import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteBufferManager;
 import org.rocksdb.WriteOptions;
 
 /**
  * The engine's embedded RocksDB: one column family per {@link Family}, atomic multi-family commits,
- * and a sync policy. In durable mode every commit syncs the write-ahead log before it returns;
+ * a sync policy, and bounded native memory (one block cache and one memtable budget for all column
+ * families). In durable mode every commit syncs the write-ahead log before it returns;
  * RocksDB groups concurrent committers into one log write and one sync (group commit). In memory
- * mode the same store runs on RocksDB's in-memory environment.
+ * mode the same store runs on RocksDB's in-memory environment without a write-ahead log.
  */
 public final class Store implements AutoCloseable {
+    /** RocksDB's block cache, shared by every column family. */
+    public static final long BLOCK_CACHE_BYTES = 64L * 1024 * 1024;
+    /** The memory all memtables together may use before RocksDB flushes them; charged to the block cache. */
+    public static final long MEMTABLE_BYTES = 128L * 1024 * 1024;
+
     static {
         RocksDB.loadLibrary();
     }
@@ -38,14 +47,20 @@ public final class Store implements AutoCloseable {
     private final WriteOptions writeOptions;
 
     private Store(Path path, Env env, boolean sync) {
+        LRUCache cache = new LRUCache(BLOCK_CACHE_BYTES);
+        WriteBufferManager writeBuffers = new WriteBufferManager(MEMTABLE_BYTES, cache);
         DBOptions dbOptions = new DBOptions()
                 .setCreateIfMissing(true)
                 .setCreateMissingColumnFamilies(true)
                 .setEnableWriteThreadAdaptiveYield(true)
+                .setWriteBufferManager(writeBuffers)
                 .setEnv(env);
         resources.add(dbOptions);
-        ColumnFamilyOptions plain = new ColumnFamilyOptions();
-        ColumnFamilyOptions counters = new ColumnFamilyOptions();
+        resources.add(writeBuffers);
+        resources.add(cache);
+        BlockBasedTableConfig tables = new BlockBasedTableConfig().setBlockCache(cache);
+        ColumnFamilyOptions plain = new ColumnFamilyOptions().setTableFormatConfig(tables);
+        ColumnFamilyOptions counters = new ColumnFamilyOptions().setTableFormatConfig(tables);
         UInt64AddOperator add = new UInt64AddOperator();
         counters.setMergeOperator(add);
         resources.add(plain);
@@ -67,7 +82,7 @@ public final class Store implements AutoCloseable {
             handles.put(Family.values()[i], opened.get(i + 1));
         }
         resources.addAll(opened);
-        writeOptions = new WriteOptions().setSync(sync);
+        writeOptions = new WriteOptions().setSync(sync).setDisableWAL(!sync);
         resources.add(writeOptions);
     }
 

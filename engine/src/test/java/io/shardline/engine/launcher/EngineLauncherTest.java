@@ -1,6 +1,7 @@
 package io.shardline.engine.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -48,6 +50,15 @@ class EngineLauncherTest {
         assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {"--auth", "strict"}));
         assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {"--auth", "maybe"}));
         assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {"--bogus"}));
+        LaunchOptions bounded = LaunchOptions.parse(new String[] {"--max-heap", "1g", "--request-timeout", "5",
+            "--idle-timeout", "7"});
+        assertEquals("1g", bounded.maxHeap());
+        assertEquals(5_000, bounded.server().requestTimeoutMillis());
+        assertEquals(7_000, bounded.server().idleTimeoutMillis());
+        assertEquals(LaunchOptions.DEFAULT_MAX_HEAP, LaunchOptions.parse(new String[] {}).maxHeap());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.parse(new String[] {"--max-heap", "lots"})).getMessage().contains("'lots'"));
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {"--request-timeout", "0"}));
     }
 
     @Test
@@ -64,6 +75,9 @@ class EngineLauncherTest {
             }
             Matcher endpoint = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+) ").matcher(ready);
             assertTrue(endpoint.find(), ready);
+            Matcher heap = Pattern.compile("heap at most (\\d+) MB").matcher(ready);
+            assertTrue(heap.find() && Integer.parseInt(heap.group(1)) <= 512,
+                    "started without -Xmx, the server runs in a child JVM with the default 512m heap limit: " + ready);
             HttpResponse<String> health = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(endpoint.group(1) + "/")).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -79,5 +93,27 @@ class EngineLauncherTest {
         }
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
         assertEquals(143, process.exitValue(), "exited on SIGTERM after the shutdown hook ran");
+    }
+
+    @Test
+    void theBoundedServerStopsWhenItsLauncherIsKilled(@TempDir Path dir) throws Exception {
+        Process launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), EngineLauncher.class.getName(),
+                "--data-dir", dir.resolve("data").toString(), "--port", "0")
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
+            String ready = out.readLine();
+            while (ready != null && !ready.startsWith("Shardline engine listening")) {
+                ready = out.readLine();
+            }
+            assertNotNull(ready, "the server started");
+            List<ProcessHandle> children = launcher.toHandle().children().toList();
+            assertEquals(1, children.size(), "the server runs in one child JVM");
+            launcher.destroyForcibly();
+            assertTrue(launcher.waitFor(30, TimeUnit.SECONDS));
+            children.get(0).onExit().get(30, TimeUnit.SECONDS);
+            assertFalse(children.get(0).isAlive(), "the child stopped with its killed launcher");
+        }
     }
 }
