@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A scripted AWS CLI v2 session (Debian's awscli, installed by the build) against a real server: tables,
  * items and the stream, asserting on the CLI's JSON output.
  */
-class AwsCliConformanceTest {
+class AwsCliConformanceITCase {
     private static final Path AWS = Path.of("/usr/bin/aws");
 
     private final ObjectMapper json = new ObjectMapper();

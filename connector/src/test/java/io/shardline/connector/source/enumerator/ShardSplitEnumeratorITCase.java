@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * The enumerator against a real server, driven through Flink's testing enumerator context: what
  * happens when a reader's report that it finished a shard misses the checkpoint the job resumes from.
  */
-class ShardSplitEnumeratorTest {
+class ShardSplitEnumeratorITCase {
     private Engine engine;
     private ShardlineServer server;
     private String streamArn;

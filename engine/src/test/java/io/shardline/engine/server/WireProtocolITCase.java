@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /** The HTTP layer itself: targets, headers, error shapes, limits, keep-alive and authentication. */
-class WireProtocolTest {
+class WireProtocolITCase {
     private static final String SIGNATURE = "AWS4-HMAC-SHA256 Credential=AKIDTEST/20261125/us-east-1/dynamodb/"
             + "aws4_request, SignedHeaders=host;x-amz-date, Signature=" + "0".repeat(64);
 

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The split reader against a real server whose clock the test moves: trimmed data, expired iterators, AT_TIMESTAMP. */
-class ShardSplitReaderTest {
+class ShardSplitReaderITCase {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     private Engine engine;
     private ShardlineServer server;

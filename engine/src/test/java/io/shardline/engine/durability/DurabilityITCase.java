@@ -44,7 +44,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DurabilityTest {
+class DurabilityITCase {
 
     @Test
     void restartRecoversEveryTableAndItem(@TempDir Path dir) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
 
 /** The demo in one process: it starts, shows progress and closed windows every second, and stops cleanly. */
-class DemoTest {
+class DemoITCase {
     private static final Pattern PROGRESS = Pattern.compile("writes\\s+(\\d+)/s\\s+read\\s+(\\d+)/s");
 
     private static int freePort() throws IOException {
@@ -42,7 +42,7 @@ class DemoTest {
         List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(0, exit, String.join("\n", lines));
         assertTrue(lines.get(0).startsWith("Shardline demo: DynamoDB endpoint http://127.0.0.1:"), lines.get(0));
-        assertTrue(lines.stream().anyMatch(DemoTest::writesAndReads), "progress lines:\n" + String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(DemoITCase::writesAndReads), "progress lines:\n" + String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(line -> line.contains("top actions: game-")),
                 "a closed window:\n" + String.join("\n", lines));
         assertEquals("Shardline demo stopped.", lines.get(lines.size() - 1));

@@ -60,7 +60,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** The engine's wire protocol as the AWS SDK for Java v2 sees it: every table and item operation and error. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SdkConformanceTest {
+class SdkConformanceITCase {
     private ServerFixture fixture;
     private DynamoDbClient client;
 

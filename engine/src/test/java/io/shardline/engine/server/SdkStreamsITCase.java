@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.Tag;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** A full stream read through DynamoDbStreamsClient after a workload with partition splits and shard rollovers. */
-class SdkStreamsTest {
+class SdkStreamsITCase {
 
     /** Shards listed on DescribeStream's first page; grows when shards roll over. */
     private static int shardCount(DynamoDbStreamsClient streams, String arn) {

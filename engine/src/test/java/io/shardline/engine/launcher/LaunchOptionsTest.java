@@ -1,0 +1,51 @@
+package io.shardline.engine.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher's command line. */
+class LaunchOptionsTest {
+
+    @Test
+    void optionsChooseStorageServerAndAuth(@TempDir Path dir) throws Exception {
+        LaunchOptions durable = LaunchOptions.parse(new String[] {"--data-dir", "/tmp/x", "--partitions", "2",
+            "--port", "9000", "--host", "0.0.0.0", "--region", "eu-west-1"});
+        assertEquals(Path.of("/tmp/x"), durable.engine().dataDir());
+        assertEquals(2, durable.engine().defaultPartitions());
+        assertEquals("eu-west-1", durable.engine().region());
+        assertEquals(9000, durable.server().port());
+        assertEquals("0.0.0.0", durable.server().host());
+        assertNull(durable.server().credentials());
+        assertEquals("127.0.0.1", LaunchOptions.parse(new String[] {}).server().host(), "loopback by default");
+        assertNull(LaunchOptions.parse(new String[] {"--in-memory"}).engine().dataDir());
+        assertTrue(LaunchOptions.parse(new String[] {"--help"}).help());
+        Path credentials = dir.resolve("credentials.properties");
+        Files.writeString(credentials, "AKIDEXAMPLE=secret\n");
+        assertEquals(Map.of("AKIDEXAMPLE", "secret"), LaunchOptions.parse(new String[] {"--auth", "strict",
+            "--credentials", credentials.toString()}).server().credentials());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.parse(new String[] {"--partitions", "many"}));
+        assertTrue(bad.getMessage().contains("'many'"));
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {"--port"}));
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {"--auth", "strict"}));
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {"--auth", "maybe"}));
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {"--bogus"}));
+        LaunchOptions bounded = LaunchOptions.parse(new String[] {"--max-heap", "1g", "--request-timeout", "5",
+            "--idle-timeout", "7"});
+        assertEquals("1g", bounded.maxHeap());
+        assertEquals(5_000, bounded.server().requestTimeoutMillis());
+        assertEquals(7_000, bounded.server().idleTimeoutMillis());
+        assertEquals(LaunchOptions.DEFAULT_MAX_HEAP, LaunchOptions.parse(new String[] {}).maxHeap());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.parse(new String[] {"--max-heap", "lots"})).getMessage().contains("'lots'"));
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {"--request-timeout", "0"}));
+    }
+}
