@@ -43,11 +43,14 @@ import io.shardline.engine.table.TableOperations;
 import io.shardline.engine.table.TagOperations;
 import io.shardline.engine.ttl.TimeToLiveOperations;
 import io.shardline.engine.ttl.TtlSweeper;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded Shardline engine: DynamoDB's table, item, transaction, stream and TTL operations over a RocksDB
@@ -57,6 +60,8 @@ import java.util.concurrent.TimeUnit;
  * DynamoDB error type.
  */
 public final class Engine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
     private final Store store;
     private final TableCatalog catalog;
     private final PartitionSplitter splitter;
@@ -73,9 +78,11 @@ public final class Engine implements AutoCloseable {
     private final TtlSweeper ttlSweeper;
     private final ScheduledExecutorService maintenance;
     private final String region;
+    private final Duration maintenanceInterval;
 
     private Engine(EngineConfig config) {
         region = config.region();
+        maintenanceInterval = config.maintenanceInterval();
         store = config.dataDir() == null ? Store.openInMemory() : Store.openDurable(config.dataDir());
         catalog = new TableCatalog(store, config.clock());
         splitter = new PartitionSplitter(store, catalog, config.partitionSplitBytes(), config.clock());
@@ -246,7 +253,7 @@ public final class Engine implements AutoCloseable {
         try {
             runMaintenance();
         } catch (RuntimeException e) {
-            System.err.println("shardline maintenance failed, will retry: " + e);
+            LOG.warn("maintenance (rollover, trimming, TTL) failed; it runs again in {}", maintenanceInterval, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.shardline.connector.client;
 
 import java.io.Serializable;
+import org.apache.flink.annotation.PublicEvolving;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * {@code () -> ProfileCredentialsProvider.create("analytics")}.
  */
 @FunctionalInterface
+@PublicEvolving
 public interface CredentialsFactory extends Serializable {
     AwsCredentialsProvider create();
 

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import org.apache.flink.annotation.Internal;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * throttled, failed (5xx) and unreachable calls, with exponential backoff and full jitter. Shipped to
  * every task manager, which builds its own clients.
  */
+@Internal
 public record DynamoClientSettings(String endpoint, String region, CredentialsFactory credentials,
                                     int maxAttempts, Duration baseRetryDelay, Duration maxRetryDelay)
         implements Serializable {

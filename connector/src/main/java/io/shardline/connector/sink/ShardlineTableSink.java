@@ -3,6 +3,7 @@ package io.shardline.connector.sink;
 import io.shardline.connector.client.DynamoClientSettings;
 import java.util.Collection;
 import java.util.List;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.sink.AsyncSinkBase;
@@ -20,6 +21,7 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * sequence number, a window's event count) the table ends as an exactly-once run would leave it.
  * Build it with {@link #builder()}.
  */
+@PublicEvolving
 public final class ShardlineTableSink<T> extends AsyncSinkBase<T, TableWrite> {
     private final DynamoClientSettings client;
     private final String tableName;

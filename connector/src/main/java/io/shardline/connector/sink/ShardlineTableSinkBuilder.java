@@ -5,9 +5,11 @@ import io.shardline.connector.client.DynamoClientSettings;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.connector.base.sink.writer.ElementConverter;
 
 /** Builds a {@link ShardlineTableSink}. A table name and a mapping to {@link TableWrite}s are required. */
+@PublicEvolving
 public final class ShardlineTableSinkBuilder<T> {
     /** Maps an element to the write the sink makes for it. */
     @FunctionalInterface

@@ -3,6 +3,7 @@ package io.shardline.connector.sink;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -11,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * a window result covers). The sink writes it only if the stored item's version is lower, so replays
  * and retries never move an item back to an older state.
  */
+@PublicEvolving
 public final class TableWrite implements Serializable {
     private final Map<String, AttributeValue> attributes;
     private final boolean delete;

@@ -3,9 +3,11 @@ package io.shardline.connector.sink;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.connector.base.sink.writer.AsyncSinkWriterStateSerializer;
 
 /** Checkpoint form of the writes a sink writer still buffers, versioned. */
+@Internal
 public final class TableWriteStateSerializer extends AsyncSinkWriterStateSerializer<TableWrite> {
     private static final int VERSION = 1;
 

@@ -2,6 +2,7 @@ package io.shardline.connector.source;
 
 import java.io.Serializable;
 import java.util.Map;
+import org.apache.flink.annotation.PublicEvolving;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
@@ -9,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * One change of one item as read from a stream shard: INSERT, MODIFY or REMOVE, with the keys and the
  * images the stream's view type carries (absent images are null).
  */
+@PublicEvolving
 public record ChangeRecord(String eventId, String eventName, Map<String, AttributeValue> keys,
                            Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage,
                            String sequenceNumber, long approximateCreationTimeMillis, String viewType,

@@ -1,10 +1,12 @@
 package io.shardline.connector.source;
 
 import java.io.Serializable;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 
 /** Maps each change record to the type the job wants. */
+@PublicEvolving
 public interface ChangeRecordDeserializationSchema<T> extends Serializable, ResultTypeQueryable<T> {
 
     T deserialize(ChangeRecord record);

@@ -1,6 +1,7 @@
 package io.shardline.connector.source;
 
 import java.util.Comparator;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Orders DynamoDB Streams sequence numbers. They are decimal strings of 21 to 40 digits (Amazon's and
@@ -8,6 +9,7 @@ import java.util.Comparator;
  * compare as numbers: the one with more significant digits is larger, and numbers of equal length
  * compare digit by digit.
  */
+@PublicEvolving
 public final class SequenceNumbers {
     /** Numeric order of sequence numbers. */
     public static final Comparator<String> ORDER = SequenceNumbers::compare;

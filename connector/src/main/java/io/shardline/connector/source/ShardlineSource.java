@@ -11,6 +11,7 @@ import io.shardline.connector.source.reader.ShardSourceReader;
 import io.shardline.connector.source.reader.ShardSplitReader;
 import io.shardline.connector.source.split.ShardSplit;
 import io.shardline.connector.source.split.ShardSplitSerializer;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -28,6 +29,7 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * one split per shard, parents before children. Build it with
  * {@link #builder()}.
  */
+@PublicEvolving
 public final class ShardlineSource<T> implements Source<T, ShardSplit, EnumeratorState>, ResultTypeQueryable<T> {
     private final DynamoClientSettings client;
     private final StreamSelector selector;

@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.PatternSyntaxException;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 
 /** Builds a {@link ShardlineSource}. A stream ARN or a table name, and a deserialization schema, are required. */
+@PublicEvolving
 public final class ShardlineSourceBuilder<T> {
     private StreamSelector selector;
     private String endpoint;

@@ -2,10 +2,12 @@ package io.shardline.connector.source;
 
 import io.shardline.connector.client.DynamoClientSettings;
 import java.time.Duration;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 
 /** Options of {@link ShardlineSource}. */
+@PublicEvolving
 public final class ShardlineSourceOptions {
     private ShardlineSourceOptions() {
     }

@@ -2,6 +2,7 @@ package io.shardline.engine.item;
 
 import io.shardline.engine.index.SecondaryIndex;
 import io.shardline.engine.storage.Batch;
+import io.shardline.engine.storage.Cursor;
 import io.shardline.engine.storage.Family;
 import io.shardline.engine.storage.ItemKeys;
 import io.shardline.engine.storage.Store;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.rocksdb.ReadOptions;
-import org.rocksdb.RocksIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +82,7 @@ public final class IndexBackfill implements AutoCloseable {
                 return false;
             }
             List<byte[]> keys = new ArrayList<>();
-            try (ReadOptions options = new ReadOptions(); RocksIterator it = store.iterator(Family.ITEMS, options)) {
+            try (Cursor it = store.cursor(Family.ITEMS)) {
                 for (it.seek(from); it.isValid() && Arrays.compareUnsigned(it.key(), end) < 0 && keys.size() < CHUNK;
                      it.next()) {
                     keys.add(it.key());

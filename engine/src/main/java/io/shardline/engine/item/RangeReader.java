@@ -5,12 +5,11 @@ import io.shardline.engine.expr.BooleanExpression;
 import io.shardline.engine.expr.ConditionEvaluator;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.ItemSize;
+import io.shardline.engine.storage.Cursor;
 import io.shardline.engine.storage.Store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.rocksdb.ReadOptions;
-import org.rocksdb.RocksIterator;
 
 /**
  * Reads one page of a key range of a table or an index from a consistent snapshot, as Query and
@@ -35,7 +34,7 @@ final class RangeReader {
         int matched = 0;
         long bytes = 0;
         Map<String, AttributeValue> last = null;
-        try (ReadOptions options = new ReadOptions(); RocksIterator it = store.iterator(source.family(), options)) {
+        try (Cursor it = store.cursor(source.family())) {
             if (forward) {
                 it.seek(range.lower());
             } else {
@@ -62,7 +61,7 @@ final class RangeReader {
         return page(items, matched, scanned, projection, null);
     }
 
-    private static void step(RocksIterator it, boolean forward) {
+    private static void step(Cursor it, boolean forward) {
         if (forward) {
             it.next();
         } else {

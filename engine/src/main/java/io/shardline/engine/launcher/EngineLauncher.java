@@ -16,6 +16,7 @@ public final class EngineLauncher {
     }
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("org.jboss.logging.provider", "slf4j");
         PrintStream out = System.out;
         LaunchOptions options;
         try {

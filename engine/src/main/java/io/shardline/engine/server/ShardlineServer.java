@@ -7,23 +7,13 @@ import io.undertow.server.handlers.HttpContinueAcceptingHandler;
 import org.xnio.Options;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * The DynamoDB and DynamoDB Streams wire protocol over HTTP/1.1 (keep-alive), served by Undertow in
  * front of an embedded {@link Engine}. The engine stays owned by the caller.
  */
 public final class ShardlineServer implements AutoCloseable {
-    /** Held so the logging configuration is not collected: Undertow and XNIO log their start-up banners at INFO. */
-    private static final List<Logger> QUIET_LOGGERS = Stream.of("io.undertow", "org.xnio", "org.jboss")
-            .map(Logger::getLogger)
-            .peek(logger -> logger.setLevel(Level.WARNING))
-            .toList();
-
     private final Undertow undertow;
     private final InetSocketAddress address;
 

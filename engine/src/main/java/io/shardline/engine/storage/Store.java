@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
@@ -17,7 +19,6 @@ import org.rocksdb.LRUCache;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.RocksIterator;
 import org.rocksdb.RocksMemEnv;
 import org.rocksdb.UInt64AddOperator;
 import org.rocksdb.WriteBatch;
@@ -43,7 +44,10 @@ public final class Store implements AutoCloseable {
 
     private final RocksDB db;
     private final Map<Family, ColumnFamilyHandle> handles = new EnumMap<>(Family.class);
+    /** Options, caches and the environment: closed after the database. */
     private final List<AutoCloseable> resources = new ArrayList<>();
+    private final List<ColumnFamilyHandle> columnFamilies = new ArrayList<>();
+    private final Set<Cursor> openCursors = ConcurrentHashMap.newKeySet();
     private final WriteOptions writeOptions;
 
     private Store(Path path, Env env, boolean sync) {
@@ -81,7 +85,7 @@ public final class Store implements AutoCloseable {
         for (int i = 0; i < Family.values().length; i++) {
             handles.put(Family.values()[i], opened.get(i + 1));
         }
-        resources.addAll(opened);
+        columnFamilies.addAll(opened);
         writeOptions = new WriteOptions().setSync(sync).setDisableWAL(!sync);
         resources.add(writeOptions);
     }
@@ -122,9 +126,12 @@ public final class Store implements AutoCloseable {
         return new Snapshot(db, handles);
     }
 
-    /** An iterator over one family; the caller closes it. */
-    public RocksIterator iterator(Family family, ReadOptions options) {
-        return db.newIterator(handles.get(family), options);
+    /** A cursor over one family; the caller closes it (the store closes any left open when it closes). */
+    public Cursor cursor(Family family) {
+        ReadOptions options = new ReadOptions();
+        Cursor cursor = new Cursor(options, db.newIterator(handles.get(family), options), openCursors::remove);
+        openCursors.add(cursor);
+        return cursor;
     }
 
     /** Starts a batch of writes that {@link #commit} applies atomically. */
@@ -141,10 +148,13 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** Closes open cursors, then the column family handles, then the database, then its options, as RocksDB requires. */
     @Override
     public void close() {
-        List<AutoCloseable> toClose = new ArrayList<>(resources);
-        toClose.add(0, db);
+        List<AutoCloseable> toClose = new ArrayList<>(openCursors);
+        toClose.addAll(columnFamilies);
+        toClose.add(db);
+        toClose.addAll(resources);
         close(toClose);
     }
 

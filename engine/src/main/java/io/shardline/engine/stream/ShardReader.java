@@ -1,13 +1,12 @@
 package io.shardline.engine.stream;
 
 import io.shardline.engine.storage.Batch;
+import io.shardline.engine.storage.Cursor;
 import io.shardline.engine.storage.Family;
 import io.shardline.engine.storage.Store;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.rocksdb.ReadOptions;
-import org.rocksdb.RocksIterator;
 
 /** Reads and trims the stored change records of shards. */
 public final class ShardReader {
@@ -30,7 +29,7 @@ public final class ShardReader {
         long last = after;
         long bytes = 0;
         byte[] end = StreamKeys.shardEnd(tableId, shardNumber);
-        try (ReadOptions options = new ReadOptions(); RocksIterator it = store.iterator(Family.STREAM, options)) {
+        try (Cursor it = store.cursor(Family.STREAM)) {
             for (it.seek(StreamKeys.record(tableId, shardNumber, after + 1)); it.isValid(); it.next()) {
                 byte[] key = it.key();
                 if (Arrays.compareUnsigned(key, end) >= 0 || StreamKeys.sequenceOf(key) > through) {
@@ -58,7 +57,7 @@ public final class ShardReader {
         int deleted = 0;
         long lastDeleted = 0;
         byte[] firstKept = end;
-        try (ReadOptions options = new ReadOptions(); RocksIterator it = store.iterator(Family.STREAM, options)) {
+        try (Cursor it = store.cursor(Family.STREAM)) {
             for (it.seek(start); it.isValid() && Arrays.compareUnsigned(it.key(), end) < 0; it.next()) {
                 if (StreamKeys.createdAtOf(it.value()) >= horizonMillis) {
                     firstKept = it.key();

@@ -4,6 +4,7 @@ import io.shardline.engine.api.DynamoJson;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.ItemSize;
 import io.shardline.engine.storage.Batch;
+import io.shardline.engine.storage.Cursor;
 import io.shardline.engine.storage.Family;
 import io.shardline.engine.storage.ItemKeys;
 import io.shardline.engine.storage.Store;
@@ -13,8 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;
-import org.rocksdb.ReadOptions;
-import org.rocksdb.RocksIterator;
 
 /**
  * Splits a partition in two at the partition-key hash that best halves its bytes, closing it and
@@ -171,8 +170,7 @@ public final class PartitionSplitter {
 
     /** Walks the items of one partition in hash order. */
     private final class PartitionCursor implements AutoCloseable {
-        private final ReadOptions options = new ReadOptions();
-        private final RocksIterator it;
+        private final Cursor it;
         private final byte[] end;
 
         PartitionCursor(Table table, Partition partition) {
@@ -180,7 +178,7 @@ public final class PartitionSplitter {
             end = partition.hashEnd() == -1L
                     ? ItemKeys.tableStart(tableId + 1)
                     : ItemKeys.hashStart(tableId, partition.hashEnd() + 1);
-            it = store.iterator(Family.ITEMS, options);
+            it = store.cursor(Family.ITEMS);
             it.seek(ItemKeys.hashStart(tableId, partition.hashStart()));
         }
 
@@ -203,7 +201,6 @@ public final class PartitionSplitter {
         @Override
         public void close() {
             it.close();
-            options.close();
         }
     }
 }

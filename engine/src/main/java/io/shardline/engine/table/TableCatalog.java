@@ -6,6 +6,7 @@ import io.shardline.engine.index.SecondaryIndex;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.ErrorType;
 import io.shardline.engine.storage.Batch;
+import io.shardline.engine.storage.Cursor;
 import io.shardline.engine.storage.Family;
 import io.shardline.engine.storage.HashSpace;
 import io.shardline.engine.storage.ItemKeys;
@@ -23,8 +24,6 @@ import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.Lock;
 import java.util.function.BiFunction;
-import org.rocksdb.ReadOptions;
-import org.rocksdb.RocksIterator;
 
 /**
  * The durable set of tables: creates, finds, redefines and deletes them, keeping each definition in
@@ -48,7 +47,7 @@ public final class TableCatalog {
 
     private void load() {
         byte[] prefix = TABLE_PREFIX.getBytes(StandardCharsets.UTF_8);
-        try (ReadOptions options = new ReadOptions(); RocksIterator it = store.iterator(Family.META, options)) {
+        try (Cursor it = store.cursor(Family.META)) {
             for (it.seek(prefix); it.isValid() && startsWith(it.key(), prefix); it.next()) {
                 TableDefinition definition = decode(it.value());
                 Table table = new Table(definition, new SequenceAllocator(store, definition.id(), clock),

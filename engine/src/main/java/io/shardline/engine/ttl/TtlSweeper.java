@@ -3,6 +3,7 @@ package io.shardline.engine.ttl;
 import io.shardline.engine.api.DynamoJson;
 import io.shardline.engine.item.ItemWriter;
 import io.shardline.engine.model.AttributeValue;
+import io.shardline.engine.storage.Cursor;
 import io.shardline.engine.storage.Family;
 import io.shardline.engine.storage.ItemKeys;
 import io.shardline.engine.storage.Store;
@@ -13,8 +14,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.rocksdb.ReadOptions;
-import org.rocksdb.RocksIterator;
 
 /**
  * Deletes items whose TTL attribute (a number of epoch seconds) lies in the past, in bounded batches:
@@ -57,7 +56,7 @@ public final class TtlSweeper {
         int examined = 0;
         int expired = 0;
         byte[] next = null;
-        try (ReadOptions options = new ReadOptions(); RocksIterator it = store.iterator(Family.ITEMS, options)) {
+        try (Cursor it = store.cursor(Family.ITEMS)) {
             for (it.seek(start); it.isValid() && Arrays.compareUnsigned(it.key(), tableEnd) < 0; it.next()) {
                 if (examined == batchSize) {
                     next = it.key();

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apache.flink.annotation.Internal;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -12,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * enabled later (after the previous one was disabled) and, with a pattern, a table created later are
  * picked up at the next discovery.
  */
+@Internal
 public sealed interface StreamSelector extends Serializable {
 
     /** Whether the streams come from tables (looked up at every discovery) rather than a fixed ARN. */

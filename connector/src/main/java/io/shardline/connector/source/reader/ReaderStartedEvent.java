@@ -1,6 +1,7 @@
 package io.shardline.connector.source.reader;
 
 import java.util.List;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.source.SourceEvent;
 
 /**
@@ -8,5 +9,6 @@ import org.apache.flink.api.connector.source.SourceEvent;
  * split the enumerator counts as assigned but no reader resumed was finished before the checkpoint,
  * though its {@link ShardsFinishedEvent} did not reach the enumerator's part of that checkpoint.
  */
+@Internal
 public record ReaderStartedEvent(List<String> resumedSplitIds) implements SourceEvent {
 }

@@ -4,6 +4,7 @@ import io.shardline.connector.source.enumerator.StreamSelector;
 import io.shardline.connector.source.split.ShardSplit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 
@@ -13,6 +14,7 @@ import org.apache.flink.metrics.MetricGroup;
  * far behind the newest record read the reader is; and per shard, in subgroups
  * {@code table.<name>.shard.<shardId>}: records and bytes read and milliseconds behind latest.
  */
+@Internal
 public final class ShardReaderMetrics {
     private final Counter getRecordsCalls;
     private final Counter emptyPolls;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.source.reader.SingleThreadMultiplexSourceReaderBase;
@@ -16,6 +17,7 @@ import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
  * A source reader of shard splits: reports the splits it resumed when it starts, and each finished
  * shard, to the enumerator, which then assigns its children.
  */
+@Internal
 public final class ShardSourceReader<T> extends SingleThreadMultiplexSourceReaderBase<ChangeRecord, T, ShardSplit, ShardSplitState> {
     /** Splits added before {@link #start()}: the ones restored from a checkpoint. */
     private final List<String> resumed = new ArrayList<>();

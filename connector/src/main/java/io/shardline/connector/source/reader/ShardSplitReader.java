@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.connector.base.source.reader.RecordsBySplits;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
@@ -41,6 +42,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * job naming the shard and position, or are skipped, as {@link ShardlineSourceOptions#ON_TRIMMED_DATA}
  * says; records older than a split's start time (AT_TIMESTAMP) are passed over.
  */
+@Internal
 public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSplit> {
     private static final Logger LOG = LoggerFactory.getLogger(ShardSplitReader.class);
     private final DynamoDbStreamsClient client;

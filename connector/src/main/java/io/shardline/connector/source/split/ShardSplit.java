@@ -1,6 +1,7 @@
 package io.shardline.connector.source.split;
 
 import java.util.Objects;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.source.SourceSplit;
 
 /**
@@ -8,6 +9,7 @@ import org.apache.flink.api.connector.source.SourceSplit;
  * already emitted (null: start at the shard's trim horizon, or at its latest position when
  * {@code startAtLatest}).
  */
+@Internal
 public final class ShardSplit implements SourceSplit {
     private final String streamArn;
     private final String shardId;

@@ -5,9 +5,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /** Checkpoint form of {@link ShardSplit}, versioned. */
+@Internal
 public final class ShardSplitSerializer implements SimpleVersionedSerializer<ShardSplit> {
     public static final ShardSplitSerializer INSTANCE = new ShardSplitSerializer();
     private static final int VERSION = 1;

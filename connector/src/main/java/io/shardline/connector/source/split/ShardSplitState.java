@@ -1,6 +1,9 @@
 package io.shardline.connector.source.split;
 
+import org.apache.flink.annotation.Internal;
+
 /** A split being read: the split as assigned and the sequence number of the last record emitted. */
+@Internal
 public final class ShardSplitState {
     private final ShardSplit split;
     private String lastEmitted;
