@@ -1,5 +1,6 @@
 package io.shardline.connector.sink;
 
+import io.shardline.connector.codec.AttributeValueBinary;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -136,7 +137,7 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
     protected long getSizeInBytes(TableWrite write) {
         DataOutputStream counter = new DataOutputStream(OutputStream.nullOutputStream());
         try {
-            AttributeValueCodec.writeMap(write.attributes(), counter);
+            AttributeValueBinary.writeMap(write.attributes(), counter);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

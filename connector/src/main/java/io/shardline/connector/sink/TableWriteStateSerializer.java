@@ -1,5 +1,6 @@
 package io.shardline.connector.sink;
 
+import io.shardline.connector.codec.AttributeValueBinary;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -15,15 +16,15 @@ public final class TableWriteStateSerializer extends AsyncSinkWriterStateSeriali
     protected void serializeRequestToStream(TableWrite write, DataOutputStream out) throws IOException {
         out.writeBoolean(write.isDelete());
         out.writeLong(write.version());
-        AttributeValueCodec.writeMap(write.attributes(), out);
+        AttributeValueBinary.writeMap(write.attributes(), out);
     }
 
     @Override
     protected TableWrite deserializeRequestFromStream(long requestSize, DataInputStream in) throws IOException {
         boolean delete = in.readBoolean();
         long version = in.readLong();
-        return delete ? TableWrite.delete(AttributeValueCodec.readMap(in), version)
-                : TableWrite.put(AttributeValueCodec.readMap(in), version);
+        return delete ? TableWrite.delete(AttributeValueBinary.readMap(in), version)
+                : TableWrite.put(AttributeValueBinary.readMap(in), version);
     }
 
     @Override

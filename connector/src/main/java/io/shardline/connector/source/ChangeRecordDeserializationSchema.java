@@ -1,5 +1,6 @@
 package io.shardline.connector.source;
 
+import io.shardline.connector.codec.DynamoDbJson;
 import java.io.Serializable;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -32,9 +33,12 @@ public interface ChangeRecordDeserializationSchema<T> extends Serializable, Resu
         return of(record -> record, TypeInformation.of(ChangeRecord.class));
     }
 
-    /** Each change record rendered as DynamoDB Streams JSON (a string). */
+    /**
+     * Each change record as the JSON DynamoDB Streams sends (a string): every member, including
+     * eventVersion, eventSource, awsRegion, SizeBytes and, for TTL deletes, userIdentity.
+     */
     static ChangeRecordDeserializationSchema<String> dynamoDbJson() {
-        return of(ChangeRecordJson::render, TypeInformation.of(String.class));
+        return of(DynamoDbJson::changeRecord, TypeInformation.of(String.class));
     }
 
     /** A function Flink can ship to its task managers. */

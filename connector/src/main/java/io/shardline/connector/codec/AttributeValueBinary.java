@@ -1,4 +1,4 @@
-package io.shardline.connector.sink;
+package io.shardline.connector.codec;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -7,15 +7,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** A compact binary form of DynamoDB attribute values, for the sink's checkpointed buffer. */
-final class AttributeValueCodec {
-    private AttributeValueCodec() {
+/**
+ * The connector's one binary form of DynamoDB attribute values (all ten types), for checkpointed
+ * state: a type tag per value, strings and binaries length-prefixed (so values past 64 KB work),
+ * maps and lists with their element counts.
+ */
+@Internal
+public final class AttributeValueBinary {
+    private AttributeValueBinary() {
     }
 
-    static void writeMap(Map<String, AttributeValue> map, DataOutputStream out) throws IOException {
+    public static void writeMap(Map<String, AttributeValue> map, DataOutputStream out) throws IOException {
         out.writeInt(map.size());
         for (Map.Entry<String, AttributeValue> entry : map.entrySet()) {
             out.writeUTF(entry.getKey());
@@ -23,7 +29,7 @@ final class AttributeValueCodec {
         }
     }
 
-    static Map<String, AttributeValue> readMap(DataInputStream in) throws IOException {
+    public static Map<String, AttributeValue> readMap(DataInputStream in) throws IOException {
         int size = in.readInt();
         Map<String, AttributeValue> map = new LinkedHashMap<>();
         for (int i = 0; i < size; i++) {
@@ -57,11 +63,11 @@ final class AttributeValueCodec {
             }
             case L -> {
                 out.writeByte('L');
-                writeList(value.l(), AttributeValueCodec::write, out);
+                writeList(value.l(), AttributeValueBinary::write, out);
             }
             case SS -> {
                 out.writeByte('s');
-                writeList(value.ss(), AttributeValueCodec::writeString, out);
+                writeList(value.ss(), AttributeValueBinary::writeString, out);
             }
             case NS -> {
                 out.writeByte('n');
@@ -69,7 +75,7 @@ final class AttributeValueCodec {
             }
             case BS -> {
                 out.writeByte('b');
-                writeList(value.bs(), AttributeValueCodec::writeBytes, out);
+                writeList(value.bs(), AttributeValueBinary::writeBytes, out);
             }
             default -> throw new IOException("Cannot write an attribute value of unknown type: " + value);
         }
@@ -84,10 +90,10 @@ final class AttributeValueCodec {
             case 'T' -> AttributeValue.fromBool(in.readBoolean());
             case '0' -> AttributeValue.fromNul(true);
             case 'M' -> AttributeValue.fromM(readMap(in));
-            case 'L' -> AttributeValue.fromL(readList(in, AttributeValueCodec::read));
-            case 's' -> AttributeValue.fromSs(readList(in, AttributeValueCodec::readString));
+            case 'L' -> AttributeValue.fromL(readList(in, AttributeValueBinary::read));
+            case 's' -> AttributeValue.fromSs(readList(in, AttributeValueBinary::readString));
             case 'n' -> AttributeValue.fromNs(readList(in, i -> i.readUTF()));
-            case 'b' -> AttributeValue.fromBs(readList(in, AttributeValueCodec::readBytes));
+            case 'b' -> AttributeValue.fromBs(readList(in, AttributeValueBinary::readBytes));
             default -> throw new IOException("Unknown attribute value type tag " + type);
         };
     }
