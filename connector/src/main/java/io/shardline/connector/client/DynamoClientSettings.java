@@ -2,6 +2,7 @@ package io.shardline.connector.client;
 
 import java.io.Serializable;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Objects;
 import org.apache.flink.annotation.Internal;
@@ -41,12 +42,32 @@ public record DynamoClientSettings(String endpoint, String region, CredentialsFa
 
     public DynamoClientSettings {
         Objects.requireNonNull(credentials, "credentials");
+        if (region == null || region.isBlank()) {
+            throw new IllegalArgumentException("region must be a region name such as us-east-1, not "
+                    + (region == null ? "null" : "'" + region + "'"));
+        }
+        if (endpoint != null) {
+            checkEndpoint(endpoint);
+        }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("Retry attempts must be at least 1, not " + maxAttempts);
         }
         if (baseRetryDelay.isNegative() || maxRetryDelay.compareTo(baseRetryDelay) < 0) {
             throw new IllegalArgumentException("Retry delays must satisfy 0 <= base <= max, not base " + baseRetryDelay
                     + " and max " + maxRetryDelay);
+        }
+    }
+
+    private static void checkEndpoint(String endpoint) {
+        URI uri;
+        try {
+            uri = new URI(endpoint);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("endpoint '" + endpoint + "' is not a URI: " + e.getMessage(), e);
+        }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new IllegalArgumentException("endpoint '" + endpoint + "' must be an http or https URL with a host, "
+                    + "such as http://127.0.0.1:8000");
         }
     }
 

@@ -2,13 +2,19 @@ package io.shardline.connector.sink;
 
 import io.shardline.connector.client.CredentialsFactory;
 import io.shardline.connector.client.DynamoClientSettings;
+import io.shardline.connector.config.ConfigOptionRules;
 import java.io.Serializable;
-import java.time.Duration;
 import java.util.Objects;
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.sink.writer.ElementConverter;
 
-/** Builds a {@link ShardlineTableSink}. A table name and a mapping to {@link TableWrite}s are required. */
+/**
+ * Builds a {@link ShardlineTableSink}. A table name and a mapping to {@link TableWrite}s are
+ * required; batching, buffering and retries are {@link ShardlineTableSinkOptions}. Everything is
+ * checked at {@link #build()}, with messages that name the setting and the value.
+ */
 @PublicEvolving
 public final class ShardlineTableSinkBuilder<T> {
     /** Maps an element to the write the sink makes for it. */
@@ -23,10 +29,7 @@ public final class ShardlineTableSinkBuilder<T> {
     private String region = "us-east-1";
     private CredentialsFactory credentials = CredentialsFactory.defaultChain();
     private String versionAttribute = "shardline:version";
-    private int maxBatchSize = 25;
-    private int maxInFlightRequests = 4;
-    private int maxBufferedRequests = 10_000;
-    private Duration maxTimeInBuffer = Duration.ofMillis(200);
+    private final Configuration options = new Configuration();
 
     ShardlineTableSinkBuilder() {
     }
@@ -55,7 +58,8 @@ public final class ShardlineTableSinkBuilder<T> {
 
     /** Static credentials; without them the AWS SDK's default credentials chain is used. */
     public ShardlineTableSinkBuilder<T> credentials(String accessKey, String secretKey) {
-        this.credentials = CredentialsFactory.staticKeys(accessKey, secretKey);
+        this.credentials = CredentialsFactory.staticKeys(ConfigOptionRules.text(accessKey, "access key"),
+                ConfigOptionRules.text(secretKey, "secret key"));
         return this;
     }
 
@@ -71,42 +75,31 @@ public final class ShardlineTableSinkBuilder<T> {
         return this;
     }
 
-    /** Writes per batch, 1 to 25 (default 25). */
-    public ShardlineTableSinkBuilder<T> maxBatchSize(int writes) {
-        this.maxBatchSize = writes;
-        return this;
-    }
-
-    /** Batches in flight at once per writer (default 4). */
-    public ShardlineTableSinkBuilder<T> maxInFlightRequests(int batches) {
-        this.maxInFlightRequests = batches;
-        return this;
-    }
-
-    /** Writes buffered before the writer applies backpressure (default 10,000). */
-    public ShardlineTableSinkBuilder<T> maxBufferedRequests(int writes) {
-        this.maxBufferedRequests = writes;
-        return this;
-    }
-
-    /** Longest time a write waits for its batch to fill (default 200 ms). */
-    public ShardlineTableSinkBuilder<T> maxTimeInBuffer(Duration time) {
-        this.maxTimeInBuffer = time;
+    /** Sets one of the {@link ShardlineTableSinkOptions}. */
+    public <V> ShardlineTableSinkBuilder<T> option(ConfigOption<V> option, V value) {
+        options.set(option, value);
         return this;
     }
 
     public ShardlineTableSink<T> build() {
-        Objects.requireNonNull(tableName, "a table name is required");
-        Objects.requireNonNull(mapping, "a mapping to table writes is required");
-        if (maxBatchSize < 1 || maxBatchSize > 25) {
-            throw new IllegalArgumentException("A batch holds 1 to 25 writes, not " + maxBatchSize);
+        ConfigOptionRules.text(tableName, "tableName");
+        if (mapping == null) {
+            throw new IllegalArgumentException("writes(mapping) is required: how each element becomes a table write");
         }
+        ConfigOptionRules.text(versionAttribute, "versionAttribute");
+        int batchSize = ConfigOptionRules.inRange(options, ShardlineTableSinkOptions.BATCH_SIZE, 1, 25);
+        int inFlight = ConfigOptionRules.inRange(options, ShardlineTableSinkOptions.MAX_IN_FLIGHT_REQUESTS, 1,
+                Integer.MAX_VALUE);
+        int buffered = ConfigOptionRules.inRange(options, ShardlineTableSinkOptions.MAX_BUFFERED_REQUESTS, batchSize,
+                Integer.MAX_VALUE);
+        long timeInBuffer = ConfigOptionRules.positive(options, ShardlineTableSinkOptions.MAX_TIME_IN_BUFFER).toMillis();
+        DynamoClientSettings client = new DynamoClientSettings(endpoint, region, credentials,
+                ConfigOptionRules.inRange(options, ShardlineTableSinkOptions.RETRY_MAX_ATTEMPTS, 1, Integer.MAX_VALUE),
+                ConfigOptionRules.positive(options, ShardlineTableSinkOptions.RETRY_BASE_DELAY),
+                ConfigOptionRules.positive(options, ShardlineTableSinkOptions.RETRY_MAX_DELAY));
         TableWriteMapping<T> toWrite = mapping;
         ElementConverter<T, TableWrite> converter = (element, context) -> toWrite.toWrite(element);
-        return new ShardlineTableSink<>(converter, maxBatchSize, maxInFlightRequests, maxBufferedRequests,
-                maxTimeInBuffer.toMillis(), new DynamoClientSettings(endpoint, region, credentials,
-                DynamoClientSettings.DEFAULT_MAX_ATTEMPTS, DynamoClientSettings.DEFAULT_BASE_RETRY_DELAY,
-                DynamoClientSettings.DEFAULT_MAX_RETRY_DELAY),
-                tableName, versionAttribute);
+        return new ShardlineTableSink<>(converter, batchSize, inFlight, buffered, timeInBuffer, client, tableName,
+                versionAttribute);
     }
 }

@@ -2,16 +2,23 @@ package io.shardline.connector.source;
 
 import io.shardline.connector.client.CredentialsFactory;
 import io.shardline.connector.client.DynamoClientSettings;
+import io.shardline.connector.config.ConfigOptionRules;
 import io.shardline.connector.source.enumerator.StreamSelector;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 
-/** Builds a {@link ShardlineSource}. A stream ARN or a table name, and a deserialization schema, are required. */
+/**
+ * Builds a {@link ShardlineSource}. A stream ARN, table name(s) or table name pattern, and a
+ * deserialization schema, are required; the rest are {@link ShardlineSourceOptions}. Everything is
+ * checked at {@link #build()} (or when given, for arguments that cannot be right), with messages
+ * that name the setting and the value.
+ */
 @PublicEvolving
 public final class ShardlineSourceBuilder<T> {
     private StreamSelector selector;
@@ -19,17 +26,20 @@ public final class ShardlineSourceBuilder<T> {
     private String region = "us-east-1";
     private CredentialsFactory credentials = CredentialsFactory.defaultChain();
     private boolean startAtLatest;
-    private long startAtMillis;
+    /** Null when no starting timestamp was given (Instant.EPOCH is a timestamp like any other). */
+    private Instant startAt;
     private boolean bounded;
     private ChangeRecordDeserializationSchema<T> schema;
     private final Configuration options = new Configuration();
+
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
 
     ShardlineSourceBuilder() {
     }
 
     /** Read one stream. */
     public ShardlineSourceBuilder<T> streamArn(String arn) {
-        return select(new StreamSelector.StreamArn(Objects.requireNonNull(arn, "streamArn")));
+        return select(new StreamSelector.StreamArn(ConfigOptionRules.text(arn, "streamArn")));
     }
 
     /**
@@ -42,8 +52,14 @@ public final class ShardlineSourceBuilder<T> {
 
     /** Read the latest streams of several tables, each as {@link #tableName(String)} does. */
     public ShardlineSourceBuilder<T> tableNames(List<String> tables) {
-        if (tables.isEmpty()) {
-            throw new IllegalArgumentException("Give at least one table name");
+        if (tables == null || tables.isEmpty()) {
+            throw new IllegalArgumentException("Give at least one table name, not " + tables);
+        }
+        for (String table : tables) {
+            if (table == null || !TABLE_NAME.matcher(table).matches()) {
+                throw new IllegalArgumentException("tableName must be a DynamoDB table name (3 to 255 of "
+                        + "a-z A-Z 0-9 _ . -), not " + (table == null ? "null" : "'" + table + "'"));
+            }
         }
         return select(new StreamSelector.TableNames(tables));
     }
@@ -55,9 +71,10 @@ public final class ShardlineSourceBuilder<T> {
      */
     public ShardlineSourceBuilder<T> tableNamePattern(String regex) {
         try {
-            return select(new StreamSelector.TableNamePattern(regex));
+            return select(new StreamSelector.TableNamePattern(ConfigOptionRules.text(regex, "tableNamePattern")));
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("Not a valid table name pattern: " + regex, e);
+            throw new IllegalArgumentException("tableNamePattern '" + regex + "' is not a valid regular expression: "
+                    + e.getDescription(), e);
         }
     }
 
@@ -83,7 +100,8 @@ public final class ShardlineSourceBuilder<T> {
 
     /** Static credentials; without them the AWS SDK's default credentials chain is used. */
     public ShardlineSourceBuilder<T> credentials(String accessKey, String secretKey) {
-        this.credentials = CredentialsFactory.staticKeys(accessKey, secretKey);
+        this.credentials = CredentialsFactory.staticKeys(ConfigOptionRules.text(accessKey, "access key"),
+                ConfigOptionRules.text(secretKey, "secret key"));
         return this;
     }
 
@@ -104,7 +122,11 @@ public final class ShardlineSourceBuilder<T> {
      * DynamoDB's approximate creation times, to the second).
      */
     public ShardlineSourceBuilder<T> startingAtTimestamp(Instant time) {
-        this.startAtMillis = time.toEpochMilli();
+        if (time == null || time.isBefore(Instant.EPOCH)) {
+            throw new IllegalArgumentException("startingAtTimestamp needs a time at or after 1970-01-01T00:00:00Z, not "
+                    + time);
+        }
+        this.startAt = time;
         return this;
     }
 
@@ -128,18 +150,21 @@ public final class ShardlineSourceBuilder<T> {
         if (selector == null) {
             throw new IllegalArgumentException("Give a streamArn, tableName(s) or tableNamePattern to read");
         }
-        Objects.requireNonNull(schema, "a deserializer is required");
-        int perGet = options.get(ShardlineSourceOptions.RECORDS_PER_GET);
-        if (perGet < 1 || perGet > 1000) {
-            throw new IllegalArgumentException(ShardlineSourceOptions.RECORDS_PER_GET.key()
-                    + " must be 1 to 1000, not " + perGet);
+        if (schema == null) {
+            throw new IllegalArgumentException("deserializer(schema) is required: what each change record becomes");
         }
-        if (startAtLatest && startAtMillis != 0) {
-            throw new IllegalArgumentException("Choose one starting position: LATEST or a timestamp, not both");
+        ConfigOptionRules.inRange(options, ShardlineSourceOptions.RECORDS_PER_GET, 1, 1000);
+        ConfigOptionRules.positive(options, ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL);
+        ConfigOptionRules.positive(options, ShardlineSourceOptions.IDLE_POLL_INTERVAL);
+        if (startAtLatest && startAt != null) {
+            throw new IllegalArgumentException("Choose one starting position: LATEST or the timestamp " + startAt
+                    + ", not both");
         }
         DynamoClientSettings client = new DynamoClientSettings(endpoint, region, credentials,
-                options.get(ShardlineSourceOptions.RETRY_MAX_ATTEMPTS), options.get(ShardlineSourceOptions.RETRY_BASE_DELAY),
-                options.get(ShardlineSourceOptions.RETRY_MAX_DELAY));
-        return new ShardlineSource<>(client, selector, startAtLatest, startAtMillis, bounded, schema, options);
+                ConfigOptionRules.inRange(options, ShardlineSourceOptions.RETRY_MAX_ATTEMPTS, 1, Integer.MAX_VALUE),
+                ConfigOptionRules.positive(options, ShardlineSourceOptions.RETRY_BASE_DELAY),
+                ConfigOptionRules.positive(options, ShardlineSourceOptions.RETRY_MAX_DELAY));
+        return new ShardlineSource<>(client, selector, startAtLatest, startAt == null ? 0 : startAt.toEpochMilli(),
+                bounded, schema, options);
     }
 }

@@ -59,7 +59,8 @@ class ShardlineTableSinkITCase {
 
     private ShardlineTableSink<Update> sink(int batchesInFlight) {
         return ShardlineTableSink.<Update>builder().tableName("Target").endpoint(server.endpoint())
-                .credentials("test", "test").maxTimeInBuffer(Duration.ofMillis(20)).maxInFlightRequests(batchesInFlight)
+                .credentials("test", "test").option(ShardlineTableSinkOptions.MAX_TIME_IN_BUFFER, Duration.ofMillis(20))
+                .option(ShardlineTableSinkOptions.MAX_IN_FLIGHT_REQUESTS, batchesInFlight)
                 .writes(u -> u.delete()
                         ? TableWrite.delete(Map.of("id", AttributeValue.fromS(u.id())), u.version())
                         : TableWrite.put(Map.of("id", AttributeValue.fromS(u.id()),
