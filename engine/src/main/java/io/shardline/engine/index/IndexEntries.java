@@ -1,6 +1,5 @@
 package io.shardline.engine.index;
 
-import io.shardline.engine.api.DynamoJson;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.ItemSize;
@@ -8,6 +7,7 @@ import io.shardline.engine.model.KeySchema;
 import io.shardline.engine.model.ScalarType;
 import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Family;
+import io.shardline.engine.storage.ItemCodec;
 import io.shardline.engine.storage.Store;
 import java.util.Arrays;
 import java.util.List;
@@ -86,7 +86,7 @@ public final class IndexEntries {
                 bytes -= ItemSize.of(oldEntry);
             }
             if (newKey != null) {
-                batch.put(Family.INDEXES, newKey, DynamoJson.writeItem(newEntry));
+                batch.put(Family.INDEXES, newKey, ItemCodec.encode(newEntry));
                 items++;
                 bytes += ItemSize.of(newEntry);
             }
@@ -101,7 +101,7 @@ public final class IndexEntries {
             return;
         }
         Map<String, AttributeValue> entry = index.project(item, table);
-        batch.put(Family.INDEXES, key, DynamoJson.writeItem(entry));
+        batch.put(Family.INDEXES, key, ItemCodec.encode(entry));
         count(batch, index, 1, ItemSize.of(entry));
     }
 

@@ -3,7 +3,6 @@ package io.shardline.engine.item;
 import io.shardline.engine.api.BatchGetItem;
 import io.shardline.engine.api.BatchWriteItem;
 import io.shardline.engine.api.DeleteItem;
-import io.shardline.engine.api.DynamoJson;
 import io.shardline.engine.api.GetItem;
 import io.shardline.engine.api.KeysAndAttributes;
 import io.shardline.engine.api.PutItem;
@@ -16,6 +15,7 @@ import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.ItemSize;
 import io.shardline.engine.model.KeySchema;
 import io.shardline.engine.storage.Family;
+import io.shardline.engine.storage.ItemCodec;
 import io.shardline.engine.storage.ItemKeys;
 import io.shardline.engine.storage.Store;
 import io.shardline.engine.table.Table;
@@ -199,7 +199,7 @@ public final class ItemOperations {
 
     private Map<String, AttributeValue> read(Table table, Map<String, AttributeValue> key) {
         byte[] stored = store.get(Family.ITEMS, ItemKeys.of(table.id(), table.definition().keySchema(), key));
-        return stored == null ? null : DynamoJson.readItem(stored);
+        return stored == null ? null : ItemCodec.decode(stored);
     }
 
     private static Map<String, AttributeValue> checkedItem(Table table, Map<String, AttributeValue> item) {

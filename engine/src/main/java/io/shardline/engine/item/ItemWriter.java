@@ -1,6 +1,5 @@
 package io.shardline.engine.item;
 
-import io.shardline.engine.api.DynamoJson;
 import io.shardline.engine.index.IndexEntries;
 import io.shardline.engine.index.SecondaryIndex;
 import io.shardline.engine.model.AttributeValue;
@@ -11,6 +10,7 @@ import io.shardline.engine.model.ItemSize;
 import io.shardline.engine.model.TransactionCanceledException;
 import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Family;
+import io.shardline.engine.storage.ItemCodec;
 import io.shardline.engine.storage.ItemKeys;
 import io.shardline.engine.storage.Store;
 import io.shardline.engine.stream.ChangeRecords;
@@ -116,7 +116,7 @@ public final class ItemWriter {
             boolean failed = false;
             for (Target target : targets) {
                 byte[] stored = store.get(Family.ITEMS, target.storageKey());
-                Map<String, AttributeValue> oldItem = stored == null ? null : DynamoJson.readItem(stored);
+                Map<String, AttributeValue> oldItem = stored == null ? null : ItemCodec.decode(stored);
                 try {
                     Map<String, AttributeValue> newItem = target.write().change().apply(oldItem);
                     if (newItem != null) {
@@ -171,7 +171,7 @@ public final class ItemWriter {
                     byte[] stored = store.get(Family.ITEMS, key);
                     if (stored != null) {
                         indexEntries.backfill(batch, index.get(), table.definition().keySchema(),
-                                DynamoJson.readItem(stored));
+                                ItemCodec.decode(stored));
                     }
                 }
                 store.commit(batch);
@@ -230,7 +230,7 @@ public final class ItemWriter {
                 if (change.newItem() == null) {
                     batch.delete(Family.ITEMS, target.storageKey());
                 } else {
-                    batch.put(Family.ITEMS, target.storageKey(), DynamoJson.writeItem(change.newItem()));
+                    batch.put(Family.ITEMS, target.storageKey(), ItemCodec.encode(change.newItem()));
                 }
                 if (itemDelta != 0) {
                     batch.add(Family.STATS, StatsKeys.items(table.id(), partition.id()), itemDelta);

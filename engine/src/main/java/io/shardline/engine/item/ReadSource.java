@@ -1,6 +1,5 @@
 package io.shardline.engine.item;
 
-import io.shardline.engine.api.DynamoJson;
 import io.shardline.engine.expr.Path;
 import io.shardline.engine.index.IndexKeys;
 import io.shardline.engine.index.SecondaryIndex;
@@ -8,6 +7,7 @@ import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.KeySchema;
 import io.shardline.engine.storage.Family;
+import io.shardline.engine.storage.ItemCodec;
 import io.shardline.engine.storage.ItemKeys;
 import io.shardline.engine.storage.Store;
 import io.shardline.engine.table.Table;
@@ -96,12 +96,12 @@ final class ReadSource {
 
     /** The item as the request sees it: the stored entry, or the table's item for a local index read through. */
     Map<String, AttributeValue> item(byte[] stored) {
-        Map<String, AttributeValue> entry = DynamoJson.readItem(stored);
+        Map<String, AttributeValue> entry = ItemCodec.decode(stored);
         if (!fetchFromTable) {
             return entry;
         }
         byte[] item = store.get(Family.ITEMS, ItemKeys.of(table.id(), table.definition().keySchema(), entry));
-        return item == null ? entry : DynamoJson.readItem(item);
+        return item == null ? entry : ItemCodec.decode(item);
     }
 
     /** The key a page that ends at {@code item} reports as LastEvaluatedKey. */

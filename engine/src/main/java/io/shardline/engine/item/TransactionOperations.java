@@ -1,6 +1,5 @@
 package io.shardline.engine.item;
 
-import io.shardline.engine.api.DynamoJson;
 import io.shardline.engine.api.TransactGetItems;
 import io.shardline.engine.api.TransactWriteItems;
 import io.shardline.engine.expr.BooleanExpression;
@@ -12,6 +11,7 @@ import io.shardline.engine.model.ErrorType;
 import io.shardline.engine.model.ItemSize;
 import io.shardline.engine.model.KeySchema;
 import io.shardline.engine.storage.Family;
+import io.shardline.engine.storage.ItemCodec;
 import io.shardline.engine.storage.ItemKeys;
 import io.shardline.engine.storage.Snapshot;
 import io.shardline.engine.storage.Store;
@@ -196,7 +196,7 @@ public final class TransactionOperations {
                 byte[] stored = snapshot.get(Family.ITEMS,
                         ItemKeys.of(table.id(), table.definition().keySchema(), keys.get(i)));
                 responses.add(new TransactGetItems.ItemResponse(
-                        stored == null ? null : projections.get(i).apply(DynamoJson.readItem(stored))));
+                        stored == null ? null : projections.get(i).apply(ItemCodec.decode(stored))));
             }
         }
         return new TransactGetItems.Response(responses);

@@ -1,5 +1,6 @@
 package io.shardline.engine.storage;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ public final class Store implements AutoCloseable {
     static {
         RocksDB.loadLibrary();
     }
+
+    private static final byte[] FORMAT_KEY = "format-version".getBytes(StandardCharsets.UTF_8);
 
     private final RocksDB db;
     private final Map<Family, ColumnFamilyHandle> handles = new EnumMap<>(Family.class);
@@ -88,6 +91,48 @@ public final class Store implements AutoCloseable {
         columnFamilies.addAll(opened);
         writeOptions = new WriteOptions().setSync(sync).setDisableWAL(!sync);
         resources.add(writeOptions);
+        try {
+            checkFormat(path);
+        } catch (StoreException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * Records the store's format version in a new data directory, and refuses one written in another
+     * format (or before formats were versioned), saying so, rather than misreading it.
+     */
+    private void checkFormat(Path path) {
+        byte[] stored = get(Family.META, FORMAT_KEY);
+        if (stored == null) {
+            if (!isEmpty()) {
+                throw new StoreException("The data directory " + path + " was written by a Shardline engine from before "
+                        + "format versions (items stored as JSON); this engine reads format version "
+                        + ItemCodec.FORMAT_VERSION + " only. Open an empty data directory and copy the tables over "
+                        + "(Scan, then BatchWriteItem)");
+            }
+            try (Batch batch = batch()) {
+                batch.put(Family.META, FORMAT_KEY, new byte[] {ItemCodec.FORMAT_VERSION});
+                commit(batch);
+            }
+        } else if (stored.length != 1 || stored[0] != ItemCodec.FORMAT_VERSION) {
+            throw new StoreException("The data directory " + path + " was written in format version "
+                    + (stored.length == 1 ? Byte.toString(stored[0]) : "(unreadable)") + "; this engine reads format "
+                    + "version " + ItemCodec.FORMAT_VERSION + " only");
+        }
+    }
+
+    private boolean isEmpty() {
+        for (Family family : List.of(Family.META, Family.ITEMS, Family.STREAM)) {
+            try (Cursor cursor = cursor(family)) {
+                cursor.seek(new byte[0]);
+                if (cursor.isValid()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Opens (creating if needed) a durable store in {@code dataDir}: every commit is synced to disk. */

@@ -1,5 +1,6 @@
 package io.shardline.engine.stream;
 
+import io.shardline.engine.api.GetRecords;
 import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Cursor;
 import io.shardline.engine.storage.Family;
@@ -17,7 +18,7 @@ public final class ShardReader {
     }
 
     /** Records read from one shard, and whether the read reached the end of what is visible. */
-    public record Page(List<byte[]> records, long lastSequence, boolean exhausted) {
+    public record Page(List<GetRecords.ChangeRecord> records, long lastSequence, boolean exhausted) {
     }
 
     /**
@@ -25,7 +26,7 @@ public final class ShardReader {
      * numbers in (after, through], from one consistent snapshot.
      */
     public Page read(long tableId, long shardNumber, long after, long through, int limit, long maxBytes) {
-        List<byte[]> records = new ArrayList<>();
+        List<GetRecords.ChangeRecord> records = new ArrayList<>();
         long last = after;
         long bytes = 0;
         byte[] end = StreamKeys.shardEnd(tableId, shardNumber);
@@ -35,13 +36,15 @@ public final class ShardReader {
                 if (Arrays.compareUnsigned(key, end) >= 0 || StreamKeys.sequenceOf(key) > through) {
                     break;
                 }
-                byte[] json = StreamKeys.jsonOf(it.value());
-                if (records.size() == limit || (!records.isEmpty() && bytes + json.length > maxBytes)) {
+                byte[] value = it.value();
+                if (records.size() == limit || (!records.isEmpty() && bytes + value.length > maxBytes)) {
                     return new Page(records, last, false);
                 }
-                records.add(json);
-                bytes += json.length;
-                last = StreamKeys.sequenceOf(key);
+                long sequence = StreamKeys.sequenceOf(key);
+                records.add(ChangeRecordCodec.decode(tableId, sequence, StreamKeys.createdAtOf(value),
+                        StreamKeys.recordOf(value)));
+                bytes += value.length;
+                last = sequence;
             }
         }
         return new Page(records, last, true);

@@ -5,7 +5,8 @@ import java.nio.ByteBuffer;
 /**
  * Keys and values of change records in the store's stream family. Key: {@code tableId | shard number |
  * sequence number}, so a shard's records are one contiguous range in sequence order. Value: the
- * record's creation time in epoch millis (8 bytes, for trimming without decoding), then its JSON.
+ * record's creation time in epoch millis (8 bytes, for trimming without decoding), then the record
+ * in the store's binary format ({@link ChangeRecordCodec}).
  */
 final class StreamKeys {
     private StreamKeys() {
@@ -27,17 +28,16 @@ final class StreamKeys {
         return ByteBuffer.wrap(key, 16, 8).getLong();
     }
 
-    static byte[] value(long createdAtMillis, byte[] json) {
-        return ByteBuffer.allocate(8 + json.length).putLong(createdAtMillis).put(json).array();
+    static byte[] value(long createdAtMillis, byte[] record) {
+        return ByteBuffer.allocate(8 + record.length).putLong(createdAtMillis).put(record).array();
     }
 
     static long createdAtOf(byte[] value) {
         return ByteBuffer.wrap(value, 0, 8).getLong();
     }
 
-    static byte[] jsonOf(byte[] value) {
-        byte[] json = new byte[value.length - 8];
-        System.arraycopy(value, 8, json, 0, json.length);
-        return json;
+    /** The stored record after the creation time, read in place. */
+    static ByteBuffer recordOf(byte[] value) {
+        return ByteBuffer.wrap(value, 8, value.length - 8);
     }
 }

@@ -179,10 +179,7 @@ public final class StreamOperations {
         if (position.after() < trimmed) {
             throw trimmedError(SequenceAllocator.format(position.after()), shard, trimmed);
         }
-        List<GetRecords.ChangeRecord> records = new ArrayList<>(page.records().size());
-        for (byte[] json : page.records()) {
-            records.add(DynamoJson.read(json, GetRecords.ChangeRecord.class));
-        }
+        List<GetRecords.ChangeRecord> records = page.records();
         String next;
         if (page.exhausted() && !shard.isOpen()) {
             next = null;

@@ -1,11 +1,11 @@
 package io.shardline.engine.table;
 
-import io.shardline.engine.api.DynamoJson;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.ItemSize;
 import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Cursor;
 import io.shardline.engine.storage.Family;
+import io.shardline.engine.storage.ItemCodec;
 import io.shardline.engine.storage.ItemKeys;
 import io.shardline.engine.storage.Store;
 import java.time.Clock;
@@ -195,7 +195,7 @@ public final class PartitionSplitter {
         }
 
         long itemBytes() {
-            return ItemSize.of(DynamoJson.readItem(it.value()));
+            return ItemSize.of(ItemCodec.decode(it.value()));
         }
 
         @Override

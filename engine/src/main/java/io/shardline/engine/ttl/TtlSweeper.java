@@ -1,10 +1,10 @@
 package io.shardline.engine.ttl;
 
-import io.shardline.engine.api.DynamoJson;
 import io.shardline.engine.item.ItemWriter;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.storage.Cursor;
 import io.shardline.engine.storage.Family;
+import io.shardline.engine.storage.ItemCodec;
 import io.shardline.engine.storage.ItemKeys;
 import io.shardline.engine.storage.Store;
 import io.shardline.engine.table.Table;
@@ -63,7 +63,7 @@ public final class TtlSweeper {
                     break;
                 }
                 examined++;
-                Map<String, AttributeValue> item = DynamoJson.readItem(it.value());
+                Map<String, AttributeValue> item = ItemCodec.decode(it.value());
                 if (isExpired(item, attribute, nowSeconds)) {
                     Map<String, AttributeValue> key = table.definition().keySchema().keyOf(item);
                     boolean deleted = writer.write(table, key,
