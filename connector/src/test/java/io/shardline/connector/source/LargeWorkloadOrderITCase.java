@@ -23,9 +23,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.LongStream;
 import io.shardline.connector.testing.EngineServerResource;
 import io.shardline.connector.testing.Restarts;
@@ -60,6 +58,8 @@ class LargeWorkloadOrderITCase {
     private static final int KEYS = 2_000;
     private static final int WRITERS = 4;
     private static final int CHANGES = 100_000;
+    /** Partition splits the first writer makes, spread over its writes. */
+    private static final int SPLITS = 8;
 
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
@@ -87,7 +87,7 @@ class LargeWorkloadOrderITCase {
      * Writes the workload: writer {@code w} owns the keys {@code k % WRITERS == w} and gives each
      * key's versions 1, 2, 3... in order; returns the acknowledged versions per key.
      */
-    private Map<String, Long> writeWorkload(AtomicBoolean writing) {
+    private Map<String, Long> writeWorkload() {
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();
         List<CompletableFuture<Void>> writers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
@@ -100,18 +100,13 @@ class LargeWorkloadOrderITCase {
                     engine.putItem(PutItem.Request.of("Moves", Map.of("id", new AttributeValue.S(id),
                             "version", new AttributeValue.N(DynamoNumber.of(version)))));
                     acknowledged.put(id, version);
+                    if (writer == 0 && i % (CHANGES / WRITERS / SPLITS) == SPLITS) {
+                        Partitions.splitWidest(engine, "Moves");
+                    }
                 }
             }));
         }
-        CompletableFuture<Void> splitter = CompletableFuture.runAsync(() -> {
-            while (writing.get()) {
-                Partitions.splitWidest(engine, "Moves");
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(700));
-            }
-        });
         CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).join();
-        writing.set(false);
-        splitter.join();
         return acknowledged;
     }
 
@@ -167,7 +162,7 @@ class LargeWorkloadOrderITCase {
         try (CloseableIterator<String> collected = checked.collectAsync()) {
             JobClient job = env.executeAsync();
             CompletableFuture<Map<String, Long>> workload = CompletableFuture.supplyAsync(
-                    () -> writeWorkload(new AtomicBoolean(true)));
+                    this::writeWorkload);
             int received = 0;
             boolean killed = false;
             while (received < CHANGES && violations.isEmpty()) {
@@ -192,7 +187,7 @@ class LargeWorkloadOrderITCase {
         }
         assertEquals(List.of(), violations);
         assertTrue(OrderCheck.OPENED.get() > 4, "the tasks restarted after the TaskManager was lost");
-        assertTrue(engine.partitions("Moves").size() > 4, "partitions split during the run");
+        assertTrue(engine.partitions("Moves").size() >= 4 + 2 * SPLITS, "partitions split while writes went on");
         assertEquals(CHANGES, acknowledged.values().stream().mapToLong(Long::longValue).sum());
         Map<String, List<Long>> expected = new HashMap<>();
         acknowledged.forEach((key, last) -> expected.put(key, LongStream.rangeClosed(1, last).boxed().toList()));

@@ -1,5 +1,6 @@
 package io.shardline.connector.source;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,6 +43,6 @@ class SequenceNumbersTest {
     void somethingThatIsNotANumberIsRefusedNamingIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SequenceNumbers.compare("12a", "100000000000000000000"));
-        assertTrue(e.getMessage().contains("12a"), e.getMessage());
+        assertThat(e).hasMessageContaining("12a");
     }
 }

@@ -1,5 +1,6 @@
 package io.shardline.engine.expr;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,7 +54,7 @@ class ExpressionCasesTest {
         if (expected.startsWith("error: ")) {
             DynamoException e = assertThrows(DynamoException.class, () -> run(kind, expression));
             assertEquals(ErrorType.VALIDATION, e.type());
-            assertTrue(e.getMessage().contains(expected.substring("error: ".length())), e.getMessage());
+            assertThat(e).hasMessageContaining(expected.substring("error: ".length()));
             return;
         }
         Object result = run(kind, expression);

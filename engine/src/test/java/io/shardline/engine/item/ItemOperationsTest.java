@@ -6,6 +6,7 @@ import static io.shardline.engine.testing.Items.item;
 import static io.shardline.engine.testing.Items.n;
 import static io.shardline.engine.testing.Items.s;
 import static io.shardline.engine.testing.Rejections.rejected;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -238,7 +239,7 @@ class ItemOperationsTest {
         rejected(ErrorType.VALIDATION, () -> engine.batchWriteItem(BatchWriteItem.Request.of(Map.of("Things", tooMany))));
         DynamoException duplicate = rejected(ErrorType.VALIDATION, () -> engine.batchWriteItem(BatchWriteItem.Request.of(
                 Map.of("Things", List.of(WriteRequest.put(item("id", s("d"))), WriteRequest.delete(item("id", s("d"))))))));
-        assertTrue(duplicate.getMessage().contains("duplicates"));
+        assertThat(duplicate).hasMessageContaining("duplicates");
         rejected(ErrorType.VALIDATION, () -> engine.batchWriteItem(BatchWriteItem.Request.of(
                 Map.of("Things", List.of(WriteRequest.put(item("id", s("ok"))), WriteRequest.put(item("nokey", s("x"))))))));
         Map<String, List<WriteRequest>> withMissingTable = new LinkedHashMap<>();

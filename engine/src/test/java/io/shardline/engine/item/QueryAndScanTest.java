@@ -5,6 +5,7 @@ import static io.shardline.engine.testing.Items.createTable;
 import static io.shardline.engine.testing.Items.item;
 import static io.shardline.engine.testing.Items.n;
 import static io.shardline.engine.testing.Items.s;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -129,7 +130,7 @@ class QueryAndScanTest {
         assertThrows(DynamoException.class, () -> query("Conds", "p", cond("BETWEEN", n(1)), true, null, null));
         DynamoException missingPartition = assertThrows(DynamoException.class, () -> engine.query(
                 Query.Request.of("Conds", Map.of("sk", cond("EQ", n(1))))));
-        assertTrue(missingPartition.getMessage().contains("missed key schema element: pk"));
+        assertThat(missingPartition).hasMessageContaining("missed key schema element: pk");
         assertEquals(ErrorType.VALIDATION, assertThrows(DynamoException.class,
                 () -> query("Conds", "p", null, true, 0, null)).type());
     }

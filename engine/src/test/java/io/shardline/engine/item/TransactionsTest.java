@@ -5,6 +5,7 @@ import static io.shardline.engine.testing.Items.n;
 import static io.shardline.engine.testing.Items.s;
 import static io.shardline.engine.testing.Items.tableWithStream;
 import static io.shardline.engine.testing.Rejections.rejected;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,7 +101,7 @@ class TransactionsTest {
         assertEquals(List.of("None", "ConditionalCheckFailed"),
                 canceled.reasons().stream().map(TransactionCanceledException.Reason::code).toList());
         assertEquals(item("id", s("alice"), "balance", n(10)), canceled.reasons().get(1).item());
-        assertTrue(canceled.getMessage().contains("[None, ConditionalCheckFailed]"));
+        assertThat(canceled).hasMessageContaining("[None, ConditionalCheckFailed]");
         assertNull(balance("bob"), "nothing of a canceled transaction is written");
         assertEquals(n(10), balance("alice"));
         assertEquals(1, StreamReading.readAll(engine, streamArn).size(), "and nothing reaches the stream");

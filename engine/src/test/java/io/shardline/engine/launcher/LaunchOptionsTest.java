@@ -1,5 +1,6 @@
 package io.shardline.engine.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,7 +34,7 @@ class LaunchOptionsTest {
             "--credentials", credentials.toString()}).server().credentials());
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                 () -> LaunchOptions.parse(new String[] {"--partitions", "many"}));
-        assertTrue(bad.getMessage().contains("'many'"));
+        assertThat(bad).hasMessageContaining("'many'");
         assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {"--port"}));
         assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {"--auth", "strict"}));
         assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {"--auth", "maybe"}));

@@ -1,8 +1,8 @@
 package io.shardline.engine.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shardline.engine.api.DynamoJson;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +66,7 @@ class AttributeValueJsonTest {
                 ("{\"TableName\":\"t\",\"Item\":" + json + "}").getBytes(StandardCharsets.UTF_8),
                 io.shardline.engine.api.PutItem.Request.class));
         assertEquals(ErrorType.VALIDATION, e.type());
-        assertTrue(e.getMessage().contains(reason), e.getMessage());
+        assertThat(e).hasMessageContaining(reason);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.shardline.engine.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +39,7 @@ class DynamoNumberTest {
         DynamoException e = assertThrows(DynamoException.class,
                 () -> DynamoNumber.parse("123456789012345678901234567890123456789"));
         assertEquals(ErrorType.VALIDATION, e.type());
-        assertTrue(e.getMessage().contains("38 significant digits"), e.getMessage());
+        assertThat(e).hasMessageContaining("38 significant digits");
         assertEquals("1234567890123456789012345678901234567800",
                 DynamoNumber.parse("1234567890123456789012345678901234567800").toString(),
                 "trailing zeros of an integer are not significant");

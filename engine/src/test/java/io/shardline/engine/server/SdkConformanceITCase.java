@@ -1,5 +1,6 @@
 package io.shardline.engine.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -219,7 +220,7 @@ class SdkConformanceITCase {
         DynamoDbException invalid = assertThrows(DynamoDbException.class, () -> client.putItem(r -> r.tableName("SdkItems")
                 .item(Map.of("pk", s("a")))));
         assertEquals("ValidationException", invalid.awsErrorDetails().errorCode());
-        assertTrue(invalid.getMessage().contains("Missing the key sk"), invalid.getMessage());
+        assertThat(invalid).hasMessageContaining("Missing the key sk");
         assertThrows(ResourceNotFoundException.class, () -> client.getItem(r -> r.tableName("Nope")
                 .key(Map.of("pk", s("a")))));
     }

@@ -1,5 +1,6 @@
 package io.shardline.engine.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -104,7 +105,7 @@ class WireProtocolITCase {
         assertEquals("com.amazonaws.streams.dynamodb.v20120810#ValidationException", errorType(streamError));
         HttpResponse<String> unsupported = post("DynamoDB_20120810.PutItem",
                 "{\"TableName\":\"t\",\"Item\":{},\"Expected\":{}}", true);
-        assertTrue(json.readTree(unsupported.body()).get("message").asText().contains("Expected"));
+        assertThat(json.readTree(unsupported.body()).get("message").asText()).contains("Expected");
     }
 
     @Test
@@ -114,15 +115,14 @@ class WireProtocolITCase {
         HttpResponse<String> large = post("DynamoDB_20120810.ListTables", "{\"x\":\"" + "a".repeat(5000) + "\"}", true);
         assertEquals(400, large.statusCode());
         assertEquals("com.amazonaws.dynamodb.v20120810#ValidationException", errorType(large));
-        assertTrue(json.readTree(large.body()).get("message").asText().contains("exceeds the limit of 1024 bytes"));
+        assertThat(json.readTree(large.body()).get("message").asText()).contains("exceeds the limit of 1024 bytes");
         byte[] streamed = ("{\"x\":\"" + "a".repeat(5000) + "\"}").getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(fixture.endpoint())
                 .header("X-Amz-Target", "DynamoDB_20120810.ListTables").header("Authorization", SIGNATURE)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(streamed))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, chunked.statusCode(), "a body of no declared length is cut off at the limit too");
-        assertTrue(json.readTree(chunked.body()).get("message").asText().contains("exceeds the limit of 1024 bytes"),
-                chunked.body());
+        assertThat(json.readTree(chunked.body()).get("message").asText()).contains("exceeds the limit of 1024 bytes");
         HttpResponse<String> hugeHeader = http.send(HttpRequest.newBuilder(fixture.endpoint())
                 .header("X-Amz-Target", "DynamoDB_20120810.ListTables").header("Authorization", SIGNATURE)
                 .header("X-Padding", "p".repeat(100_000)).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
@@ -192,7 +192,7 @@ class WireProtocolITCase {
         try (DynamoDbClient client = fixture.client()) {
             DynamoDbException stale = assertThrows(DynamoDbException.class, () -> client.listTables());
             assertEquals("InvalidSignatureException", stale.awsErrorDetails().errorCode());
-            assertTrue(stale.getMessage().contains("Signature expired"), stale.getMessage());
+            assertThat(stale).hasMessageContaining("Signature expired");
         }
     }
 }

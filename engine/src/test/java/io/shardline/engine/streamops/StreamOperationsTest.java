@@ -139,7 +139,7 @@ class StreamOperationsTest {
 
         DynamoException change = rejected(ErrorType.VALIDATION, () -> engine.updateTable(new UpdateTable.Request("Toggled",
                 null, null, null, new StreamSpecification(true, "KEYS_ONLY"))));
-        assertTrue(change.getMessage().contains("already has an enabled stream"));
+        assertThat(change).hasMessageContaining("already has an enabled stream");
 
         engine.updateTable(new UpdateTable.Request("Toggled", null, null, null, new StreamSpecification(false, null)));
         TableDescription disabled = engine.describeTable(new DescribeTable.Request("Toggled")).table();
@@ -315,7 +315,7 @@ class StreamOperationsTest {
                 .map(r -> ((AttributeValue.S) r.dynamodb().keys().get("id")).value()).toList());
         DynamoException trimmed = rejected(ErrorType.TRIMMED_DATA_ACCESS,
                 () -> engine.getRecords(GetRecords.Request.of(beforeTrim)));
-        assertTrue(trimmed.getMessage().contains(firstShard), trimmed.getMessage());
+        assertThat(trimmed).hasMessageContaining(firstShard);
         rejected(ErrorType.TRIMMED_DATA_ACCESS, () -> engine.getShardIterator(new GetShardIterator.Request(arn,
                 firstShard, "AT_SEQUENCE_NUMBER", oldSequence)));
         String horizon = engine.getShardIterator(GetShardIterator.Request.of(arn, firstShard, "TRIM_HORIZON"))

@@ -5,6 +5,7 @@ import static io.shardline.engine.testing.Items.item;
 import static io.shardline.engine.testing.Items.s;
 import static io.shardline.engine.testing.Items.table;
 import static io.shardline.engine.testing.Rejections.rejected;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -97,7 +98,7 @@ class TableOperationsTest {
     @ValueSource(strings = {"ab", "has space", "slash/name", "ünïcode"})
     void invalidTableNamesAreRejectedByValue(String name) {
         DynamoException e = rejected(ErrorType.VALIDATION, () -> createTable(engine, name, 1, "id:S"));
-        assertTrue(e.getMessage().contains("Value '" + name + "' at 'tableName'"), e.getMessage());
+        assertThat(e).hasMessageContaining("Value '" + name + "' at 'tableName'");
     }
 
     @Test
@@ -119,7 +120,7 @@ class TableOperationsTest {
         DynamoException missing = rejected(ErrorType.VALIDATION, () -> engine.createTable(new CreateTable.Request(
                 "Keys", List.of(new AttributeDefinition("other", "S")), List.of(new KeySchemaElement("id", "HASH")),
                 "PAY_PER_REQUEST", null, null, null)));
-        assertTrue(missing.getMessage().contains("Keys: [id]"), missing.getMessage());
+        assertThat(missing).hasMessageContaining("Keys: [id]");
         rejected(ErrorType.VALIDATION, () -> engine.createTable(new CreateTable.Request("Keys",
                 List.of(new AttributeDefinition("id", "S"), new AttributeDefinition("extra", "S")),
                 List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null, null, null)));
@@ -181,7 +182,7 @@ class TableOperationsTest {
         assertEquals(1L, deleted.itemCount());
         DynamoException e = rejected(ErrorType.RESOURCE_NOT_FOUND,
                 () -> engine.describeTable(new DescribeTable.Request("Gone")));
-        assertTrue(e.getMessage().contains("Gone"));
+        assertThat(e).hasMessageContaining("Gone");
         rejected(ErrorType.RESOURCE_NOT_FOUND, () -> engine.deleteTable(new DeleteTable.Request("Gone")));
         createTable(engine, "Gone", 2, "id:S");
         assertNull(engine.getItem(GetItem.Request.of("Gone", item("id", s("a")))).item(),

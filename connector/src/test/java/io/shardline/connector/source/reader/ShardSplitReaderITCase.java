@@ -1,5 +1,6 @@
 package io.shardline.connector.source.reader;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,7 +120,7 @@ class ShardSplitReaderITCase {
         try (ShardSplitReader failing = reader(TrimmedDataPolicy.FAIL)) {
             failing.handleSplitsChanges(new SplitsAddition<>(List.of(behindTheTrim)));
             IllegalStateException e = assertThrows(IllegalStateException.class, failing::fetch);
-            assertTrue(e.getMessage().contains(shardId) && e.getMessage().contains(oldPosition), e.getMessage());
+            assertThat(e).hasMessageContaining(shardId).hasMessageContaining(oldPosition);
         }
         try (ShardSplitReader skipping = reader(TrimmedDataPolicy.SKIP_TO_TRIM_HORIZON)) {
             skipping.handleSplitsChanges(new SplitsAddition<>(List.of(behindTheTrim)));
@@ -202,7 +203,7 @@ class ShardSplitReaderITCase {
             assertEquals(List.of("a"), ids(reader.fetch()));
             server.close();
             IOException e = assertThrows(IOException.class, reader::fetch);
-            assertTrue(e.getMessage().contains(shardId) && e.getMessage().contains("retries"), e.getMessage());
+            assertThat(e).hasMessageContaining(shardId).hasMessageContaining("retries");
         } finally {
             server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
         }
@@ -214,8 +215,7 @@ class ShardSplitReaderITCase {
         try (ShardSplitReader failing = reader(TrimmedDataPolicy.FAIL)) {
             failing.handleSplitsChanges(new SplitsAddition<>(List.of(gone)));
             IllegalStateException e = assertThrows(IllegalStateException.class, failing::fetch);
-            assertTrue(e.getMessage().contains(gone.shardId()) && e.getMessage().contains("no longer there"),
-                    e.getMessage());
+            assertThat(e).hasMessageContaining(gone.shardId()).hasMessageContaining("no longer there");
         }
         try (ShardSplitReader skipping = reader(TrimmedDataPolicy.SKIP_TO_TRIM_HORIZON)) {
             skipping.handleSplitsChanges(new SplitsAddition<>(List.of(gone)));
