@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,18 +27,29 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class EngineLauncherITCase {
 
-    @Test
-    void servesUntilSigtermThenStopsCleanlyKeepingData(@TempDir Path dir) throws Exception {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    /** Starts the launcher as users do, without -Xmx, on a free port. */
+    private static Process launch(Path dir) throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), EngineLauncher.class.getName(),
                 "--data-dir", dir.resolve("data").toString(), "--port", "0")
                 .redirectErrorStream(true)
                 .start();
+    }
+
+    /** The line that says the server listens (null if the output ends first). */
+    private static String awaitListening(BufferedReader out) throws IOException {
+        String line = out.readLine();
+        while (line != null && !line.startsWith("Shardline engine listening")) {
+            line = out.readLine();
+        }
+        return line;
+    }
+
+    @Test
+    void servesUntilSigtermThenStopsCleanlyKeepingData(@TempDir Path dir) throws Exception {
+        Process process = launch(dir);
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String ready = out.readLine();
-            while (ready != null && !ready.startsWith("Shardline engine listening")) {
-                ready = out.readLine();
-            }
+            String ready = awaitListening(out);
             Matcher endpoint = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+) ").matcher(ready);
             assertTrue(endpoint.find(), ready);
             Matcher heap = Pattern.compile("heap at most (\\d+) MB").matcher(ready);
@@ -62,17 +74,9 @@ class EngineLauncherITCase {
 
     @Test
     void theBoundedServerStopsWhenItsLauncherIsKilled(@TempDir Path dir) throws Exception {
-        Process launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), EngineLauncher.class.getName(),
-                "--data-dir", dir.resolve("data").toString(), "--port", "0")
-                .redirectErrorStream(true)
-                .start();
+        Process launcher = launch(dir);
         try (BufferedReader out = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
-            String ready = out.readLine();
-            while (ready != null && !ready.startsWith("Shardline engine listening")) {
-                ready = out.readLine();
-            }
-            assertNotNull(ready, "the server started");
+            assertNotNull(awaitListening(out), "the server started");
             List<ProcessHandle> children = launcher.toHandle().children().toList();
             assertEquals(1, children.size(), "the server runs in one child JVM");
             launcher.destroyForcibly();
