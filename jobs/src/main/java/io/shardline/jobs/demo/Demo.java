@@ -24,7 +24,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MetricOptions;
-import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
@@ -47,8 +46,8 @@ public final class Demo implements Callable<Integer>, AutoCloseable {
     @Option(names = "--data-dir", description = "Keep the tables in this directory (default: in memory)")
     Path dataDir;
 
-    @Option(names = "--web-port", description = "Port of Flink's web UI (default: ${DEFAULT-VALUE})",
-            defaultValue = "8081")
+    @Option(names = "--web-port", description = "Port of Flink's web UI; 0 picks a free one (default: "
+            + "${DEFAULT-VALUE})", defaultValue = "8081")
     int webPort;
 
     @Option(names = "--duration", converter = DurationConverter.class, description = "Stop after this long; 0 "
@@ -108,14 +107,15 @@ public final class Demo implements Callable<Integer>, AutoCloseable {
         });
 
         Configuration flink = new Configuration();
-        flink.set(RestOptions.PORT, webPort);
         flink.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofSeconds(1));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
+        LocalFlinkCluster cluster = LocalFlinkCluster.start(flink, webPort);
+        running.add(cluster);
+        StreamExecutionEnvironment env = cluster.environment(flink);
         GameMetricsJob.build(env, job);
         JobClient jobClient = env.executeAsync("game-metrics demo");
         running.add(() -> jobClient.cancel().get(30, TimeUnit.SECONDS));
 
-        String web = "http://localhost:" + webPort;
+        String web = cluster.webUrl();
         out.printf("Shardline demo: DynamoDB endpoint %s, Flink web UI %s, writing %d game events/s into %s; "
                 + "Ctrl-C stops.%n", server.endpoint(), web, generator.rate, job.eventsTable);
         JobProgress progress = new JobProgress(web, jobClient.getJobID().toHexString());

@@ -1,0 +1,60 @@
+package io.shardline.jobs.demo;
+
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * A Flink cluster inside the demo's process, with its web UI and REST API on a chosen port, or on
+ * any free port when asked for port 0 (then {@link #webUrl()} tells which): jobs are submitted to it
+ * over REST as to any cluster.
+ */
+final class LocalFlinkCluster implements AutoCloseable {
+    private final MiniCluster cluster;
+    private final URI rest;
+
+    private LocalFlinkCluster(MiniCluster cluster, URI rest) {
+        this.cluster = cluster;
+        this.rest = rest;
+    }
+
+    /** Starts a cluster of one TaskManager with a slot per core; {@code webPort} 0 picks a free port. */
+    static LocalFlinkCluster start(Configuration flink, int webPort) throws Exception {
+        Configuration configuration = new Configuration(flink);
+        configuration.set(RestOptions.BIND_PORT, Integer.toString(webPort));
+        MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+                .setConfiguration(configuration)
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(Runtime.getRuntime().availableProcessors())
+                .build());
+        cluster.start();
+        try {
+            return new LocalFlinkCluster(cluster, cluster.getRestAddress().get(60, TimeUnit.SECONDS));
+        } catch (Exception e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /** The web UI and REST API, with the port actually bound. */
+    String webUrl() {
+        return "http://localhost:" + rest.getPort();
+    }
+
+    /** An environment that submits jobs to this cluster (the job's classes are on its class path already). */
+    StreamExecutionEnvironment environment(Configuration flink) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(rest.getHost(),
+                rest.getPort(), flink);
+        env.setParallelism(Runtime.getRuntime().availableProcessors());
+        return env;
+    }
+
+    @Override
+    public void close() throws Exception {
+        cluster.close();
+    }
+}
