@@ -1,10 +1,10 @@
 package io.shardline.engine.table;
 
-import io.shardline.engine.stream.SequenceAllocator;
-import io.shardline.engine.stream.ShardDefinition;
-import io.shardline.engine.stream.ShardLineage;
-import io.shardline.engine.stream.StreamDefinition;
-import io.shardline.engine.stream.TrimHorizon;
+import io.shardline.engine.changelog.SequenceAllocator;
+import io.shardline.engine.changelog.ShardDefinition;
+import io.shardline.engine.changelog.ShardLineage;
+import io.shardline.engine.changelog.StreamDefinition;
+import io.shardline.engine.changelog.TrimHorizon;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;

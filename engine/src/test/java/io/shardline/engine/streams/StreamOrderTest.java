@@ -1,4 +1,4 @@
-package io.shardline.engine.streamops;
+package io.shardline.engine.streams;
 
 import static io.shardline.engine.testing.Items.item;
 import static io.shardline.engine.testing.Items.n;

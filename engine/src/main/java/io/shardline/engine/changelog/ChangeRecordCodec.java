@@ -1,4 +1,4 @@
-package io.shardline.engine.stream;
+package io.shardline.engine.changelog;
 
 import io.shardline.engine.api.GetRecords;
 import io.shardline.engine.model.AttributeValue;

@@ -1,4 +1,4 @@
-package io.shardline.engine.streamops;
+package io.shardline.engine.streams;
 
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.ErrorType;

@@ -1,4 +1,4 @@
-package io.shardline.engine.stream;
+package io.shardline.engine.changelog;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.shardline.engine.stream;
+package io.shardline.engine.changelog;
 
 import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Family;

@@ -1,4 +1,4 @@
-package io.shardline.engine.streamops;
+package io.shardline.engine.streams;
 
 import io.shardline.engine.api.DescribeStream;
 import io.shardline.engine.api.DynamoJson;
@@ -9,10 +9,10 @@ import io.shardline.engine.api.TableDescription;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.ErrorType;
 import io.shardline.engine.storage.Store;
-import io.shardline.engine.stream.SequenceAllocator;
-import io.shardline.engine.stream.ShardDefinition;
-import io.shardline.engine.stream.ShardReader;
-import io.shardline.engine.stream.StreamDefinition;
+import io.shardline.engine.changelog.SequenceAllocator;
+import io.shardline.engine.changelog.ShardDefinition;
+import io.shardline.engine.changelog.ShardReader;
+import io.shardline.engine.changelog.StreamDefinition;
 import io.shardline.engine.table.Table;
 import io.shardline.engine.table.TableCatalog;
 import io.shardline.engine.table.TableDefinition;

@@ -1,10 +1,10 @@
-package io.shardline.engine.streamops;
+package io.shardline.engine.streams;
 
 import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Store;
-import io.shardline.engine.stream.ShardDefinition;
-import io.shardline.engine.stream.ShardReader;
-import io.shardline.engine.stream.StreamDefinition;
+import io.shardline.engine.changelog.ShardDefinition;
+import io.shardline.engine.changelog.ShardReader;
+import io.shardline.engine.changelog.StreamDefinition;
 import io.shardline.engine.table.Table;
 import io.shardline.engine.table.TableCatalog;
 import io.shardline.engine.table.TableDefinition;
