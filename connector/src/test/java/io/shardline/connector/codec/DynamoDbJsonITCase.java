@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * The connector's JSON of a change record, read through the AWS SDK, is the record the server sent:
  * for an insert, a modify, a user delete and a TTL delete of an item with every attribute type.
  */
+@Timeout(60)
 class DynamoDbJsonITCase {
     private final ObjectMapper json = new ObjectMapper();
 

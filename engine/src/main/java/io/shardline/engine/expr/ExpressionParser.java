@@ -41,7 +41,9 @@ public final class ExpressionParser {
         if (text == null || text.isBlank()) {
             throw ExpressionErrors.invalid(kind, "The expression can not be empty;");
         }
-        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        // a character is 1 to 3 UTF-8 bytes here, so only a long text needs its bytes counted
+        int bytes = text.length() * 3 <= MAX_EXPRESSION_BYTES ? text.length()
+                : text.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_EXPRESSION_BYTES) {
             throw ExpressionErrors.invalid(kind, "Expression size has exceeded the maximum allowed size; expression "
                     + "size: " + bytes + " bytes, limit: " + MAX_EXPRESSION_BYTES);

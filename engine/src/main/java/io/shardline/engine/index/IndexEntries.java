@@ -8,6 +8,7 @@ import io.shardline.engine.model.ScalarType;
 import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Family;
 import io.shardline.engine.storage.ItemCodec;
+import io.shardline.engine.storage.StatsKeys;
 import io.shardline.engine.storage.Store;
 import java.util.Arrays;
 import java.util.List;
@@ -107,17 +108,17 @@ public final class IndexEntries {
 
     private static void count(Batch batch, SecondaryIndex index, long items, long bytes) {
         if (items != 0) {
-            batch.add(Family.STATS, IndexKeys.itemCounter(index.id()), items);
+            batch.add(Family.STATS, StatsKeys.indexItems(index.id()), items);
         }
         if (bytes != 0) {
-            batch.add(Family.STATS, IndexKeys.byteCounter(index.id()), bytes);
+            batch.add(Family.STATS, StatsKeys.indexBytes(index.id()), bytes);
         }
     }
 
     /** Stages the removal of every entry and counter of an index. */
     public static void dropAll(Batch batch, SecondaryIndex index) {
         batch.deleteRange(Family.INDEXES, IndexKeys.start(index.id()), IndexKeys.start(index.id() + 1));
-        batch.delete(Family.STATS, IndexKeys.itemCounter(index.id()));
-        batch.delete(Family.STATS, IndexKeys.byteCounter(index.id()));
+        batch.delete(Family.STATS, StatsKeys.indexItems(index.id()));
+        batch.delete(Family.STATS, StatsKeys.indexBytes(index.id()));
     }
 }

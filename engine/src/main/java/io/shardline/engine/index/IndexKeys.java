@@ -4,7 +4,6 @@ import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.KeySchema;
 import io.shardline.engine.storage.ItemKeys;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.util.Map;
 
 /**
@@ -39,16 +38,6 @@ public final class IndexKeys {
             escape(ItemKeys.keyBytes(item.get(table.sortKey())), true, tail);
         }
         return ItemKeys.item(index.id(), ItemKeys.keyBytes(partition), tail.toByteArray());
-    }
-
-    /** The key of an index's item count in the stats family: {@code indexId | -1 | 'i'}, beside the tables' counters. */
-    public static byte[] itemCounter(long indexId) {
-        return ByteBuffer.allocate(17).putLong(indexId).putLong(-1).put((byte) 'i').array();
-    }
-
-    /** The key of an index's size in bytes in the stats family. */
-    public static byte[] byteCounter(long indexId) {
-        return ByteBuffer.allocate(17).putLong(indexId).putLong(-1).put((byte) 'b').array();
     }
 
     /** The first possible entry key of an index. */

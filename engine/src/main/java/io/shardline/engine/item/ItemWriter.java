@@ -19,7 +19,7 @@ import io.shardline.engine.changelog.ShardDefinition;
 import io.shardline.engine.changelog.StreamViewType;
 import io.shardline.engine.table.Partition;
 import io.shardline.engine.table.PartitionSplitter;
-import io.shardline.engine.table.StatsKeys;
+import io.shardline.engine.storage.StatsKeys;
 import io.shardline.engine.table.Table;
 import java.util.ArrayList;
 import java.util.Comparator;

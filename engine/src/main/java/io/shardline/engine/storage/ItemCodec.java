@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The engine's on-disk form of items and attribute values, separate from the wire JSON so that a
@@ -136,7 +137,7 @@ public final class ItemCodec {
         };
     }
 
-    private static <E> Collection<E> readElements(ByteBuffer in, java.util.function.Supplier<E> element) {
+    private static <E> Collection<E> readElements(ByteBuffer in, Supplier<E> element) {
         int count = readCount(in);
         List<E> elements = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

@@ -72,10 +72,7 @@ final class IndexChanges {
 
     private void create(Table table, GlobalSecondaryIndex spec, List<AttributeDefinition> given) {
         TableDefinition before = table.definition();
-        if (before.index(spec.indexName()).isPresent()) {
-            throw DynamoException.invalidParameter("Attempting to create an index which already exists: "
-                    + spec.indexName());
-        }
+        requireNew(before, spec.indexName());
         if (before.indexes().stream().filter(SecondaryIndex::global).count() >= IndexSpecs.MAX_GLOBAL_INDEXES) {
             throw new DynamoException(ErrorType.LIMIT_EXCEEDED, "Subscriber limit exceeded: a table has at most "
                     + IndexSpecs.MAX_GLOBAL_INDEXES + " global secondary indexes");
@@ -100,15 +97,19 @@ final class IndexChanges {
         SecondaryIndex withId = index.withId(catalog.reserveIndexId());
         table.whileNoWrites(() -> {
             TableDefinition current = table.definition();
-            if (current.index(spec.indexName()).isPresent()) {
-                throw DynamoException.invalidParameter("Attempting to create an index which already exists: "
-                        + spec.indexName());
-            }
+            requireNew(current, spec.indexName());
             List<SecondaryIndex> added = new ArrayList<>(current.indexes());
             added.add(withId);
             redefine(table, current.withIndexes(added, merged), List.of());
             return null;
         });
+    }
+
+    /** Refuses a name the table's indexes already use; checked before taking an id and again under the lock. */
+    private static void requireNew(TableDefinition table, String indexName) {
+        if (table.index(indexName).isPresent()) {
+            throw DynamoException.invalidParameter("Attempting to create an index which already exists: " + indexName);
+        }
     }
 
     private void redefine(Table table, TableDefinition definition, List<SecondaryIndex> dropped) {

@@ -7,6 +7,7 @@ import io.shardline.engine.storage.Cursor;
 import io.shardline.engine.storage.Family;
 import io.shardline.engine.storage.ItemCodec;
 import io.shardline.engine.storage.ItemKeys;
+import io.shardline.engine.storage.StatsKeys;
 import io.shardline.engine.storage.Store;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -10,6 +10,7 @@ import io.shardline.engine.storage.Cursor;
 import io.shardline.engine.storage.Family;
 import io.shardline.engine.storage.HashSpace;
 import io.shardline.engine.storage.ItemKeys;
+import io.shardline.engine.storage.StatsKeys;
 import io.shardline.engine.storage.Store;
 import io.shardline.engine.changelog.SequenceAllocator;
 import io.shardline.engine.changelog.TrimHorizon;

@@ -15,12 +15,12 @@ import io.shardline.engine.api.TableDescription;
 import io.shardline.engine.api.StreamSpecification;
 import io.shardline.engine.api.Tag;
 import io.shardline.engine.api.UpdateTable;
-import io.shardline.engine.index.IndexKeys;
 import io.shardline.engine.index.SecondaryIndex;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.KeySchema;
 import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Family;
+import io.shardline.engine.storage.StatsKeys;
 import io.shardline.engine.storage.Store;
 import io.shardline.engine.changelog.StreamDefinition;
 import io.shardline.engine.changelog.StreamViewType;
@@ -260,8 +260,8 @@ public final class TableOperations {
                     global ? new ProvisionedThroughputDescription(
                             index.readCapacityUnits() == null ? 0L : index.readCapacityUnits(),
                             index.writeCapacityUnits() == null ? 0L : index.writeCapacityUnits()) : null,
-                    store.counter(Family.STATS, IndexKeys.byteCounter(index.id())),
-                    store.counter(Family.STATS, IndexKeys.itemCounter(index.id())),
+                    store.counter(Family.STATS, StatsKeys.indexBytes(index.id())),
+                    store.counter(Family.STATS, StatsKeys.indexItems(index.id())),
                     tableArn(d.name()) + "/index/" + index.name()));
         }
         return described.isEmpty() ? null : described;

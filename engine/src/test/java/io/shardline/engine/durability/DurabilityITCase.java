@@ -28,6 +28,7 @@ import io.shardline.engine.api.TimeToLiveSpecification;
 import io.shardline.engine.api.UpdateTable;
 import io.shardline.engine.api.UpdateTimeToLive;
 import io.shardline.engine.model.AttributeValue;
+import io.shardline.engine.testing.Await;
 import io.shardline.engine.testing.IndexConsistency;
 import io.shardline.engine.testing.Items;
 import io.shardline.engine.testing.StreamReading;
@@ -36,14 +37,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(180)
 class DurabilityITCase {
 
     @Test
@@ -104,12 +108,9 @@ class DurabilityITCase {
                     null, null))));
         }
         try (Engine engine = Engine.open(EngineConfig.durable(dir))) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!engine.describeTable(new DescribeTable.Request("Late")).table().globalSecondaryIndexes().get(0)
-                    .indexStatus().equals("ACTIVE")) {
-                assertTrue(System.nanoTime() < deadline, "the backfill finished after the restart");
-                Thread.sleep(20);
-            }
+            Await.until(Duration.ofSeconds(60), () -> engine.describeTable(new DescribeTable.Request("Late")).table()
+                    .globalSecondaryIndexes().get(0).indexStatus().equals("ACTIVE"),
+                    "the backfill finishing after the restart");
             assertEquals(3000, IndexConsistency.assertIndexesMatchTable(engine, "Late"));
         }
     }

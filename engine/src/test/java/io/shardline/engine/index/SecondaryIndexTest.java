@@ -34,6 +34,7 @@ import io.shardline.engine.api.UpdateTable;
 import io.shardline.engine.api.UpdateTimeToLive;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.ErrorType;
+import io.shardline.engine.testing.Await;
 import io.shardline.engine.testing.MutableClock;
 import io.shardline.engine.testing.Partitions;
 import io.shardline.engine.testing.StreamReading;
@@ -368,20 +369,18 @@ class SecondaryIndexTest {
     }
 
     private void awaitActive(String indexName) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
+        Await.until(Duration.ofSeconds(60), () -> {
             SecondaryIndexDescription index = engine.describeTable(new DescribeTable.Request("Orders")).table()
                     .globalSecondaryIndexes().stream().filter(i -> i.indexName().equals(indexName)).findFirst()
                     .orElseThrow();
             if (index.indexStatus().equals("ACTIVE")) {
                 assertThat(index.backfilling()).isNull();
-                return;
+                return true;
             }
             assertThat(index.indexStatus()).isEqualTo("CREATING");
             assertThat(index.backfilling()).isTrue();
-            assertThat(System.nanoTime()).as("index %s became ACTIVE in time", indexName).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+            return false;
+        }, "index " + indexName + " becoming ACTIVE");
     }
 
     @Test

@@ -16,12 +16,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A scripted AWS CLI v2 session (Debian's awscli, installed by the build) against a real server: tables,
  * items and the stream, asserting on the CLI's JSON output.
  */
+@Timeout(240)
 class AwsCliConformanceITCase {
     private static final Path AWS = Path.of("/usr/bin/aws");
 

@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -61,6 +62,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** The engine's wire protocol as the AWS SDK for Java v2 sees it: every table and item operation and error. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(120)
 class SdkConformanceITCase {
     private ServerFixture fixture;
     private DynamoDbClient client;

@@ -3,10 +3,11 @@ package io.shardline.engine.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shardline.engine.testing.Await;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,19 +132,20 @@ class SdkIndexesTagsAndResumeITCase {
                 .attributeDefinitions(attribute("playedAt", ScalarAttributeType.S))
                 .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byDay")
                         .keySchema(key("playedAt", KeyType.HASH)).projection(p -> p.projectionType(ProjectionType.ALL)))));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        GlobalSecondaryIndexDescription byDay;
-        do {
-            byDay = client.describeTable(r -> r.tableName("SdkLater")).table().globalSecondaryIndexes().stream()
-                    .filter(i -> i.indexName().equals("byDay")).findFirst().orElseThrow();
-            assertThat(System.nanoTime()).as("byDay became ACTIVE in time").isLessThan(deadline);
-        } while (byDay.indexStatus() != IndexStatus.ACTIVE);
+        Await.until(Duration.ofSeconds(60), () -> byDay(client).indexStatus() == IndexStatus.ACTIVE,
+                "byDay becoming ACTIVE");
+        GlobalSecondaryIndexDescription byDay = byDay(client);
         assertThat(byDay.itemCount()).isEqualTo(50L);
         assertThat(client.query(r -> r.tableName("SdkLater").indexName("byDay").keyConditionExpression("playedAt = :d")
                 .expressionAttributeValues(Map.of(":d", AttributeValue.fromS("2026-11-10")))).count()).isEqualTo(3);
         client.updateTable(r -> r.tableName("SdkLater").globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("byDay"))));
         assertThat(client.describeTable(r -> r.tableName("SdkLater")).table().globalSecondaryIndexes())
                 .extracting(GlobalSecondaryIndexDescription::indexName).containsExactly("byGameScore");
+    }
+
+    private static GlobalSecondaryIndexDescription byDay(DynamoDbClient client) {
+        return client.describeTable(r -> r.tableName("SdkLater")).table().globalSecondaryIndexes().stream()
+                .filter(i -> i.indexName().equals("byDay")).findFirst().orElseThrow();
     }
 
     @Test

@@ -17,7 +17,6 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,11 +27,13 @@ import java.util.Map;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /** The HTTP layer itself: targets, headers, error shapes, limits, keep-alive and authentication. */
+@Timeout(120)
 class WireProtocolITCase {
     private static final String SIGNATURE = "AWS4-HMAC-SHA256 Credential=AKIDTEST/20261125/us-east-1/dynamodb/"
             + "aws4_request, SignedHeaders=host;x-amz-date, Signature=" + "0".repeat(64);

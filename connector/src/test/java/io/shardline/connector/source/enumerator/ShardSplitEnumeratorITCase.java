@@ -25,11 +25,13 @@ import org.apache.flink.connector.testutils.source.reader.TestingSplitEnumerator
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The enumerator against a real server, driven through Flink's testing enumerator context: what
  * happens when a reader's report that it finished a shard misses the checkpoint the job resumes from.
  */
+@Timeout(60)
 class ShardSplitEnumeratorITCase {
     private Engine engine;
     private ShardlineServer server;

@@ -42,8 +42,10 @@ import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The split reader against a real server whose clock the test moves: trimmed data, expired iterators, AT_TIMESTAMP. */
+@Timeout(120)
 class ShardSplitReaderITCase {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     private Engine engine;

@@ -1,8 +1,12 @@
-package io.shardline.engine.table;
+package io.shardline.engine.storage;
 
 import java.nio.ByteBuffer;
 
-/** Keys of the per-partition counters in the stats family: {@code tableId | partitionId | kind}. */
+/**
+ * Keys of the counters in the stats family: per partition {@code tableId | partitionId | kind}, and per
+ * secondary index {@code indexId | -1 | kind} (index ids come from the table id sequence, so they
+ * never collide with a table's).
+ */
 public final class StatsKeys {
     private static final byte ITEMS = 'i';
     private static final byte BYTES = 'b';
@@ -16,6 +20,14 @@ public final class StatsKeys {
 
     public static byte[] bytes(long tableId, long partitionId) {
         return key(tableId, partitionId, BYTES);
+    }
+
+    public static byte[] indexItems(long indexId) {
+        return key(indexId, -1, ITEMS);
+    }
+
+    public static byte[] indexBytes(long indexId) {
+        return key(indexId, -1, BYTES);
     }
 
     private static byte[] key(long tableId, long partitionId, byte kind) {
