@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
 
 /**
  * Checks of option values that builders run at build time, so that a bad value fails the job's
@@ -30,6 +31,15 @@ public final class ConfigOptionRules {
             throw new IllegalArgumentException(option.key() + " must be from " + min + " to " + max + ", not " + value);
         }
         return value;
+    }
+
+    /** The option's value in bytes, which must be at least {@code minBytes}. */
+    public static long bytesAtLeast(Configuration options, ConfigOption<MemorySize> option, long minBytes) {
+        MemorySize value = options.get(option);
+        if (value == null || value.getBytes() < minBytes) {
+            throw new IllegalArgumentException(option.key() + " must be at least " + minBytes + " bytes, not " + value);
+        }
+        return value.getBytes();
     }
 
     /** A required text argument of a builder method, which must not be null or blank. */

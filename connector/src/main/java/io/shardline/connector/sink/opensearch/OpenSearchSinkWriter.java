@@ -1,0 +1,182 @@
+package io.shardline.connector.sink.opensearch;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.connector.base.sink.writer.AsyncSinkWriter;
+import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
+import org.apache.flink.connector.base.sink.writer.ElementConverter;
+import org.apache.flink.connector.base.sink.writer.ResultHandler;
+import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.opensearch.client.opensearch.OpenSearchAsyncClient;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.VersionType;
+import org.opensearch.client.opensearch.core.BulkRequest;
+import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.opensearch.client.transport.httpclient5.ResponseException;
+
+/**
+ * Sends each batch as one bulk request and sorts its items by OpenSearch's answer: done (including
+ * a delete of a document that is not there), a version conflict (an older write, counted and done),
+ * retry later (429, 5xx), refused for good (400: to the dead letters), or a failure no retry can
+ * mend (a missing index, no permission), which fails the job naming the index and the error.
+ */
+final class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentWrite> {
+    private final OpenSearchAsyncClient client;
+    private final String index;
+    private final DeadLetterOutput deadLetters;
+    private final long baseDelayMillis;
+    private final long maxDelayMillis;
+    private final ScheduledExecutorService retryTimer;
+    private final AtomicInteger failuresInARow = new AtomicInteger();
+    private final Counter indexed;
+    private final Counter deleted;
+    private final Counter versionConflicts;
+    private final Counter deadLettered;
+    private final Counter retried;
+
+    OpenSearchSinkWriter(ElementConverter<T, DocumentWrite> converter, WriterInitContext context,
+                         AsyncSinkWriterConfiguration configuration,
+                         Collection<BufferedRequestState<DocumentWrite>> states, OpenSearchConnection connection,
+                         String index, DeadLetterOutput deadLetters, Duration retryBaseDelay, Duration retryMaxDelay) {
+        super(converter, context, configuration, states);
+        this.index = index;
+        this.deadLetters = deadLetters;
+        this.baseDelayMillis = Math.max(1, retryBaseDelay.toMillis());
+        this.maxDelayMillis = Math.max(baseDelayMillis, retryMaxDelay.toMillis());
+        MetricGroup metrics = context.metricGroup().addGroup("shardline");
+        indexed = metrics.counter("documentsIndexed");
+        deleted = metrics.counter("documentsDeleted");
+        versionConflicts = metrics.counter("versionConflicts");
+        deadLettered = metrics.counter("deadLetters");
+        retried = metrics.counter("retries");
+        try {
+            deadLetters.open(context.getTaskInfo().getIndexOfThisSubtask());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot open the dead-letter output " + deadLetters + ": " + e.getMessage(),
+                    e);
+        }
+        this.client = connection.createAsyncClient();
+        this.retryTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "opensearch-sink-retries-" + index);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    protected void submitRequestEntries(List<DocumentWrite> writes, ResultHandler<DocumentWrite> result) {
+        List<BulkOperation> operations = new ArrayList<>(writes.size());
+        for (DocumentWrite write : writes) {
+            operations.add(write.isDelete()
+                    ? BulkOperation.of(o -> o.delete(d -> d.id(write.id()).version(write.version())
+                            .versionType(VersionType.External)))
+                    : BulkOperation.of(o -> o.index(i -> i.id(write.id()).version(write.version())
+                            .versionType(VersionType.External).document(new RawJson(write.source())))));
+        }
+        CompletableFuture<BulkResponse> call;
+        try {
+            call = client.bulk(BulkRequest.of(b -> b.index(index).operations(operations)));
+        } catch (IOException | RuntimeException e) {
+            call = CompletableFuture.failedFuture(e);
+        }
+        call.whenComplete((response, error) -> {
+            if (error == null) {
+                sortItems(writes, response.items(), result);
+            } else {
+                requestFailed(writes, error, result);
+            }
+        });
+    }
+
+    private void sortItems(List<DocumentWrite> writes, List<BulkResponseItem> items,
+                           ResultHandler<DocumentWrite> result) {
+        List<DocumentWrite> retry = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) {
+            DocumentWrite write = writes.get(i);
+            BulkResponseItem item = items.get(i);
+            int status = item.status();
+            if (item.error() == null) {
+                (write.isDelete() ? deleted : indexed).inc();
+            } else if (status == 409) {
+                versionConflicts.inc();
+            } else if (status == 429 || status >= 500) {
+                retry.add(write);
+            } else if (status == 400) {
+                try {
+                    deadLetters.write(new DeadLetter(index, write.id(), write.version(), write.source(), status,
+                            item.error().type(), item.error().reason()));
+                } catch (IOException e) {
+                    result.completeExceptionally(new IOException("Document " + write.id() + " was refused by index "
+                            + index + " and cannot be kept as a dead letter: " + e.getMessage(), e));
+                    return;
+                }
+                deadLettered.inc();
+            } else {
+                result.completeExceptionally(new IllegalStateException("OpenSearch index " + index + " refused "
+                        + "document " + write.id() + " with " + status + " " + item.error().type() + ": "
+                        + item.error().reason()));
+                return;
+            }
+        }
+        if (retry.isEmpty()) {
+            failuresInARow.set(0);
+            result.complete();
+        } else {
+            retryLater(retry, result);
+        }
+    }
+
+    private void requestFailed(List<DocumentWrite> writes, Throwable error, ResultHandler<DocumentWrite> result) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        int status = cause instanceof OpenSearchException refused ? refused.status()
+                : cause instanceof ResponseException refused ? refused.status() : -1;
+        boolean transientFailure = status == 429 || status >= 500 || (status < 0 && cause instanceof IOException);
+        if (transientFailure) {
+            retryLater(writes, result);
+        } else {
+            result.completeExceptionally(new IllegalStateException("A bulk request of " + writes.size()
+                    + " actions to OpenSearch index " + index + " failed: " + cause, cause));
+        }
+    }
+
+    /** Puts the writes back after a backoff that doubles with each failure in a row (full jitter above half). */
+    private void retryLater(List<DocumentWrite> writes, ResultHandler<DocumentWrite> result) {
+        retried.inc(writes.size());
+        int failures = Math.min(failuresInARow.getAndIncrement(), 30);
+        long delay = Math.min(maxDelayMillis, baseDelayMillis << Math.min(failures, 20));
+        long jittered = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
+        retryTimer.schedule(() -> result.retryForEntries(writes), jittered, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    protected long getSizeInBytes(DocumentWrite write) {
+        return write.sizeInBytes();
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        retryTimer.shutdownNow();
+        try {
+            client._transport().close();
+            deadLetters.close();
+        } catch (IOException e) {
+            throw new IllegalStateException("Closing the OpenSearch sink writer of index " + index + " failed", e);
+        }
+    }
+}
