@@ -1,7 +1,7 @@
 package io.shardline.connector.codec;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +21,7 @@ public final class AttributeValueBinary {
     private AttributeValueBinary() {
     }
 
-    public static void writeMap(Map<String, AttributeValue> map, DataOutputStream out) throws IOException {
+    public static void writeMap(Map<String, AttributeValue> map, DataOutput out) throws IOException {
         out.writeInt(map.size());
         for (Map.Entry<String, AttributeValue> entry : map.entrySet()) {
             out.writeUTF(entry.getKey());
@@ -29,7 +29,7 @@ public final class AttributeValueBinary {
         }
     }
 
-    public static Map<String, AttributeValue> readMap(DataInputStream in) throws IOException {
+    public static Map<String, AttributeValue> readMap(DataInput in) throws IOException {
         int size = in.readInt();
         Map<String, AttributeValue> map = new LinkedHashMap<>();
         for (int i = 0; i < size; i++) {
@@ -38,7 +38,7 @@ public final class AttributeValueBinary {
         return map;
     }
 
-    private static void write(AttributeValue value, DataOutputStream out) throws IOException {
+    private static void write(AttributeValue value, DataOutput out) throws IOException {
         switch (value.type()) {
             case S -> {
                 out.writeByte('S');
@@ -81,7 +81,7 @@ public final class AttributeValueBinary {
         }
     }
 
-    private static AttributeValue read(DataInputStream in) throws IOException {
+    private static AttributeValue read(DataInput in) throws IOException {
         byte type = in.readByte();
         return switch (type) {
             case 'S' -> AttributeValue.fromS(readString(in));
@@ -101,16 +101,16 @@ public final class AttributeValueBinary {
     /** Writes one element of a list or set. */
     @FunctionalInterface
     private interface ElementWriter<E> {
-        void write(E element, DataOutputStream out) throws IOException;
+        void write(E element, DataOutput out) throws IOException;
     }
 
     /** Reads one element of a list or set. */
     @FunctionalInterface
     private interface ElementReader<E> {
-        E read(DataInputStream in) throws IOException;
+        E read(DataInput in) throws IOException;
     }
 
-    private static <E> void writeList(List<E> elements, ElementWriter<E> writer, DataOutputStream out)
+    private static <E> void writeList(List<E> elements, ElementWriter<E> writer, DataOutput out)
             throws IOException {
         out.writeInt(elements.size());
         for (E element : elements) {
@@ -118,7 +118,7 @@ public final class AttributeValueBinary {
         }
     }
 
-    private static <E> List<E> readList(DataInputStream in, ElementReader<E> reader) throws IOException {
+    private static <E> List<E> readList(DataInput in, ElementReader<E> reader) throws IOException {
         int size = in.readInt();
         List<E> elements = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
@@ -128,21 +128,21 @@ public final class AttributeValueBinary {
     }
 
     /** Strings as length-prefixed UTF-8: writeUTF stops at 64 KB, items go to 400 KB. */
-    private static void writeString(String s, DataOutputStream out) throws IOException {
+    private static void writeString(String s, DataOutput out) throws IOException {
         writeBytes(SdkBytes.fromUtf8String(s), out);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
+    private static String readString(DataInput in) throws IOException {
         return readBytes(in).asUtf8String();
     }
 
-    private static void writeBytes(SdkBytes bytes, DataOutputStream out) throws IOException {
+    private static void writeBytes(SdkBytes bytes, DataOutput out) throws IOException {
         byte[] raw = bytes.asByteArrayUnsafe();
         out.writeInt(raw.length);
         out.write(raw);
     }
 
-    private static SdkBytes readBytes(DataInputStream in) throws IOException {
+    private static SdkBytes readBytes(DataInput in) throws IOException {
         byte[] raw = new byte[in.readInt()];
         in.readFully(raw);
         return SdkBytes.fromByteArray(raw);

@@ -3,6 +3,7 @@ package io.shardline.connector.source;
 import java.io.Serializable;
 import java.util.Map;
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
@@ -15,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * @param sizeBytes the size DynamoDB Streams reports for the record, or null when it reports none
  */
 @PublicEvolving
+@TypeInfo(ChangeRecordTypeInfo.Factory.class)
 public record ChangeRecord(String eventId, String eventName, String eventVersion, String eventSource,
                            String awsRegion, Map<String, AttributeValue> keys,
                            Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage,

@@ -28,7 +28,7 @@ public interface ChangeRecordDeserializationSchema<T> extends Serializable, Resu
         };
     }
 
-    /** The change records themselves (carried between operators by Flink's generic serializer). */
+    /** The change records themselves (carried between operators by {@link ChangeRecordSerializer}). */
     static ChangeRecordDeserializationSchema<ChangeRecord> changeRecords() {
         return of(record -> record, TypeInformation.of(ChangeRecord.class));
     }

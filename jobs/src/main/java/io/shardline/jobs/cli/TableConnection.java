@@ -6,18 +6,18 @@ import picocli.CommandLine.Option;
 /** Command-line options naming the DynamoDB endpoint (Shardline's server or Amazon's) and credentials. */
 public final class TableConnection {
     @Option(names = "--endpoint", description = "DynamoDB endpoint URL, or 'aws' for Amazon DynamoDB in the region "
-            + "(default: ${DEFAULT-VALUE})", defaultValue = "http://127.0.0.1:8000")
-    public String endpoint;
+            + "(default: ${DEFAULT-VALUE})")
+    public String endpoint = "http://127.0.0.1:8000";
 
-    @Option(names = "--region", description = "AWS region (default: ${DEFAULT-VALUE})", defaultValue = "us-east-1")
-    public String region;
+    @Option(names = "--region", description = "AWS region (default: ${DEFAULT-VALUE})")
+    public String region = "us-east-1";
 
     @Option(names = "--access-key", description = "Access key id, or '' for the AWS SDK's default credentials "
-            + "chain (default: ${DEFAULT-VALUE})", defaultValue = "local")
-    public String accessKey;
+            + "chain (default: ${DEFAULT-VALUE})")
+    public String accessKey = "local";
 
-    @Option(names = "--secret-key", description = "Secret access key (default: ${DEFAULT-VALUE})", defaultValue = "local")
-    public String secretKey;
+    @Option(names = "--secret-key", description = "Secret access key (default: ${DEFAULT-VALUE})")
+    public String secretKey = "local";
 
     public DynamoClientSettings settings() {
         return new DynamoClientSettings("aws".equals(endpoint) ? null : endpoint, region,

@@ -5,6 +5,8 @@ import io.shardline.engine.EngineConfig;
 import io.shardline.engine.server.ServerConfig;
 import io.shardline.engine.server.ShardlineServer;
 import io.shardline.jobs.cli.DurationConverter;
+import io.shardline.jobs.flink.JobMetrics;
+import io.shardline.jobs.flink.LocalFlinkCluster;
 import io.shardline.jobs.game.GameEventWriter;
 import io.shardline.jobs.game.GameEventsCommand.GeneratorOptions;
 import io.shardline.jobs.game.GameMetricsJob;
@@ -118,7 +120,7 @@ public final class Demo implements Callable<Integer>, AutoCloseable {
         String web = cluster.webUrl();
         out.printf("Shardline demo: DynamoDB endpoint %s, Flink web UI %s, writing %d game events/s into %s; "
                 + "Ctrl-C stops.%n", server.endpoint(), web, generator.rate, job.eventsTable);
-        JobProgress progress = new JobProgress(web, jobClient.getJobID().toHexString());
+        JobMetrics progress = new JobMetrics(web, jobClient.getJobID().toHexString());
         ConsoleView view = new ConsoleView(out, writer::written, progress::sourceRecords,
                 () -> scanMetrics(client), job.window);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -95,10 +95,15 @@ final class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentWrite> {
             call = CompletableFuture.failedFuture(e);
         }
         call.whenComplete((response, error) -> {
-            if (error == null) {
-                sortItems(writes, response.items(), result);
-            } else {
-                requestFailed(writes, error, result);
+            try {
+                if (error == null) {
+                    sortItems(writes, response.items(), result);
+                } else {
+                    requestFailed(writes, error, result);
+                }
+            } catch (RuntimeException e) {
+                result.completeExceptionally(new IllegalStateException("Handling OpenSearch's answer to a bulk "
+                        + "request of " + writes.size() + " actions to index " + index + " failed", e));
             }
         });
     }

@@ -1,4 +1,4 @@
-package io.shardline.jobs.demo;
+package io.shardline.jobs.flink;
 
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +13,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * any free port when asked for port 0 (then {@link #webUrl()} tells which): jobs are submitted to it
  * over REST as to any cluster.
  */
-final class LocalFlinkCluster implements AutoCloseable {
+public final class LocalFlinkCluster implements AutoCloseable {
     private final MiniCluster cluster;
     private final URI rest;
 
@@ -23,7 +23,7 @@ final class LocalFlinkCluster implements AutoCloseable {
     }
 
     /** Starts a cluster of one TaskManager with a slot per core; {@code webPort} 0 picks a free port. */
-    static LocalFlinkCluster start(Configuration flink, int webPort) throws Exception {
+    public static LocalFlinkCluster start(Configuration flink, int webPort) throws Exception {
         Configuration configuration = new Configuration(flink);
         configuration.set(RestOptions.BIND_PORT, Integer.toString(webPort));
         MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
@@ -41,12 +41,12 @@ final class LocalFlinkCluster implements AutoCloseable {
     }
 
     /** The web UI and REST API, with the port actually bound. */
-    String webUrl() {
+    public String webUrl() {
         return "http://localhost:" + rest.getPort();
     }
 
     /** An environment that submits jobs to this cluster (the job's classes are on its class path already). */
-    StreamExecutionEnvironment environment(Configuration flink) {
+    public StreamExecutionEnvironment environment(Configuration flink) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(rest.getHost(),
                 rest.getPort(), flink);
         env.setParallelism(Runtime.getRuntime().availableProcessors());

@@ -1,0 +1,104 @@
+package io.shardline.jobs.flink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a running job's state and metrics from the Flink REST API, the way any monitoring tool
+ * does: vertices and their status, operator metrics summed (or maximised) over subtasks, and the
+ * latest completed checkpoint. Every read answers "unknown" (-1, or false) while the API cannot say.
+ */
+public final class JobMetrics {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final String job;
+
+    public JobMetrics(String restAddress, String jobId) {
+        this.job = restAddress + "/jobs/" + jobId;
+    }
+
+    /** Records the first vertex (the source chain) has emitted; -1 while the REST API cannot say. */
+    public long sourceRecords() {
+        for (JsonNode vertex : get("").path("vertices")) {
+            if (vertex.path("name").asText().startsWith("Source")) {
+                return vertex.path("metrics").path("write-records").asLong(-1);
+            }
+        }
+        return -1;
+    }
+
+    /** Whether every vertex whose name contains {@code part} has finished (false when none is known). */
+    public boolean finished(String part) {
+        boolean found = false;
+        for (JsonNode vertex : get("").path("vertices")) {
+            if (vertex.path("name").asText().contains(part)) {
+                found = true;
+                if (!"FINISHED".equals(vertex.path("status").asText())) {
+                    return false;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The sum over all subtasks of all operators of the metric ending in {@code suffix}, or -1. */
+    public long sum(String suffix) {
+        return aggregate(suffix, "sum");
+    }
+
+    /** The largest value over all subtasks of all operators of the metric ending in {@code suffix}, or -1. */
+    public long max(String suffix) {
+        return aggregate(suffix, "max");
+    }
+
+    private long aggregate(String suffix, String how) {
+        long result = -1;
+        for (JsonNode vertex : get("").path("vertices")) {
+            String base = "/vertices/" + vertex.path("id").asText() + "/subtasks/metrics";
+            List<String> names = new ArrayList<>();
+            for (JsonNode metric : get(base)) {
+                String name = metric.path("id").asText();
+                if (name.endsWith(suffix)) {
+                    names.add(name);
+                }
+            }
+            if (names.isEmpty()) {
+                continue;
+            }
+            String query = "?agg=" + how + "&get=" + URLEncoder.encode(String.join(",", names), StandardCharsets.UTF_8);
+            for (JsonNode metric : get(base + query)) {
+                long value = (long) metric.path(how).asDouble(-1);
+                result = result < 0 ? value : "sum".equals(how) ? result + value : Math.max(result, value);
+            }
+        }
+        return result;
+    }
+
+    /** When the latest completed checkpoint was triggered (epoch millis), or -1 when none has completed. */
+    public long latestCheckpointMillis() {
+        return get("/checkpoints").path("latest").path("completed").path("trigger_timestamp").asLong(-1);
+    }
+
+    private JsonNode get(String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(job + path))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? json.readTree(response.body()) : json.missingNode();
+        } catch (IOException e) {
+            return json.missingNode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return json.missingNode();
+        }
+    }
+}

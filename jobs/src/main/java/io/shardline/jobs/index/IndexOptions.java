@@ -1,0 +1,106 @@
+package io.shardline.jobs.index;
+
+import io.shardline.connector.sink.opensearch.OpenSearchConnection;
+import io.shardline.jobs.cli.DurationConverter;
+import io.shardline.jobs.cli.TableConnection;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The index job's settings, as command-line options. */
+public final class IndexOptions {
+    /** What the index does when Time to Live deletes an item. */
+    public enum TtlDeletes { delete, keep }
+
+    @Mixin
+    public TableConnection connection = new TableConnection();
+
+    @Mixin
+    public SearchConnection search = new SearchConnection();
+
+    @Option(names = "--table", required = true, description = "Table whose items the index holds")
+    public String table;
+
+    @Option(names = "--index", required = true, description = "Index (or, with --rebuild, alias) to keep equal to "
+            + "the table")
+    public String index;
+
+    @Option(names = "--no-snapshot", description = "Start from the stream alone (its oldest record), without "
+            + "first copying the table by a Scan")
+    public boolean noSnapshot;
+
+    @Option(names = "--rebuild", description = "Fill a new index (the alias name with a time suffix) from a "
+            + "snapshot and the stream, then point the alias --index at it once it has caught up")
+    public boolean rebuild;
+
+    @Option(names = "--on-ttl-delete", description = "What happens to the document of an item Time to Live "
+            + "deleted: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    public TtlDeletes onTtlDelete = TtlDeletes.delete;
+
+    @Option(names = "--metadata-field", description = "Document field holding each change's metadata "
+            + "(default: ${DEFAULT-VALUE})")
+    public String metadataField = "@shardline";
+
+    @Option(names = "--dead-letters", description = "Directory for documents OpenSearch refuses "
+            + "(default: ${DEFAULT-VALUE})")
+    public String deadLetters = "shardline-dead-letters";
+
+    @Option(names = "--version-retention", converter = DurationConverter.class, description = "How long the job "
+            + "remembers each item's last version after its last change, to drop older writes; at least the "
+            + "snapshot's length (default: 25h)")
+    public Duration versionRetention = Duration.ofHours(25);
+
+    @Option(names = "--scan-segments", description = "Parallel Scan segments of the snapshot "
+            + "(default: ${DEFAULT-VALUE})")
+    public int scanSegments = 16;
+
+    @Option(names = "--parallelism", description = "Job parallelism (default: ${DEFAULT-VALUE})")
+    public int parallelism = 2;
+
+    @Option(names = "--checkpoint-interval", converter = DurationConverter.class, description = "Checkpoint "
+            + "interval; the sink flushes at each (default: 10s)")
+    public Duration checkpointInterval = Duration.ofSeconds(10);
+
+    @Option(names = "--progress-interval", converter = DurationConverter.class, description = "How often a "
+            + "progress line is printed (default: 5s)")
+    public Duration progressInterval = Duration.ofSeconds(5);
+
+    @Option(names = "--caught-up-lag", converter = DurationConverter.class, description = "With --rebuild: how "
+            + "far behind the stream the new index may be when the alias moves (default: 5s)")
+    public Duration caughtUpLag = Duration.ofSeconds(5);
+
+    @Option(names = "--web-port", description = "Port of the local Flink web UI; 0 picks a free one "
+            + "(default: ${DEFAULT-VALUE})")
+    public int webPort = 8081;
+
+    /** How to reach OpenSearch. */
+    public static final class SearchConnection {
+        @Option(names = "--opensearch", required = true, split = ",", description = "OpenSearch node URL(s), "
+                + "such as http://127.0.0.1:9200")
+        public List<String> urls;
+
+        @Option(names = "--opensearch-user", description = "User name for basic authentication")
+        public String user;
+
+        @Option(names = "--opensearch-password", description = "Password for basic authentication")
+        public String password;
+
+        @Option(names = "--opensearch-trust-store", description = "Trust store (JKS or PKCS12) for https")
+        public String trustStore;
+
+        @Option(names = "--opensearch-trust-store-password", description = "The trust store's password")
+        public String trustStorePassword;
+
+        @Option(names = "--opensearch-insecure", description = "Trust any certificate (test clusters only)")
+        public boolean insecure;
+
+        public OpenSearchConnection connection() {
+            OpenSearchConnection connection = new OpenSearchConnection(urls, user, password, null, null, false);
+            if (trustStore != null) {
+                connection = connection.withTrustStore(trustStore, trustStorePassword);
+            }
+            return insecure ? connection.trustingAllCertificates() : connection;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.shardline.jobs.index;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/**
+ * What the index job needs to know about its table before it starts, from one DescribeTable: the
+ * key attributes (partition key first), the stream's view type, the approximate item count, and the
+ * table service's own clock (its HTTP {@code Date} header, to the second), the time base of the
+ * stream's record times.
+ *
+ * @param viewType the stream's view type, or null when the table has no stream
+ */
+record TableFacts(String table, List<String> keyAttributes, StreamViewType viewType, long itemCount,
+                  Instant serviceTime) {
+
+    static TableFacts describe(DynamoDbClient client, String table) {
+        DescribeTableResponse response = client.describeTable(r -> r.tableName(table));
+        TableDescription description = response.table();
+        List<String> keys = new ArrayList<>();
+        description.keySchema().stream().filter(k -> k.keyType() == KeyType.HASH)
+                .forEach(k -> keys.add(k.attributeName()));
+        description.keySchema().stream().filter(k -> k.keyType() == KeyType.RANGE)
+                .forEach(k -> keys.add(k.attributeName()));
+        StreamViewType view = description.streamSpecification() != null
+                && Boolean.TRUE.equals(description.streamSpecification().streamEnabled())
+                ? description.streamSpecification().streamViewType() : null;
+        Instant serviceTime = response.sdkHttpResponse().firstMatchingHeader("Date")
+                .map(date -> ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
+                .orElseThrow(() -> new IllegalStateException("The DynamoDB endpoint sent no Date header, so the "
+                        + "snapshot cannot be lined up with the stream"));
+        return new TableFacts(table, keys, view,
+                description.itemCount() == null ? -1 : description.itemCount(), serviceTime);
+    }
+
+    /** Refuses a table whose stream does not carry the items' new images, naming the view types that work. */
+    void requireNewImages() {
+        if (viewType != StreamViewType.NEW_IMAGE && viewType != StreamViewType.NEW_AND_OLD_IMAGES) {
+            throw new IllegalArgumentException("Table " + table + " has " + (viewType == null ? "no stream"
+                    : "a stream of view type " + viewType) + "; indexing it needs a stream of view type NEW_IMAGE "
+                    + "or NEW_AND_OLD_IMAGES (UpdateTable --stream-specification "
+                    + "StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES)");
+        }
+    }
+}
