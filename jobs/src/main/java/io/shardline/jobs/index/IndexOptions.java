@@ -42,6 +42,10 @@ public final class IndexOptions {
             + "(default: ${DEFAULT-VALUE})")
     public String metadataField = "@shardline";
 
+    @Option(names = "--unindexed-attributes", split = ",", description = "Attributes kept in each document's "
+            + "source but not indexed, for values OpenSearch cannot map, such as lists that mix maps with strings")
+    public List<String> unindexedAttributes = List.of();
+
     @Option(names = "--dead-letters", description = "Directory for documents OpenSearch refuses "
             + "(default: ${DEFAULT-VALUE})")
     public String deadLetters = "shardline-dead-letters";

@@ -24,7 +24,7 @@ record IndexPlan(TableFacts table, String index, String aliasToMove, boolean sna
         }
         String index = options.rebuild ? options.index + "-" + SUFFIX.format(clock.instant()) : options.index;
         if (!admin.exists(index)) {
-            admin.createForItems(index, options.metadataField);
+            admin.createForItems(index, options.metadataField, options.unindexedAttributes);
         }
         return new IndexPlan(table, index, options.rebuild ? options.index : null, !options.noSnapshot,
                 table.serviceTime().getEpochSecond());

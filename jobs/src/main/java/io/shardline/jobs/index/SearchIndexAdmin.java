@@ -85,9 +85,10 @@ final class SearchIndexAdmin implements AutoCloseable {
      * Creates an index whose mapping suits table items: numbers (integers too) as doubles, so any
      * DynamoDB number is searchable as a number and none fails its document (the source keeps every
      * digit); a value of another type where a number is mapped is left unindexed rather than refused;
-     * and the change metadata under {@code metadataField} with fixed types.
+     * the {@code unindexed} attributes kept in the source only, whatever their values; and the change
+     * metadata under {@code metadataField} with fixed types.
      */
-    void createForItems(String index, String metadataField) {
+    void createForItems(String index, String metadataField, List<String> unindexed) {
         ObjectNode mappings = JSON.createObjectNode();
         ArrayNode templates = mappings.putArray("dynamic_templates");
         for (String type : List.of("long", "double")) {
@@ -95,7 +96,11 @@ final class SearchIndexAdmin implements AutoCloseable {
             template.put("match_mapping_type", type);
             template.putObject("mapping").put("type", "double").put("ignore_malformed", true);
         }
-        ObjectNode metadata = mappings.putObject("properties").putObject(metadataField).putObject("properties");
+        ObjectNode properties = mappings.putObject("properties");
+        for (String attribute : unindexed) {
+            properties.putObject(attribute).put("type", "object").put("enabled", false);
+        }
+        ObjectNode metadata = properties.putObject(metadataField).putObject("properties");
         metadata.putObject("event").put("type", "keyword");
         metadata.putObject("sequence_number").put("type", "keyword");
         metadata.putObject("table").put("type", "keyword");
@@ -134,9 +139,9 @@ final class SearchIndexAdmin implements AutoCloseable {
         return ok("GET", "/" + index + "/_count", null).path("count").asLong();
     }
 
-    /** Passes every document's hit ({@code _id}, {@code _source}) to {@code each}, with a scroll. */
+    /** Passes every document's hit ({@code _id}, {@code _version}, {@code _source}) to {@code each}, with a scroll. */
     void forEachDocument(String index, Consumer<JsonNode> each) {
-        ObjectNode query = JSON.createObjectNode().put("size", 1000);
+        ObjectNode query = JSON.createObjectNode().put("size", 1000).put("version", true);
         query.putArray("sort").add("_doc");
         JsonNode page = ok("POST", "/" + index + "/_search?scroll=2m", query);
         String scroll = page.path("_scroll_id").asText();

@@ -143,6 +143,14 @@ final class BulkRecorderProxy implements AutoCloseable {
         return problems;
     }
 
+    /** Whether OpenSearch accepted a delete of the document. */
+    boolean acceptedDelete(String id) {
+        List<Accepted> versions = accepted.getOrDefault(id, List.of());
+        synchronized (versions) {
+            return versions.stream().anyMatch(Accepted::delete);
+        }
+    }
+
     /** Accepted actions recorded in all. */
     long acceptedActions() {
         return accepted.values().stream().mapToLong(List::size).sum();

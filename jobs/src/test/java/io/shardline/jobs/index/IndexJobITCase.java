@@ -2,16 +2,31 @@ package io.shardline.jobs.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shardline.connector.sink.opensearch.DeadLetterFile;
+import io.shardline.connector.sink.opensearch.DocumentWrite;
+import io.shardline.connector.sink.opensearch.ItemDocuments;
+import io.shardline.connector.sink.opensearch.OpenSearchSink;
 import io.shardline.connector.testing.OpenSearchNode;
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
 import io.shardline.engine.server.ServerConfig;
 import io.shardline.engine.server.ShardlineServer;
 import io.shardline.engine.testing.Partitions;
+import io.shardline.jobs.flink.JobMetrics;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,11 +35,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -38,6 +60,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -61,10 +84,13 @@ class IndexJobITCase {
 
     private static final String TABLE = "Orders";
     private final OpenSearchNode node = OpenSearchNode.shared();
+    /** The proxy of the running test, for operators of its jobs (which run in this JVM). */
+    private static volatile BulkRecorderProxy recorder;
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private Engine engine;
     private ShardlineServer server;
     private DynamoDbClient client;
+    private String restAddress;
     private BulkRecorderProxy proxy;
     private IndexOptions options;
     private String index;
@@ -73,11 +99,13 @@ class IndexJobITCase {
     Path deadLetters;
 
     @BeforeEach
-    void start() throws Exception {
+    void start(@InjectClusterRESTAddress URI rest) throws Exception {
+        restAddress = rest.toString().replaceAll("/$", "");
         engine = Engine.open(EngineConfig.inMemory().withShardRolloverAge(Duration.ofSeconds(2))
                 .withMaintenanceInterval(Duration.ofMillis(100)));
         server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
         proxy = new BulkRecorderProxy(node.url());
+        recorder = proxy;
         index = "orders-" + UUID.randomUUID();
         options = new IndexOptions();
         options.connection.endpoint = server.endpoint();
@@ -144,22 +172,24 @@ class IndexJobITCase {
         client.putItem(r -> r.tableName(TABLE).item(item));
     }
 
-    private IndexJob.Running startJob() throws Exception {
-        Configuration restarts = new Configuration();
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
-        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
-        return IndexJob.start(options, StreamExecutionEnvironment.getExecutionEnvironment(restarts), restAddress,
-                new PrintStream(console, true, StandardCharsets.UTF_8), Clock.systemUTC());
+    private void delete(int n) {
+        client.deleteItem(r -> r.tableName(TABLE).key(key(n)));
     }
 
-    private String restAddress;
+    private IndexJob.Running startJob() throws Exception {
+        return startJob(restarts());
+    }
+
+    private IndexJob.Running startJob(Configuration configuration) throws Exception {
+        return IndexJob.start(options, StreamExecutionEnvironment.getExecutionEnvironment(configuration), restAddress,
+                new PrintStream(console, true, StandardCharsets.UTF_8), Clock.systemUTC());
+    }
 
     private IndexVerifier.Result verify() {
         try (SearchIndexAdmin admin = new SearchIndexAdmin(options.search.connection())) {
             return IndexVerifier.verify(client, TABLE, admin, index, options.metadataField);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -176,8 +206,7 @@ class IndexJobITCase {
 
     @Test
     void indexEqualsTheTableAfterSnapshotConcurrentWritesSplitsTtlDeletesAndALostTaskManager(
-            @InjectMiniCluster MiniCluster cluster, @InjectClusterRESTAddress URI rest) throws Exception {
-        restAddress = rest.toString().replaceAll("/$", "");
+            @InjectMiniCluster MiniCluster cluster) throws Exception {
         long now = System.currentTimeMillis() / 1000;
         for (int n = 0; n < 2_000; n++) {
             put(item(n, 0, n % 50 == 0 ? now + 3 : null));
@@ -188,7 +217,7 @@ class IndexJobITCase {
                 for (int i = 1; i <= 3_000; i++) {
                     int n = random.nextInt(2_500);
                     if (i % 7 == 0) {
-                        client.deleteItem(r -> r.tableName(TABLE).key(key(n)));
+                        delete(n);
                     } else {
                         put(item(n, i, i % 40 == 0 ? System.currentTimeMillis() / 1000 - 1 : null));
                     }
@@ -211,6 +240,268 @@ class IndexJobITCase {
             assertThat(engine.partitions(TABLE).size()).as("partitions split during the run").isGreaterThan(2);
             assertThat(console.toString(StandardCharsets.UTF_8)).contains("snapshot").contains("version conflicts");
             job.cancel();
+        }
+    }
+
+
+    private Configuration restarts() {
+        Configuration restarts = new Configuration();
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+        return restarts;
+    }
+
+    /** Every document of the index: id to version and source. */
+    private Map<String, String> documents() {
+        Map<String, String> documents = new TreeMap<>();
+        try (SearchIndexAdmin admin = new SearchIndexAdmin(options.search.connection())) {
+            admin.refresh(index);
+            admin.forEachDocument(index, hit -> documents.put(hit.get("_id").asText(),
+                    hit.get("_version").asLong() + " " + hit.get("_source")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return documents;
+    }
+
+    /** Creates the index as the job would, with OpenSearch forgetting deleted documents' versions at once. */
+    private void createIndexWithoutDeleteTombstones() {
+        try (SearchIndexAdmin admin = new SearchIndexAdmin(options.search.connection())) {
+            admin.createForItems(index, options.metadataField, List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(node.request("PUT", "/" + index + "/_settings", "{\"index.gc_deletes\":\"0s\"}")
+                .path("acknowledged").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aReplayFromAnEarlierSavepointLeavesTheIndexAsItWas(@TempDir Path savepoints)
+            throws Exception {
+        for (int n = 0; n < 600; n++) {
+            put(item(n, 0, null));
+        }
+        createIndexWithoutDeleteTombstones();
+        String savepoint;
+        try (IndexJob.Running job = startJob()) {
+            assertThat(awaitEqual().equal()).isTrue();
+            savepoint = job.job().triggerSavepoint(savepoints.toString(), SavepointFormatType.CANONICAL)
+                    .get(2, TimeUnit.MINUTES);
+            for (int n = 0; n < 300; n++) {
+                put(item(n, 1, null));
+            }
+            for (int n = 200; n < 400; n++) {
+                delete(n);
+            }
+            assertThat(awaitEqual().equal()).isTrue();
+            job.job().cancel().get(1, TimeUnit.MINUTES);
+        }
+        Map<String, String> before = documents();
+        assertThat(before).hasSize(400);
+
+        Configuration fromSavepoint = restarts();
+        fromSavepoint.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+        try (IndexJob.Running replay = startJob(fromSavepoint)) {
+            JobMetrics metrics = new JobMetrics(restAddress, replay.job().getJobID().toHexString());
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (metrics.sum(".shardline.versionConflicts") < 200) {
+                assertThat(System.nanoTime()).as("the replay of 200 updates meets their versions").isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            Map<String, String> after = documents();
+            while (!after.equals(before) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                after = documents();
+            }
+            assertThat(after).isEqualTo(before);
+            replay.job().cancel().get(1, TimeUnit.MINUTES);
+        }
+    }
+
+    /** Makes OpenSearch forget deleted documents' versions (gc_deletes 0 s, then a flush) until an older write of {@code id} gets in. */
+    private void awaitOpenSearchForgets(String id, long olderVersion) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (node.document(index, id) == null) {
+            assertThat(System.nanoTime()).as("OpenSearch forgets a delete after gc_deletes").isLessThan(deadline);
+            node.request("POST", "/" + index + "/_flush", null);
+            node.request("PUT", "/" + index + "/_doc/" + id + "?version=" + olderVersion + "&version_type=external",
+                    "{\"a\":0}");
+            Thread.sleep(100);
+        }
+    }
+
+    /**
+     * Passes the job's elements on, but holds a snapshot item back until the proxy saw OpenSearch
+     * accept its item's delete and OpenSearch has forgotten deletes: a probe document, deleted after
+     * it, takes an older write again.
+     */
+    private record AfterOpenSearchForgotTheDelete(String url, String index) implements MapFunction<ItemChange, ItemChange> {
+        @Override
+        public ItemChange map(ItemChange change) throws Exception {
+            if (change.snapshot) {
+                HttpClient http = HttpClient.newHttpClient();
+                while (!recorder.acceptedDelete(change.id)) {
+                    Thread.sleep(50);
+                }
+                String probe = "/" + index + "/_doc/probe-" + change.id;
+                send(http, "PUT", probe + "?version=10&version_type=external", "{}");
+                send(http, "DELETE", probe + "?version=11&version_type=external", null);
+                do {
+                    send(http, "POST", "/" + index + "/_flush", null);
+                    Thread.sleep(50);
+                } while (send(http, "PUT", probe + "?version=5&version_type=external", "{}") == 409);
+            }
+            return change;
+        }
+
+        private int send(HttpClient http, String method, String path, String json) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(url + path)).header("Content-Type", "application/json")
+                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+        }
+    }
+
+    @Test
+    void aLateOlderWriteAfterOpenSearchForgotADeleteDoesNotBringTheDocumentBack() throws Exception {
+        createIndexWithoutDeleteTombstones();
+        long second = 1_764_000_000L;
+        long older = second << DocumentVersioner.COUNTER_BITS;
+        long newer = (second + 5) << DocumentVersioner.COUNTER_BITS;
+        node.request("PUT", "/" + index + "/_doc/control?version=" + newer + "&version_type=external", "{\"a\":1}");
+        node.request("DELETE", "/" + index + "/_doc/control?version=" + (newer + 1) + "&version_type=external", null);
+        awaitOpenSearchForgets("control", older);
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.fromData(new ItemChange("k", "{\"a\":1}", second + 4, false), new ItemChange("k", null, second + 5, false),
+                        new ItemChange("k", "{\"a\":0}", second, true))
+                .map(new AfterOpenSearchForgotTheDelete(node.url(), index))
+                .keyBy(change -> change.id)
+                .process(new DocumentVersioner(Duration.ofHours(1)))
+                .sinkTo(OpenSearchSink.<DocumentWrite>builder().connection(options.search.connection()).index(index)
+                        .documents(write -> write).deadLetters(DeadLetterFile.in(deadLetters, TABLE)).build());
+        env.execute("late older write");
+        node.refresh(index);
+        assertThat(node.document(index, "k")).isNull();
+    }
+
+    @Test
+    void rebuildMovesTheAliasOnceCaughtUpAndSearchesOfTheAliasNeverComeBackEmpty() throws Exception {
+        for (int n = 0; n < 1_500; n++) {
+            put(item(n, 0, null));
+        }
+        String alias = index;
+        node.request("PUT", "/" + alias + "-old/_doc/earlier?refresh=true", "{\"name\":\"the index before\"}");
+        node.request("POST", "/_aliases", "{\"actions\":[{\"add\":{\"index\":\"" + alias + "-old\",\"alias\":\""
+                + alias + "\"}}]}");
+        options.rebuild = true;
+        AtomicBoolean searching = new AtomicBoolean(true);
+        AtomicLong searches = new AtomicLong();
+        AtomicLong emptyOrFailed = new AtomicLong();
+        CompletableFuture<Void> searcher = CompletableFuture.runAsync(() -> {
+            while (searching.get()) {
+                JsonNode answer = node.request("GET", "/" + alias + "/_search?size=0", null);
+                searches.incrementAndGet();
+                if (answer.path("hits").path("total").path("value").asLong(0) == 0) {
+                    emptyOrFailed.incrementAndGet();
+                }
+            }
+        });
+        try (IndexJob.Running job = startJob()) {
+            String moved = job.progress().aliasMoved().get(2, TimeUnit.MINUTES);
+            assertThat(moved).startsWith(alias + "-").isNotEqualTo(alias + "-old");
+            for (int i = 0; i < 20; i++) {
+                node.request("GET", "/" + alias + "/_search?size=0", null);
+            }
+            searching.set(false);
+            searcher.get(1, TimeUnit.MINUTES);
+            assertThat(searches.get()).isGreaterThan(10);
+            assertThat(emptyOrFailed.get()).as("searches of the alias that found nothing").isZero();
+            assertThat(node.request("GET", "/_alias/" + alias, null).fieldNames()).toIterable()
+                    .containsExactly(moved);
+            assertThat(awaitEqual().equal()).isTrue();
+            assertThat(console.toString(StandardCharsets.UTF_8)).contains("alias " + alias + " now points at " + moved);
+            job.job().cancel().get(1, TimeUnit.MINUTES);
+        } finally {
+            searching.set(false);
+        }
+    }
+
+    @Test
+    void refusedDocumentsGoToDeadLettersVerifyReportsThemAndUnindexedAttributesLetThemIn() throws Exception {
+        for (int n = 0; n < 300; n++) {
+            put(item(n, 0, null));
+        }
+        Map<String, AttributeValue> mixed = new HashMap<>(item(300, 0, null));
+        mixed.put("lines", AttributeValue.fromL(List.of(AttributeValue.fromS("note"), AttributeValue.fromM(Map.of(
+                "sku", AttributeValue.fromS("x"))))));
+        put(mixed);
+        String mixedId = new ItemDocuments(List.of("pk", "sk"), options.metadataField).id(mixed);
+        try (IndexJob.Running job = startJob()) {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (deadLetterIds().isEmpty() || node.count(index) < 300) {
+                assertThat(System.nanoTime()).isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            job.job().cancel().get(1, TimeUnit.MINUTES);
+        }
+        assertThat(deadLetterIds()).as("the snapshot's write and, in the handoff second, the stream's")
+                .isNotEmpty().containsOnly(mixedId);
+        StringWriter printed = new StringWriter();
+        int exit = new CommandLine(new VerifyCommand()).setOut(new PrintWriter(printed)).execute(
+                "--endpoint", server.endpoint(), "--access-key", "test", "--secret-key", "test",
+                "--opensearch", proxy.url(), "--table", TABLE, "--index", index);
+        assertThat(exit).isEqualTo(1);
+        assertThat(printed.toString()).contains("301 items", "300 documents", "missing 1 [" + mixedId + "]",
+                "extra 0", "different 0", "differs");
+
+        index = index + "-unindexed";
+        options.index = index;
+        options.unindexedAttributes = List.of("lines");
+        try (IndexJob.Running job = startJob()) {
+            assertThat(awaitEqual().equal()).isTrue();
+            job.job().cancel().get(1, TimeUnit.MINUTES);
+        }
+    }
+
+    private List<String> deadLetterIds() throws IOException {
+        List<String> ids = new ArrayList<>();
+        try (Stream<Path> files = Files.list(deadLetters)) {
+            for (Path file : files.toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    ids.add(new ObjectMapper().readTree(line).get("id").asText());
+                }
+            }
+        }
+        return ids;
+    }
+
+    @Test
+    void itemsTimeToLiveDeletedStayInTheIndexWithKeep() throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        for (int n = 0; n < 200; n++) {
+            put(item(n, 0, n < 20 ? now + 2 : null));
+        }
+        options.onTtlDelete = IndexOptions.TtlDeletes.keep;
+        try (IndexJob.Running job = startJob()) {
+            awaitDocuments(200);
+            delete(150);
+            awaitNoExpiredItems();
+            IndexVerifier.Result result = verify();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while ((result.documents() != 199 || result.extra() != 20) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                result = verify();
+            }
+            assertThat(result.items()).isEqualTo(179);
+            assertThat(result.extra()).as("the TTL-deleted items' documents").isEqualTo(20);
+            assertThat(result.missing()).isZero();
+            assertThat(result.different()).isZero();
+            assertThat(node.document(index, new ItemDocuments(List.of("pk", "sk"), "@shardline").id(key(150))))
+                    .as("a user's delete still deletes").isNull();
+            job.job().cancel().get(1, TimeUnit.MINUTES);
         }
     }
 
