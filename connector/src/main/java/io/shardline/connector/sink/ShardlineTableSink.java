@@ -2,11 +2,9 @@ package io.shardline.connector.sink;
 
 import io.shardline.connector.client.DynamoClientSettings;
 import java.util.Collection;
-import java.util.List;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.connector.base.sink.AsyncSinkBase;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 import org.apache.flink.connector.base.sink.writer.ElementConverter;
 import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
@@ -22,7 +20,7 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * Build it with {@link #builder()}.
  */
 @PublicEvolving
-public final class ShardlineTableSink<T> extends AsyncSinkBase<T, TableWrite> {
+public final class ShardlineTableSink<T> extends ConfiguredAsyncSink<T, TableWrite> {
     private final DynamoClientSettings client;
     private final String tableName;
     private final String versionAttribute;
@@ -42,21 +40,9 @@ public final class ShardlineTableSink<T> extends AsyncSinkBase<T, TableWrite> {
     }
 
     @Override
-    public StatefulSinkWriter<T, BufferedRequestState<TableWrite>> createWriter(WriterInitContext context) {
-        return restoreWriter(context, List.of());
-    }
-
-    @Override
     public StatefulSinkWriter<T, BufferedRequestState<TableWrite>> restoreWriter(
             WriterInitContext context, Collection<BufferedRequestState<TableWrite>> states) {
-        AsyncSinkWriterConfiguration configuration = AsyncSinkWriterConfiguration.builder()
-                .setMaxBatchSize(getMaxBatchSize())
-                .setMaxBatchSizeInBytes(getMaxBatchSizeInBytes())
-                .setMaxInFlightRequests(getMaxInFlightRequests())
-                .setMaxBufferedRequests(getMaxBufferedRequests())
-                .setMaxTimeInBufferMS(getMaxTimeInBufferMS())
-                .setMaxRecordSizeInBytes(getMaxRecordSizeInBytes())
-                .build();
+        AsyncSinkWriterConfiguration configuration = writerConfiguration();
         return TableSinkWriter.create(this, context, configuration, states);
     }
 

@@ -50,6 +50,11 @@ public final class IndexOptions {
             + "(default: ${DEFAULT-VALUE})")
     public String deadLetters = "shardline-dead-letters";
 
+    @Option(names = "--bulk-flush-interval", converter = DurationConverter.class, description = "Longest time a "
+            + "document waits for its bulk request to fill; with the index's refresh interval it bounds how soon "
+            + "a change is searchable (default: 50ms)")
+    public Duration bulkFlushInterval = Duration.ofMillis(50);
+
     @Option(names = "--version-retention", converter = DurationConverter.class, description = "How long the job "
             + "remembers each item's last version after its last change, to drop older writes; at least the "
             + "snapshot's length (default: 25h)")

@@ -5,6 +5,7 @@ import io.shardline.connector.sink.opensearch.DeadLetterFile;
 import io.shardline.connector.sink.opensearch.DocumentWrite;
 import io.shardline.connector.sink.opensearch.ItemDocuments;
 import io.shardline.connector.sink.opensearch.OpenSearchSink;
+import io.shardline.connector.sink.opensearch.OpenSearchSinkOptions;
 import io.shardline.connector.source.ChangeRecord;
 import io.shardline.connector.source.ChangeRecordDeserializationSchema;
 import io.shardline.connector.source.ShardlineSource;
@@ -27,6 +28,8 @@ import org.apache.flink.util.Collector;
 public final class IndexPipeline {
     /** The name of the Scan source's operator, which progress reporting looks for. */
     static final String SNAPSHOT = "table snapshot";
+    /** Network buffers leave after at most this long (Flink's default is 100 ms): freshness over batching. */
+    private static final long BUFFER_TIMEOUT_MILLIS = 10;
 
     private IndexPipeline() {
     }
@@ -34,6 +37,7 @@ public final class IndexPipeline {
     static void build(StreamExecutionEnvironment env, IndexOptions options, IndexPlan plan) {
         env.setParallelism(options.parallelism);
         env.enableCheckpointing(options.checkpointInterval.toMillis());
+        env.setBufferTimeout(BUFFER_TIMEOUT_MILLIS);
         DynamoClientSettings client = options.connection.settings();
         ItemChanges changes = new ItemChanges(new ItemDocuments(plan.table().keyAttributes(), options.metadataField),
                 options.table, options.onTtlDelete == IndexOptions.TtlDeletes.keep);
@@ -59,7 +63,8 @@ public final class IndexPipeline {
         }
         OpenSearchSink<DocumentWrite> sink = OpenSearchSink.<DocumentWrite>builder()
                 .connection(options.search.connection()).index(plan.index()).documents(write -> write)
-                .deadLetters(DeadLetterFile.in(Path.of(options.deadLetters), options.table)).build();
+                .deadLetters(DeadLetterFile.in(Path.of(options.deadLetters), options.table))
+                .option(OpenSearchSinkOptions.BULK_FLUSH_INTERVAL, options.bulkFlushInterval).build();
         items.keyBy(change -> change.id)
                 .process(new DocumentVersioner(options.versionRetention))
                 .name("versions").uid("versions")

@@ -151,6 +151,14 @@ final class BulkRecorderProxy implements AutoCloseable {
         }
     }
 
+    /** When OpenSearch's answer accepting the first write of the document arrived (nanoTime), or -1. */
+    long firstAcceptedNanos(String id) {
+        List<Accepted> versions = accepted.getOrDefault(id, List.of());
+        synchronized (versions) {
+            return versions.isEmpty() ? -1 : versions.get(0).answeredNanos();
+        }
+    }
+
     /** Accepted actions recorded in all. */
     long acceptedActions() {
         return accepted.values().stream().mapToLong(List::size).sum();

@@ -1,12 +1,11 @@
 package io.shardline.connector.sink.opensearch;
 
+import io.shardline.connector.sink.ConfiguredAsyncSink;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.connector.base.sink.AsyncSinkBase;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 import org.apache.flink.connector.base.sink.writer.ElementConverter;
 import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
@@ -24,7 +23,7 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * operator group, subgroup {@code shardline}. Build it with {@link #builder()}.
  */
 @PublicEvolving
-public final class OpenSearchSink<T> extends AsyncSinkBase<T, DocumentWrite> {
+public final class OpenSearchSink<T> extends ConfiguredAsyncSink<T, DocumentWrite> {
     private final OpenSearchConnection connection;
     private final String index;
     private final DeadLetterOutput deadLetters;
@@ -47,21 +46,9 @@ public final class OpenSearchSink<T> extends AsyncSinkBase<T, DocumentWrite> {
     }
 
     @Override
-    public StatefulSinkWriter<T, BufferedRequestState<DocumentWrite>> createWriter(WriterInitContext context) {
-        return restoreWriter(context, List.of());
-    }
-
-    @Override
     public StatefulSinkWriter<T, BufferedRequestState<DocumentWrite>> restoreWriter(
             WriterInitContext context, Collection<BufferedRequestState<DocumentWrite>> states) {
-        AsyncSinkWriterConfiguration configuration = AsyncSinkWriterConfiguration.builder()
-                .setMaxBatchSize(getMaxBatchSize())
-                .setMaxBatchSizeInBytes(getMaxBatchSizeInBytes())
-                .setMaxInFlightRequests(getMaxInFlightRequests())
-                .setMaxBufferedRequests(getMaxBufferedRequests())
-                .setMaxTimeInBufferMS(getMaxTimeInBufferMS())
-                .setMaxRecordSizeInBytes(getMaxRecordSizeInBytes())
-                .build();
+        AsyncSinkWriterConfiguration configuration = writerConfiguration();
         return new OpenSearchSinkWriter<>(getElementConverter(), context, configuration, states, connection, index,
                 deadLetters, retryBaseDelay, retryMaxDelay);
     }
