@@ -1,6 +1,8 @@
 package io.shardline.connector.sink.opensearch;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +22,7 @@ import org.apache.flink.connector.base.sink.writer.ResultHandler;
 import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.hc.core5.http.ConnectionClosedException;
 import org.opensearch.client.opensearch.OpenSearchAsyncClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.VersionType;
@@ -150,13 +153,27 @@ final class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentWrite> {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         int status = cause instanceof OpenSearchException refused ? refused.status()
                 : cause instanceof ResponseException refused ? refused.status() : -1;
-        boolean transientFailure = status == 429 || status >= 500 || (status < 0 && cause instanceof IOException);
+        boolean transientFailure = status == 429 || status >= 500 || (status < 0 && lostConnection(cause));
         if (transientFailure) {
             retryLater(writes, result);
         } else {
             result.completeExceptionally(new IllegalStateException("A bulk request of " + writes.size()
                     + " actions to OpenSearch index " + index + " failed: " + cause, cause));
         }
+    }
+
+    /**
+     * Whether a request failed for want of a connection (refused, reset, closed, timed out), which a
+     * retry can mend, rather than for an answer such as a refused authentication, which it cannot.
+     */
+    private static boolean lostConnection(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketException || cause instanceof InterruptedIOException
+                    || cause instanceof ConnectionClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Puts the writes back after a backoff that doubles with each failure in a row (full jitter above half). */

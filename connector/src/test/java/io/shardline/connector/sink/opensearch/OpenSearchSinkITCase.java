@@ -1,10 +1,12 @@
 package io.shardline.connector.sink.opensearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shardline.connector.testing.OpenSearchNode;
+import io.shardline.connector.testing.OpenSearchFrontProxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.ExceptionUtils;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -177,4 +180,41 @@ class OpenSearchSinkITCase {
         assertThat(counter(job.getJobID(), "documentsDeleted")).isEqualTo(1);
         assertThat(counter(job.getJobID(), "deadLetters")).isZero();
     }
+
+    @Test
+    void writesGoOverTlsWithBasicAuthenticationAndBulkRequestsLostOrRefusedWith503AreRetried() throws Exception {
+        try (OpenSearchFrontProxy front = OpenSearchFrontProxy.secure(node.url(), "indexer", "s3cret", deadLetterDirectory)) {
+            front.failNextBulkRequests(3);
+            front.dropNextBulkConnections(2);
+            OpenSearchConnection secure = OpenSearchConnection.to(front.url()).withBasicAuth("indexer", "s3cret")
+                    .withTrustStore(front.trustStore().toString(), OpenSearchFrontProxy.PASSWORD);
+            List<DocumentWrite> writes = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                writes.add(DocumentWrite.index("doc-" + i, 1, source(i)));
+            }
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.setParallelism(1);
+            env.fromData(writes).sinkTo(OpenSearchSink.<DocumentWrite>builder().connection(secure).index(index)
+                    .documents(write -> write).deadLetters(DeadLetterFile.in(deadLetterDirectory, "Orders"))
+                    .option(OpenSearchSinkOptions.RETRY_BASE_DELAY, Duration.ofMillis(20)).build());
+            JobClient job = env.executeAsync("secure sink");
+            job.getJobExecutionResult().get();
+
+            assertThat(node.count(index)).isEqualTo(60);
+            assertThat(counter(job.getJobID(), "retries")).as("the actions of two lost and three refused bulk "
+                    + "requests").isGreaterThanOrEqualTo(5);
+            assertThat(front.unauthorizedRequests()).as("only the client's first, unauthenticated attempts")
+                    .isLessThanOrEqualTo(2);
+
+            StreamExecutionEnvironment wrongPassword = StreamExecutionEnvironment.getExecutionEnvironment();
+            wrongPassword.setParallelism(1);
+            wrongPassword.fromData(writes).sinkTo(OpenSearchSink.<DocumentWrite>builder()
+                    .connection(OpenSearchConnection.to(front.url()).withBasicAuth("indexer", "wrong")
+                            .withTrustStore(front.trustStore().toString(), OpenSearchFrontProxy.PASSWORD))
+                    .index(index).documents(write -> write).build());
+            assertThatThrownBy(() -> wrongPassword.execute("wrong password")).satisfies(failure ->
+                    assertThat(ExceptionUtils.stringifyException(failure)).contains(index).contains("Unauthorized"));
+        }
+    }
 }
+
