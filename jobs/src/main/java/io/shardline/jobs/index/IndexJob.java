@@ -72,9 +72,16 @@ public final class IndexJob implements Callable<Integer> {
             table = TableFacts.describe(client, options.table);
         }
         SearchIndexAdmin admin = new SearchIndexAdmin(options.search.connection());
-        IndexPlan plan = IndexPlan.prepare(options, table, admin, clock);
-        IndexPipeline.build(env, options, plan);
-        JobClient job = env.executeAsync("index " + options.table + " into " + plan.index());
+        IndexPlan plan;
+        JobClient job;
+        try {
+            plan = IndexPlan.prepare(options, table, admin, clock);
+            IndexPipeline.build(env, options, plan);
+            job = env.executeAsync("index " + options.table + " into " + plan.index());
+        } catch (Exception | Error e) {
+            admin.close();
+            throw e;
+        }
         out.println("Indexing table " + options.table + " into " + plan.index() + (plan.snapshot()
                 ? ", snapshot first, then the stream from " + Instant.ofEpochSecond(plan.handoffSeconds())
                 : ", from the stream alone"));
