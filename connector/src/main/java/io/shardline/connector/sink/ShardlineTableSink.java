@@ -7,7 +7,6 @@ import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 import org.apache.flink.connector.base.sink.writer.ElementConverter;
-import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
@@ -42,8 +41,7 @@ public final class ShardlineTableSink<T> extends ConfiguredAsyncSink<T, TableWri
     @Override
     public StatefulSinkWriter<T, BufferedRequestState<TableWrite>> restoreWriter(
             WriterInitContext context, Collection<BufferedRequestState<TableWrite>> states) {
-        AsyncSinkWriterConfiguration configuration = writerConfiguration();
-        return TableSinkWriter.create(this, context, configuration, states);
+        return TableSinkWriter.create(this, context, writerConfiguration(), states);
     }
 
     @Override

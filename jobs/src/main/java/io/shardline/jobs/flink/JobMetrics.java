@@ -11,11 +11,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a running job's state and metrics from the Flink REST API, the way any monitoring tool
- * does: vertices and their status, operator metrics summed (or maximised) over subtasks, and the
+ * does: vertices and their status, operator metrics summed and maximised over subtasks, and the
  * latest completed checkpoint. Every read answers "unknown" (-1, or false) while the API cannot say.
  */
 public final class JobMetrics {
@@ -37,51 +39,79 @@ public final class JobMetrics {
         return -1;
     }
 
-    /** Whether every vertex whose name contains {@code part} has finished (false when none is known). */
-    public boolean finished(String part) {
-        boolean found = false;
-        for (JsonNode vertex : get("").path("vertices")) {
-            if (vertex.path("name").asText().contains(part)) {
-                found = true;
-                if (!"FINISHED".equals(vertex.path("status").asText())) {
-                    return false;
-                }
-            }
-        }
-        return found;
-    }
-
-    /** The sum over all subtasks of all operators of the metric ending in {@code suffix}, or -1. */
-    public long sum(String suffix) {
-        return aggregate(suffix, "sum");
-    }
-
-    /** The largest value over all subtasks of all operators of the metric ending in {@code suffix}, or -1. */
-    public long max(String suffix) {
-        return aggregate(suffix, "max");
-    }
-
-    private long aggregate(String suffix, String how) {
-        long result = -1;
-        for (JsonNode vertex : get("").path("vertices")) {
+    /**
+     * The job's vertices and the operator metrics whose names contain {@code part} (for example
+     * {@code .shardline.}), summed and maximised over subtasks: one request for the job and two per
+     * vertex.
+     */
+    public Reading read(String part) {
+        JsonNode vertices = get("").path("vertices");
+        Map<String, long[]> metrics = new HashMap<>();
+        for (JsonNode vertex : vertices) {
             String base = "/vertices/" + vertex.path("id").asText() + "/subtasks/metrics";
             List<String> names = new ArrayList<>();
             for (JsonNode metric : get(base)) {
                 String name = metric.path("id").asText();
-                if (name.endsWith(suffix)) {
+                if (name.contains(part)) {
                     names.add(name);
                 }
             }
             if (names.isEmpty()) {
                 continue;
             }
-            String query = "?agg=" + how + "&get=" + URLEncoder.encode(String.join(",", names), StandardCharsets.UTF_8);
+            String query = "?agg=sum,max&get=" + URLEncoder.encode(String.join(",", names), StandardCharsets.UTF_8);
             for (JsonNode metric : get(base + query)) {
-                long value = (long) metric.path(how).asDouble(-1);
-                result = result < 0 ? value : "sum".equals(how) ? result + value : Math.max(result, value);
+                metrics.put(metric.path("id").asText(), new long[] {(long) metric.path("sum").asDouble(),
+                        (long) metric.path("max").asDouble()});
             }
         }
-        return result;
+        return new Reading(vertices, metrics);
+    }
+
+    /** What {@link #read} found: vertex states, and per metric name its sum and maximum over subtasks. */
+    public static final class Reading {
+        private final JsonNode vertices;
+        private final Map<String, long[]> metrics;
+
+        private Reading(JsonNode vertices, Map<String, long[]> metrics) {
+            this.vertices = vertices;
+            this.metrics = metrics;
+        }
+
+        /** Whether every vertex whose name contains {@code part} has finished (false when none is known). */
+        public boolean finished(String part) {
+            boolean found = false;
+            for (JsonNode vertex : vertices) {
+                if (vertex.path("name").asText().contains(part)) {
+                    found = true;
+                    if (!"FINISHED".equals(vertex.path("status").asText())) {
+                        return false;
+                    }
+                }
+            }
+            return found;
+        }
+
+        /** The sum over all subtasks of all operators of the metric ending in {@code suffix}, or -1. */
+        public long sum(String suffix) {
+            return aggregate(suffix, 0);
+        }
+
+        /** The largest value over all subtasks of all operators of the metric ending in {@code suffix}, or -1. */
+        public long max(String suffix) {
+            return aggregate(suffix, 1);
+        }
+
+        private long aggregate(String suffix, int which) {
+            long result = -1;
+            for (Map.Entry<String, long[]> metric : metrics.entrySet()) {
+                if (metric.getKey().endsWith(suffix)) {
+                    long value = metric.getValue()[which];
+                    result = result < 0 ? value : which == 0 ? result + value : Math.max(result, value);
+                }
+            }
+            return result;
+        }
     }
 
     /** When the latest completed checkpoint was triggered (epoch millis), or -1 when none has completed. */

@@ -45,21 +45,22 @@ final class IndexProgress {
 
     void tick() {
         long now = clock.millis();
-        long written = Math.max(0, metrics.sum(".shardline.documentsIndexed"))
-                + Math.max(0, metrics.sum(".shardline.documentsDeleted"));
+        JobMetrics.Reading reading = metrics.read(".shardline.");
+        long written = Math.max(0, reading.sum(".shardline.documentsIndexed"))
+                + Math.max(0, reading.sum(".shardline.documentsDeleted"));
         double perSecond = (written - lastWritten) * 1000.0 / Math.max(1, now - lastTickMillis);
         lastWritten = written;
         lastTickMillis = now;
-        boolean snapshotDone = !plan.snapshot() || metrics.finished(IndexPipeline.SNAPSHOT);
-        long lag = metrics.max(".shardline.millisBehindLatest");
+        boolean snapshotDone = !plan.snapshot() || reading.finished(IndexPipeline.SNAPSHOT);
+        long lag = reading.max(".shardline.millisBehindLatest");
         StringBuilder line = new StringBuilder("index ").append(plan.index()).append(": ");
         if (!snapshotDone) {
-            line.append(String.format("snapshot %,d of ~%,d items | ", Math.max(0, metrics.sum(".shardline.itemsScanned")),
+            line.append(String.format("snapshot %,d of ~%,d items | ", Math.max(0, reading.sum(".shardline.itemsScanned")),
                     plan.table().itemCount()));
         }
         line.append(String.format("%,.0f documents/s | %,d version conflicts | %,d dead letters | lag %s", perSecond,
-                Math.max(0, metrics.sum(".shardline.versionConflicts")),
-                Math.max(0, metrics.sum(".shardline.deadLetters")), lag < 0 ? "unknown" : lag + " ms"));
+                Math.max(0, reading.sum(".shardline.versionConflicts")),
+                Math.max(0, reading.sum(".shardline.deadLetters")), lag < 0 ? "unknown" : lag + " ms"));
         out.println(line);
         if (!aliasMoved.isDone()) {
             moveAliasOnceCaughtUp(snapshotDone, lag, now);

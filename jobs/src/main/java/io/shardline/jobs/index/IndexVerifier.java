@@ -1,7 +1,6 @@
 package io.shardline.jobs.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shardline.connector.sink.opensearch.ItemDocuments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,10 +82,10 @@ final class IndexVerifier {
 
     /** A digest of the source without the metadata field, with object members in name order. */
     private static String digest(JsonNode source, String metadataField) {
-        ObjectNode attributes = ((ObjectNode) source).deepCopy();
+        Map<?, ?> attributes = (Map<?, ?>) sorted(source);
         attributes.remove(metadataField);
         try {
-            byte[] canonical = SearchIndexAdmin.JSON.writeValueAsBytes(sorted(attributes));
+            byte[] canonical = SearchIndexAdmin.JSON.writeValueAsBytes(attributes);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

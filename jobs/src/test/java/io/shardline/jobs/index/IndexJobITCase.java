@@ -13,6 +13,7 @@ import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
 import io.shardline.engine.server.ServerConfig;
 import io.shardline.engine.server.ShardlineServer;
+import io.shardline.engine.testing.Await;
 import io.shardline.engine.testing.Partitions;
 import io.shardline.jobs.flink.JobMetrics;
 import java.io.ByteArrayOutputStream;
@@ -304,31 +305,22 @@ class IndexJobITCase {
         fromSavepoint.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
         try (IndexJob.Running replay = startJob(fromSavepoint)) {
             JobMetrics metrics = new JobMetrics(restAddress, replay.job().getJobID().toHexString());
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (metrics.sum(".shardline.versionConflicts") < 200) {
-                assertThat(System.nanoTime()).as("the replay of 200 updates meets their versions").isLessThan(deadline);
-                Thread.sleep(100);
-            }
-            Map<String, String> after = documents();
-            while (!after.equals(before) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-                after = documents();
-            }
-            assertThat(after).isEqualTo(before);
+            Await.until(Duration.ofMinutes(2), () -> metrics.read(".shardline.").sum(".shardline.versionConflicts")
+                    >= 200, "the replay of 200 updates meeting their versions");
+            Await.until(Duration.ofMinutes(1), () -> documents().equals(before), "the index as it was before the replay");
+            assertThat(documents()).isEqualTo(before);
             replay.job().cancel().get(1, TimeUnit.MINUTES);
         }
     }
 
     /** Makes OpenSearch forget deleted documents' versions (gc_deletes 0 s, then a flush) until an older write of {@code id} gets in. */
     private void awaitOpenSearchForgets(String id, long olderVersion) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (node.document(index, id) == null) {
-            assertThat(System.nanoTime()).as("OpenSearch forgets a delete after gc_deletes").isLessThan(deadline);
+        Await.until(Duration.ofSeconds(30), () -> {
             node.request("POST", "/" + index + "/_flush", null);
             node.request("PUT", "/" + index + "/_doc/" + id + "?version=" + olderVersion + "&version_type=external",
                     "{\"a\":0}");
-            Thread.sleep(100);
-        }
+            return node.document(index, id) != null;
+        }, "OpenSearch forgetting a delete after gc_deletes");
     }
 
     /**
@@ -341,25 +333,31 @@ class IndexJobITCase {
         public ItemChange map(ItemChange change) throws Exception {
             if (change.snapshot) {
                 HttpClient http = HttpClient.newHttpClient();
-                while (!recorder.acceptedDelete(change.id)) {
-                    Thread.sleep(50);
-                }
+                Await.until(Duration.ofMinutes(1), () -> recorder.acceptedDelete(change.id),
+                        "OpenSearch accepting the delete of " + change.id);
                 String probe = "/" + index + "/_doc/probe-" + change.id;
                 send(http, "PUT", probe + "?version=10&version_type=external", "{}");
                 send(http, "DELETE", probe + "?version=11&version_type=external", null);
-                do {
+                Await.until(Duration.ofSeconds(30), () -> {
                     send(http, "POST", "/" + index + "/_flush", null);
-                    Thread.sleep(50);
-                } while (send(http, "PUT", probe + "?version=5&version_type=external", "{}") == 409);
+                    return send(http, "PUT", probe + "?version=5&version_type=external", "{}") != 409;
+                }, "OpenSearch forgetting the probe's delete");
             }
             return change;
         }
 
-        private int send(HttpClient http, String method, String path, String json) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(url + path)).header("Content-Type", "application/json")
-                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(json)).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode();
+        private int send(HttpClient http, String method, String path, String json) {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(url + path)).header("Content-Type", "application/json")
+                        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json)).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 
@@ -440,11 +438,8 @@ class IndexJobITCase {
         put(mixed);
         String mixedId = new ItemDocuments(List.of("pk", "sk"), options.metadataField).id(mixed);
         try (IndexJob.Running job = startJob()) {
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (deadLetterIds().isEmpty() || node.count(index) < 300) {
-                assertThat(System.nanoTime()).isLessThan(deadline);
-                Thread.sleep(100);
-            }
+            Await.until(Duration.ofMinutes(2), () -> !deadLetterIds().isEmpty() && node.count(index) >= 300,
+                    "a dead letter and 300 documents");
             job.job().cancel().get(1, TimeUnit.MINUTES);
         }
         assertThat(deadLetterIds()).as("the snapshot's write and, in the handoff second, the stream's")
@@ -466,7 +461,7 @@ class IndexJobITCase {
         }
     }
 
-    private List<String> deadLetterIds() throws IOException {
+    private List<String> deadLetterIds() {
         List<String> ids = new ArrayList<>();
         try (Stream<Path> files = Files.list(deadLetters)) {
             for (Path file : files.toList()) {
@@ -474,6 +469,8 @@ class IndexJobITCase {
                     ids.add(new ObjectMapper().readTree(line).get("id").asText());
                 }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return ids;
     }
@@ -507,25 +504,15 @@ class IndexJobITCase {
 
     /** Waits until the TTL sweeper has deleted every item whose time has passed. */
     private void awaitNoExpiredItems() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (System.nanoTime() < deadline) {
+        Await.until(Duration.ofMinutes(1), () -> {
             long seconds = System.currentTimeMillis() / 1000;
-            boolean expiredLeft = client.scanPaginator(r -> r.tableName(TABLE)).items().stream()
-                    .anyMatch(item -> item.containsKey("expires") && Long.parseLong(item.get("expires").n()) < seconds);
-            if (!expiredLeft) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the TTL sweeper left expired items for a minute");
+            return client.scanPaginator(r -> r.tableName(TABLE)).items().stream()
+                    .noneMatch(item -> item.containsKey("expires") && Long.parseLong(item.get("expires").n()) < seconds);
+        }, "the TTL sweeper deleting every expired item");
     }
 
     private void awaitDocuments(long count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (node.count(index) < count) {
-            assertThat(System.nanoTime()).as("%d documents indexed", count).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        Await.until(Duration.ofMinutes(1), () -> node.count(index) >= count, count + " documents indexed");
     }
 
 }

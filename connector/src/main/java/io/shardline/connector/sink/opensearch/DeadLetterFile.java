@@ -12,7 +12,7 @@ import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Dead letters as JSON lines, one file per sink subtask ({@code dead-letters-<subtask>.jsonl}) in a
- * directory, appended and flushed letter by letter. Each line names the table (when given), index,
+ * directory, made with the subtask's first letter, appended and flushed letter by letter. Each line names the table (when given), index,
  * document id, version, OpenSearch's status, error type and reason, and the document itself.
  */
 @PublicEvolving
@@ -20,6 +20,7 @@ public final class DeadLetterFile implements DeadLetterOutput {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String directory;
     private final String table;
+    private transient int subtaskIndex;
     private transient BufferedWriter out;
 
     private DeadLetterFile(String directory, String table) {
@@ -32,21 +33,18 @@ public final class DeadLetterFile implements DeadLetterOutput {
         return new DeadLetterFile(directory.toAbsolutePath().toString(), table);
     }
 
-    /** The file a subtask writes. */
-    public static Path fileOf(Path directory, int subtaskIndex) {
-        return directory.resolve("dead-letters-" + subtaskIndex + ".jsonl");
-    }
-
     @Override
-    public void open(int subtaskIndex) throws IOException {
-        Path dir = Path.of(directory);
-        Files.createDirectories(dir);
-        out = Files.newBufferedWriter(fileOf(dir, subtaskIndex), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+    public void open(int subtask) {
+        this.subtaskIndex = subtask;
     }
 
     @Override
     public synchronized void write(DeadLetter letter) throws IOException {
+        if (out == null) {
+            Path dir = Files.createDirectories(Path.of(directory));
+            out = Files.newBufferedWriter(dir.resolve("dead-letters-" + subtaskIndex + ".jsonl"), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
         ObjectNode line = JSON.createObjectNode();
         if (table != null) {
             line.put("table", table);

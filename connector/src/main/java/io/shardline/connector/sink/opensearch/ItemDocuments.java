@@ -46,14 +46,6 @@ public final class ItemDocuments implements Serializable {
         this.metadataField = metadataField;
     }
 
-    public List<String> keyAttributes() {
-        return keyAttributes;
-    }
-
-    public String metadataField() {
-        return metadataField;
-    }
-
     /** The document id of the item (or of its key alone). */
     public String id(Map<String, AttributeValue> item) {
         StringBuilder id = new StringBuilder();

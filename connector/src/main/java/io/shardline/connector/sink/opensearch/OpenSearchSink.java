@@ -8,7 +8,6 @@ import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 import org.apache.flink.connector.base.sink.writer.ElementConverter;
-import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
@@ -48,9 +47,8 @@ public final class OpenSearchSink<T> extends ConfiguredAsyncSink<T, DocumentWrit
     @Override
     public StatefulSinkWriter<T, BufferedRequestState<DocumentWrite>> restoreWriter(
             WriterInitContext context, Collection<BufferedRequestState<DocumentWrite>> states) {
-        AsyncSinkWriterConfiguration configuration = writerConfiguration();
-        return new OpenSearchSinkWriter<>(getElementConverter(), context, configuration, states, connection, index,
-                deadLetters, retryBaseDelay, retryMaxDelay);
+        return new OpenSearchSinkWriter<>(getElementConverter(), context, writerConfiguration(), states, connection,
+                index, deadLetters, retryBaseDelay, retryMaxDelay);
     }
 
     @Override

@@ -179,8 +179,8 @@ final class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentWrite> {
     /** Puts the writes back after a backoff that doubles with each failure in a row (full jitter above half). */
     private void retryLater(List<DocumentWrite> writes, ResultHandler<DocumentWrite> result) {
         retried.inc(writes.size());
-        int failures = Math.min(failuresInARow.getAndIncrement(), 30);
-        long delay = Math.min(maxDelayMillis, baseDelayMillis << Math.min(failures, 20));
+        int failures = Math.min(failuresInARow.getAndIncrement(), 20);
+        long delay = Math.min(maxDelayMillis, baseDelayMillis << failures);
         long jittered = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
         retryTimer.schedule(() -> result.retryForEntries(writes), jittered, TimeUnit.MILLISECONDS);
     }

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.shardline.connector.testing.OpenSearchNode;
 import io.shardline.connector.testing.OpenSearchFrontProxy;
+import io.shardline.connector.testing.OpenSearchNode;
+import io.shardline.engine.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -153,11 +154,8 @@ class OpenSearchSinkITCase {
             writes.add(DocumentWrite.index("doc-" + i, 1, source(i)));
         }
         JobClient job = start(writes);
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (counter(job.getJobID(), "retries") < 3) {
-            assertThat(System.nanoTime()).as("the sink retries while the index refuses writes").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        Await.until(Duration.ofMinutes(2), () -> counter(job.getJobID(), "retries") >= 3,
+                "the sink retrying while the index refuses writes");
         assertThat(node.count(index)).isZero();
         setReadOnly(false);
         job.getJobExecutionResult().get();
@@ -211,7 +209,8 @@ class OpenSearchSinkITCase {
             wrongPassword.fromData(writes).sinkTo(OpenSearchSink.<DocumentWrite>builder()
                     .connection(OpenSearchConnection.to(front.url()).withBasicAuth("indexer", "wrong")
                             .withTrustStore(front.trustStore().toString(), OpenSearchFrontProxy.PASSWORD))
-                    .index(index).documents(write -> write).build());
+                    .index(index).documents(write -> write)
+                    .deadLetters(DeadLetterFile.in(deadLetterDirectory, "Orders")).build());
             assertThatThrownBy(() -> wrongPassword.execute("wrong password")).satisfies(failure ->
                     assertThat(ExceptionUtils.stringifyException(failure)).contains(index).contains("Unauthorized"));
         }
