@@ -42,7 +42,8 @@ public final class ShardlineTableSinkOptions {
             .intType()
             .defaultValue(DynamoClientSettings.DEFAULT_MAX_ATTEMPTS)
             .withDescription("Attempts of each write call that is throttled, fails with a 5xx error or cannot reach "
-                    + "the endpoint; after them the write goes back to the buffer and is tried again later.");
+                    + "the endpoint; after them the write is sent again after a pause (up to the maximum delay) until it "
+                    + "succeeds, and the key's later writes wait behind it.");
 
     public static final ConfigOption<Duration> RETRY_BASE_DELAY = ConfigOptions
             .key("shardline.sink.retry.base-delay")

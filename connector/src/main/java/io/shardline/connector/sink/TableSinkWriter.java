@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.sink.writer.AsyncSinkWriter;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
@@ -20,6 +24,7 @@ import org.apache.flink.connector.base.sink.writer.ElementConverter;
 import org.apache.flink.connector.base.sink.writer.ResultHandler;
 import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -32,10 +37,13 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
  * Writes batches of table writes (at most one per key, see {@link OneWritePerKeyBatchCreator}) as
  * concurrent conditional PutItem and DeleteItem calls: BatchWriteItem cannot carry conditions. Each
  * call applies only if the stored item's version attribute is absent or lower than the write's.
- * A write whose condition fails is older than what the table holds (a replay or a retry overtaken by
- * a newer write) and is skipped and counted; throttled, failed (5xx) and unreachable calls, after the
- * client's own backoff, go back to the front of the buffer; anything else fails the job naming the
- * write.
+ * A write whose condition fails is older than what the table holds (a replay) and is skipped and
+ * counted. A key's writes reach the table in the order they came, across concurrent batches too: a
+ * write is sent only once the key's previous write is done, so a delete is never overtaken by an
+ * older put that would bring the item back. Throttled, failed (5xx) and unreachable calls, after the
+ * client's own backoff, are sent again after a pause until they succeed (their batch stays in
+ * flight, holding back only what the in-flight limit must); anything else fails the job naming the
+ * write and the table.
  */
 final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
     private static final String CONDITION = "attribute_not_exists(#version) OR #version < :version";
@@ -43,17 +51,27 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
     private final String table;
     private final String versionAttribute;
     private final Counter staleWritesSkipped;
+    private final Counter writesResent;
+    private final OneWritePerKeyBatchCreator batches;
+    private final long resendPauseMillis;
+    /** Per key, the call of its latest write until it is done: the key's next write is sent after it. */
+    private final Map<List<AttributeValue>, CompletableFuture<Exception>> latestCallOfKey = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     private TableSinkWriter(ElementConverter<T, TableWrite> converter, WriterInitContext context,
                             AsyncSinkWriterConfiguration configuration,
                             Collection<BufferedRequestState<TableWrite>> states, DynamoDbAsyncClient client,
-                            List<String> keyAttributes, String table, String versionAttribute) {
-        super(converter, context, configuration, states, new OneWritePerKeyBatchCreator(keyAttributes),
-                new DequeRequestBuffer<>());
+                            OneWritePerKeyBatchCreator batches, String table, String versionAttribute,
+                            long resendPauseMillis) {
+        super(converter, context, configuration, states, batches, new DequeRequestBuffer<>());
+        this.batches = batches;
+        this.resendPauseMillis = resendPauseMillis;
         this.client = client;
         this.table = table;
         this.versionAttribute = versionAttribute;
-        this.staleWritesSkipped = context.metricGroup().addGroup("shardline").counter("staleWritesSkipped");
+        MetricGroup metrics = context.metricGroup().addGroup("shardline");
+        this.staleWritesSkipped = metrics.counter("staleWritesSkipped");
+        this.writesResent = metrics.counter("writesResent");
     }
 
     /** A writer for {@code table}, whose key schema it looks up first. */
@@ -66,34 +84,68 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
         List<String> keys = new ArrayList<>();
         schema.stream().filter(k -> k.keyType() == KeyType.HASH).forEach(k -> keys.add(k.attributeName()));
         schema.stream().filter(k -> k.keyType() == KeyType.RANGE).forEach(k -> keys.add(k.attributeName()));
-        return new TableSinkWriter<>(sink.converter(), context, configuration, states, client, keys, sink.tableName(),
-                sink.versionAttribute());
+        return new TableSinkWriter<>(sink.converter(), context, configuration, states, client,
+                new OneWritePerKeyBatchCreator(keys), sink.tableName(), sink.versionAttribute(),
+                Math.max(100, sink.clientSettings().maxRetryDelay().toMillis()));
     }
 
     @Override
     protected void submitRequestEntries(List<TableWrite> writes, ResultHandler<TableWrite> result) {
-        List<CompletableFuture<Outcome>> calls = new ArrayList<>(writes.size());
+        List<CompletableFuture<Exception>> calls = new ArrayList<>(writes.size());
         for (TableWrite write : writes) {
-            calls.add(send(write).handle((done, error) -> outcome(write, error)));
+            List<AttributeValue> key = batches.keyOf(write.attributes());
+            CompletableFuture<Exception> previous = latestCallOfKey.get(key);
+            CompletableFuture<Exception> call = previous == null ? sendUntilDone(write, 0)
+                    : previous.thenCompose(ignored -> sendUntilDone(write, 0));
+            latestCallOfKey.put(key, call);
+            call.whenComplete((done, never) -> latestCallOfKey.remove(key, call));
+            calls.add(call);
         }
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).whenComplete((ignored, never) -> {
-            List<TableWrite> retry = new ArrayList<>();
-            for (int i = 0; i < writes.size(); i++) {
-                Outcome outcome = calls.get(i).join();
-                if (outcome.fatal != null) {
-                    result.completeExceptionally(outcome.fatal);
+            for (CompletableFuture<Exception> call : calls) {
+                Exception fatal = call.join();
+                if (fatal != null) {
+                    result.completeExceptionally(fatal);
                     return;
                 }
-                if (outcome.retry) {
-                    retry.add(writes.get(i));
-                }
             }
-            if (retry.isEmpty()) {
-                result.complete();
-            } else {
-                result.retryForEntries(retry);
-            }
+            result.complete();
         });
+    }
+
+    /**
+     * Sends a write until the table applies it or refuses it as stale; completes with null, or with
+     * the error that fails the job. A write the client gave up on (throttled, 5xx, unreachable) is
+     * sent again after a pause, while later writes of its key wait behind it.
+     */
+    private CompletableFuture<Exception> sendUntilDone(TableWrite write, int resends) {
+        return send(write).handle((done, error) -> error)
+                .thenCompose(error -> {
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause() : error;
+                    if (cause == null) {
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    if (cause instanceof ConditionalCheckFailedException) {
+                        staleWritesSkipped.inc();
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    if (isTransient(cause) && !closed) {
+                        writesResent.inc();
+                        long pause = Math.min(resendPauseMillis, 100L << Math.min(resends, 10));
+                        Executor later = CompletableFuture.delayedExecutor(
+                                pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1), TimeUnit.MILLISECONDS);
+                        return CompletableFuture.supplyAsync(() -> null, later)
+                                .thenCompose(ignored -> sendUntilDone(write, resends + 1));
+                    }
+                    return CompletableFuture.completedFuture(new IllegalStateException("Writing " + write
+                            + " to table " + table + " failed: " + cause.getMessage(), cause));
+                });
+    }
+
+    private static boolean isTransient(Throwable cause) {
+        return cause instanceof SdkClientException || (cause instanceof SdkServiceException service
+                && (service.isThrottlingException() || service.statusCode() >= 500));
     }
 
     private CompletableFuture<?> send(TableWrite write) {
@@ -107,29 +159,6 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
         item.put(versionAttribute, values.get(":version"));
         return client.putItem(r -> r.tableName(table).item(item).conditionExpression(CONDITION)
                 .expressionAttributeNames(names).expressionAttributeValues(values));
-    }
-
-    /** What one call's result means for its write. */
-    private record Outcome(boolean retry, Exception fatal) {
-    }
-
-    private Outcome outcome(TableWrite write, Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause == null) {
-            return new Outcome(false, null);
-        }
-        if (cause instanceof ConditionalCheckFailedException) {
-            staleWritesSkipped.inc();
-            return new Outcome(false, null);
-        }
-        boolean transientFailure = cause instanceof SdkClientException
-                || (cause instanceof SdkServiceException service && (service.isThrottlingException()
-                || service.statusCode() >= 500));
-        if (transientFailure) {
-            return new Outcome(true, null);
-        }
-        return new Outcome(false, new IllegalStateException("Writing " + write + " to table " + table + " failed: "
-                + cause.getMessage(), cause));
     }
 
     /** The write's size in the sink's state format, counted without keeping the bytes. */
@@ -146,6 +175,7 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
 
     @Override
     public void close() {
+        closed = true;
         super.close();
         client.close();
     }

@@ -60,7 +60,12 @@ class ShardlineTableSinkITCase {
     }
 
     private ShardlineTableSink<Update> sink(int batchesInFlight) {
+        return sink(batchesInFlight, 25);
+    }
+
+    private ShardlineTableSink<Update> sink(int batchesInFlight, int batchSize) {
         return ShardlineTableSink.<Update>builder().tableName("Target").endpoint(server.endpoint())
+                .option(ShardlineTableSinkOptions.BATCH_SIZE, batchSize)
                 .credentials("test", "test").option(ShardlineTableSinkOptions.MAX_TIME_IN_BUFFER, Duration.ofMillis(20))
                 .option(ShardlineTableSinkOptions.MAX_IN_FLIGHT_REQUESTS, batchesInFlight)
                 .writes(u -> u.delete()
@@ -152,5 +157,24 @@ class ShardlineTableSinkITCase {
             }
             assertEquals(40L, versions.get(versions.size() - 1), key + " ends at its last version");
         });
+    }
+
+    @Test
+    void aKeysPutsAndDeletesReachTheTableInOrderAcrossConcurrentBatches() throws Exception {
+        List<Update> updates = new ArrayList<>();
+        Map<String, List<Long>> expected = new HashMap<>();
+        for (int version = 1; version <= 30; version++) {
+            for (int key = 0; key < 20; key++) {
+                boolean delete = version % 2 == 0;
+                updates.add(new Update("key-" + key, version, delete));
+                expected.computeIfAbsent("key-" + key, k -> new ArrayList<>()).add(delete ? -1L : version);
+            }
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.fromData(updates).sinkTo(sink(4, 1));
+        env.execute();
+        assertEquals(expected, targetHistory(), "with one write per batch and four batches in flight, every put "
+                + "and delete of a key still applied in order");
     }
 }

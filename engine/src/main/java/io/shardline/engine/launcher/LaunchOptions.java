@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -30,6 +31,13 @@ record LaunchOptions(EngineConfig engine, ServerConfig server, String maxHeap, b
             "  --request-timeout S  seconds a request's headers and body may take to arrive (default "
                     + ServerConfig.DEFAULT_REQUEST_TIMEOUT_MILLIS / 1000 + ")",
             "  --idle-timeout S     seconds an idle keep-alive connection stays open (default 60)",
+            "  --partition-split-size SIZE  item bytes past which a partition splits in two, such as 64MB or",
+            "                       256KB (default 10GB, as DynamoDB's partitions)",
+            "  --shard-rollover AGE age at which an open shard closes and a child continues, such as 10m or 5s",
+            "                       (default 4h)",
+            "  --stream-retention AGE  how long change records are kept, such as 24h or 90s (default 24h)",
+            "  --maintenance-interval AGE  how often rollover, trimming and TTL expiry run, such as 1s or",
+            "                       100ms (default 1s)",
             "  --help               print this help");
 
     static LaunchOptions parse(String[] args) {
@@ -44,6 +52,11 @@ record LaunchOptions(EngineConfig engine, ServerConfig server, String maxHeap, b
         String maxHeap = DEFAULT_MAX_HEAP;
         int requestTimeoutSeconds = ServerConfig.DEFAULT_REQUEST_TIMEOUT_MILLIS / 1000;
         int idleTimeoutSeconds = 60;
+        EngineConfig defaults = EngineConfig.inMemory();
+        long splitBytes = defaults.partitionSplitBytes();
+        Duration rollover = defaults.shardRolloverAge();
+        Duration retention = defaults.streamRetention();
+        Duration maintenance = defaults.maintenanceInterval();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help", "-h" -> {
@@ -62,6 +75,14 @@ record LaunchOptions(EngineConfig engine, ServerConfig server, String maxHeap, b
                         "--request-timeout");
                 case "--idle-timeout" -> idleTimeoutSeconds = positive(value(args, ++i, "--idle-timeout"),
                         "--idle-timeout");
+                case "--partition-split-size" -> splitBytes = SettingUnits.bytes(value(args, ++i,
+                        "--partition-split-size"), "--partition-split-size");
+                case "--shard-rollover" -> rollover = SettingUnits.duration(value(args, ++i, "--shard-rollover"),
+                        "--shard-rollover");
+                case "--stream-retention" -> retention = SettingUnits.duration(value(args, ++i,
+                        "--stream-retention"), "--stream-retention");
+                case "--maintenance-interval" -> maintenance = SettingUnits.duration(value(args, ++i,
+                        "--maintenance-interval"), "--maintenance-interval");
                 default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "'");
             }
         }
@@ -72,7 +93,8 @@ record LaunchOptions(EngineConfig engine, ServerConfig server, String maxHeap, b
             throw new IllegalArgumentException("--auth strict needs --credentials FILE");
         }
         EngineConfig engine = (inMemory ? EngineConfig.inMemory() : EngineConfig.durable(dataDir))
-                .withDefaultPartitions(partitions).withRegion(region);
+                .withDefaultPartitions(partitions).withRegion(region).withPartitionSplitBytes(splitBytes)
+                .withShardRolloverAge(rollover).withStreamRetention(retention).withMaintenanceInterval(maintenance);
         ServerConfig server = ServerConfig.loopback(port).withHost(host)
                 .withRequestTimeoutMillis(requestTimeoutSeconds * 1000).withIdleTimeoutMillis(idleTimeoutSeconds * 1000);
         if (auth.equals("strict")) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,5 +49,30 @@ class LaunchOptionsTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> LaunchOptions.parse(new String[] {"--max-heap", "lots"})).getMessage().contains("'lots'"));
         assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {"--request-timeout", "0"}));
+    }
+
+    @Test
+    void streamAndPartitionSettingsTakeUnitsUsersRead() {
+        LaunchOptions options = LaunchOptions.parse(new String[] {"--partition-split-size", "256KB",
+            "--shard-rollover", "5s", "--stream-retention", "90m", "--maintenance-interval", "100ms"});
+        assertEquals(256 * 1024, options.engine().partitionSplitBytes());
+        assertEquals(Duration.ofSeconds(5), options.engine().shardRolloverAge());
+        assertEquals(Duration.ofMinutes(90), options.engine().streamRetention());
+        assertEquals(Duration.ofMillis(100), options.engine().maintenanceInterval());
+        assertEquals(64L << 20, LaunchOptions.parse(new String[] {"--partition-split-size", "64mb"}).engine()
+                .partitionSplitBytes());
+        assertEquals(1000, LaunchOptions.parse(new String[] {"--partition-split-size", "1000"}).engine()
+                .partitionSplitBytes());
+        LaunchOptions defaults = LaunchOptions.parse(new String[] {});
+        assertEquals(Duration.ofHours(4), defaults.engine().shardRolloverAge());
+        assertEquals(Duration.ofHours(24), defaults.engine().streamRetention());
+        assertThat(assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {
+            "--shard-rollover", "5"})).getMessage()).contains("--shard-rollover").contains("'5'");
+        assertThat(assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {
+            "--partition-split-size", "-1MB"})).getMessage()).contains("'-1MB'");
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {
+            "--partition-split-size", "99999999999TB"}));
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {
+            "--stream-retention", "0h"}));
     }
 }
