@@ -11,6 +11,8 @@ import io.shardline.connector.source.ChangeRecordDeserializationSchema;
 import io.shardline.connector.source.ShardlineSource;
 import io.shardline.connector.source.ShardlineSourceBuilder;
 import io.shardline.connector.source.scan.TableScanSource;
+import io.shardline.jobs.versions.KeyedChange;
+import io.shardline.jobs.versions.KeyedVersioner;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -22,7 +24,7 @@ import org.apache.flink.util.Collector;
 
 /**
  * The index job's dataflow: the table's items from a parallel Scan and its changes from the stream
- * since the plan's handoff, keyed by document id through {@link DocumentVersioner}, into the
+ * since the plan's handoff, keyed by document id through {@link KeyedVersioner}, into the
  * OpenSearch sink. Operators have fixed uids, so savepoints carry over between versions of the job.
  */
 public final class IndexPipeline {
@@ -48,34 +50,40 @@ public final class IndexPipeline {
         if (plan.snapshot()) {
             stream.startingAtTimestamp(Instant.ofEpochSecond(plan.handoffSeconds()));
         }
-        DataStream<ItemChange> items = env.fromSource(stream.build(), WatermarkStrategy.noWatermarks(), "table stream")
+        DataStream<KeyedChange> items = env.fromSource(stream.build(), WatermarkStrategy.noWatermarks(), "table stream")
                 .uid("table-stream")
                 .flatMap(new FromStream(changes))
                 .name("stream changes").uid("stream-changes");
         if (plan.snapshot()) {
             long handoff = plan.handoffSeconds();
-            TableScanSource<ItemChange> scan = TableScanSource.<ItemChange>builder().tableName(options.table)
+            TableScanSource<KeyedChange> scan = TableScanSource.<KeyedChange>builder().tableName(options.table)
                     .endpoint(client.endpoint()).region(client.region()).credentialsProvider(client.credentials())
                     .segments(options.scanSegments)
-                    .items(item -> changes.fromSnapshot(item, handoff), TypeInformation.of(ItemChange.class))
+                    .items(item -> changes.fromSnapshot(item, handoff), TypeInformation.of(KeyedChange.class))
                     .build();
             items = items.union(env.fromSource(scan, WatermarkStrategy.noWatermarks(), SNAPSHOT).uid("table-snapshot"));
         }
-        OpenSearchSink<DocumentWrite> sink = OpenSearchSink.<DocumentWrite>builder()
-                .connection(options.search.connection()).index(plan.index()).documents(write -> write)
+        OpenSearchSink<KeyedChange> sink = OpenSearchSink.<KeyedChange>builder()
+                .connection(options.search.connection()).index(plan.index()).documents(IndexPipeline::document)
                 .deadLetters(DeadLetterFile.in(Path.of(options.deadLetters), options.table))
                 .option(OpenSearchSinkOptions.BULK_FLUSH_INTERVAL, options.bulkFlushInterval).build();
-        items.keyBy(change -> change.id)
-                .process(new DocumentVersioner(options.versionRetention))
+        items.keyBy(change -> change.key)
+                .process(new KeyedVersioner(options.versionRetention))
                 .name("versions").uid("versions")
                 .sinkTo(sink).name("opensearch").uid("opensearch");
     }
 
+    /** A versioned change as the write of its document. */
+    static DocumentWrite document(KeyedChange change) {
+        return change.removed ? DocumentWrite.delete(change.key, change.version)
+                : DocumentWrite.index(change.key, change.version, change.text());
+    }
+
     /** The stream's records as item changes; records the index ignores (kept TTL deletes) make none. */
-    private record FromStream(ItemChanges changes) implements FlatMapFunction<ChangeRecord, ItemChange> {
+    private record FromStream(ItemChanges changes) implements FlatMapFunction<ChangeRecord, KeyedChange> {
         @Override
-        public void flatMap(ChangeRecord record, Collector<ItemChange> out) {
-            ItemChange change = changes.fromStream(record);
+        public void flatMap(ChangeRecord record, Collector<KeyedChange> out) {
+            KeyedChange change = changes.fromStream(record);
             if (change != null) {
                 out.collect(change);
             }

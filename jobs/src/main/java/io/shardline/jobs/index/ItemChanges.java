@@ -2,13 +2,16 @@ package io.shardline.jobs.index;
 
 import io.shardline.connector.sink.opensearch.ItemDocuments;
 import io.shardline.connector.source.ChangeRecord;
+import io.shardline.jobs.versions.KeyedChange;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Turns stream records and scanned items into {@link ItemChange}s: the item's document with the
+ * Turns stream records and scanned items into {@link KeyedChange}s keyed by document id, whose
+ * payload is the item's document (UTF-8 JSON) with the
  * change's metadata under the metadata field ({@code event}, {@code sequence_number},
  * {@code change_time}, {@code table}), or a removal. A removal made by Time to Live is dropped when
  * TTL-deleted items are to stay in the index.
@@ -25,13 +28,13 @@ final class ItemChanges implements Serializable {
     }
 
     /** The change a stream record makes, or null when the index keeps what it has. */
-    ItemChange fromStream(ChangeRecord record) {
+    KeyedChange fromStream(ChangeRecord record) {
         long seconds = record.approximateCreationTimeMillis() / 1000;
         if ("REMOVE".equals(record.eventName())) {
             if (keepTtlDeleted && record.deletedByTtl()) {
                 return null;
             }
-            return new ItemChange(documents.id(record.keys()), null, seconds, false);
+            return KeyedChange.removed(documents.id(record.keys()), null, seconds);
         }
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("event", record.eventName());
@@ -39,15 +42,19 @@ final class ItemChanges implements Serializable {
         metadata.put("change_time", record.approximateCreationTimeMillis());
         metadata.put("table", table);
         Map<String, AttributeValue> image = record.newImage();
-        return new ItemChange(documents.id(image), documents.source(image, metadata), seconds, false);
+        return KeyedChange.changed(documents.id(image), utf8(documents.source(image, metadata)), seconds);
     }
 
     /** A scanned item, as of the snapshot's stream position. */
-    ItemChange fromSnapshot(Map<String, AttributeValue> item, long handoffSeconds) {
+    KeyedChange fromSnapshot(Map<String, AttributeValue> item, long handoffSeconds) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("event", "SNAPSHOT");
         metadata.put("change_time", handoffSeconds * 1000);
         metadata.put("table", table);
-        return new ItemChange(documents.id(item), documents.source(item, metadata), handoffSeconds, true);
+        return KeyedChange.snapshot(documents.id(item), utf8(documents.source(item, metadata)), handoffSeconds);
+    }
+
+    private static byte[] utf8(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shardline.connector.sink.opensearch.DeadLetterFile;
-import io.shardline.connector.sink.opensearch.DocumentWrite;
 import io.shardline.connector.sink.opensearch.ItemDocuments;
 import io.shardline.connector.sink.opensearch.OpenSearchSink;
 import io.shardline.connector.testing.OpenSearchNode;
@@ -16,6 +15,8 @@ import io.shardline.engine.server.ShardlineServer;
 import io.shardline.engine.testing.Await;
 import io.shardline.engine.testing.Partitions;
 import io.shardline.jobs.flink.JobMetrics;
+import io.shardline.jobs.versions.KeyedChange;
+import io.shardline.jobs.versions.KeyedVersioner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -328,14 +329,14 @@ class IndexJobITCase {
      * accept its item's delete and OpenSearch has forgotten deletes: a probe document, deleted after
      * it, takes an older write again.
      */
-    private record AfterOpenSearchForgotTheDelete(String url, String index) implements MapFunction<ItemChange, ItemChange> {
+    private record AfterOpenSearchForgotTheDelete(String url, String index) implements MapFunction<KeyedChange, KeyedChange> {
         @Override
-        public ItemChange map(ItemChange change) throws Exception {
+        public KeyedChange map(KeyedChange change) throws Exception {
             if (change.snapshot) {
                 HttpClient http = HttpClient.newHttpClient();
-                Await.until(Duration.ofMinutes(1), () -> recorder.acceptedDelete(change.id),
-                        "OpenSearch accepting the delete of " + change.id);
-                String probe = "/" + index + "/_doc/probe-" + change.id;
+                Await.until(Duration.ofMinutes(1), () -> recorder.acceptedDelete(change.key),
+                        "OpenSearch accepting the delete of " + change.key);
+                String probe = "/" + index + "/_doc/probe-" + change.key;
                 send(http, "PUT", probe + "?version=10&version_type=external", "{}");
                 send(http, "DELETE", probe + "?version=11&version_type=external", null);
                 Await.until(Duration.ofSeconds(30), () -> {
@@ -365,21 +366,22 @@ class IndexJobITCase {
     void aLateOlderWriteAfterOpenSearchForgotADeleteDoesNotBringTheDocumentBack() throws Exception {
         createIndexWithoutDeleteTombstones();
         long second = 1_764_000_000L;
-        long older = second << DocumentVersioner.COUNTER_BITS;
-        long newer = (second + 5) << DocumentVersioner.COUNTER_BITS;
+        long older = second << KeyedVersioner.COUNTER_BITS;
+        long newer = (second + 5) << KeyedVersioner.COUNTER_BITS;
         node.request("PUT", "/" + index + "/_doc/control?version=" + newer + "&version_type=external", "{\"a\":1}");
         node.request("DELETE", "/" + index + "/_doc/control?version=" + (newer + 1) + "&version_type=external", null);
         awaitOpenSearchForgets("control", older);
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        env.fromData(new ItemChange("k", "{\"a\":1}", second + 4, false), new ItemChange("k", null, second + 5, false),
-                        new ItemChange("k", "{\"a\":0}", second, true))
+        env.fromData(KeyedChange.changed("k", "{\"a\":1}".getBytes(StandardCharsets.UTF_8), second + 4),
+                        KeyedChange.removed("k", null, second + 5),
+                        KeyedChange.snapshot("k", "{\"a\":0}".getBytes(StandardCharsets.UTF_8), second))
                 .map(new AfterOpenSearchForgotTheDelete(node.url(), index))
-                .keyBy(change -> change.id)
-                .process(new DocumentVersioner(Duration.ofHours(1)))
-                .sinkTo(OpenSearchSink.<DocumentWrite>builder().connection(options.search.connection()).index(index)
-                        .documents(write -> write).deadLetters(DeadLetterFile.in(deadLetters, TABLE)).build());
+                .keyBy(change -> change.key)
+                .process(new KeyedVersioner(Duration.ofHours(1)))
+                .sinkTo(OpenSearchSink.<KeyedChange>builder().connection(options.search.connection()).index(index)
+                        .documents(IndexPipeline::document).deadLetters(DeadLetterFile.in(deadLetters, TABLE)).build());
         env.execute("late older write");
         node.refresh(index);
         assertThat(node.document(index, "k")).isNull();
