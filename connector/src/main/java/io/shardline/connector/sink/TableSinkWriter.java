@@ -49,9 +49,14 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
     private static final String CONDITION = "attribute_not_exists(#version) OR #version < :version";
     private final DynamoDbAsyncClient client;
     private final String table;
+    /** The endpoint named in errors, or null for Amazon DynamoDB's own. */
+    private final String endpoint;
     private final String versionAttribute;
     private final Counter staleWritesSkipped;
     private final Counter writesResent;
+    private final Counter writesApplied;
+    /** How long the latest applied write whose change time is known took from its change to the table. */
+    private volatile long changeToWriteMillis = -1;
     private final OneWritePerKeyBatchCreator batches;
     private final long resendPauseMillis;
     /** Per key, the call of its latest write until it is done: the key's next write is sent after it. */
@@ -61,17 +66,20 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
     private TableSinkWriter(ElementConverter<T, TableWrite> converter, WriterInitContext context,
                             AsyncSinkWriterConfiguration configuration,
                             Collection<BufferedRequestState<TableWrite>> states, DynamoDbAsyncClient client,
-                            OneWritePerKeyBatchCreator batches, String table, String versionAttribute,
-                            long resendPauseMillis) {
+                            OneWritePerKeyBatchCreator batches, String table, String endpoint,
+                            String versionAttribute, long resendPauseMillis) {
         super(converter, context, configuration, states, batches, new DequeRequestBuffer<>());
         this.batches = batches;
         this.resendPauseMillis = resendPauseMillis;
         this.client = client;
         this.table = table;
+        this.endpoint = endpoint;
         this.versionAttribute = versionAttribute;
         MetricGroup metrics = context.metricGroup().addGroup("shardline");
         this.staleWritesSkipped = metrics.counter("staleWritesSkipped");
         this.writesResent = metrics.counter("writesResent");
+        this.writesApplied = metrics.counter("writesApplied");
+        metrics.gauge("changeToWriteMillis", () -> changeToWriteMillis);
     }
 
     /** A writer for {@code table}, whose key schema it looks up first. */
@@ -85,7 +93,7 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
         schema.stream().filter(k -> k.keyType() == KeyType.HASH).forEach(k -> keys.add(k.attributeName()));
         schema.stream().filter(k -> k.keyType() == KeyType.RANGE).forEach(k -> keys.add(k.attributeName()));
         return new TableSinkWriter<>(sink.converter(), context, configuration, states, client,
-                new OneWritePerKeyBatchCreator(keys), sink.tableName(), sink.versionAttribute(),
+                new OneWritePerKeyBatchCreator(keys), sink.tableName(), sink.clientSettings().endpoint(), sink.versionAttribute(),
                 Math.max(100, sink.clientSettings().maxRetryDelay().toMillis()));
     }
 
@@ -124,6 +132,10 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
                     Throwable cause = error instanceof CompletionException && error.getCause() != null
                             ? error.getCause() : error;
                     if (cause == null) {
+                        writesApplied.inc();
+                        if (write.changeTimeMillis() > 0) {
+                            changeToWriteMillis = System.currentTimeMillis() - write.changeTimeMillis();
+                        }
                         return CompletableFuture.completedFuture(null);
                     }
                     if (cause instanceof ConditionalCheckFailedException) {
@@ -139,7 +151,8 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
                                 .thenCompose(ignored -> sendUntilDone(write, resends + 1));
                     }
                     return CompletableFuture.completedFuture(new IllegalStateException("Writing " + write
-                            + " to table " + table + " failed: " + cause.getMessage(), cause));
+                            + " to table " + table + (endpoint == null ? "" : " at " + endpoint) + " failed: "
+                            + cause.getMessage(), cause));
                 });
     }
 

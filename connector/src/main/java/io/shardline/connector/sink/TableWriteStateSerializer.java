@@ -6,25 +6,42 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.connector.base.sink.writer.AsyncSinkWriterStateSerializer;
+import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 
-/** Checkpoint form of the writes a sink writer still buffers, versioned. */
+/**
+ * Checkpoint form of the writes a sink writer still buffers, versioned: version 2 adds each write's
+ * change time after its attributes; version 1 state reads with the change time unknown.
+ */
 @Internal
 public final class TableWriteStateSerializer extends AsyncSinkWriterStateSerializer<TableWrite> {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    /** The version of the state being read: the base class hands entries over without it. */
+    private int readingVersion = VERSION;
+
+    @Override
+    public BufferedRequestState<TableWrite> deserialize(int version, byte[] serialized) throws IOException {
+        if (version < 1 || version > VERSION) {
+            throw new IOException("Unknown table sink state version " + version + "; this sink reads 1 to " + VERSION);
+        }
+        readingVersion = version;
+        return super.deserialize(version, serialized);
+    }
 
     @Override
     protected void serializeRequestToStream(TableWrite write, DataOutputStream out) throws IOException {
         out.writeBoolean(write.isDelete());
         out.writeLong(write.version());
         AttributeValueBinary.writeMap(write.attributes(), out);
+        out.writeLong(write.changeTimeMillis());
     }
 
     @Override
     protected TableWrite deserializeRequestFromStream(long requestSize, DataInputStream in) throws IOException {
         boolean delete = in.readBoolean();
         long version = in.readLong();
-        return delete ? TableWrite.delete(AttributeValueBinary.readMap(in), version)
+        TableWrite write = delete ? TableWrite.delete(AttributeValueBinary.readMap(in), version)
                 : TableWrite.put(AttributeValueBinary.readMap(in), version);
+        return readingVersion >= 2 ? write.changedAt(in.readLong()) : write;
     }
 
     @Override

@@ -94,18 +94,28 @@ public final class JobMetrics {
 
         /** The sum over all subtasks of all operators of the metric ending in {@code suffix}, or -1. */
         public long sum(String suffix) {
-            return aggregate(suffix, 0);
+            return aggregate("", suffix, 0);
         }
 
         /** The largest value over all subtasks of all operators of the metric ending in {@code suffix}, or -1. */
         public long max(String suffix) {
-            return aggregate(suffix, 1);
+            return aggregate("", suffix, 1);
         }
 
-        private long aggregate(String suffix, int which) {
+        /** As {@link #sum(String)}, over the operators whose names start with {@code operator}. */
+        public long sum(String operator, String suffix) {
+            return aggregate(operator, suffix, 0);
+        }
+
+        /** As {@link #max(String)}, over the operators whose names start with {@code operator}. */
+        public long max(String operator, String suffix) {
+            return aggregate(operator, suffix, 1);
+        }
+
+        private long aggregate(String operator, String suffix, int which) {
             long result = -1;
             for (Map.Entry<String, long[]> metric : metrics.entrySet()) {
-                if (metric.getKey().endsWith(suffix)) {
+                if (metric.getKey().startsWith(operator) && metric.getKey().endsWith(suffix)) {
                     long value = metric.getValue()[which];
                     result = result < 0 ? value : which == 0 ? result + value : Math.max(result, value);
                 }

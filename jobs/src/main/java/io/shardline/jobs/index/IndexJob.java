@@ -1,25 +1,18 @@
 package io.shardline.jobs.index;
 
+import io.shardline.jobs.flink.CommandLineJob;
 import io.shardline.jobs.flink.JobMetrics;
-import io.shardline.jobs.flink.LocalFlinkCluster;
+import io.shardline.jobs.flink.ProgressTicker;
+import io.shardline.jobs.tables.TableFacts;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.MetricOptions;
-import org.apache.flink.configuration.ReadableConfig;
-import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -41,27 +34,8 @@ public final class IndexJob implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StreamExecutionEnvironment context = StreamExecutionEnvironment.getExecutionEnvironment();
-        if (context instanceof LocalStreamEnvironment) {
-            Configuration flink = new Configuration();
-            flink.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofSeconds(1));
-            try (LocalFlinkCluster cluster = LocalFlinkCluster.start(flink, options.webPort)) {
-                System.out.println("Flink web UI: " + cluster.webUrl());
-                return run(cluster.environment(flink), cluster.webUrl(), System.out);
-            }
-        }
-        ReadableConfig config = context.getConfiguration();
-        String rest = "http://" + config.getOptional(RestOptions.ADDRESS).orElse("localhost") + ":"
-                + config.get(RestOptions.PORT);
-        return run(context, rest, System.out);
-    }
-
-    private int run(StreamExecutionEnvironment env, String restAddress, PrintStream out) throws Exception {
-        try (Running running = start(options, env, restAddress, out, Clock.systemUTC())) {
-            Runtime.getRuntime().addShutdownHook(new Thread(running::cancel, "cancel-index-job"));
-            running.job().getJobExecutionResult().get();
-            return 0;
-        }
+        return CommandLineJob.run(options.webPort, (env, rest, out) -> start(options, env, rest, out,
+                Clock.systemUTC()));
     }
 
     /** Plans and submits the job, and starts watching it; closing stops the watching, not the job. */
@@ -87,33 +61,20 @@ public final class IndexJob implements Callable<Integer> {
                 : ", from the stream alone"));
         IndexProgress progress = new IndexProgress(new JobMetrics(restAddress, job.getJobID().toHexString()), plan,
                 admin, options.caughtUpLag.toMillis(), out, clock);
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "index-progress");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = options.progressInterval.toMillis();
-        ticker.scheduleWithFixedDelay(() -> {
-            try {
-                progress.tick();
-            } catch (RuntimeException e) {
-                out.println("progress: " + e.getMessage());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+        ProgressTicker ticker = new ProgressTicker("index-progress", options.progressInterval, progress::tick, out);
         return new Running(job, plan, progress, ticker, admin);
     }
 
     /** A submitted index job and what watches it. */
-    record Running(JobClient job, IndexPlan plan, IndexProgress progress, ScheduledExecutorService ticker,
-                   SearchIndexAdmin admin) implements AutoCloseable {
+    record Running(JobClient job, IndexPlan plan, IndexProgress progress, ProgressTicker ticker,
+                   SearchIndexAdmin admin) implements CommandLineJob.Watched {
         void cancel() {
             job.cancel();
         }
 
         @Override
         public void close() throws Exception {
-            ticker.shutdownNow();
-            ticker.awaitTermination(10, TimeUnit.SECONDS);
+            ticker.close();
             admin.close();
         }
     }

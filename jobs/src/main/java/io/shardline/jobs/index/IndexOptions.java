@@ -5,6 +5,7 @@ import io.shardline.jobs.cli.DurationConverter;
 import io.shardline.jobs.cli.TableConnection;
 import java.time.Duration;
 import java.util.List;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -16,7 +17,7 @@ public final class IndexOptions {
     @Mixin
     public TableConnection connection = new TableConnection();
 
-    @Mixin
+    @ArgGroup(exclusive = false, multiplicity = "1", heading = "OpenSearch:%n")
     public SearchConnection search = new SearchConnection();
 
     @Option(names = "--table", required = true, description = "Table whose items the index holds")

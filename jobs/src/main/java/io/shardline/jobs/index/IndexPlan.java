@@ -1,5 +1,6 @@
 package io.shardline.jobs.index;
 
+import io.shardline.jobs.tables.TableFacts;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,7 +18,7 @@ record IndexPlan(TableFacts table, String index, String aliasToMove, boolean sna
             .withZone(ZoneOffset.UTC);
 
     static IndexPlan prepare(IndexOptions options, TableFacts table, SearchIndexAdmin admin, Clock clock) {
-        table.requireNewImages();
+        table.requireNewImages("indexing it");
         if (options.rebuild && options.noSnapshot) {
             throw new IllegalArgumentException("--rebuild fills a new index from a snapshot; it cannot be combined "
                     + "with --no-snapshot");

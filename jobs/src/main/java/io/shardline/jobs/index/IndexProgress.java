@@ -1,6 +1,7 @@
 package io.shardline.jobs.index;
 
 import io.shardline.jobs.flink.JobMetrics;
+import io.shardline.jobs.versions.VersionedChanges;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -51,7 +52,7 @@ final class IndexProgress {
         double perSecond = (written - lastWritten) * 1000.0 / Math.max(1, now - lastTickMillis);
         lastWritten = written;
         lastTickMillis = now;
-        boolean snapshotDone = !plan.snapshot() || reading.finished(IndexPipeline.SNAPSHOT);
+        boolean snapshotDone = !plan.snapshot() || reading.finished(VersionedChanges.SNAPSHOT);
         long lag = reading.max(".shardline.millisBehindLatest");
         StringBuilder line = new StringBuilder("index ").append(plan.index()).append(": ");
         if (!snapshotDone) {

@@ -2,8 +2,8 @@ package io.shardline.jobs.index;
 
 import io.shardline.connector.sink.opensearch.ItemDocuments;
 import io.shardline.connector.source.ChangeRecord;
+import io.shardline.jobs.versions.ItemChangeMapping;
 import io.shardline.jobs.versions.KeyedChange;
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code change_time}, {@code table}), or a removal. A removal made by Time to Live is dropped when
  * TTL-deleted items are to stay in the index.
  */
-final class ItemChanges implements Serializable {
+final class ItemChanges implements ItemChangeMapping {
     private final ItemDocuments documents;
     private final String table;
     private final boolean keepTtlDeleted;
@@ -28,13 +28,14 @@ final class ItemChanges implements Serializable {
     }
 
     /** The change a stream record makes, or null when the index keeps what it has. */
-    KeyedChange fromStream(ChangeRecord record) {
-        long seconds = record.approximateCreationTimeMillis() / 1000;
+    @Override
+    public KeyedChange fromStream(ChangeRecord record) {
+        long millis = record.approximateCreationTimeMillis();
         if ("REMOVE".equals(record.eventName())) {
             if (keepTtlDeleted && record.deletedByTtl()) {
                 return null;
             }
-            return KeyedChange.removed(documents.id(record.keys()), null, seconds);
+            return KeyedChange.removed(documents.id(record.keys()), null, millis);
         }
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("event", record.eventName());
@@ -42,11 +43,12 @@ final class ItemChanges implements Serializable {
         metadata.put("change_time", record.approximateCreationTimeMillis());
         metadata.put("table", table);
         Map<String, AttributeValue> image = record.newImage();
-        return KeyedChange.changed(documents.id(image), utf8(documents.source(image, metadata)), seconds);
+        return KeyedChange.changed(documents.id(image), utf8(documents.source(image, metadata)), millis);
     }
 
     /** A scanned item, as of the snapshot's stream position. */
-    KeyedChange fromSnapshot(Map<String, AttributeValue> item, long handoffSeconds) {
+    @Override
+    public KeyedChange fromSnapshot(Map<String, AttributeValue> item, long handoffSeconds) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("event", "SNAPSHOT");
         metadata.put("change_time", handoffSeconds * 1000);

@@ -22,14 +22,14 @@ import org.opensearch.client.opensearch.generic.Response;
  * The index-level OpenSearch calls the index job and the verifier make: create an index with the
  * item mapping, look up and move an alias atomically, count, refresh, and read every document.
  */
-final class SearchIndexAdmin implements AutoCloseable {
+public final class SearchIndexAdmin implements AutoCloseable {
     /** Decimals as BigDecimal, so documents read back keep every digit. */
-    static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+    public static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
     private final OpenSearchClient client;
     private final OpenSearchGenericClient generic;
 
-    SearchIndexAdmin(OpenSearchConnection connection) {
+    public SearchIndexAdmin(OpenSearchConnection connection) {
         this.client = connection.createClient();
         this.generic = client.generic();
     }
@@ -131,7 +131,7 @@ final class SearchIndexAdmin implements AutoCloseable {
         ok("POST", "/_aliases", body);
     }
 
-    void refresh(String index) {
+    public void refresh(String index) {
         ok("POST", "/" + index + "/_refresh", null);
     }
 
@@ -140,7 +140,7 @@ final class SearchIndexAdmin implements AutoCloseable {
     }
 
     /** Passes every document's hit ({@code _id}, {@code _version}, {@code _source}) to {@code each}, with a scroll. */
-    void forEachDocument(String index, Consumer<JsonNode> each) {
+    public void forEachDocument(String index, Consumer<JsonNode> each) {
         ObjectNode query = JSON.createObjectNode().put("size", 1000).put("version", true);
         query.putArray("sort").add("_doc");
         JsonNode page = ok("POST", "/" + index + "/_search?scroll=2m", query);

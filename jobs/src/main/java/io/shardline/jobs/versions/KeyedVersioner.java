@@ -47,7 +47,7 @@ public final class KeyedVersioner extends KeyedProcessFunction<String, KeyedChan
     @Override
     public void processElement(KeyedChange change, Context context, Collector<KeyedChange> out) throws Exception {
         Long last = lastVersion.value();
-        long clockVersion = change.changeSeconds << COUNTER_BITS;
+        long clockVersion = change.changeMillis / 1000 << COUNTER_BITS;
         if (change.snapshot && last != null) {
             snapshotItemsSuperseded.inc();
             return;

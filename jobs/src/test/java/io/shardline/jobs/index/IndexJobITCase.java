@@ -15,6 +15,9 @@ import io.shardline.engine.server.ShardlineServer;
 import io.shardline.engine.testing.Await;
 import io.shardline.engine.testing.Partitions;
 import io.shardline.jobs.flink.JobMetrics;
+import io.shardline.jobs.verify.CopyComparison;
+import io.shardline.jobs.verify.IndexVerifier;
+import io.shardline.jobs.verify.VerifyCommand;
 import io.shardline.jobs.versions.KeyedChange;
 import io.shardline.jobs.versions.KeyedVersioner;
 import java.io.ByteArrayOutputStream;
@@ -187,7 +190,7 @@ class IndexJobITCase {
                 new PrintStream(console, true, StandardCharsets.UTF_8), Clock.systemUTC());
     }
 
-    private IndexVerifier.Result verify() {
+    private CopyComparison.Result verify() {
         try (SearchIndexAdmin admin = new SearchIndexAdmin(options.search.connection())) {
             return IndexVerifier.verify(client, TABLE, admin, index, options.metadataField);
         } catch (IOException e) {
@@ -196,9 +199,9 @@ class IndexJobITCase {
     }
 
     /** Waits until the index equals the table, or returns the last difference after two minutes. */
-    private IndexVerifier.Result awaitEqual() throws InterruptedException {
+    private CopyComparison.Result awaitEqual() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        IndexVerifier.Result result = verify();
+        CopyComparison.Result result = verify();
         while (!result.equal() && System.nanoTime() < deadline) {
             Thread.sleep(250);
             result = verify();
@@ -234,11 +237,11 @@ class IndexJobITCase {
             writes.get(3, TimeUnit.MINUTES);
             awaitNoExpiredItems();
 
-            IndexVerifier.Result result = awaitEqual();
+            CopyComparison.Result result = awaitEqual();
             assertThat(result.equal()).as(result + "\n" + console.toString(StandardCharsets.UTF_8)).isTrue();
-            assertThat(result.items()).isGreaterThan(1_500);
+            assertThat(result.expected()).isGreaterThan(1_500);
             assertThat(proxy.versionsThatWentDown()).isEmpty();
-            assertThat(proxy.acceptedActions()).isGreaterThan(result.items());
+            assertThat(proxy.acceptedActions()).isGreaterThan(result.expected());
             assertThat(engine.partitions(TABLE).size()).as("partitions split during the run").isGreaterThan(2);
             assertThat(console.toString(StandardCharsets.UTF_8)).contains("snapshot").contains("version conflicts");
             job.cancel();
@@ -374,8 +377,8 @@ class IndexJobITCase {
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        env.fromData(KeyedChange.changed("k", "{\"a\":1}".getBytes(StandardCharsets.UTF_8), second + 4),
-                        KeyedChange.removed("k", null, second + 5),
+        env.fromData(KeyedChange.changed("k", "{\"a\":1}".getBytes(StandardCharsets.UTF_8), (second + 4) * 1000),
+                        KeyedChange.removed("k", null, (second + 5) * 1000),
                         KeyedChange.snapshot("k", "{\"a\":0}".getBytes(StandardCharsets.UTF_8), second))
                 .map(new AfterOpenSearchForgotTheDelete(node.url(), index))
                 .keyBy(change -> change.key)
@@ -451,7 +454,7 @@ class IndexJobITCase {
                 "--endpoint", server.endpoint(), "--access-key", "test", "--secret-key", "test",
                 "--opensearch", proxy.url(), "--table", TABLE, "--index", index);
         assertThat(exit).isEqualTo(1);
-        assertThat(printed.toString()).contains("301 items", "300 documents", "missing 1 [" + mixedId + "]",
+        assertThat(printed.toString()).contains("301 items expected", "index " + index + ": 300 held", "missing 1 [" + mixedId + "]",
                 "extra 0", "different 0", "differs");
 
         index = index + "-unindexed";
@@ -488,13 +491,13 @@ class IndexJobITCase {
             awaitDocuments(200);
             delete(150);
             awaitNoExpiredItems();
-            IndexVerifier.Result result = verify();
+            CopyComparison.Result result = verify();
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-            while ((result.documents() != 199 || result.extra() != 20) && System.nanoTime() < deadline) {
+            while ((result.held() != 199 || result.extra() != 20) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
                 result = verify();
             }
-            assertThat(result.items()).isEqualTo(179);
+            assertThat(result.expected()).isEqualTo(179);
             assertThat(result.extra()).as("the TTL-deleted items' documents").isEqualTo(20);
             assertThat(result.missing()).isZero();
             assertThat(result.different()).isZero();

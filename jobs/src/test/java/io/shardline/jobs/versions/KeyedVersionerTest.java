@@ -35,10 +35,10 @@ class KeyedVersionerTest {
     @Test
     void versionsGrowWithEveryChangeOfAnItemAlsoWithinOneSecond() throws Exception {
         var harness = harness();
-        harness.processElement(KeyedChange.changed("a", bytes("{\"v\":1}"), SECOND), 0);
-        harness.processElement(KeyedChange.changed("a", bytes("{\"v\":2}"), SECOND), 0);
-        harness.processElement(KeyedChange.removed("a", null, SECOND), 0);
-        harness.processElement(KeyedChange.changed("a", bytes("{\"v\":3}"), SECOND + 1), 0);
+        harness.processElement(KeyedChange.changed("a", bytes("{\"v\":1}"), SECOND * 1000), 0);
+        harness.processElement(KeyedChange.changed("a", bytes("{\"v\":2}"), SECOND * 1000), 0);
+        harness.processElement(KeyedChange.removed("a", null, SECOND * 1000), 0);
+        harness.processElement(KeyedChange.changed("a", bytes("{\"v\":3}"), (SECOND + 1) * 1000), 0);
         List<Long> versions = writes(harness).stream().map(change -> change.version).toList();
         long base = SECOND << KeyedVersioner.COUNTER_BITS;
         assertThat(versions).containsExactly(base, base + 1, base + 2, (SECOND + 1) << KeyedVersioner.COUNTER_BITS);
@@ -48,10 +48,10 @@ class KeyedVersionerTest {
     @Test
     void aSnapshotItemAfterTheItemsStreamChangesIsDroppedSoADeleteStaysDeleted() throws Exception {
         var harness = harness();
-        harness.processElement(KeyedChange.removed("gone", null, SECOND + 5), 0);
+        harness.processElement(KeyedChange.removed("gone", null, (SECOND + 5) * 1000), 0);
         harness.processElement(KeyedChange.snapshot("gone", bytes("{\"old\":true}"), SECOND), 0);
         harness.processElement(KeyedChange.snapshot("kept", bytes("{\"snap\":1}"), SECOND), 0);
-        harness.processElement(KeyedChange.changed("kept", bytes("{\"v\":2}"), SECOND), 0);
+        harness.processElement(KeyedChange.changed("kept", bytes("{\"v\":2}"), SECOND * 1000), 0);
         List<KeyedChange> out = writes(harness);
         assertThat(out).extracting(change -> change.key).containsExactly("gone", "kept", "kept");
         assertThat(out.get(0).removed).isTrue();
@@ -62,9 +62,9 @@ class KeyedVersionerTest {
     @Test
     void aRestoredVersionerGivesAReplayTheSameVersions() throws Exception {
         var harness = harness();
-        harness.processElement(KeyedChange.changed("a", bytes("{\"v\":1}"), SECOND), 0);
+        harness.processElement(KeyedChange.changed("a", bytes("{\"v\":1}"), SECOND * 1000), 0);
         OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
-        harness.processElement(KeyedChange.changed("a", bytes("{\"v\":2}"), SECOND), 0);
+        harness.processElement(KeyedChange.changed("a", bytes("{\"v\":2}"), SECOND * 1000), 0);
         long original = writes(harness).get(1).version;
         harness.close();
 
@@ -73,7 +73,7 @@ class KeyedVersionerTest {
                 Types.STRING);
         restored.initializeState(checkpoint);
         restored.open();
-        restored.processElement(KeyedChange.changed("a", bytes("{\"v\":2}"), SECOND), 0);
+        restored.processElement(KeyedChange.changed("a", bytes("{\"v\":2}"), SECOND * 1000), 0);
         assertThat(writes(restored).get(0).version).isEqualTo(original);
     }
 }

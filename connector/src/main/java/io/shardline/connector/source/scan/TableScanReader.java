@@ -57,7 +57,10 @@ final class TableScanReader<T>
             implements RecordEmitter<ScannedItem, T, Position> {
         @Override
         public void emitRecord(ScannedItem scanned, SourceOutput<T> output, Position position) {
-            output.collect(mapping.map(scanned.item()));
+            T element = mapping.map(scanned.item());
+            if (element != null) {
+                output.collect(element);
+            }
             position.split = position.split.resumingAfter(scanned.key());
             this.scanned.inc();
         }

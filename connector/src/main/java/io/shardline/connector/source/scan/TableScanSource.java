@@ -31,6 +31,7 @@ public final class TableScanSource<T>
     /** Maps each scanned item to the type the job wants. */
     @FunctionalInterface
     public interface ItemMapping<T> extends Serializable {
+        /** The element for {@code item}, or null to leave the item out. */
         T map(Map<String, AttributeValue> item);
     }
 

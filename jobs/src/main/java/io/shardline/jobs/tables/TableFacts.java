@@ -1,4 +1,4 @@
-package io.shardline.jobs.index;
+package io.shardline.jobs.tables;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -12,17 +12,20 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * What the index job needs to know about its table before it starts, from one DescribeTable: the
- * key attributes (partition key first), the stream's view type, the approximate item count, and the
+ * What a job that copies a table needs to know about it before it starts, from one DescribeTable:
+ * the key attributes (partition key first), the stream's view type, the approximate item count, the
  * table service's own clock (its HTTP {@code Date} header, to the second), the time base of the
- * stream's record times.
+ * stream's record times and so the position from which a snapshot's stream is read, and the whole
+ * description.
  *
- * @param viewType the stream's view type, or null when the table has no stream
+ * @param viewType    the stream's view type, or null when the table has no stream
+ * @param description the table as DescribeTable described it, or null where not needed (tests)
  */
-record TableFacts(String table, List<String> keyAttributes, StreamViewType viewType, long itemCount,
-                  Instant serviceTime) {
+public record TableFacts(String table, List<String> keyAttributes, StreamViewType viewType, long itemCount,
+                         Instant serviceTime, TableDescription description) {
 
-    static TableFacts describe(DynamoDbClient client, String table) {
+    /** Describes {@code table}. */
+    public static TableFacts describe(DynamoDbClient client, String table) {
         DescribeTableResponse response = client.describeTable(r -> r.tableName(table));
         TableDescription description = response.table();
         List<String> keys = new ArrayList<>();
@@ -38,14 +41,17 @@ record TableFacts(String table, List<String> keyAttributes, StreamViewType viewT
                 .orElseThrow(() -> new IllegalStateException("The DynamoDB endpoint sent no Date header, so the "
                         + "snapshot cannot be lined up with the stream"));
         return new TableFacts(table, keys, view,
-                description.itemCount() == null ? -1 : description.itemCount(), serviceTime);
+                description.itemCount() == null ? -1 : description.itemCount(), serviceTime, description);
     }
 
-    /** Refuses a table whose stream does not carry the items' new images, naming the view types that work. */
-    void requireNewImages() {
+    /**
+     * Refuses a table whose stream does not carry the items' new images, naming the view types that
+     * work and what needs them ({@code purpose}, such as "indexing it").
+     */
+    public void requireNewImages(String purpose) {
         if (viewType != StreamViewType.NEW_IMAGE && viewType != StreamViewType.NEW_AND_OLD_IMAGES) {
             throw new IllegalArgumentException("Table " + table + " has " + (viewType == null ? "no stream"
-                    : "a stream of view type " + viewType) + "; indexing it needs a stream of view type NEW_IMAGE "
+                    : "a stream of view type " + viewType) + "; " + purpose + " needs a stream of view type NEW_IMAGE "
                     + "or NEW_AND_OLD_IMAGES (UpdateTable --stream-specification "
                     + "StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES)");
         }

@@ -1,0 +1,43 @@
+package io.shardline.jobs.replication;
+
+import io.shardline.connector.client.DynamoClientSettings;
+import io.shardline.connector.sink.ShardlineTableSink;
+import io.shardline.connector.sink.ShardlineTableSinkOptions;
+import io.shardline.jobs.versions.KeyedChange;
+import io.shardline.jobs.versions.VersionedChanges;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The replication job's dataflow: the table's versioned changes ({@link VersionedChanges}: snapshot,
+ * then stream, keyed by item key), read once and written by one table sink per target.
+ */
+final class ReplicationPipeline {
+    /** Each target's sink operator is named this followed by the target's name. */
+    static final String TARGET = "target ";
+    /** Network buffers leave after at most this long (Flink's default is 100 ms): freshness over batching. */
+    private static final long BUFFER_TIMEOUT_MILLIS = 5;
+
+    private ReplicationPipeline() {
+    }
+
+    static void build(StreamExecutionEnvironment env, ReplicationOptions options, ReplicationPlan plan) {
+        env.setParallelism(options.parallelism);
+        env.enableCheckpointing(options.checkpointInterval.toMillis());
+        env.setBufferTimeout(BUFFER_TIMEOUT_MILLIS);
+        DataStream<KeyedChange> versioned = VersionedChanges.of(env, options.connection.settings(), options.table,
+                plan.snapshot(), plan.handoffSeconds(), options.scanSegments, plan.changes(), options.versionRetention);
+        for (ReplicationTarget target : plan.targets()) {
+            DynamoClientSettings client = target.settings();
+            ShardlineTableSink<KeyedChange> sink = ShardlineTableSink.<KeyedChange>builder()
+                    .tableName(target.table()).endpoint(client.endpoint()).region(client.region())
+                    .credentialsProvider(client.credentials()).versionAttribute(options.versionAttribute)
+                    .writes(ReplicatedChanges::toWrite)
+                    .option(ShardlineTableSinkOptions.MAX_IN_FLIGHT_REQUESTS, options.writesInFlight)
+                    .option(ShardlineTableSinkOptions.MAX_TIME_IN_BUFFER, options.writeLinger)
+                    .option(ShardlineTableSinkOptions.RETRY_MAX_DELAY, options.writeRetryMaxDelay)
+                    .build();
+            versioned.sinkTo(sink).name(TARGET + target.name()).uid("target-" + target.name());
+        }
+    }
+}
