@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -20,12 +22,16 @@ import java.util.regex.Pattern;
  */
 public final class EngineProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+) ");
+    /** Lines of the process's output kept for error messages. */
+    private static final int KEPT_LINES = 40;
     private final Process process;
     private final String endpoint;
+    private final Deque<String> output;
 
-    private EngineProcess(Process process, String endpoint) {
+    private EngineProcess(Process process, String endpoint, Deque<String> output) {
         this.process = process;
         this.endpoint = endpoint;
+        this.output = output;
     }
 
     /** Starts a durable engine keeping its data in {@code dataDir}, with the launcher's further {@code options}. */
@@ -36,10 +42,15 @@ public final class EngineProcess implements AutoCloseable {
         command.addAll(List.of(options));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<String> endpoint = new CompletableFuture<>();
+        Deque<String> output = new ConcurrentLinkedDeque<>();
         Thread drain = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    output.addLast(line);
+                    if (output.size() > KEPT_LINES) {
+                        output.pollFirst();
+                    }
                     Matcher listening = LISTENING.matcher(line);
                     if (listening.find()) {
                         endpoint.complete(listening.group(1));
@@ -53,15 +64,22 @@ public final class EngineProcess implements AutoCloseable {
         drain.setDaemon(true);
         drain.start();
         try {
-            return new EngineProcess(process, endpoint.get(60, TimeUnit.SECONDS));
+            return new EngineProcess(process, endpoint.get(60, TimeUnit.SECONDS), output);
         } catch (InterruptedException | java.util.concurrent.ExecutionException | TimeoutException e) {
             process.destroyForcibly();
-            throw new IllegalStateException("The engine process did not start listening: " + e.getMessage(), e);
+            throw new IllegalStateException("The engine process did not start listening: " + e.getMessage() + "\n"
+                    + String.join("\n", output), e);
         }
     }
 
     public String endpoint() {
         return endpoint;
+    }
+
+    /** Whether the process still runs, and its latest output lines, for assertion messages. */
+    public String status() {
+        return (process.isAlive() ? "running" : "ended with " + process.exitValue()) + "; output:\n"
+                + String.join("\n", output);
     }
 
     /** Kills the process at once (SIGKILL), as a crash would, and waits until it is gone. */

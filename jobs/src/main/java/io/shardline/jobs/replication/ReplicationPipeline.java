@@ -13,8 +13,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * then stream, keyed by item key), read once and written by one table sink per target.
  */
 final class ReplicationPipeline {
-    /** Each target's sink operator is named this followed by the target's name. */
-    static final String TARGET = "target ";
+    /**
+     * Each target's sink operator is named this, the target's number (from 1, in command-line
+     * order) and a space, then the target's name; metric names spell the space as {@code _}.
+     */
+    static final String TARGET = "target";
     /** Network buffers leave after at most this long (Flink's default is 100 ms): freshness over batching. */
     private static final long BUFFER_TIMEOUT_MILLIS = 5;
 
@@ -27,7 +30,8 @@ final class ReplicationPipeline {
         env.setBufferTimeout(BUFFER_TIMEOUT_MILLIS);
         DataStream<KeyedChange> versioned = VersionedChanges.of(env, options.connection.settings(), options.table,
                 plan.snapshot(), plan.handoffSeconds(), options.scanSegments, plan.changes(), options.versionRetention);
-        for (ReplicationTarget target : plan.targets()) {
+        for (int i = 0; i < plan.targets().size(); i++) {
+            ReplicationTarget target = plan.targets().get(i);
             DynamoClientSettings client = target.settings();
             ShardlineTableSink<KeyedChange> sink = ShardlineTableSink.<KeyedChange>builder()
                     .tableName(target.table()).endpoint(client.endpoint()).region(client.region())
@@ -37,7 +41,7 @@ final class ReplicationPipeline {
                     .option(ShardlineTableSinkOptions.MAX_TIME_IN_BUFFER, options.writeLinger)
                     .option(ShardlineTableSinkOptions.RETRY_MAX_DELAY, options.writeRetryMaxDelay)
                     .build();
-            versioned.sinkTo(sink).name(TARGET + target.name()).uid("target-" + target.name());
+            versioned.sinkTo(sink).name(TARGET + (i + 1) + " " + target.name()).uid("target-" + target.name());
         }
     }
 }

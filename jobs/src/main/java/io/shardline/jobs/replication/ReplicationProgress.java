@@ -38,8 +38,9 @@ final class ReplicationProgress {
                     Math.max(0, reading.sum(".shardline.itemsScanned")), plan.source().itemCount()));
         }
         line.append("stream lag ").append(millis(reading.max(".shardline.millisBehindLatest")));
-        for (ReplicationTarget target : plan.targets()) {
-            String operator = metricName(ReplicationPipeline.TARGET + target.name());
+        for (int i = 0; i < plan.targets().size(); i++) {
+            ReplicationTarget target = plan.targets().get(i);
+            String operator = ReplicationPipeline.TARGET + (i + 1) + "_";
             long writes = Math.max(0, reading.sum(operator, ".shardline.writesApplied"));
             double perSecond = (writes - lastWrites.getOrDefault(target.name(), 0L)) * 1000.0
                     / Math.max(1, now - lastTickMillis);
@@ -53,11 +54,6 @@ final class ReplicationProgress {
         }
         lastTickMillis = now;
         out.println(line);
-    }
-
-    /** An operator's name as Flink's REST API spells it in metric names. */
-    static String metricName(String operator) {
-        return operator.replaceAll("[^A-Za-z0-9_\\-]", "_");
     }
 
     private static String millis(long value) {
