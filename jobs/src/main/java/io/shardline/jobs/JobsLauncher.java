@@ -9,7 +9,10 @@ import io.shardline.jobs.verify.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar shardline-jobs.jar [demo|game-metrics|generate|index|replicate|verify] [options]}: the demo when no command is given. */
+/**
+ * {@code java -jar shardline-jobs.jar [demo|game-metrics|generate|index|replicate|verify] [options]}:
+ * the demo when no command is given.
+ */
 @Command(name = "shardline-jobs", mixinStandardHelpOptions = true,
         subcommands = {Demo.class, GameMetricsJob.class, GameEventsCommand.class, IndexJob.class, ReplicateJob.class,
                 VerifyCommand.class},

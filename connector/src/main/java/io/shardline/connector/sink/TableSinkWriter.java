@@ -8,14 +8,17 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.sink.writer.AsyncSinkWriter;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
@@ -25,6 +28,7 @@ import org.apache.flink.connector.base.sink.writer.ResultHandler;
 import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -32,11 +36,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Writes batches of table writes (at most one per key, see {@link OneWritePerKeyBatchCreator}) as
  * concurrent conditional PutItem and DeleteItem calls: BatchWriteItem cannot carry conditions. Each
  * call applies only if the stored item's version attribute is absent or lower than the write's.
+ * Snapshot puts of a batch go in one BatchWriteItem request instead, unconditionally, with the items
+ * it leaves unprocessed sent again.
  * A write whose condition fails is older than what the table holds (a replay) and is skipped and
  * counted. A key's writes reach the table in the order they came, across concurrent batches too: a
  * write is sent only once the key's previous write is done, so a delete is never overtaken by an
@@ -76,9 +83,9 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
         this.endpoint = endpoint;
         this.versionAttribute = versionAttribute;
         MetricGroup metrics = context.metricGroup().addGroup("shardline");
-        this.staleWritesSkipped = metrics.counter("staleWritesSkipped");
-        this.writesResent = metrics.counter("writesResent");
-        this.writesApplied = metrics.counter("writesApplied");
+        this.staleWritesSkipped = metrics.counter("staleWritesSkipped", new ThreadSafeSimpleCounter());
+        this.writesResent = metrics.counter("writesResent", new ThreadSafeSimpleCounter());
+        this.writesApplied = metrics.counter("writesApplied", new ThreadSafeSimpleCounter());
         metrics.gauge("changeToWriteMillis", () -> changeToWriteMillis);
     }
 
@@ -93,21 +100,23 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
         schema.stream().filter(k -> k.keyType() == KeyType.HASH).forEach(k -> keys.add(k.attributeName()));
         schema.stream().filter(k -> k.keyType() == KeyType.RANGE).forEach(k -> keys.add(k.attributeName()));
         return new TableSinkWriter<>(sink.converter(), context, configuration, states, client,
-                new OneWritePerKeyBatchCreator(keys), sink.tableName(), sink.clientSettings().endpoint(), sink.versionAttribute(),
-                Math.max(100, sink.clientSettings().maxRetryDelay().toMillis()));
+                new OneWritePerKeyBatchCreator(keys), sink.tableName(), sink.clientSettings().endpoint(),
+                sink.versionAttribute(), Math.max(100, sink.clientSettings().maxRetryDelay().toMillis()));
     }
 
     @Override
     protected void submitRequestEntries(List<TableWrite> writes, ResultHandler<TableWrite> result) {
         List<CompletableFuture<Exception>> calls = new ArrayList<>(writes.size());
+        List<TableWrite> snapshotPuts = new ArrayList<>();
         for (TableWrite write : writes) {
-            List<AttributeValue> key = batches.keyOf(write.attributes());
-            CompletableFuture<Exception> previous = latestCallOfKey.get(key);
-            CompletableFuture<Exception> call = previous == null ? sendUntilDone(write, 0)
-                    : previous.thenCompose(ignored -> sendUntilDone(write, 0));
-            latestCallOfKey.put(key, call);
-            call.whenComplete((done, never) -> latestCallOfKey.remove(key, call));
-            calls.add(call);
+            if (write.kind() == TableWrite.Kind.SNAPSHOT_PUT) {
+                snapshotPuts.add(write);
+            } else {
+                calls.add(afterEarlierWritesOf(List.of(write), () -> sendUntilDone(write, 0)));
+            }
+        }
+        if (!snapshotPuts.isEmpty()) {
+            calls.add(afterEarlierWritesOf(snapshotPuts, () -> batchUntilDone(snapshotPuts, 0)));
         }
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).whenComplete((ignored, never) -> {
             for (CompletableFuture<Exception> call : calls) {
@@ -121,6 +130,70 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
         });
     }
 
+    /** Makes the call once every earlier call of the writes' keys is done, and makes it theirs latest. */
+    private CompletableFuture<Exception> afterEarlierWritesOf(List<TableWrite> writes,
+                                                              Supplier<CompletableFuture<Exception>> send) {
+        List<List<AttributeValue>> keys = new ArrayList<>(writes.size());
+        List<CompletableFuture<Exception>> earlier = new ArrayList<>();
+        for (TableWrite write : writes) {
+            List<AttributeValue> key = batches.keyOf(write.attributes());
+            keys.add(key);
+            CompletableFuture<Exception> previous = latestCallOfKey.get(key);
+            if (previous != null) {
+                earlier.add(previous);
+            }
+        }
+        CompletableFuture<Exception> call = earlier.isEmpty() ? send.get()
+                : CompletableFuture.allOf(earlier.toArray(CompletableFuture[]::new)).thenCompose(ignored -> send.get());
+        for (List<AttributeValue> key : keys) {
+            latestCallOfKey.put(key, call);
+        }
+        call.whenComplete((done, never) -> keys.forEach(key -> latestCallOfKey.remove(key, call)));
+        return call;
+    }
+
+    /**
+     * Sends snapshot puts in one BatchWriteItem request, and the items it leaves unprocessed again,
+     * until every one is written; completes with null, or with the error that fails the job.
+     */
+    private CompletableFuture<Exception> batchUntilDone(List<TableWrite> puts, int resends) {
+        List<WriteRequest> requests = new ArrayList<>(puts.size());
+        for (TableWrite put : puts) {
+            requests.add(WriteRequest.builder().putRequest(r -> r.item(versioned(put))).build());
+        }
+        return client.batchWriteItem(r -> r.requestItems(Map.of(table, requests)))
+                .handle((response, error) -> {
+                    Throwable cause = unwrap(error);
+                    if (cause == null) {
+                        Set<Map<String, AttributeValue>> unprocessed = new HashSet<>();
+                        if (response.hasUnprocessedItems()) {
+                            response.unprocessedItems().getOrDefault(table, List.of())
+                                    .forEach(request -> unprocessed.add(request.putRequest().item()));
+                        }
+                        writesApplied.inc(puts.size() - unprocessed.size());
+                        return new BatchOutcome(puts.stream().filter(put -> unprocessed.contains(versioned(put)))
+                                .toList(), null);
+                    }
+                    if (isTransient(cause) && !closed) {
+                        return new BatchOutcome(puts, null);
+                    }
+                    return new BatchOutcome(List.of(), new IllegalStateException("Writing " + puts.size()
+                            + " snapshot items (the first " + puts.get(0) + ") to table " + where() + " failed: "
+                            + cause.getMessage(), cause));
+                })
+                .thenCompose(outcome -> {
+                    if (outcome.fatal() != null || outcome.again().isEmpty()) {
+                        return CompletableFuture.completedFuture(outcome.fatal());
+                    }
+                    writesResent.inc(outcome.again().size());
+                    return later(resends).thenCompose(ignored -> batchUntilDone(outcome.again(), resends + 1));
+                });
+    }
+
+    /** What a BatchWriteItem call left: the puts to send again, or the error that fails the job. */
+    private record BatchOutcome(List<TableWrite> again, Exception fatal) {
+    }
+
     /**
      * Sends a write until the table applies it or refuses it as stale; completes with null, or with
      * the error that fails the job. A write the client gave up on (throttled, 5xx, unreachable) is
@@ -129,8 +202,7 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
     private CompletableFuture<Exception> sendUntilDone(TableWrite write, int resends) {
         return send(write).handle((done, error) -> error)
                 .thenCompose(error -> {
-                    Throwable cause = error instanceof CompletionException && error.getCause() != null
-                            ? error.getCause() : error;
+                    Throwable cause = unwrap(error);
                     if (cause == null) {
                         writesApplied.inc();
                         if (write.changeTimeMillis() > 0) {
@@ -144,16 +216,33 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
                     }
                     if (isTransient(cause) && !closed) {
                         writesResent.inc();
-                        long pause = Math.min(resendPauseMillis, 100L << Math.min(resends, 10));
-                        Executor later = CompletableFuture.delayedExecutor(
-                                pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1), TimeUnit.MILLISECONDS);
-                        return CompletableFuture.supplyAsync(() -> null, later)
-                                .thenCompose(ignored -> sendUntilDone(write, resends + 1));
+                        return later(resends).thenCompose(ignored -> sendUntilDone(write, resends + 1));
                     }
                     return CompletableFuture.completedFuture(new IllegalStateException("Writing " + write
-                            + " to table " + table + (endpoint == null ? "" : " at " + endpoint) + " failed: "
-                            + cause.getMessage(), cause));
+                            + " to table " + where() + " failed: " + cause.getMessage(), cause));
                 });
+    }
+
+    /** Completes after a pause that doubles with each resend (up to the maximum retry delay), jittered. */
+    private CompletableFuture<Void> later(int resends) {
+        long pause = Math.min(resendPauseMillis, 100L << Math.min(resends, 10));
+        long jittered = pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1);
+        Executor delayed = CompletableFuture.delayedExecutor(jittered, TimeUnit.MILLISECONDS);
+        return CompletableFuture.runAsync(() -> { }, delayed);
+    }
+
+    private String where() {
+        return table + (endpoint == null ? "" : " at " + endpoint);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
+    private Map<String, AttributeValue> versioned(TableWrite put) {
+        Map<String, AttributeValue> item = new HashMap<>(put.attributes());
+        item.put(versionAttribute, AttributeValue.fromN(Long.toString(put.version())));
+        return item;
     }
 
     private static boolean isTransient(Throwable cause) {
@@ -168,8 +257,7 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
             return client.deleteItem(r -> r.tableName(table).key(write.attributes()).conditionExpression(CONDITION)
                     .expressionAttributeNames(names).expressionAttributeValues(values));
         }
-        Map<String, AttributeValue> item = new HashMap<>(write.attributes());
-        item.put(versionAttribute, values.get(":version"));
+        Map<String, AttributeValue> item = versioned(write);
         return client.putItem(r -> r.tableName(table).item(item).conditionExpression(CONDITION)
                 .expressionAttributeNames(names).expressionAttributeValues(values));
     }

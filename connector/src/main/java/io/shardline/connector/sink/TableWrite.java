@@ -10,30 +10,50 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * One write the table sink makes: put a whole item, or delete the item with a key, carrying a version
  * that never decreases for a key (for example the source record's sequence number, or how many events
  * a window result covers). The sink writes it only if the stored item's version is lower, so replays
- * and retries never move an item back to an older state.
+ * and retries never move an item back to an older state. A snapshot put is the exception: see
+ * {@link #snapshotPut}.
  */
 @PublicEvolving
 public final class TableWrite implements Serializable {
+    /** What a write does. */
+    public enum Kind { PUT, DELETE, SNAPSHOT_PUT }
+
     private final Map<String, AttributeValue> attributes;
-    private final boolean delete;
+    private final Kind kind;
     private final long version;
     private final long changeTimeMillis;
 
-    private TableWrite(Map<String, AttributeValue> attributes, boolean delete, long version, long changeTimeMillis) {
+    private TableWrite(Map<String, AttributeValue> attributes, Kind kind, long version, long changeTimeMillis) {
         this.attributes = Map.copyOf(Objects.requireNonNull(attributes, "attributes"));
-        this.delete = delete;
+        this.kind = Objects.requireNonNull(kind, "kind");
         this.version = version;
         this.changeTimeMillis = changeTimeMillis;
     }
 
     /** Put {@code item} (which holds the key attributes) at {@code version}. */
     public static TableWrite put(Map<String, AttributeValue> item, long version) {
-        return new TableWrite(item, false, version, 0);
+        return new TableWrite(item, Kind.PUT, version, 0);
     }
 
     /** Delete the item with {@code key}, unless it is already at {@code version} or newer. */
     public static TableWrite delete(Map<String, AttributeValue> key, long version) {
-        return new TableWrite(key, true, version, 0);
+        return new TableWrite(key, Kind.DELETE, version, 0);
+    }
+
+    /**
+     * Put {@code item} as a copy of a table's snapshot: written in BatchWriteItem requests of up to
+     * 25, several times faster than conditional puts, but without the version condition, which
+     * BatchWriteItem cannot carry. Use it only where no newer write of the key can reach the table
+     * before it, as in a job whose keyed state drops snapshot items its stream changes superseded;
+     * the sink keeps each key's writes in order.
+     */
+    public static TableWrite snapshotPut(Map<String, AttributeValue> item, long version) {
+        return new TableWrite(item, Kind.SNAPSHOT_PUT, version, 0);
+    }
+
+    /** A write of {@code kind}, as read back from a checkpoint. */
+    static TableWrite of(Kind kind, Map<String, AttributeValue> attributes, long version, long changeTimeMillis) {
+        return new TableWrite(attributes, kind, version, changeTimeMillis);
     }
 
     /**
@@ -41,7 +61,7 @@ public final class TableWrite implements Serializable {
      * sink can report how long changes take to reach the table ({@code changeToWriteMillis}).
      */
     public TableWrite changedAt(long epochMillis) {
-        return new TableWrite(attributes, delete, version, epochMillis);
+        return new TableWrite(attributes, kind, version, epochMillis);
     }
 
     /** When the change was made at its source (epoch millis), or 0 when not known. */
@@ -54,8 +74,12 @@ public final class TableWrite implements Serializable {
         return attributes;
     }
 
+    public Kind kind() {
+        return kind;
+    }
+
     public boolean isDelete() {
-        return delete;
+        return kind == Kind.DELETE;
     }
 
     public long version() {
@@ -64,18 +88,18 @@ public final class TableWrite implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TableWrite w && attributes.equals(w.attributes) && delete == w.delete
-                && version == w.version
+        return o instanceof TableWrite w && attributes.equals(w.attributes) && kind == w.kind && version == w.version
                 && changeTimeMillis == w.changeTimeMillis;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(attributes, delete, version, changeTimeMillis);
+        return Objects.hash(attributes, kind, version, changeTimeMillis);
     }
 
     @Override
     public String toString() {
-        return (delete ? "delete " : "put ") + attributes + " at version " + version;
+        return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + attributes + " at version "
+                + version;
     }
 }

@@ -9,12 +9,14 @@ import org.apache.flink.connector.base.sink.writer.AsyncSinkWriterStateSerialize
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 
 /**
- * Checkpoint form of the writes a sink writer still buffers, versioned: version 2 adds each write's
- * change time after its attributes; version 1 state reads with the change time unknown.
+ * Checkpoint form of the writes a sink writer still buffers, versioned: version 2 writes the kind of
+ * write (put, delete, snapshot put) as a byte where version 1 wrote whether it deletes, and each
+ * write's change time after its attributes; version 1 state reads with the change time unknown.
  */
 @Internal
 public final class TableWriteStateSerializer extends AsyncSinkWriterStateSerializer<TableWrite> {
     private static final int VERSION = 2;
+    private static final TableWrite.Kind[] KINDS = TableWrite.Kind.values();
     /** The version of the state being read: the base class hands entries over without it. */
     private int readingVersion = VERSION;
 
@@ -29,7 +31,7 @@ public final class TableWriteStateSerializer extends AsyncSinkWriterStateSeriali
 
     @Override
     protected void serializeRequestToStream(TableWrite write, DataOutputStream out) throws IOException {
-        out.writeBoolean(write.isDelete());
+        out.writeByte(write.kind().ordinal());
         out.writeLong(write.version());
         AttributeValueBinary.writeMap(write.attributes(), out);
         out.writeLong(write.changeTimeMillis());
@@ -37,11 +39,10 @@ public final class TableWriteStateSerializer extends AsyncSinkWriterStateSeriali
 
     @Override
     protected TableWrite deserializeRequestFromStream(long requestSize, DataInputStream in) throws IOException {
-        boolean delete = in.readBoolean();
+        TableWrite.Kind kind = readingVersion >= 2 ? KINDS[in.readByte()]
+                : in.readBoolean() ? TableWrite.Kind.DELETE : TableWrite.Kind.PUT;
         long version = in.readLong();
-        TableWrite write = delete ? TableWrite.delete(AttributeValueBinary.readMap(in), version)
-                : TableWrite.put(AttributeValueBinary.readMap(in), version);
-        return readingVersion >= 2 ? write.changedAt(in.readLong()) : write;
+        return TableWrite.of(kind, AttributeValueBinary.readMap(in), version, readingVersion >= 2 ? in.readLong() : 0);
     }
 
     @Override

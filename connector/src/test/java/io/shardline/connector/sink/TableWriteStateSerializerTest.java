@@ -20,7 +20,8 @@ class TableWriteStateSerializerTest {
     @Test
     void bufferedWritesOfEveryAttributeTypeSurviveACheckpoint() throws Exception {
         Map<String, AttributeValue> item = AllAttributeTypes.item();
-        List<TableWrite> writes = List.of(TableWrite.put(item, 7).changedAt(1_764_000_000_123L), TableWrite.delete(Map.of("s", AttributeValue.fromS("k")), 9));
+        List<TableWrite> writes = List.of(TableWrite.put(item, 7).changedAt(1_764_000_000_123L),
+                TableWrite.snapshotPut(item, 8), TableWrite.delete(Map.of("s", AttributeValue.fromS("k")), 9));
         TableWriteStateSerializer serializer = new TableWriteStateSerializer();
         BufferedRequestState<TableWrite> state = new BufferedRequestState<>(writes.stream()
                 .map(w -> new RequestEntryWrapper<>(w, 100)).toList());

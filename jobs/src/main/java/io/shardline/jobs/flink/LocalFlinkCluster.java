@@ -1,12 +1,16 @@
 package io.shardline.jobs.flink;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.FileUtils;
 
 /**
  * A Flink cluster inside the demo's process, with its web UI and REST API on a chosen port, or on
@@ -16,16 +20,25 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class LocalFlinkCluster implements AutoCloseable {
     private final MiniCluster cluster;
     private final URI rest;
+    private final Path checkpoints;
 
-    private LocalFlinkCluster(MiniCluster cluster, URI rest) {
+    private LocalFlinkCluster(MiniCluster cluster, URI rest, Path checkpoints) {
         this.cluster = cluster;
         this.rest = rest;
+        this.checkpoints = checkpoints;
     }
 
-    /** Starts a cluster of one TaskManager with a slot per core; {@code webPort} 0 picks a free port. */
+    /**
+     * Starts a cluster of one TaskManager with a slot per core; {@code webPort} 0 picks a free port.
+     * Checkpoints go to files in a temporary directory removed on close (the JobManager's memory,
+     * Flink's default, refuses state over 5 MB: the versions of a few hundred thousand items).
+     */
     public static LocalFlinkCluster start(Configuration flink, int webPort) throws Exception {
         Configuration configuration = new Configuration(flink);
         configuration.set(RestOptions.BIND_PORT, Integer.toString(webPort));
+        Path checkpoints = Files.createTempDirectory("shardline-checkpoints");
+        configuration.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(configuration)
                 .setNumTaskManagers(1)
@@ -33,9 +46,10 @@ public final class LocalFlinkCluster implements AutoCloseable {
                 .build());
         cluster.start();
         try {
-            return new LocalFlinkCluster(cluster, cluster.getRestAddress().get(60, TimeUnit.SECONDS));
+            return new LocalFlinkCluster(cluster, cluster.getRestAddress().get(60, TimeUnit.SECONDS), checkpoints);
         } catch (Exception e) {
             cluster.close();
+            FileUtils.deleteDirectoryQuietly(checkpoints.toFile());
             throw e;
         }
     }
@@ -47,8 +61,11 @@ public final class LocalFlinkCluster implements AutoCloseable {
 
     /** An environment that submits jobs to this cluster (the job's classes are on its class path already). */
     public StreamExecutionEnvironment environment(Configuration flink) {
+        Configuration job = new Configuration(flink);
+        job.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        job.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(rest.getHost(),
-                rest.getPort(), flink);
+                rest.getPort(), job);
         env.setParallelism(Runtime.getRuntime().availableProcessors());
         return env;
     }
@@ -56,5 +73,6 @@ public final class LocalFlinkCluster implements AutoCloseable {
     @Override
     public void close() throws Exception {
         cluster.close();
+        FileUtils.deleteDirectoryQuietly(checkpoints.toFile());
     }
 }

@@ -73,12 +73,18 @@ final class ReplicatedChanges implements ItemChangeMapping {
         return selected == null ? null : KeyedChange.snapshot(key(selected), encode(selected), handoffSeconds);
     }
 
-    /** The write a versioned change makes in a target table. */
+    /**
+     * The write a versioned change makes in a target table. Snapshot items are snapshot puts (batched,
+     * unconditional): the job's keyed versions drop those a stream change superseded, and the sink
+     * keeps each key's writes in order.
+     */
     static TableWrite toWrite(KeyedChange change) {
         Map<String, AttributeValue> attributes = decode(change.payload);
-        TableWrite write = change.removed ? TableWrite.delete(attributes, change.version)
-                : TableWrite.put(attributes, change.version);
-        return change.snapshot ? write : write.changedAt(change.changeMillis);
+        if (change.snapshot) {
+            return TableWrite.snapshotPut(attributes, change.version);
+        }
+        return (change.removed ? TableWrite.delete(attributes, change.version)
+                : TableWrite.put(attributes, change.version)).changedAt(change.changeMillis);
     }
 
     private KeyedChange removal(Map<String, AttributeValue> keys, long millis) {

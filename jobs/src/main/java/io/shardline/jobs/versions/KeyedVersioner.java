@@ -19,7 +19,8 @@ import org.apache.flink.util.Collector;
  * and is dropped when the item's stream changes got there first: the stream holds every change since
  * the handoff, so it has the item's latest state, or a removal that must not be undone. The job, not
  * the sink (an index's tombstones live only for {@code index.gc_deletes}, a deleted item keeps no
- * version), keeps deletes deleted.
+ * version), keeps deletes deleted. Expired versions are cleaned up one entry per state access on heap
+ * state (at least as fast as keys are added) and by RocksDB's compaction filter on RocksDB state.
  */
 public final class KeyedVersioner extends KeyedProcessFunction<String, KeyedChange, KeyedChange> {
     /** Bits of a version below the change's second. */
@@ -38,7 +39,8 @@ public final class KeyedVersioner extends KeyedProcessFunction<String, KeyedChan
         ValueStateDescriptor<Long> descriptor = new ValueStateDescriptor<>("last-version", Types.LONG);
         descriptor.enableTimeToLive(StateTtlConfig.newBuilder(retention)
                 .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired).build());
+                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                .cleanupIncrementally(1, false).build());
         lastVersion = getRuntimeContext().getState(descriptor);
         snapshotItemsSuperseded = getRuntimeContext().getMetricGroup().addGroup("shardline")
                 .counter("snapshotItemsSuperseded");

@@ -74,10 +74,11 @@ class ReplicatedChangesTest {
     }
 
     @Test
-    void aSnapshotItemCarriesNoChangeTime() {
+    void aSnapshotItemIsASnapshotPutWithoutChangeTime() {
         KeyedChange snapshot = activeOnly(ALL, true).fromSnapshot(item("active"), 1_764_000_000L);
         assertThat(snapshot.snapshot).isTrue();
         assertThat(ReplicatedChanges.toWrite(snapshot).changeTimeMillis()).isZero();
+        assertThat(ReplicatedChanges.toWrite(snapshot).kind()).isEqualTo(TableWrite.Kind.SNAPSHOT_PUT);
         assertThat(activeOnly(ALL, true).fromSnapshot(item("closed"), 1_764_000_000L)).isNull();
     }
 

@@ -22,6 +22,7 @@ import org.apache.flink.connector.base.sink.writer.ResultHandler;
 import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.opensearch.client.opensearch.OpenSearchAsyncClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
@@ -62,11 +63,11 @@ final class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentWrite> {
         this.baseDelayMillis = Math.max(1, retryBaseDelay.toMillis());
         this.maxDelayMillis = Math.max(baseDelayMillis, retryMaxDelay.toMillis());
         MetricGroup metrics = context.metricGroup().addGroup("shardline");
-        indexed = metrics.counter("documentsIndexed");
-        deleted = metrics.counter("documentsDeleted");
-        versionConflicts = metrics.counter("versionConflicts");
-        deadLettered = metrics.counter("deadLetters");
-        retried = metrics.counter("retries");
+        indexed = metrics.counter("documentsIndexed", new ThreadSafeSimpleCounter());
+        deleted = metrics.counter("documentsDeleted", new ThreadSafeSimpleCounter());
+        versionConflicts = metrics.counter("versionConflicts", new ThreadSafeSimpleCounter());
+        deadLettered = metrics.counter("deadLetters", new ThreadSafeSimpleCounter());
+        retried = metrics.counter("retries", new ThreadSafeSimpleCounter());
         try {
             deadLetters.open(context.getTaskInfo().getIndexOfThisSubtask());
         } catch (IOException e) {
