@@ -3,6 +3,7 @@ package io.shardline.jobs.index;
 import io.shardline.connector.sink.opensearch.OpenSearchConnection;
 import io.shardline.jobs.cli.DurationConverter;
 import io.shardline.jobs.cli.TableConnection;
+import io.shardline.jobs.versions.TableCopyOptions;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
@@ -17,6 +18,9 @@ public final class IndexOptions {
     @Mixin
     public TableConnection connection = new TableConnection();
 
+    @Mixin
+    public TableCopyOptions copy = new TableCopyOptions();
+
     @ArgGroup(exclusive = false, multiplicity = "1", heading = "OpenSearch:%n")
     public SearchConnection search = new SearchConnection();
 
@@ -26,10 +30,6 @@ public final class IndexOptions {
     @Option(names = "--index", required = true, description = "Index (or, with --rebuild, alias) to keep equal to "
             + "the table")
     public String index;
-
-    @Option(names = "--no-snapshot", description = "Start from the stream alone (its oldest record), without "
-            + "first copying the table by a Scan")
-    public boolean noSnapshot;
 
     @Option(names = "--rebuild", description = "Fill a new index (the alias name with a time suffix) from a "
             + "snapshot and the stream, then point the alias --index at it once it has caught up")
@@ -56,33 +56,9 @@ public final class IndexOptions {
             + "a change is searchable (default: 50ms)")
     public Duration bulkFlushInterval = Duration.ofMillis(50);
 
-    @Option(names = "--version-retention", converter = DurationConverter.class, description = "How long the job "
-            + "remembers each item's last version after its last change, to drop older writes; at least the "
-            + "snapshot's length (default: 25h)")
-    public Duration versionRetention = Duration.ofHours(25);
-
-    @Option(names = "--scan-segments", description = "Parallel Scan segments of the snapshot "
-            + "(default: ${DEFAULT-VALUE})")
-    public int scanSegments = 16;
-
-    @Option(names = "--parallelism", description = "Job parallelism (default: ${DEFAULT-VALUE})")
-    public int parallelism = 2;
-
-    @Option(names = "--checkpoint-interval", converter = DurationConverter.class, description = "Checkpoint "
-            + "interval; the sink flushes at each (default: 10s)")
-    public Duration checkpointInterval = Duration.ofSeconds(10);
-
-    @Option(names = "--progress-interval", converter = DurationConverter.class, description = "How often a "
-            + "progress line is printed (default: 5s)")
-    public Duration progressInterval = Duration.ofSeconds(5);
-
     @Option(names = "--caught-up-lag", converter = DurationConverter.class, description = "With --rebuild: how "
             + "far behind the stream the new index may be when the alias moves (default: 5s)")
     public Duration caughtUpLag = Duration.ofSeconds(5);
-
-    @Option(names = "--web-port", description = "Port of the local Flink web UI; 0 picks a free one "
-            + "(default: ${DEFAULT-VALUE})")
-    public int webPort = 8081;
 
     /** How to reach OpenSearch. */
     public static final class SearchConnection {

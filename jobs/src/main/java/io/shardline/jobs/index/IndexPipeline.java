@@ -22,8 +22,8 @@ public final class IndexPipeline {
     }
 
     static void build(StreamExecutionEnvironment env, IndexOptions options, IndexPlan plan) {
-        env.setParallelism(options.parallelism);
-        env.enableCheckpointing(options.checkpointInterval.toMillis());
+        env.setParallelism(options.copy.parallelism);
+        env.enableCheckpointing(options.copy.checkpointInterval.toMillis());
         env.setBufferTimeout(BUFFER_TIMEOUT_MILLIS);
         ItemChanges changes = new ItemChanges(new ItemDocuments(plan.table().keyAttributes(), options.metadataField),
                 options.table, options.onTtlDelete == IndexOptions.TtlDeletes.keep);
@@ -32,7 +32,7 @@ public final class IndexPipeline {
                 .deadLetters(DeadLetterFile.in(Path.of(options.deadLetters), options.table))
                 .option(OpenSearchSinkOptions.BULK_FLUSH_INTERVAL, options.bulkFlushInterval).build();
         VersionedChanges.of(env, options.connection.settings(), options.table, plan.snapshot(), plan.handoffSeconds(),
-                        options.scanSegments, changes, options.versionRetention)
+                        options.copy.scanSegments, changes, options.copy.versionRetention)
                 .sinkTo(sink).name("opensearch").uid("opensearch");
     }
 

@@ -19,7 +19,7 @@ record IndexPlan(TableFacts table, String index, String aliasToMove, boolean sna
 
     static IndexPlan prepare(IndexOptions options, TableFacts table, SearchIndexAdmin admin, Clock clock) {
         table.requireNewImages("indexing it");
-        if (options.rebuild && options.noSnapshot) {
+        if (options.rebuild && options.copy.noSnapshot) {
             throw new IllegalArgumentException("--rebuild fills a new index from a snapshot; it cannot be combined "
                     + "with --no-snapshot");
         }
@@ -27,7 +27,7 @@ record IndexPlan(TableFacts table, String index, String aliasToMove, boolean sna
         if (!admin.exists(index)) {
             admin.createForItems(index, options.metadataField, options.unindexedAttributes);
         }
-        return new IndexPlan(table, index, options.rebuild ? options.index : null, !options.noSnapshot,
+        return new IndexPlan(table, index, options.rebuild ? options.index : null, !options.copy.noSnapshot,
                 table.serviceTime().getEpochSecond());
     }
 }

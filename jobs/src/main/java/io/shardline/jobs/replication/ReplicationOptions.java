@@ -2,6 +2,7 @@ package io.shardline.jobs.replication;
 
 import io.shardline.jobs.cli.DurationConverter;
 import io.shardline.jobs.cli.TableConnection;
+import io.shardline.jobs.versions.TableCopyOptions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,9 @@ public final class ReplicationOptions {
     @Mixin
     public TableConnection connection = new TableConnection();
 
+    @Mixin
+    public TableCopyOptions copy = new TableCopyOptions();
+
     @Option(names = "--table", required = true, description = "Source table, whose stream is replicated")
     public String table;
 
@@ -24,10 +28,6 @@ public final class ReplicationOptions {
             + "credentials as the source), or table=NAME,endpoint=URL|aws,region=R,access-key=K,secret-key=S, "
             + "where each setting left out is the source's. Repeat for several targets.")
     public List<String> targets;
-
-    @Option(names = "--no-snapshot", description = "Start from the stream alone (its oldest record), for targets "
-            + "that already hold a copy")
-    public boolean noSnapshot;
 
     @Option(names = "--events", split = ",", description = "Event types replicated: INSERT, MODIFY, REMOVE "
             + "(default: all three)")
@@ -62,15 +62,6 @@ public final class ReplicationOptions {
             + "keeps replays and retries from moving it back (default: ${DEFAULT-VALUE})")
     public String versionAttribute = "shardline:version";
 
-    @Option(names = "--version-retention", converter = DurationConverter.class, description = "How long the job "
-            + "remembers each item's last version after its last change, to drop older writes; at least the "
-            + "snapshot's length (default: 25h)")
-    public Duration versionRetention = Duration.ofHours(25);
-
-    @Option(names = "--scan-segments", description = "Parallel Scan segments of the snapshot "
-            + "(default: ${DEFAULT-VALUE})")
-    public int scanSegments = 16;
-
     @Option(names = "--writes-in-flight", description = "Batches of up to 25 writes each target's writer sends "
             + "at once (default: ${DEFAULT-VALUE})")
     public int writesInFlight = 8;
@@ -83,19 +74,4 @@ public final class ReplicationOptions {
             + "between two attempts of a write a target throttled, failed (5xx) or did not answer; the write is "
             + "tried until it succeeds (default: 10s)")
     public Duration writeRetryMaxDelay = Duration.ofSeconds(10);
-
-    @Option(names = "--parallelism", description = "Job parallelism (default: ${DEFAULT-VALUE})")
-    public int parallelism = 2;
-
-    @Option(names = "--checkpoint-interval", converter = DurationConverter.class, description = "Checkpoint "
-            + "interval; every write is acknowledged by its target before a checkpoint completes (default: 10s)")
-    public Duration checkpointInterval = Duration.ofSeconds(10);
-
-    @Option(names = "--progress-interval", converter = DurationConverter.class, description = "How often a "
-            + "progress line is printed (default: 5s)")
-    public Duration progressInterval = Duration.ofSeconds(5);
-
-    @Option(names = "--web-port", description = "Port of the local Flink web UI; 0 picks a free one "
-            + "(default: ${DEFAULT-VALUE})")
-    public int webPort = 8081;
 }

@@ -25,11 +25,11 @@ final class ReplicationPipeline {
     }
 
     static void build(StreamExecutionEnvironment env, ReplicationOptions options, ReplicationPlan plan) {
-        env.setParallelism(options.parallelism);
-        env.enableCheckpointing(options.checkpointInterval.toMillis());
+        env.setParallelism(options.copy.parallelism);
+        env.enableCheckpointing(options.copy.checkpointInterval.toMillis());
         env.setBufferTimeout(BUFFER_TIMEOUT_MILLIS);
         DataStream<KeyedChange> versioned = VersionedChanges.of(env, options.connection.settings(), options.table,
-                plan.snapshot(), plan.handoffSeconds(), options.scanSegments, plan.changes(), options.versionRetention);
+                plan.snapshot(), plan.handoffSeconds(), options.copy.scanSegments, plan.changes(), options.copy.versionRetention);
         for (int i = 0; i < plan.targets().size(); i++) {
             ReplicationTarget target = plan.targets().get(i);
             DynamoClientSettings client = target.settings();

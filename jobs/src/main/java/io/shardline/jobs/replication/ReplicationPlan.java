@@ -55,7 +55,7 @@ record ReplicationPlan(TableFacts source, List<ReplicationTarget> targets, List<
         }
         ReplicatedChanges changes = new ReplicatedChanges(source.keyAttributes(), selection, Set.copyOf(options.events),
                 options.onTtlDelete == ReplicationOptions.TtlDeletes.replicate);
-        return new ReplicationPlan(source, List.copyOf(targets), List.copyOf(missing), changes, !options.noSnapshot,
+        return new ReplicationPlan(source, List.copyOf(targets), List.copyOf(missing), changes, !options.copy.noSnapshot,
                 source.serviceTime().getEpochSecond());
     }
 }

@@ -6,15 +6,10 @@ import io.shardline.connector.sink.opensearch.OpenSearchConnection;
 import io.shardline.connector.testing.OpenSearchNode;
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
-import io.shardline.engine.api.AttributeDefinition;
-import io.shardline.engine.api.CreateTable;
-import io.shardline.engine.api.KeySchemaElement;
 import io.shardline.engine.api.PutItem;
-import io.shardline.engine.api.StreamSpecification;
-import io.shardline.engine.api.Tag;
-import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.server.ServerConfig;
 import io.shardline.engine.server.ShardlineServer;
+import io.shardline.jobs.bench.CatalogueTable;
 import io.shardline.jobs.flink.LocalFlinkCluster;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -25,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.flink.configuration.Configuration;
@@ -34,6 +28,7 @@ import org.opensearch.client.opensearch._types.VersionType;
 import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The index job against OpenSearch's own client, in one run, with the engine's server and one
@@ -69,9 +64,9 @@ public final class IndexBenchmark {
              ShardlineServer server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
              LocalFlinkCluster cluster = LocalFlinkCluster.start(flink, 0);
              SearchIndexAdmin admin = new SearchIndexAdmin(OpenSearchConnection.to(node.url()))) {
-            createTable(engine, "Items");
+            CatalogueTable.create(engine, "Items");
             for (int i = 0; i < items; i++) {
-                engine.putItem(PutItem.Request.of("Items", item(i)));
+                engine.putItem(PutItem.Request.of("Items", CatalogueTable.item(i)));
             }
             double plain = 0;
             double job = 0;
@@ -89,7 +84,7 @@ public final class IndexBenchmark {
                         + "documents/s (submission to last document searchable), ratio %.2f%n", items, plain, job,
                         job / plain);
             }
-            createTable(engine, "Fresh");
+            CatalogueTable.create(engine, "Fresh");
             freshness(engine, node, admin, cluster, flink, options(server.endpoint(), node.url(), "Fresh", "fresh"),
                     rate, seconds);
         }
@@ -104,24 +99,9 @@ public final class IndexBenchmark {
         options.search.urls = List.of(url);
         options.table = table;
         options.index = index;
-        options.progressInterval = Duration.ofHours(1);
+        options.copy.progressInterval = Duration.ofHours(1);
         options.deadLetters = Path.of(System.getProperty("java.io.tmpdir"), "shardline-bench-dead-letters").toString();
         return options;
-    }
-
-    private static void createTable(Engine engine, String name) {
-        engine.createTable(new CreateTable.Request(name, List.of(new AttributeDefinition("id", "S")),
-                List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null,
-                List.of(new Tag("shardline:partitions", "4")), new StreamSpecification(true, "NEW_AND_OLD_IMAGES")));
-    }
-
-    private static Map<String, AttributeValue> item(int i) {
-        return Map.of("id", new AttributeValue.S("item-" + i), "n", AttributeValue.N.of(Integer.toString(i)),
-                "name", new AttributeValue.S("product number " + i + " in the catalogue"),
-                "price", AttributeValue.N.of((i % 1000) + ".99"),
-                "tags", AttributeValue.SS.of(Set.of("a" + (i % 7), "b" + (i % 11))),
-                "address", new AttributeValue.M(Map.of("city", new AttributeValue.S("city " + (i % 100)),
-                        "zip", AttributeValue.N.of(Integer.toString(10_000 + i % 90_000)))));
     }
 
     /** Documents/s of one thread sending bulk requests of the table's documents, made beforehand. */
@@ -131,7 +111,7 @@ public final class IndexBenchmark {
         List<JsonNode> sources = new ArrayList<>(items);
         try (DynamoDbClient table = options.connection.settings().createTableClient()) {
             ItemDocuments converter = new ItemDocuments(List.of("id"), options.metadataField);
-            for (Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item
+            for (Map<String, AttributeValue> item
                     : table.scanPaginator(r -> r.tableName(options.table)).items()) {
                 ids.add(converter.id(item));
                 sources.add(SearchIndexAdmin.JSON.readTree(converter.source(item, Map.of("event", "SNAPSHOT"))));
@@ -184,14 +164,14 @@ public final class IndexBenchmark {
 
     private static void freshness(Engine engine, OpenSearchNode node, SearchIndexAdmin admin, LocalFlinkCluster cluster,
                                   Configuration flink, IndexOptions options, int rate, int seconds) throws Exception {
-        options.noSnapshot = true;
+        options.copy.noSnapshot = true;
         BulkRecorderProxy proxy = new BulkRecorderProxy(node.url());
         options.search.urls = List.of(proxy.url());
         admin.createForItems(options.index, options.metadataField, List.of());
         node.request("PUT", "/" + options.index + "/_settings", "{\"index.refresh_interval\":\"1s\"}");
         try (IndexJob.Running running = IndexJob.start(options, cluster.environment(flink), cluster.webUrl(), quiet(),
                 Clock.systemUTC())) {
-            engine.putItem(PutItem.Request.of(options.table, item(-1)));
+            engine.putItem(PutItem.Request.of(options.table, CatalogueTable.item(-1)));
             while (count(admin, options.index) < 1) {
                 Thread.sleep(50);
             }
@@ -207,7 +187,7 @@ public final class IndexBenchmark {
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                engine.putItem(PutItem.Request.of(options.table, item(i)));
+                engine.putItem(PutItem.Request.of(options.table, CatalogueTable.item(i)));
                 written[i] = System.nanoTime();
             }
             poller.join(Duration.ofMinutes(2).toMillis());

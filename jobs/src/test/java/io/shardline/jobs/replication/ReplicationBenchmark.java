@@ -2,15 +2,10 @@ package io.shardline.jobs.replication;
 
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
-import io.shardline.engine.api.AttributeDefinition;
-import io.shardline.engine.api.CreateTable;
-import io.shardline.engine.api.KeySchemaElement;
 import io.shardline.engine.api.PutItem;
-import io.shardline.engine.api.StreamSpecification;
-import io.shardline.engine.api.Tag;
-import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.server.ServerConfig;
 import io.shardline.engine.server.ShardlineServer;
+import io.shardline.jobs.bench.CatalogueTable;
 import io.shardline.jobs.cli.TableConnection;
 import io.shardline.jobs.flink.JobMetrics;
 import io.shardline.jobs.flink.LocalFlinkCluster;
@@ -23,12 +18,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MetricOptions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
@@ -70,9 +65,9 @@ public final class ReplicationBenchmark {
              ShardlineServer source = ShardlineServer.start(sourceEngine, ServerConfig.loopback(0), Clock.systemUTC());
              ShardlineServer target = ShardlineServer.start(targetEngine, ServerConfig.loopback(0), Clock.systemUTC());
              LocalFlinkCluster cluster = LocalFlinkCluster.start(flink, 0)) {
-            createTable(sourceEngine, "Items");
+            CatalogueTable.create(sourceEngine, "Items");
             for (int i = 0; i < items; i++) {
-                sourceEngine.putItem(PutItem.Request.of("Items", item(i)));
+                sourceEngine.putItem(PutItem.Request.of("Items", CatalogueTable.item(i)));
             }
             double plain = 0;
             double job = 0;
@@ -91,7 +86,7 @@ public final class ReplicationBenchmark {
                         + "(submission to every item acknowledged by the target), ratio %.2f%n", items, plain, job,
                         job / plain);
             }
-            createTable(sourceEngine, "Live");
+            CatalogueTable.create(sourceEngine, "Live");
             lag(source.endpoint(), target.endpoint(), cluster, flink, rate, seconds);
         }
         System.exit(0);
@@ -103,8 +98,8 @@ public final class ReplicationBenchmark {
         options.connection = connection(sourceEndpoint);
         options.table = table;
         options.targets = List.of("table=" + targetTable + ",endpoint=" + targetEndpoint);
-        options.progressInterval = Duration.ofHours(1);
-        options.parallelism = parallelism;
+        options.copy.progressInterval = Duration.ofHours(1);
+        options.copy.parallelism = parallelism;
         return options;
     }
 
@@ -116,25 +111,10 @@ public final class ReplicationBenchmark {
         return connection;
     }
 
-    private static void createTable(Engine engine, String name) {
-        engine.createTable(new CreateTable.Request(name, List.of(new AttributeDefinition("id", "S")),
-                List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null,
-                List.of(new Tag("shardline:partitions", "4")), new StreamSpecification(true, "NEW_AND_OLD_IMAGES")));
-    }
-
-    private static Map<String, AttributeValue> item(int i) {
-        return Map.of("id", new AttributeValue.S("item-" + i), "n", AttributeValue.N.of(Integer.toString(i)),
-                "name", new AttributeValue.S("product number " + i + " in the catalogue"),
-                "price", AttributeValue.N.of((i % 1000) + ".99"),
-                "tags", AttributeValue.SS.of(Set.of("a" + (i % 7), "b" + (i % 11))),
-                "address", new AttributeValue.M(Map.of("city", new AttributeValue.S("city " + (i % 100)),
-                        "zip", AttributeValue.N.of(Integer.toString(10_000 + i % 90_000)))));
-    }
-
     /** Items/s of one thread copying the table by Scan pages and BatchWriteItem requests of 25. */
     private static double plainLoop(String sourceEndpoint, String targetEndpoint, Engine targetEngine, String table,
                                     String copy, int items) {
-        createTable(targetEngine, copy);
+        CatalogueTable.create(targetEngine, copy);
         long copied = 0;
         long started = System.nanoTime();
         try (DynamoDbClient from = connection(sourceEndpoint).settings().createTableClient();
@@ -196,7 +176,7 @@ public final class ReplicationBenchmark {
         long[] acknowledged = new long[count];
         long[] readable = new long[count];
         ReplicationOptions options = options(sourceEndpoint, "Live", targetEndpoint, "LiveCopy");
-        options.noSnapshot = true;
+        options.copy.noSnapshot = true;
         try (ReplicateJob.Running running = ReplicateJob.start(options, cluster.environment(flink), cluster.webUrl(),
                 quiet(), Clock.systemUTC());
              DynamoDbClient writer = connection(sourceEndpoint).settings().createTableClient();
@@ -238,9 +218,9 @@ public final class ReplicationBenchmark {
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = new HashMap<>();
-                item.put("id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("live-" + i));
-                item.put("n", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(Integer.toString(i)));
+                Map<String, AttributeValue> item = new HashMap<>();
+                item.put("id", AttributeValue.fromS("live-" + i));
+                item.put("n", AttributeValue.fromN(Integer.toString(i)));
                 writer.putItem(r -> r.tableName("Live").item(item));
                 acknowledged[i] = System.nanoTime();
             }

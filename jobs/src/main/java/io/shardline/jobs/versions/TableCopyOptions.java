@@ -1,0 +1,36 @@
+package io.shardline.jobs.versions;
+
+import io.shardline.jobs.cli.DurationConverter;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Command-line options of every job that keeps a copy of a table (index, replication): snapshot, versions, running. */
+public final class TableCopyOptions {
+    @Option(names = "--no-snapshot", description = "Start from the stream alone (its oldest record), without "
+            + "first copying the table by a Scan, for a copy that already holds the table")
+    public boolean noSnapshot;
+
+    @Option(names = "--version-retention", converter = DurationConverter.class, description = "How long the job "
+            + "remembers each item's last version after its last change, to drop older writes; at least the "
+            + "snapshot's length (default: 25h)")
+    public Duration versionRetention = Duration.ofHours(25);
+
+    @Option(names = "--scan-segments", description = "Parallel Scan segments of the snapshot "
+            + "(default: ${DEFAULT-VALUE})")
+    public int scanSegments = 16;
+
+    @Option(names = "--parallelism", description = "Job parallelism (default: ${DEFAULT-VALUE})")
+    public int parallelism = 2;
+
+    @Option(names = "--checkpoint-interval", converter = DurationConverter.class, description = "Checkpoint "
+            + "interval; a checkpoint completes once the copy acknowledged every write before it (default: 10s)")
+    public Duration checkpointInterval = Duration.ofSeconds(10);
+
+    @Option(names = "--progress-interval", converter = DurationConverter.class, description = "How often a "
+            + "progress line is printed (default: 5s)")
+    public Duration progressInterval = Duration.ofSeconds(5);
+
+    @Option(names = "--web-port", description = "Port of the local Flink web UI; 0 picks a free one "
+            + "(default: ${DEFAULT-VALUE})")
+    public int webPort = 8081;
+}
