@@ -43,7 +43,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * concurrent conditional PutItem and DeleteItem calls: BatchWriteItem cannot carry conditions. Each
  * call applies only if the stored item's version attribute is absent or lower than the write's.
  * Snapshot puts of a batch go in one BatchWriteItem request instead, unconditionally, with the items
- * it leaves unprocessed sent again.
+ * it leaves unprocessed sent again; a writer restored from a checkpoint, or running again after a
+ * failure, sends them as conditional puts, since a replay may bring a snapshot item after a newer
+ * change the table already holds.
  * A write whose condition fails is older than what the table holds (a replay) and is skipped and
  * counted. A key's writes reach the table in the order they came, across concurrent batches too: a
  * write is sent only once the key's previous write is done, so a delete is never overtaken by an
@@ -69,6 +71,12 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
     /** Per key, the call of its latest write until it is done: the key's next write is sent after it. */
     private final Map<List<AttributeValue>, CompletableFuture<Exception>> latestCallOfKey = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    /**
+     * Whether this writer may see writes again that an earlier attempt already made (it was restored
+     * from a checkpoint, or its task runs again after a failure): then a snapshot put could land on a
+     * newer change written before the failure, so snapshot puts become conditional.
+     */
+    private final boolean mayReplay;
 
     private TableSinkWriter(ElementConverter<T, TableWrite> converter, WriterInitContext context,
                             AsyncSinkWriterConfiguration configuration,
@@ -78,6 +86,8 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
         super(converter, context, configuration, states, batches, new DequeRequestBuffer<>());
         this.batches = batches;
         this.resendPauseMillis = resendPauseMillis;
+        this.mayReplay = context.getRestoredCheckpointId().isPresent()
+                || context.getTaskInfo().getAttemptNumber() > 0;
         this.client = client;
         this.table = table;
         this.endpoint = endpoint;
@@ -109,7 +119,7 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
         List<CompletableFuture<Exception>> calls = new ArrayList<>(writes.size());
         List<TableWrite> snapshotPuts = new ArrayList<>();
         for (TableWrite write : writes) {
-            if (write.kind() == TableWrite.Kind.SNAPSHOT_PUT) {
+            if (write.kind() == TableWrite.Kind.SNAPSHOT_PUT && !mayReplay) {
                 snapshotPuts.add(write);
             } else {
                 calls.add(afterEarlierWritesOf(List.of(write), () -> sendUntilDone(write, 0)));

@@ -45,7 +45,9 @@ public final class TableWrite implements Serializable {
      * 25, several times faster than conditional puts, but without the version condition, which
      * BatchWriteItem cannot carry. Use it only where no newer write of the key can reach the table
      * before it, as in a job whose keyed state drops snapshot items its stream changes superseded;
-     * the sink keeps each key's writes in order.
+     * the sink keeps each key's writes in order. After a failure or a restore from a checkpoint,
+     * when a replayed snapshot item could meet a newer change written before, the sink writes
+     * snapshot puts as conditional puts.
      */
     public static TableWrite snapshotPut(Map<String, AttributeValue> item, long version) {
         return new TableWrite(item, Kind.SNAPSHOT_PUT, version, 0);
