@@ -200,13 +200,8 @@ class IndexJobITCase {
 
     /** Waits until the index equals the table, or returns the last difference after two minutes. */
     private CopyComparison.Result awaitEqual() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        CopyComparison.Result result = verify();
-        while (!result.equal() && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            result = verify();
-        }
-        return result;
+        return Await.latest(Duration.ofMinutes(2), Duration.ofMillis(250), this::verify,
+                CopyComparison.Result::equal);
     }
 
     @Test
@@ -491,12 +486,8 @@ class IndexJobITCase {
             awaitDocuments(200);
             delete(150);
             awaitNoExpiredItems();
-            CopyComparison.Result result = verify();
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-            while ((result.held() != 199 || result.extra() != 20) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-                result = verify();
-            }
+            CopyComparison.Result result = Await.latest(Duration.ofMinutes(1), Duration.ofMillis(100), this::verify,
+                    found -> found.held() == 199 && found.extra() == 20);
             assertThat(result.expected()).isEqualTo(179);
             assertThat(result.extra()).as("the TTL-deleted items' documents").isEqualTo(20);
             assertThat(result.missing()).isZero();

@@ -168,13 +168,8 @@ class ReplicateJobITCase {
 
     private static CopyComparison.Result awaitEqual(DynamoDbClient source, DynamoDbClient target, String targetTable,
                                                     ItemSelection selection) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        CopyComparison.Result result = compare(source, target, targetTable, selection);
-        while (!result.equal() && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            result = compare(source, target, targetTable, selection);
-        }
-        return result;
+        return Await.latest(Duration.ofMinutes(2), Duration.ofMillis(250),
+                () -> compare(source, target, targetTable, selection), CopyComparison.Result::equal);
     }
 
     private static CopyComparison.Result compare(DynamoDbClient source, DynamoDbClient target, String targetTable,
