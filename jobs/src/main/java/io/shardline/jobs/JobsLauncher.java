@@ -1,5 +1,7 @@
 package io.shardline.jobs;
 
+import io.shardline.jobs.archive.ArchiveJob;
+import io.shardline.jobs.archive.RestoreCommand;
 import io.shardline.jobs.demo.Demo;
 import io.shardline.jobs.game.GameEventsCommand;
 import io.shardline.jobs.game.GameMetricsJob;
@@ -10,12 +12,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar shardline-jobs.jar [demo|game-metrics|generate|index|replicate|verify] [options]}:
+ * {@code java -jar shardline-jobs.jar [demo|game-metrics|generate|index|replicate|verify|archive|restore] [options]}:
  * the demo when no command is given.
  */
 @Command(name = "shardline-jobs", mixinStandardHelpOptions = true,
         subcommands = {Demo.class, GameMetricsJob.class, GameEventsCommand.class, IndexJob.class, ReplicateJob.class,
-                VerifyCommand.class},
+                VerifyCommand.class, ArchiveJob.class, RestoreCommand.class},
         description = "Shardline's Flink jobs. Without a command, runs the demo.")
 public final class JobsLauncher {
     private JobsLauncher() {

@@ -41,6 +41,11 @@ final class OneWritePerKeyBatchCreator implements BatchCreator<TableWrite> {
         return new Batch<>(writes, bytes);
     }
 
+    /** The key attributes, partition key first. */
+    List<String> keyAttributes() {
+        return keyAttributes;
+    }
+
     List<AttributeValue> keyOf(Map<String, AttributeValue> attributes) {
         List<AttributeValue> key = new ArrayList<>(keyAttributes.size());
         for (String name : keyAttributes) {

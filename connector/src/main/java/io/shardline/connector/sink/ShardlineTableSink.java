@@ -23,15 +23,17 @@ public final class ShardlineTableSink<T> extends ConfiguredAsyncSink<T, TableWri
     private final DynamoClientSettings client;
     private final String tableName;
     private final String versionAttribute;
+    private final boolean failOnInvalidWrite;
 
     ShardlineTableSink(ElementConverter<T, TableWrite> converter, int maxBatchSize, int maxInFlightRequests,
                        int maxBufferedRequests, long maxTimeInBufferMillis, DynamoClientSettings client,
-                       String tableName, String versionAttribute) {
+                       String tableName, String versionAttribute, boolean failOnInvalidWrite) {
         super(converter, maxBatchSize, maxInFlightRequests, maxBufferedRequests, 16L * 1024 * 1024,
                 maxTimeInBufferMillis, 400L * 1024);
         this.client = client;
         this.tableName = tableName;
         this.versionAttribute = versionAttribute;
+        this.failOnInvalidWrite = failOnInvalidWrite;
     }
 
     public static <T> ShardlineTableSinkBuilder<T> builder() {
@@ -59,6 +61,10 @@ public final class ShardlineTableSink<T> extends ConfiguredAsyncSink<T, TableWri
 
     String versionAttribute() {
         return versionAttribute;
+    }
+
+    boolean failOnInvalidWrite() {
+        return failOnInvalidWrite;
     }
 
     ElementConverter<T, TableWrite> converter() {

@@ -100,6 +100,6 @@ public final class ShardlineTableSinkBuilder<T> {
         TableWriteMapping<T> toWrite = mapping;
         ElementConverter<T, TableWrite> converter = (element, context) -> toWrite.toWrite(element);
         return new ShardlineTableSink<>(converter, batchSize, inFlight, buffered, timeInBuffer, client, tableName,
-                versionAttribute);
+                versionAttribute, options.get(ShardlineTableSinkOptions.FAIL_ON_INVALID_WRITE));
     }
 }

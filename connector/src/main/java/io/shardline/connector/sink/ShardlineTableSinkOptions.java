@@ -56,4 +56,13 @@ public final class ShardlineTableSinkOptions {
             .durationType()
             .defaultValue(DynamoClientSettings.DEFAULT_MAX_RETRY_DELAY)
             .withDescription("Longest delay between two attempts of a call.");
+
+    public static final ConfigOption<Boolean> FAIL_ON_INVALID_WRITE = ConfigOptions
+            .key("shardline.sink.fail-on-invalid-write")
+            .booleanType()
+            .defaultValue(true)
+            .withDescription("Whether a write the table refuses as invalid (ValidationException: an attribute of the "
+                    + "wrong type for a key or an index, an item too large) fails the job, naming the write. When "
+                    + "false, the write is logged with the table's reason, counted in writesRefused and left out, and "
+                    + "the job goes on; other errors (a missing table, refused credentials) still fail the job.");
 }

@@ -29,6 +29,9 @@ import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfigu
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.ThreadSafeSimpleCounter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -47,21 +50,27 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * failure, sends them as conditional puts, since a replay may bring a snapshot item after a newer
  * change the table already holds.
  * A write whose condition fails is older than what the table holds (a replay) and is skipped and
- * counted. A key's writes reach the table in the order they came, across concurrent batches too: a
+ * counted; so is a put-if-absent that finds the key's item in the table. A key's writes reach the table in the order they came, across concurrent batches too: a
  * write is sent only once the key's previous write is done, so a delete is never overtaken by an
  * older put that would bring the item back. Throttled, failed (5xx) and unreachable calls, after the
  * client's own backoff, are sent again after a pause until they succeed (their batch stays in
- * flight, holding back only what the in-flight limit must); anything else fails the job naming the
- * write and the table.
+ * flight, holding back only what the in-flight limit must); a write refused as invalid fails the
+ * job, or is logged and counted when the sink is built not to; anything else fails the job naming
+ * the write and the table.
  */
 final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
+    private static final Logger LOG = LoggerFactory.getLogger(TableSinkWriter.class);
     private static final String CONDITION = "attribute_not_exists(#version) OR #version < :version";
     private final DynamoDbAsyncClient client;
     private final String table;
     /** The endpoint named in errors, or null for Amazon DynamoDB's own. */
     private final String endpoint;
     private final String versionAttribute;
+    /** The partition key attribute, whose absence a put-if-absent checks. */
+    private final String partitionKey;
+    private final boolean failOnInvalidWrite;
     private final Counter staleWritesSkipped;
+    private final Counter writesRefused;
     private final Counter writesResent;
     private final Counter writesApplied;
     /** How long the latest applied write whose change time is known took from its change to the table. */
@@ -82,7 +91,7 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
                             AsyncSinkWriterConfiguration configuration,
                             Collection<BufferedRequestState<TableWrite>> states, DynamoDbAsyncClient client,
                             OneWritePerKeyBatchCreator batches, String table, String endpoint,
-                            String versionAttribute, long resendPauseMillis) {
+                            String versionAttribute, boolean failOnInvalidWrite, long resendPauseMillis) {
         super(converter, context, configuration, states, batches, new DequeRequestBuffer<>());
         this.batches = batches;
         this.resendPauseMillis = resendPauseMillis;
@@ -92,10 +101,13 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
         this.table = table;
         this.endpoint = endpoint;
         this.versionAttribute = versionAttribute;
+        this.partitionKey = batches.keyAttributes().get(0);
+        this.failOnInvalidWrite = failOnInvalidWrite;
         MetricGroup metrics = context.metricGroup().addGroup("shardline");
         this.staleWritesSkipped = metrics.counter("staleWritesSkipped", new ThreadSafeSimpleCounter());
         this.writesResent = metrics.counter("writesResent", new ThreadSafeSimpleCounter());
         this.writesApplied = metrics.counter("writesApplied", new ThreadSafeSimpleCounter());
+        this.writesRefused = metrics.counter("writesRefused", new ThreadSafeSimpleCounter());
         metrics.gauge("changeToWriteMillis", () -> changeToWriteMillis);
     }
 
@@ -111,7 +123,7 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
         schema.stream().filter(k -> k.keyType() == KeyType.RANGE).forEach(k -> keys.add(k.attributeName()));
         return new TableSinkWriter<>(sink.converter(), context, configuration, states, client,
                 new OneWritePerKeyBatchCreator(keys), sink.tableName(), sink.clientSettings().endpoint(),
-                sink.versionAttribute(), Math.max(100, sink.clientSettings().maxRetryDelay().toMillis()));
+                sink.versionAttribute(), sink.failOnInvalidWrite(), Math.max(100, sink.clientSettings().maxRetryDelay().toMillis()));
     }
 
     @Override
@@ -228,6 +240,12 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
                         writesResent.inc();
                         return later(resends).thenCompose(ignored -> sendUntilDone(write, resends + 1));
                     }
+                    if (!failOnInvalidWrite && cause instanceof SdkServiceException service
+                            && "ValidationException".equals(errorCode(service))) {
+                        writesRefused.inc();
+                        LOG.warn("Table {} refused {}: {}", where(), write, cause.getMessage());
+                        return CompletableFuture.completedFuture(null);
+                    }
                     return CompletableFuture.completedFuture(new IllegalStateException("Writing " + write
                             + " to table " + where() + " failed: " + cause.getMessage(), cause));
                 });
@@ -260,7 +278,16 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
                 && (service.isThrottlingException() || service.statusCode() >= 500));
     }
 
+    private static String errorCode(SdkServiceException service) {
+        return service instanceof AwsServiceException aws && aws.awsErrorDetails() != null
+                ? aws.awsErrorDetails().errorCode() : null;
+    }
+
     private CompletableFuture<?> send(TableWrite write) {
+        if (write.kind() == TableWrite.Kind.PUT_IF_ABSENT) {
+            return client.putItem(r -> r.tableName(table).item(write.attributes())
+                    .conditionExpression("attribute_not_exists(#key)").expressionAttributeNames(Map.of("#key", partitionKey)));
+        }
         Map<String, String> names = Map.of("#version", versionAttribute);
         Map<String, AttributeValue> values = Map.of(":version", AttributeValue.fromN(Long.toString(write.version())));
         if (write.isDelete()) {

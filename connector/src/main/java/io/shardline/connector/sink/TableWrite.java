@@ -10,13 +10,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * One write the table sink makes: put a whole item, or delete the item with a key, carrying a version
  * that never decreases for a key (for example the source record's sequence number, or how many events
  * a window result covers). The sink writes it only if the stored item's version is lower, so replays
- * and retries never move an item back to an older state. A snapshot put is the exception: see
- * {@link #snapshotPut}.
+ * and retries never move an item back to an older state. Two kinds of put are the exception: see
+ * {@link #snapshotPut} and {@link #putIfAbsent}.
  */
 @PublicEvolving
 public final class TableWrite implements Serializable {
     /** What a write does. */
-    public enum Kind { PUT, DELETE, SNAPSHOT_PUT }
+    public enum Kind { PUT, DELETE, SNAPSHOT_PUT, PUT_IF_ABSENT }
 
     private final Map<String, AttributeValue> attributes;
     private final Kind kind;
@@ -51,6 +51,16 @@ public final class TableWrite implements Serializable {
      */
     public static TableWrite snapshotPut(Map<String, AttributeValue> item, long version) {
         return new TableWrite(item, Kind.SNAPSHOT_PUT, version, 0);
+    }
+
+    /**
+     * Put {@code item} only if the table holds no item with its key, as is, without a version
+     * attribute: for bringing back items that were deleted (a restore from an archive), where any
+     * item the table holds again is newer than the copy. When the table holds one, the write is
+     * skipped and counted in {@code staleWritesSkipped}.
+     */
+    public static TableWrite putIfAbsent(Map<String, AttributeValue> item) {
+        return new TableWrite(item, Kind.PUT_IF_ABSENT, 0, 0);
     }
 
     /** A write of {@code kind}, as read back from a checkpoint. */

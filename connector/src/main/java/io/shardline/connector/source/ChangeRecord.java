@@ -22,7 +22,8 @@ public record ChangeRecord(String eventId, String eventName, String eventVersion
                            Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage,
                            String sequenceNumber, Long sizeBytes, long approximateCreationTimeMillis, String viewType,
                            String shardId, Identity userIdentity) implements Serializable {
-    private static final Identity TTL_SERVICE = new Identity("dynamodb.amazonaws.com", "Service");
+    /** The identity DynamoDB Streams gives the deletes Time to Live makes. */
+    public static final Identity TTL_SERVICE = new Identity("dynamodb.amazonaws.com", "Service");
 
     /** Who made a change: DynamoDB Streams names the service for deletes made by Time to Live. */
     public record Identity(String principalId, String type) implements Serializable {

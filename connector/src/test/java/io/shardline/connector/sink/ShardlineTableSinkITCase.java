@@ -1,5 +1,6 @@
 package io.shardline.connector.sink;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -176,5 +177,37 @@ class ShardlineTableSinkITCase {
         env.execute();
         assertEquals(expected, targetHistory(), "with one write per batch and four batches in flight, every put "
                 + "and delete of a key still applied in order");
+    }
+
+    @Test
+    void putIfAbsentLeavesItemsTheTableHoldsAndInvalidWritesFailTheJobUnlessLeftOut() throws Exception {
+        client.putItem(r -> r.tableName("Target").item(Map.of("id", AttributeValue.fromS("held"),
+                "value", AttributeValue.fromS("written again"))));
+        List<TableWrite> writes = List.of(
+                TableWrite.putIfAbsent(Map.of("id", AttributeValue.fromS("held"), "value", AttributeValue.fromS("old"))),
+                TableWrite.putIfAbsent(Map.of("id", AttributeValue.fromN("7"), "value", AttributeValue.fromS("bad key"))),
+                TableWrite.putIfAbsent(Map.of("id", AttributeValue.fromS("gone"), "value", AttributeValue.fromS("back"))));
+
+        StreamExecutionEnvironment failing = StreamExecutionEnvironment.getExecutionEnvironment();
+        failing.setParallelism(1);
+        failing.fromData(writes).sinkTo(restoreSink(true));
+        assertThatThrownBy(failing::execute).hasStackTraceContaining("put if absent {id=AttributeValue(N=7)");
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.fromData(writes).sinkTo(restoreSink(false));
+        env.execute();
+        assertEquals(Map.of("id", AttributeValue.fromS("held"), "value", AttributeValue.fromS("written again")),
+                client.getItem(r -> r.tableName("Target").key(Map.of("id", AttributeValue.fromS("held")))).item());
+        assertEquals(Map.of("id", AttributeValue.fromS("gone"), "value", AttributeValue.fromS("back")),
+                client.getItem(r -> r.tableName("Target").key(Map.of("id", AttributeValue.fromS("gone")))).item(),
+                "restored as it was, without a version attribute");
+    }
+
+    private ShardlineTableSink<TableWrite> restoreSink(boolean failOnInvalidWrite) {
+        return ShardlineTableSink.<TableWrite>builder().tableName("Target").endpoint(server.endpoint())
+                .credentials("test", "test").option(ShardlineTableSinkOptions.MAX_TIME_IN_BUFFER, Duration.ofMillis(20))
+                .option(ShardlineTableSinkOptions.FAIL_ON_INVALID_WRITE, failOnInvalidWrite)
+                .writes(write -> write).build();
     }
 }

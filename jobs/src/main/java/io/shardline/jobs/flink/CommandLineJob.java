@@ -25,12 +25,17 @@ public final class CommandLineJob {
     /** A submitted job and what watches it; closing stops the watching, not the job. */
     public interface Watched extends AutoCloseable {
         JobClient job();
+
+        /** Called once the job finished; what it returns is the command's exit code. */
+        default int finished() throws Exception {
+            return 0;
+        }
     }
 
     private CommandLineJob() {
     }
 
-    /** Runs the job to its end; 0 when it finished. */
+    /** Runs the job to its end; the exit code its watcher gives when it finished (0 unless it says otherwise). */
     public static int run(int webPort, Submission submission) throws Exception {
         StreamExecutionEnvironment context = StreamExecutionEnvironment.getExecutionEnvironment();
         if (context instanceof LocalStreamEnvironment) {
@@ -51,7 +56,7 @@ public final class CommandLineJob {
         try (watched) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> watched.job().cancel(), "cancel-job"));
             watched.job().getJobExecutionResult().get();
-            return 0;
+            return watched.finished();
         }
     }
 }

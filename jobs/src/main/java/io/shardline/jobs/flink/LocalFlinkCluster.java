@@ -30,12 +30,14 @@ public final class LocalFlinkCluster implements AutoCloseable {
 
     /**
      * Starts a cluster of one TaskManager with a slot per core; {@code webPort} 0 picks a free port.
+     * Counters of ended tasks are kept for bounded jobs' reports ({@link EndedTaskCounters}).
      * Checkpoints go to files in a temporary directory removed on close (the JobManager's memory,
      * Flink's default, refuses state over 5 MB: the versions of a few hundred thousand items).
      */
     public static LocalFlinkCluster start(Configuration flink, int webPort) throws Exception {
         Configuration configuration = new Configuration(flink);
         configuration.set(RestOptions.BIND_PORT, Integer.toString(webPort));
+        EndedTaskCounters.install(configuration);
         Path checkpoints = Files.createTempDirectory("shardline-checkpoints");
         configuration.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());

@@ -34,7 +34,7 @@ public final class IndexJob implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return CommandLineJob.run(options.copy.webPort, (env, rest, out) -> start(options, env, rest, out,
+        return CommandLineJob.run(options.copy.run.webPort, (env, rest, out) -> start(options, env, rest, out,
                 Clock.systemUTC()));
     }
 
@@ -61,7 +61,7 @@ public final class IndexJob implements Callable<Integer> {
                 : ", from the stream alone"));
         IndexProgress progress = new IndexProgress(new JobMetrics(restAddress, job.getJobID().toHexString()), plan,
                 admin, options.caughtUpLag.toMillis(), out, clock);
-        ProgressTicker ticker = new ProgressTicker("index-progress", options.copy.progressInterval, progress::tick, out);
+        ProgressTicker ticker = new ProgressTicker("index-progress", options.copy.run.progressInterval, progress::tick, out);
         return new Running(job, plan, progress, ticker, admin);
     }
 

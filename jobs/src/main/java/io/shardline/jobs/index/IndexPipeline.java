@@ -22,7 +22,7 @@ public final class IndexPipeline {
     }
 
     static void build(StreamExecutionEnvironment env, IndexOptions options, IndexPlan plan) {
-        env.setParallelism(options.copy.parallelism);
+        env.setParallelism(options.copy.run.parallelism);
         env.enableCheckpointing(options.copy.checkpointInterval.toMillis());
         env.setBufferTimeout(BUFFER_TIMEOUT_MILLIS);
         ItemChanges changes = new ItemChanges(new ItemDocuments(plan.table().keyAttributes(), options.metadataField),

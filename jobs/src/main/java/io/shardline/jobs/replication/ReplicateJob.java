@@ -34,7 +34,7 @@ public final class ReplicateJob implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return CommandLineJob.run(options.copy.webPort, (env, rest, out) -> start(options, env, rest, out,
+        return CommandLineJob.run(options.copy.run.webPort, (env, rest, out) -> start(options, env, rest, out,
                 Clock.systemUTC()));
     }
 
@@ -57,7 +57,7 @@ public final class ReplicateJob implements Callable<Integer> {
                 : ", from the stream alone"));
         ReplicationProgress progress = new ReplicationProgress(new JobMetrics(restAddress,
                 job.getJobID().toHexString()), plan, out, clock);
-        return new Running(job, plan, new ProgressTicker("replication-progress", options.copy.progressInterval,
+        return new Running(job, plan, new ProgressTicker("replication-progress", options.copy.run.progressInterval,
                 progress::tick, out));
     }
 

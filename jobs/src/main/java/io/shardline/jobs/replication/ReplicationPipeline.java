@@ -25,7 +25,7 @@ final class ReplicationPipeline {
     }
 
     static void build(StreamExecutionEnvironment env, ReplicationOptions options, ReplicationPlan plan) {
-        env.setParallelism(options.copy.parallelism);
+        env.setParallelism(options.copy.run.parallelism);
         env.enableCheckpointing(options.copy.checkpointInterval.toMillis());
         env.setBufferTimeout(BUFFER_TIMEOUT_MILLIS);
         DataStream<KeyedChange> versioned = VersionedChanges.of(env, options.connection.settings(), options.table,

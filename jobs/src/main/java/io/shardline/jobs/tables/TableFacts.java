@@ -10,6 +10,8 @@ import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
  * What a job that copies a table needs to know about it before it starts, from one DescribeTable:
@@ -49,11 +51,29 @@ public record TableFacts(String table, List<String> keyAttributes, StreamViewTyp
      * work and what needs them ({@code purpose}, such as "indexing it").
      */
     public void requireNewImages(String purpose) {
-        if (viewType != StreamViewType.NEW_IMAGE && viewType != StreamViewType.NEW_AND_OLD_IMAGES) {
+        requireImages(StreamViewType.NEW_IMAGE, purpose);
+    }
+
+    /**
+     * Refuses a table whose stream does not carry the items' old images, naming the view types that
+     * work and what needs them ({@code purpose}, such as "archiving its expired items").
+     */
+    public void requireOldImages(String purpose) {
+        requireImages(StreamViewType.OLD_IMAGE, purpose);
+    }
+
+    private void requireImages(StreamViewType images, String purpose) {
+        if (viewType != images && viewType != StreamViewType.NEW_AND_OLD_IMAGES) {
             throw new IllegalArgumentException("Table " + table + " has " + (viewType == null ? "no stream"
-                    : "a stream of view type " + viewType) + "; " + purpose + " needs a stream of view type NEW_IMAGE "
-                    + "or NEW_AND_OLD_IMAGES (UpdateTable --stream-specification "
+                    : "a stream of view type " + viewType) + "; " + purpose + " needs a stream of view type " + images
+                    + " or NEW_AND_OLD_IMAGES (UpdateTable --stream-specification "
                     + "StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES)");
         }
+    }
+
+    /** The attribute Time to Live reads on {@code table}, or null when Time to Live is not enabled. */
+    public static String ttlAttribute(DynamoDbClient client, String table) {
+        TimeToLiveDescription ttl = client.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription();
+        return ttl != null && ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED ? ttl.attributeName() : null;
     }
 }

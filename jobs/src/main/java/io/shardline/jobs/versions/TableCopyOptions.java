@@ -1,7 +1,9 @@
 package io.shardline.jobs.versions;
 
 import io.shardline.jobs.cli.DurationConverter;
+import io.shardline.jobs.flink.JobRunOptions;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Command-line options of every job that keeps a copy of a table (index, replication): snapshot, versions, running. */
@@ -19,18 +21,11 @@ public final class TableCopyOptions {
             + "(default: ${DEFAULT-VALUE})")
     public int scanSegments = 16;
 
-    @Option(names = "--parallelism", description = "Job parallelism (default: ${DEFAULT-VALUE})")
-    public int parallelism = 2;
 
     @Option(names = "--checkpoint-interval", converter = DurationConverter.class, description = "Checkpoint "
             + "interval; a checkpoint completes once the copy acknowledged every write before it (default: 10s)")
     public Duration checkpointInterval = Duration.ofSeconds(10);
 
-    @Option(names = "--progress-interval", converter = DurationConverter.class, description = "How often a "
-            + "progress line is printed (default: 5s)")
-    public Duration progressInterval = Duration.ofSeconds(5);
-
-    @Option(names = "--web-port", description = "Port of the local Flink web UI; 0 picks a free one "
-            + "(default: ${DEFAULT-VALUE})")
-    public int webPort = 8081;
+    @Mixin
+    public JobRunOptions run = new JobRunOptions();
 }

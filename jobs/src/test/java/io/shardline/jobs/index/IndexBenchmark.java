@@ -99,7 +99,7 @@ public final class IndexBenchmark {
         options.search.urls = List.of(url);
         options.table = table;
         options.index = index;
-        options.copy.progressInterval = Duration.ofHours(1);
+        options.copy.run.progressInterval = Duration.ofHours(1);
         options.deadLetters = Path.of(System.getProperty("java.io.tmpdir"), "shardline-bench-dead-letters").toString();
         return options;
     }

@@ -119,10 +119,10 @@ class IndexJobITCase {
         options.search.urls = List.of(proxy.url());
         options.table = TABLE;
         options.index = index;
-        options.copy.parallelism = 2;
+        options.copy.run.parallelism = 2;
         options.copy.scanSegments = 8;
         options.copy.checkpointInterval = Duration.ofMillis(300);
-        options.copy.progressInterval = Duration.ofMillis(500);
+        options.copy.run.progressInterval = Duration.ofMillis(500);
         options.deadLetters = deadLetters.toString();
         client = options.connection.settings().createTableClient();
         client.createTable(r -> r.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)

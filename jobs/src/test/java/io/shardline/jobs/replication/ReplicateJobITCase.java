@@ -102,10 +102,10 @@ class ReplicateJobITCase {
         options.connection = connection(sourceEndpoint);
         options.table = TABLE;
         options.targets = List.of(targets);
-        options.copy.parallelism = 2;
+        options.copy.run.parallelism = 2;
         options.copy.scanSegments = 6;
         options.copy.checkpointInterval = Duration.ofMillis(300);
-        options.copy.progressInterval = Duration.ofMillis(500);
+        options.copy.run.progressInterval = Duration.ofMillis(500);
         return options;
     }
 
@@ -343,7 +343,7 @@ class ReplicateJobITCase {
                 client.putItem(r -> r.tableName(TABLE).item(item));
             }
             ReplicationOptions options = options(server.endpoint(), "Active");
-            options.copy.parallelism = 1;
+            options.copy.run.parallelism = 1;
             options.filter = "#s = :active AND attribute_exists(email)";
             options.projection = "email, #s, address.city";
             options.expressionNames = Map.of("#s", "status");

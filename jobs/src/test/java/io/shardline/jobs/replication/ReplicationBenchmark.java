@@ -98,8 +98,8 @@ public final class ReplicationBenchmark {
         options.connection = connection(sourceEndpoint);
         options.table = table;
         options.targets = List.of("table=" + targetTable + ",endpoint=" + targetEndpoint);
-        options.copy.progressInterval = Duration.ofHours(1);
-        options.copy.parallelism = parallelism;
+        options.copy.run.progressInterval = Duration.ofHours(1);
+        options.copy.run.parallelism = parallelism;
         return options;
     }
 

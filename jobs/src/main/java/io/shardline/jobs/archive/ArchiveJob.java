@@ -1,0 +1,68 @@
+package io.shardline.jobs.archive;
+
+import io.shardline.jobs.flink.CommandLineJob;
+import io.shardline.jobs.flink.JobMetrics;
+import io.shardline.jobs.flink.ProgressTicker;
+import io.shardline.jobs.tables.TableFacts;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Keeps the items Time to Live deletes: reads the table's stream, keeps the REMOVE records the
+ * DynamoDB service made (and user deletes when asked) and writes each item's last image into archive
+ * files, partitioned by table, date and hour, exactly once across failures. {@code restore} brings
+ * them back.
+ */
+@Command(name = "archive", mixinStandardHelpOptions = true,
+        description = "Archives the items Time to Live deletes from a table into files, exactly once.")
+public final class ArchiveJob implements Callable<Integer> {
+    @Mixin
+    ArchiveOptions options = new ArchiveOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        return CommandLineJob.run(options.run.webPort, (env, rest, out) -> start(options, env, rest, out));
+    }
+
+    /** Checks the table, submits the job, and starts watching it. */
+    static Running start(ArchiveOptions options, StreamExecutionEnvironment env, String restAddress, PrintStream out)
+            throws Exception {
+        String ttlAttribute;
+        try (DynamoDbClient client = options.connection.settings().createTableClient()) {
+            TableFacts.describe(client, options.table).requireOldImages("archiving the items it deletes");
+            ttlAttribute = TableFacts.ttlAttribute(client, options.table);
+        }
+        if (ttlAttribute == null) {
+            out.println("Time to Live is not enabled on table " + options.table + ": it deletes nothing until it is "
+                    + "(UpdateTimeToLive)" + (options.includeUserDeletes ? "; user deletes are archived meanwhile" : ""));
+        }
+        ArchivePipeline.build(env, options);
+        JobClient job = env.executeAsync("archive " + options.table + " to " + options.to);
+        out.println("Archiving the items " + (options.includeUserDeletes ? "Time to Live or users delete" 
+                : "Time to Live deletes") + " from table " + options.table + " into " + options.to + "/"
+                + ArchivePartitions.tableDirectory(options.table) + " as " + options.format.name().toLowerCase(
+                java.util.Locale.ROOT) + "; files appear as checkpoints complete, every " + options.checkpointInterval);
+        ArchiveProgress progress = new ArchiveProgress(new JobMetrics(restAddress, job.getJobID().toHexString()),
+                options.table, out);
+        return new Running(job, new ProgressTicker("archive-progress", options.run.progressInterval, progress::tick,
+                out));
+    }
+
+    /** A submitted archive job and what watches it. */
+    record Running(JobClient job, ProgressTicker ticker) implements CommandLineJob.Watched {
+        @Override
+        public void close() throws InterruptedException {
+            ticker.close();
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ArchiveJob()).execute(args));
+    }
+}

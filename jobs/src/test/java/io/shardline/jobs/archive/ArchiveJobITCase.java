@@ -1,0 +1,299 @@
+package io.shardline.jobs.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shardline.connector.source.ChangeRecord;
+import io.shardline.engine.Engine;
+import io.shardline.engine.EngineConfig;
+import io.shardline.engine.server.ServerConfig;
+import io.shardline.engine.server.ShardlineServer;
+import io.shardline.engine.testing.Await;
+import io.shardline.engine.testing.EngineProcess;
+import io.shardline.jobs.cli.TableConnection;
+import io.shardline.jobs.flink.EndedTaskCounters;
+import io.shardline.jobs.flink.JobMetrics;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MetricOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.fs.FSDataInputStream;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.InjectClusterRESTAddress;
+import org.apache.flink.test.junit5.InjectMiniCluster;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+/**
+ * The archive job and the restore command end to end: engine servers whose sweeper deletes expired
+ * items, a real MiniCluster (TaskManagers lost on purpose), Flink's file sink on the local file
+ * system, and the real AWS SDK.
+ */
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
+class ArchiveJobITCase {
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setConfiguration(clusterConfiguration()).setNumberTaskManagers(2).setNumberSlotsPerTaskManager(1).build());
+
+    private static final String TABLE = "Sessions";
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private String restAddress;
+
+    @TempDir
+    Path dir;
+
+    private static Configuration clusterConfiguration() {
+        Configuration configuration = new Configuration();
+        configuration.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofMillis(100));
+        EndedTaskCounters.install(configuration);
+        return configuration;
+    }
+
+    @BeforeEach
+    void rest(@InjectClusterRESTAddress URI rest) {
+        restAddress = rest.toString().replaceAll("/$", "");
+    }
+
+    private static TableConnection connection(String endpoint) {
+        TableConnection connection = new TableConnection();
+        connection.endpoint = endpoint;
+        connection.accessKey = "test";
+        connection.secretKey = "test";
+        return connection;
+    }
+
+    private ArchiveOptions options(String endpoint, ArchiveFormat format, Duration checkpointInterval) {
+        ArchiveOptions options = new ArchiveOptions();
+        options.connection = connection(endpoint);
+        options.table = TABLE;
+        options.to = dir.resolve("archive").toUri().toString();
+        options.format = format;
+        options.checkpointInterval = checkpointInterval;
+        options.run.parallelism = 2;
+        options.run.progressInterval = Duration.ofMillis(500);
+        return options;
+    }
+
+    private ArchiveJob.Running archive(ArchiveOptions options) throws Exception {
+        return archive(options, new Configuration());
+    }
+
+    private ArchiveJob.Running archive(ArchiveOptions options, Configuration configuration) throws Exception {
+        Configuration restarts = new Configuration(configuration);
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+        return ArchiveJob.start(options, StreamExecutionEnvironment.getExecutionEnvironment(restarts), restAddress,
+                new PrintStream(console, true, StandardCharsets.UTF_8));
+    }
+
+    private static void createTable(DynamoDbClient client, String table, StreamViewType view) {
+        client.createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("user")
+                                .attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("session").attributeType(ScalarAttributeType.N)
+                                .build())
+                .keySchema(KeySchemaElement.builder().attributeName("user").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("session").keyType(KeyType.RANGE).build())
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(view)));
+        client.updateTimeToLive(r -> r.tableName(table).timeToLiveSpecification(t -> t.enabled(true)
+                .attributeName("expires")));
+    }
+
+    private static Map<String, AttributeValue> key(int n) {
+        return Map.of("user", AttributeValue.fromS("user#" + n / 3), "session", AttributeValue.fromN(Integer.toString(n)));
+    }
+
+    /** A session of every attribute type; it expires {@code expires} (epoch seconds) when given. */
+    private static Map<String, AttributeValue> item(int n, String revision, Long expires) {
+        Map<String, AttributeValue> item = new HashMap<>(ArchiveFormatTest.everyType(n));
+        item.remove("pk");
+        item.remove("sk");
+        item.remove("huge"); // the engine stores 9.99E+125 as its 126 digits, which the archive then keeps
+        item.putAll(key(n));
+        item.put("revision", AttributeValue.fromS(revision));
+        if (expires != null) {
+            item.put("expires", AttributeValue.fromN(Long.toString(expires)));
+        }
+        return item;
+    }
+
+    /** Every removal in the archive's visible (committed) files of {@code format}. */
+    private List<ChangeRecord> archived(ArchiveFormat format) {
+        List<ChangeRecord> removals = new ArrayList<>();
+        for (Path file : visibleFiles()) {
+            assertThat(file.getFileName().toString()).endsWith(format.suffix());
+            org.apache.flink.core.fs.Path path = new org.apache.flink.core.fs.Path(file.toUri());
+            try (FSDataInputStream in = FileSystem.getLocalFileSystem().open(path);
+                 var reader = format.reader().createReader(new Configuration(), in, Files.size(file), Files.size(file))) {
+                for (ChangeRecord record = reader.read(); record != null; record = reader.read()) {
+                    removals.add(record);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return removals;
+    }
+
+    private List<Path> visibleFiles() {
+        Path root = dir.resolve("archive");
+        if (!Files.exists(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> !file.getFileName().toString().startsWith(".")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<Path> hiddenFiles() {
+        try (Stream<Path> files = Files.walk(dir.resolve("archive"))) {
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> file.getFileName().toString().startsWith(".")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Set<Map<String, AttributeValue>> keys(List<ChangeRecord> removals) {
+        Set<Map<String, AttributeValue>> keys = new HashSet<>();
+        removals.forEach(removal -> keys.add(removal.keys()));
+        return keys;
+    }
+
+    @Test
+    void expiredItemsAreArchivedExactlyOnceAcrossALostTaskManagerAndUserDeletesAreNot(
+            @InjectMiniCluster MiniCluster cluster) throws Exception {
+        try (EngineProcess engine = EngineProcess.start(dir.resolve("engine"), "--maintenance-interval", "200ms");
+             DynamoDbClient client = connection(engine.endpoint()).settings().createTableClient()) {
+            createTable(client, TABLE, StreamViewType.NEW_AND_OLD_IMAGES);
+            Map<Map<String, AttributeValue>, Map<String, AttributeValue>> expired = new HashMap<>();
+            Set<Map<String, AttributeValue>> userDeleted = new HashSet<>();
+            try (ArchiveJob.Running job = archive(options(engine.endpoint(), ArchiveFormat.JSONL,
+                    Duration.ofMillis(400)))) {
+                long past = Instant.now().getEpochSecond() - 60;
+                for (int n = 0; n < 900; n++) {
+                    Map<String, AttributeValue> item = item(n, "r1", n % 3 == 0 ? null : past);
+                    client.putItem(r -> r.tableName(TABLE).item(item));
+                    if (n % 3 == 0 && n % 2 == 0) {
+                        Map<String, AttributeValue> key = key(n);
+                        client.deleteItem(r -> r.tableName(TABLE).key(key));
+                        userDeleted.add(key);
+                    } else if (n % 3 != 0) {
+                        expired.put(key(n), item);
+                    }
+                    if (n == 300) {
+                        Await.until(Duration.ofMinutes(1), () -> !archived(ArchiveFormat.JSONL).isEmpty(),
+                                "archive files committed before the TaskManager is lost");
+                        cluster.terminateTaskManager(0).get();
+                        cluster.startTaskManager();
+                    }
+                }
+                List<ChangeRecord> removals = Await.latest(Duration.ofMinutes(2), Duration.ofMillis(250),
+                        () -> archived(ArchiveFormat.JSONL), found -> keys(found).size() >= expired.size());
+                assertThat(keys(removals)).as(console.toString(StandardCharsets.UTF_8))
+                        .isEqualTo(expired.keySet());
+                assertThat(removals).as("each expired item archived exactly once").hasSize(expired.size());
+                assertThat(keys(removals)).doesNotContainAnyElementsOf(userDeleted);
+                for (ChangeRecord removal : removals) {
+                    assertThat(removal.oldImage()).isEqualTo(expired.get(removal.keys()));
+                    assertThat(removal.deletedByTtl()).isTrue();
+                }
+                Await.until(Duration.ofSeconds(30), () -> console.toString(StandardCharsets.UTF_8)
+                        .matches("(?s).*[1-9][0-9,]* removals archived, [1-9][0-9,]* files committed.*"),
+                        "a progress line counting removals archived and files committed");
+                job.job().cancel().get(1, TimeUnit.MINUTES);
+            }
+            assertThat(visibleFiles()).allSatisfy(file -> assertThat(dir.resolve("archive").relativize(file)
+                    .toString()).matches("table=Sessions/date=\\d{4}-\\d{2}-\\d{2}/hour=\\d{2}/removals-.*\\.jsonl\\.gz"));
+        }
+    }
+
+    @Test
+    void noArchiveFileIsVisibleBeforeItsCheckpointCompletes(@InjectMiniCluster MiniCluster cluster) throws Exception {
+        Engine engine = Engine.open(EngineConfig.inMemory().withMaintenanceInterval(Duration.ofMillis(100)));
+        try (ShardlineServer server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
+             DynamoDbClient client = connection(server.endpoint()).settings().createTableClient()) {
+            createTable(client, TABLE, StreamViewType.OLD_IMAGE);
+            Configuration noCheckpointForAnHour = new Configuration();
+            noCheckpointForAnHour.set(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, Duration.ofHours(1));
+            try (ArchiveJob.Running job = archive(options(server.endpoint(), ArchiveFormat.PARQUET,
+                    Duration.ofHours(1)), noCheckpointForAnHour)) {
+                JobMetrics metrics = new JobMetrics(restAddress, job.job().getJobID().toHexString());
+                long past = Instant.now().getEpochSecond() - 60;
+                for (int n = 0; n < 100; n++) {
+                    Map<String, AttributeValue> item = item(n, "r1", past);
+                    client.putItem(r -> r.tableName(TABLE).item(item));
+                }
+                long handed = Await.latest(Duration.ofMinutes(1), Duration.ofMillis(100), () -> metrics.read(".shardline.")
+                        .sum(".shardline.removalsArchived"), count -> count == 100);
+                assertThat(handed).as("removals handed to the file sink; " + console.toString(StandardCharsets.UTF_8))
+                        .isEqualTo(100);
+                assertThat(visibleFiles()).as("no checkpoint completed yet").isEmpty();
+                assertThat(hiddenFiles()).as("the removals wait in files in progress").isNotEmpty();
+
+                cluster.triggerCheckpoint(job.job().getJobID()).get(1, TimeUnit.MINUTES);
+                List<ChangeRecord> removals = Await.latest(Duration.ofSeconds(30), Duration.ofMillis(100),
+                        () -> archived(ArchiveFormat.PARQUET), found -> found.size() >= 100);
+                assertThat(keys(removals)).hasSize(100);
+                assertThat(removals).hasSize(100);
+                job.job().cancel().get(1, TimeUnit.MINUTES);
+            }
+        }
+    }
+
+    @Test
+    void aStreamWithoutOldImagesIsRefusedNamingTheViewTypesThatWork() throws Exception {
+        Engine engine = Engine.open(EngineConfig.inMemory());
+        try (ShardlineServer server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
+             DynamoDbClient client = connection(server.endpoint()).settings().createTableClient()) {
+            createTable(client, TABLE, StreamViewType.KEYS_ONLY);
+            assertThatThrownBy(() -> archive(options(server.endpoint(), ArchiveFormat.JSONL, Duration.ofSeconds(1))))
+                    .hasMessageContaining("Table Sessions has a stream of view type KEYS_ONLY")
+                    .hasMessageContaining("OLD_IMAGE or NEW_AND_OLD_IMAGES");
+            createTable(client, "NewImages", StreamViewType.NEW_IMAGE);
+            ArchiveOptions options = options(server.endpoint(), ArchiveFormat.JSONL, Duration.ofSeconds(1));
+            options.table = "NewImages";
+            assertThatThrownBy(() -> archive(options)).hasMessageContaining("view type NEW_IMAGE");
+            assertThat(Files.exists(dir.resolve("archive"))).isFalse();
+        }
+    }
+}
