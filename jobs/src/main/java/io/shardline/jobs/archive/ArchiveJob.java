@@ -5,6 +5,7 @@ import io.shardline.jobs.flink.JobMetrics;
 import io.shardline.jobs.flink.ProgressTicker;
 import io.shardline.jobs.tables.TableFacts;
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -44,10 +45,11 @@ public final class ArchiveJob implements Callable<Integer> {
         }
         ArchivePipeline.build(env, options);
         JobClient job = env.executeAsync("archive " + options.table + " to " + options.to);
-        out.println("Archiving the items " + (options.includeUserDeletes ? "Time to Live or users delete" 
+        out.println("Archiving the items " + (options.includeUserDeletes ? "Time to Live or users delete"
                 : "Time to Live deletes") + " from table " + options.table + " into " + options.to + "/"
                 + ArchivePartitions.tableDirectory(options.table) + " as " + options.format.name().toLowerCase(
-                java.util.Locale.ROOT) + "; files appear as checkpoints complete, every " + options.checkpointInterval);
+                Locale.ROOT) + "; files appear as checkpoints complete, every "
+                + options.checkpointInterval.toString().substring(2).toLowerCase(Locale.ROOT));
         ArchiveProgress progress = new ArchiveProgress(new JobMetrics(restAddress, job.getJobID().toHexString()),
                 options.table, out);
         return new Running(job, new ProgressTicker("archive-progress", options.run.progressInterval, progress::tick,

@@ -5,9 +5,12 @@ import io.shardline.jobs.cli.SizeConverter;
 import io.shardline.jobs.cli.TableConnection;
 import io.shardline.jobs.flink.JobRunOptions;
 import java.time.Duration;
+import java.util.Locale;
 import org.apache.flink.configuration.MemorySize;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** Command-line options of the archive job. */
 public final class ArchiveOptions {
@@ -22,7 +25,7 @@ public final class ArchiveOptions {
     public String to;
 
     @Option(names = "--format", description = "jsonl (DynamoDB JSON lines, gzip) or parquet (Snappy) "
-            + "(default: ${DEFAULT-VALUE})", converter = FormatConverter.class)
+            + "(default: jsonl)", converter = FormatConverter.class)
     public ArchiveFormat format = ArchiveFormat.JSONL;
 
     @Option(names = "--include-user-deletes", description = "Archive items users deleted too, not only the items "
@@ -50,13 +53,13 @@ public final class ArchiveOptions {
     public JobRunOptions run = new JobRunOptions();
 
     /** Reads a format by its lower-case name, as users type it. */
-    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<ArchiveFormat> {
+    static final class FormatConverter implements ITypeConverter<ArchiveFormat> {
         @Override
         public ArchiveFormat convert(String value) {
             try {
-                return ArchiveFormat.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+                return ArchiveFormat.valueOf(value.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not an archive format "
+                throw new TypeConversionException("'" + value + "' is not an archive format "
                         + "(jsonl or parquet)");
             }
         }

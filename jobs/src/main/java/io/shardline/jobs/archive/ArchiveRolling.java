@@ -1,6 +1,7 @@
 package io.shardline.jobs.archive;
 
 import io.shardline.connector.source.ChangeRecord;
+import java.io.IOException;
 import org.apache.flink.streaming.api.functions.sink.filesystem.PartFileInfo;
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.CheckpointRollingPolicy;
 
@@ -18,7 +19,7 @@ final class ArchiveRolling extends CheckpointRollingPolicy<ChangeRecord, String>
     }
 
     @Override
-    public boolean shouldRollOnEvent(PartFileInfo<String> file, ChangeRecord record) throws java.io.IOException {
+    public boolean shouldRollOnEvent(PartFileInfo<String> file, ChangeRecord record) throws IOException {
         return file.getSize() >= maxBytes;
     }
 

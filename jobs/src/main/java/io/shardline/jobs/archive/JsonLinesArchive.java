@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.shardline.connector.source.ChangeRecord;
 import java.io.BufferedReader;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -38,7 +38,10 @@ final class JsonLinesArchive {
         return stream -> new LineWriter(table, stream);
     }
 
-    /** Reads the removals back as the REMOVE records they were. */
+    /**
+     * Reads the removals back as the REMOVE records they were, from the decompressed file: Flink's
+     * file source decompresses {@code .gz} files itself.
+     */
     static StreamFormat<ChangeRecord> reader() {
         return new LineReader();
     }
@@ -90,7 +93,7 @@ final class JsonLinesArchive {
     }
 
     /** The file's stream, which the file sink closes itself. */
-    private static final class Unclosed extends java.io.FilterOutputStream {
+    private static final class Unclosed extends FilterOutputStream {
         Unclosed(OutputStream out) {
             super(out);
         }
@@ -109,8 +112,7 @@ final class JsonLinesArchive {
         @Override
         public StreamFormat.Reader<ChangeRecord> createReader(Configuration config, FSDataInputStream stream)
                 throws IOException {
-            BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(stream),
-                    StandardCharsets.UTF_8));
+            BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
             return new StreamFormat.Reader<>() {
                 @Override
                 public ChangeRecord read() throws IOException {

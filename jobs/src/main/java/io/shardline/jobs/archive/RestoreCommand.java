@@ -1,6 +1,8 @@
 package io.shardline.jobs.archive;
 
 import io.shardline.jobs.flink.CommandLineJob;
+import io.shardline.jobs.flink.JobMetrics;
+import io.shardline.jobs.flink.ProgressTicker;
 import io.shardline.jobs.replication.ItemSelection;
 import io.shardline.jobs.tables.TableFacts;
 import java.io.PrintStream;
@@ -32,12 +34,13 @@ public final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return CommandLineJob.run(options.run.webPort, (env, rest, out) -> start(options, env, out, Clock.systemUTC()));
+        return CommandLineJob.run(options.run.webPort, (env, rest, out) -> start(options, env, rest, out,
+                Clock.systemUTC()));
     }
 
     /** Finds the archive's files, checks the target table, and submits the restore. */
-    static Running start(RestoreOptions options, StreamExecutionEnvironment env, PrintStream out, Clock clock)
-            throws Exception {
+    static Running start(RestoreOptions options, StreamExecutionEnvironment env, String restAddress, PrintStream out,
+                         Clock clock) throws Exception {
         List<Path> hours = ArchivedHours.of(options.from, options.table, options.start, options.end);
         if (hours.isEmpty()) {
             throw new IllegalArgumentException("The archive " + options.from + " holds no hour of table "
@@ -64,20 +67,26 @@ public final class RestoreCommand implements Callable<Integer> {
                 + " hour(s) of " + options.from + " into table " + options.target()
                 + (ttlAttribute == null ? "" : expiresAt == 0 ? ", without their " + ttlAttribute
                 : ", " + ttlAttribute + " set to " + expiresAt));
-        return new Running(env.executeAsync("restore " + options.table + " into " + options.target()), options, out);
+        JobClient job = env.executeAsync("restore " + options.table + " into " + options.target());
+        RestoreProgress progress = new RestoreProgress(new JobMetrics(restAddress, job.getJobID().toHexString()),
+                options.target(), out);
+        return new Running(job, options, out, new ProgressTicker("restore-progress", options.run.progressInterval,
+                progress::tick, out));
     }
 
     /** A submitted restore; once it finished, prints what it did. */
-    record Running(JobClient job, RestoreOptions options, PrintStream out) implements CommandLineJob.Watched {
+    record Running(JobClient job, RestoreOptions options, PrintStream out, ProgressTicker ticker)
+            implements CommandLineJob.Watched {
         @Override
         public int finished() throws InterruptedException {
-            RestoreCounts counts = RestoreCounts.of(job.getJobID().toHexString(), options.run.parallelism, COUNTS_WAIT);
+            RestoreCounts counts = RestoreCounts.of(job.getJobID().toHexString(), COUNTS_WAIT);
             out.println(counts.summary(options.target()));
             return counts.failed() > 0 ? 1 : 0;
         }
 
         @Override
-        public void close() {
+        public void close() throws InterruptedException {
+            ticker.close();
         }
     }
 

@@ -9,14 +9,14 @@ import java.time.Duration;
  * item again, and failed (refused by the table as invalid).
  */
 record RestoreCounts(long considered, long filteredOut, long restored, long skipped, long failed) {
-    /** The counts of the finished job {@code job}, whose operators ran in {@code tasks} tasks each. */
-    static RestoreCounts of(String job, int tasks, Duration wait) throws InterruptedException {
+    /** The counts of the finished job {@code job}. */
+    static RestoreCounts of(String job, Duration wait) throws InterruptedException {
         try {
-            return new RestoreCounts(EndedTaskCounters.total(job, "itemsConsidered", tasks, wait),
-                    EndedTaskCounters.total(job, "itemsFilteredOut", tasks, wait),
-                    EndedTaskCounters.total(job, "writesApplied", tasks, wait),
-                    EndedTaskCounters.total(job, "staleWritesSkipped", tasks, wait),
-                    EndedTaskCounters.total(job, "writesRefused", tasks, wait));
+            return new RestoreCounts(EndedTaskCounters.total(job, "itemsConsidered", wait),
+                    EndedTaskCounters.total(job, "itemsFilteredOut", wait),
+                    EndedTaskCounters.total(job, "writesApplied", wait),
+                    EndedTaskCounters.total(job, "staleWritesSkipped", wait),
+                    EndedTaskCounters.total(job, "writesRefused", wait));
         } finally {
             EndedTaskCounters.forget(job);
         }

@@ -19,6 +19,16 @@ public final class TableConnection {
     @Option(names = "--secret-key", description = "Secret access key (default: ${DEFAULT-VALUE})")
     public String secretKey = "local";
 
+    /** A connection given in code rather than on the command line. */
+    public static TableConnection of(String endpoint, String region, String accessKey, String secretKey) {
+        TableConnection connection = new TableConnection();
+        connection.endpoint = endpoint;
+        connection.region = region;
+        connection.accessKey = accessKey;
+        connection.secretKey = secretKey;
+        return connection;
+    }
+
     public DynamoClientSettings settings() {
         return new DynamoClientSettings("aws".equals(endpoint) ? null : endpoint, region,
                 accessKey.isEmpty() ? null : accessKey, secretKey);

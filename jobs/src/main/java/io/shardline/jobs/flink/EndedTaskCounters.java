@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Metric;
@@ -15,16 +14,18 @@ import org.apache.flink.metrics.reporter.MetricReporterFactory;
 
 /**
  * A metric reporter for Flink clusters inside this process that keeps the final value of every
- * counter of a task that ended, summed per job and counter name. The REST API forgets a finished
- * task's metrics and reports them up to a fetch interval late; a bounded job's command reads its
- * exact totals here once the job is done.
+ * counter of a task that ended, per job and counter name: the last attempt's of each subtask, so a
+ * task run again after a failure counts once. The REST API forgets a finished task's metrics and
+ * reports them up to a fetch interval late; a bounded job's command reads its exact totals here
+ * once the job is done.
  */
 public final class EndedTaskCounters implements MetricReporter {
-    private static final Map<String, Map<String, Total>> JOBS = new ConcurrentHashMap<>();
+    /** Per job, per counter name, per operator subtask: its counter in the latest attempt. */
+    private static final Map<String, Map<String, Map<String, Attempt>>> JOBS = new ConcurrentHashMap<>();
     private static volatile boolean reporting;
 
-    /** A counter's final values summed over the tasks that ended, and how many did. */
-    private record Total(AtomicLong sum, AtomicLong tasks) {
+    /** One attempt's counter of a subtask, and its final value once the attempt ended (-1 before). */
+    private record Attempt(int number, long finalValue) {
     }
 
     /** Adds this reporter to a cluster's configuration. */
@@ -33,26 +34,23 @@ public final class EndedTaskCounters implements MetricReporter {
     }
 
     /**
-     * The sum of the final values of {@code counter} in {@code job}, once {@code tasks} tasks holding
-     * it ended (their metrics are closed just after they report finishing), or -1 when they did not
-     * within {@code wait} or no cluster in this process reports here; forgets nothing, so it can be
-     * asked for several counters.
+     * The sum over subtasks of the final value of {@code counter} in {@code job}, once every subtask
+     * holding it ended, or -1 when that did not happen within {@code wait} (metrics are closed just
+     * after a task reports finishing) or no cluster in this process reports here.
      */
-    public static long total(String job, String counter, int tasks, Duration wait) throws InterruptedException {
-        if (!reporting) {
-            return -1;
-        }
+    public static long total(String job, String counter, Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            Total total = JOBS.getOrDefault(job, Map.of()).get(counter);
-            if (total != null && total.tasks().get() >= tasks) {
-                return total.sum().get();
+        while (reporting) {
+            Map<String, Attempt> subtasks = JOBS.getOrDefault(job, Map.of()).get(counter);
+            if (subtasks != null && subtasks.values().stream().allMatch(attempt -> attempt.finalValue() >= 0)) {
+                return subtasks.values().stream().mapToLong(Attempt::finalValue).sum();
             }
             if (System.nanoTime() > deadline) {
                 return -1;
             }
             Thread.sleep(20);
         }
+        return -1;
     }
 
     /** Forgets a job's totals. */
@@ -71,20 +69,32 @@ public final class EndedTaskCounters implements MetricReporter {
 
     @Override
     public void notifyOfAddedMetric(Metric metric, String name, MetricGroup group) {
+        record(metric, name, group, -1);
     }
 
     @Override
     public void notifyOfRemovedMetric(Metric metric, String name, MetricGroup group) {
-        String job = group.getAllVariables().get("<job_id>");
-        if (metric instanceof Counter counter && job != null) {
-            Total total = JOBS.computeIfAbsent(job, id -> new ConcurrentHashMap<>())
-                    .computeIfAbsent(name, n -> new Total(new AtomicLong(), new AtomicLong()));
-            total.sum().addAndGet(counter.getCount());
-            total.tasks().incrementAndGet();
+        if (metric instanceof Counter counter) {
+            record(metric, name, group, counter.getCount());
         }
     }
 
-    /** Creates the reporter; Flink finds it by class name in the cluster's configuration. */
+    private static void record(Metric metric, String name, MetricGroup group, long finalValue) {
+        Map<String, String> variables = group.getAllVariables();
+        String job = variables.get("<job_id>");
+        String attempt = variables.get("<task_attempt_num>");
+        if (!(metric instanceof Counter) || job == null || attempt == null) {
+            return;
+        }
+        String subtask = variables.get("<task_id>") + "/" + variables.get("<operator_id>") + "/"
+                + variables.get("<subtask_index>");
+        JOBS.computeIfAbsent(job, id -> new ConcurrentHashMap<>())
+                .computeIfAbsent(name, n -> new ConcurrentHashMap<>())
+                .merge(subtask, new Attempt(Integer.parseInt(attempt), finalValue),
+                        (known, now) -> now.number() >= known.number() ? now : known);
+    }
+
+    /** Creates the reporter; Flink finds the factory as a service and picks it by class name in the configuration. */
     public static final class Factory implements MetricReporterFactory {
         @Override
         public MetricReporter createMetricReporter(Properties properties) {

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.plugin.PluginUtils;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -30,7 +32,9 @@ public final class LocalFlinkCluster implements AutoCloseable {
 
     /**
      * Starts a cluster of one TaskManager with a slot per core; {@code webPort} 0 picks a free port.
-     * Counters of ended tasks are kept for bounded jobs' reports ({@link EndedTaskCounters}).
+     * Counters of ended tasks are kept for bounded jobs' reports ({@link EndedTaskCounters}), and
+     * file systems come from Flink's plugins directory ({@code FLINK_PLUGINS_DIR}, default
+     * {@code plugins}) as on a cluster, such as S3 from {@code plugins/s3-fs-hadoop/}.
      * Checkpoints go to files in a temporary directory removed on close (the JobManager's memory,
      * Flink's default, refuses state over 5 MB: the versions of a few hundred thousand items).
      */
@@ -38,6 +42,7 @@ public final class LocalFlinkCluster implements AutoCloseable {
         Configuration configuration = new Configuration(flink);
         configuration.set(RestOptions.BIND_PORT, Integer.toString(webPort));
         EndedTaskCounters.install(configuration);
+        FileSystem.initialize(configuration, PluginUtils.createPluginManagerFromRootFolder(configuration));
         Path checkpoints = Files.createTempDirectory("shardline-checkpoints");
         configuration.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());

@@ -36,11 +36,9 @@ record ReplicationTarget(String table, TableConnection connection, String name) 
         if (table == null || table.isEmpty()) {
             throw new IllegalArgumentException("--target " + text + " names no table (table=NAME)");
         }
-        TableConnection connection = new TableConnection();
-        connection.endpoint = settings.getOrDefault("endpoint", source.endpoint);
-        connection.region = settings.getOrDefault("region", source.region);
-        connection.accessKey = settings.getOrDefault("access-key", source.accessKey);
-        connection.secretKey = settings.getOrDefault("secret-key", source.secretKey);
+        TableConnection connection = TableConnection.of(settings.getOrDefault("endpoint", source.endpoint),
+                settings.getOrDefault("region", source.region), settings.getOrDefault("access-key", source.accessKey),
+                settings.getOrDefault("secret-key", source.secretKey));
         String where = connection.endpoint.equals(source.endpoint) && connection.region.equals(source.region) ? ""
                 : " at " + ("aws".equals(connection.endpoint) ? "aws " + connection.region : connection.endpoint);
         return new ReplicationTarget(table, connection, table + where);

@@ -115,11 +115,11 @@ public final class VerifyCommand implements Callable<Integer> {
             } else {
                 TableCopy replica = copy.replica;
                 copyName = "table " + replica.table;
-                TableConnection target = new TableConnection();
-                target.endpoint = replica.endpoint == null ? connection.endpoint : replica.endpoint;
-                target.region = replica.region == null ? connection.region : replica.region;
-                target.accessKey = replica.accessKey == null ? connection.accessKey : replica.accessKey;
-                target.secretKey = replica.secretKey == null ? connection.secretKey : replica.secretKey;
+                TableConnection target = TableConnection.of(
+                        replica.endpoint == null ? connection.endpoint : replica.endpoint,
+                        replica.region == null ? connection.region : replica.region,
+                        replica.accessKey == null ? connection.accessKey : replica.accessKey,
+                        replica.secretKey == null ? connection.secretKey : replica.secretKey);
                 List<String> keys = TableFacts.describe(client, table).keyAttributes();
                 ItemSelection selection = new ItemSelection(keys, replica.filter, replica.projection,
                         replica.expressionNames, replica.expressionValues, ReplicationTransform.load(replica.transform));

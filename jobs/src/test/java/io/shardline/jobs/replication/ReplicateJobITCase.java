@@ -90,11 +90,7 @@ class ReplicateJobITCase {
     }
 
     private static TableConnection connection(String endpoint) {
-        TableConnection connection = new TableConnection();
-        connection.endpoint = endpoint;
-        connection.accessKey = "test";
-        connection.secretKey = "test";
-        return connection;
+        return TableConnection.of(endpoint, "us-east-1", "test", "test");
     }
 
     private ReplicationOptions options(String sourceEndpoint, String... targets) {

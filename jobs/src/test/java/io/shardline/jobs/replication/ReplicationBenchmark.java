@@ -104,11 +104,7 @@ public final class ReplicationBenchmark {
     }
 
     private static TableConnection connection(String endpoint) {
-        TableConnection connection = new TableConnection();
-        connection.endpoint = endpoint;
-        connection.accessKey = "bench";
-        connection.secretKey = "bench";
-        return connection;
+        return TableConnection.of(endpoint, "us-east-1", "bench", "bench");
     }
 
     /** Items/s of one thread copying the table by Scan pages and BatchWriteItem requests of 25. */
