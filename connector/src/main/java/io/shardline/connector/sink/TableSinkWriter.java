@@ -284,6 +284,12 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
     }
 
     private CompletableFuture<?> send(TableWrite write) {
+        if (write.kind() == TableWrite.Kind.UNVERSIONED_PUT) {
+            return client.putItem(r -> r.tableName(table).item(write.attributes()));
+        }
+        if (write.kind() == TableWrite.Kind.UNVERSIONED_DELETE) {
+            return client.deleteItem(r -> r.tableName(table).key(write.attributes()));
+        }
         if (write.kind() == TableWrite.Kind.PUT_IF_ABSENT) {
             return client.putItem(r -> r.tableName(table).item(write.attributes())
                     .conditionExpression("attribute_not_exists(#key)").expressionAttributeNames(Map.of("#key", partitionKey)));

@@ -10,13 +10,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * One write the table sink makes: put a whole item, or delete the item with a key, carrying a version
  * that never decreases for a key (for example the source record's sequence number, or how many events
  * a window result covers). The sink writes it only if the stored item's version is lower, so replays
- * and retries never move an item back to an older state. Two kinds of put are the exception: see
- * {@link #snapshotPut} and {@link #putIfAbsent}.
+ * and retries never move an item back to an older state. The exceptions: {@link #snapshotPut},
+ * {@link #putIfAbsent}, and the unversioned writes of an upsert stream ({@link #unversionedPut}).
  */
 @PublicEvolving
 public final class TableWrite implements Serializable {
     /** What a write does. */
-    public enum Kind { PUT, DELETE, SNAPSHOT_PUT, PUT_IF_ABSENT }
+    public enum Kind { PUT, DELETE, SNAPSHOT_PUT, PUT_IF_ABSENT, UNVERSIONED_PUT, UNVERSIONED_DELETE }
 
     private final Map<String, AttributeValue> attributes;
     private final Kind kind;
@@ -63,6 +63,20 @@ public final class TableWrite implements Serializable {
         return new TableWrite(item, Kind.PUT_IF_ABSENT, 0, 0);
     }
 
+    /**
+     * Put {@code item} as it is, whatever the table holds, without a version attribute: for an upsert
+     * stream whose writes of a key come in order (a Flink SQL upsert sink, partitioned by key), where
+     * a replay after a failure writes the same sequence again and ends in the same state.
+     */
+    public static TableWrite unversionedPut(Map<String, AttributeValue> item) {
+        return new TableWrite(item, Kind.UNVERSIONED_PUT, 0, 0);
+    }
+
+    /** Delete the item with {@code key}, whatever the table holds: the delete of an upsert stream. */
+    public static TableWrite unversionedDelete(Map<String, AttributeValue> key) {
+        return new TableWrite(key, Kind.UNVERSIONED_DELETE, 0, 0);
+    }
+
     /** A write of {@code kind}, as read back from a checkpoint. */
     static TableWrite of(Kind kind, Map<String, AttributeValue> attributes, long version, long changeTimeMillis) {
         return new TableWrite(attributes, kind, version, changeTimeMillis);
@@ -91,7 +105,7 @@ public final class TableWrite implements Serializable {
     }
 
     public boolean isDelete() {
-        return kind == Kind.DELETE;
+        return kind == Kind.DELETE || kind == Kind.UNVERSIONED_DELETE;
     }
 
     public long version() {

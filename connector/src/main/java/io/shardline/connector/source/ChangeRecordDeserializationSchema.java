@@ -4,6 +4,7 @@ import io.shardline.connector.codec.DynamoDbJson;
 import java.io.Serializable;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.util.Collector;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 
 /** Maps each change record to the type the job wants. */
@@ -11,6 +12,15 @@ import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 public interface ChangeRecordDeserializationSchema<T> extends Serializable, ResultTypeQueryable<T> {
 
     T deserialize(ChangeRecord record);
+
+    /**
+     * Emits what {@code record}, read from a stream of {@code table}, becomes: by default the one
+     * value {@link #deserialize(ChangeRecord)} makes; a schema may emit none or several (a MODIFY as
+     * the row before and the row after, for a SQL changelog).
+     */
+    default void deserialize(ChangeRecord record, String table, Collector<T> out) {
+        out.collect(deserialize(record));
+    }
 
     /** A mapping by function, with the produced type given. */
     static <T> ChangeRecordDeserializationSchema<T> of(SerializableFunction<ChangeRecord, T> mapping,

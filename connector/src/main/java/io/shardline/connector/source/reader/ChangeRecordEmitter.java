@@ -5,6 +5,7 @@ import io.shardline.connector.source.ChangeRecordDeserializationSchema;
 import io.shardline.connector.source.split.ShardSplitState;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.source.SourceOutput;
+import org.apache.flink.util.Collector;
 import org.apache.flink.connector.base.source.reader.RecordEmitter;
 
 /** Emits each change record, mapped, with its approximate creation time as event time; remembers its position. */
@@ -18,7 +19,17 @@ public final class ChangeRecordEmitter<T> implements RecordEmitter<ChangeRecord,
 
     @Override
     public void emitRecord(ChangeRecord record, SourceOutput<T> output, ShardSplitState state) {
-        output.collect(schema.deserialize(record), record.approximateCreationTimeMillis());
+        long eventTime = record.approximateCreationTimeMillis();
+        schema.deserialize(record, state.tableName(), new Collector<>() {
+            @Override
+            public void collect(T value) {
+                output.collect(value, eventTime);
+            }
+
+            @Override
+            public void close() {
+            }
+        });
         state.emitted(record.sequenceNumber());
     }
 }

@@ -13,6 +13,14 @@ public final class ShardSplitState {
         this.lastEmitted = split.afterSequenceNumber();
     }
 
+    /** The table whose stream the split belongs to, from the stream's ARN ({@code ...:table/<name>/stream/<label>}). */
+    public String tableName() {
+        String arn = split.streamArn();
+        int start = arn.indexOf(":table/") + ":table/".length();
+        int end = arn.indexOf("/stream/", start);
+        return start < ":table/".length() || end < 0 ? null : arn.substring(start, end);
+    }
+
     public void emitted(String sequenceNumber) {
         lastEmitted = sequenceNumber;
     }
