@@ -7,17 +7,18 @@ import io.shardline.jobs.game.GameEventsCommand;
 import io.shardline.jobs.game.GameMetricsJob;
 import io.shardline.jobs.index.IndexJob;
 import io.shardline.jobs.replication.ReplicateJob;
+import io.shardline.jobs.sql.SqlCommand;
 import io.shardline.jobs.verify.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar shardline-jobs.jar [demo|game-metrics|generate|index|replicate|verify|archive|restore] [options]}:
+ * {@code java -jar shardline-jobs.jar [demo|game-metrics|generate|index|replicate|verify|archive|restore|sql] [options]}:
  * the demo when no command is given.
  */
 @Command(name = "shardline-jobs", mixinStandardHelpOptions = true,
         subcommands = {Demo.class, GameMetricsJob.class, GameEventsCommand.class, IndexJob.class, ReplicateJob.class,
-                VerifyCommand.class, ArchiveJob.class, RestoreCommand.class},
+                VerifyCommand.class, ArchiveJob.class, RestoreCommand.class, SqlCommand.class},
         description = "Shardline's Flink jobs. Without a command, runs the demo.")
 public final class JobsLauncher {
     private JobsLauncher() {
