@@ -19,11 +19,43 @@ public interface CredentialsFactory extends Serializable {
 
     /** The AWS SDK's default chain: environment, system properties, profile, container or instance role. */
     static CredentialsFactory defaultChain() {
-        return () -> DefaultCredentialsProvider.builder().build();
+        return new DefaultChain();
     }
 
     /** Fixed keys, for Shardline's server or tests. */
     static CredentialsFactory staticKeys(String accessKeyId, String secretAccessKey) {
-        return () -> StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey));
+        return new StaticKeys(accessKeyId, secretAccessKey);
+    }
+
+    /**
+     * The default chain as a class rather than a lambda: a serialized lambda whose signature names an
+     * AWS SDK type cannot be read back once the SDK is relocated (the SQL connector jar).
+     */
+    final class DefaultChain implements CredentialsFactory {
+        @Override
+        public AwsCredentialsProvider create() {
+            return DefaultCredentialsProvider.builder().build();
+        }
+    }
+
+    /** Fixed keys, as a class for the same reason; its text shows the key id, never the secret. */
+    final class StaticKeys implements CredentialsFactory {
+        private final String accessKeyId;
+        private final String secretAccessKey;
+
+        StaticKeys(String accessKeyId, String secretAccessKey) {
+            this.accessKeyId = accessKeyId;
+            this.secretAccessKey = secretAccessKey;
+        }
+
+        @Override
+        public AwsCredentialsProvider create() {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey));
+        }
+
+        @Override
+        public String toString() {
+            return "static keys " + accessKeyId;
+        }
     }
 }
