@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.data.ArrayData;
@@ -81,9 +82,9 @@ public final class ItemRowMapping implements Serializable {
             RowType.RowField field = row.getFields().get(i);
             try {
                 fields[i] = read(item.get(field.getName()), field.getType(), field.getName());
-            } catch (MismatchException | ArithmeticException e) {
+            } catch (MismatchException e) {
                 if (!lenient) {
-                    throw e instanceof MismatchException m ? m : new MismatchException(e.getMessage());
+                    throw e;
                 }
             }
         }
@@ -198,7 +199,7 @@ public final class ItemRowMapping implements Serializable {
     }
 
     /** An integer read exactly, or a mismatch naming the value and the type. */
-    private static Object exact(java.util.function.Supplier<Object> integer, AttributeValue value, LogicalType type,
+    private static Object exact(Supplier<Object> integer, AttributeValue value, LogicalType type,
                                 String column) {
         try {
             return integer.get();

@@ -1,6 +1,7 @@
 package io.shardline.connector.sql;
 
 import io.shardline.connector.client.DynamoClientSettings;
+import io.shardline.connector.source.ShardlineSourceOptions;
 import java.time.Duration;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
@@ -65,6 +66,12 @@ public final class ShardlineSqlOptions {
     public static final ConfigOption<Duration> IDLE_POLL_INTERVAL = ConfigOptions.key("scan.idle-poll-interval")
             .durationType().defaultValue(Duration.ofMillis(250))
             .withDescription("Pause before polling a shard again after an empty read.");
+
+    public static final ConfigOption<ShardlineSourceOptions.TrimmedDataPolicy> ON_TRIMMED_DATA = ConfigOptions
+            .key("scan.on-trimmed-data").enumType(ShardlineSourceOptions.TrimmedDataPolicy.class)
+            .defaultValue(ShardlineSourceOptions.TrimmedDataPolicy.FAIL)
+            .withDescription("When records not read yet were trimmed by the stream's retention: FAIL the job naming the "
+                    + "shard and gap, or SKIP_TO_TRIM_HORIZON and log the lost range.");
 
     public static final ConfigOption<Boolean> IGNORE_PARSE_ERRORS = ConfigOptions.key("ignore-parse-errors")
             .booleanType().defaultValue(false)

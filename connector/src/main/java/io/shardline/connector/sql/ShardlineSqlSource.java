@@ -90,6 +90,7 @@ final class ShardlineSqlSource implements ScanTableSource, SupportsReadingMetada
                 .option(ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL, options.get(SHARD_DISCOVERY_INTERVAL))
                 .option(ShardlineSourceOptions.RECORDS_PER_GET, options.get(RECORDS_PER_GET))
                 .option(ShardlineSourceOptions.IDLE_POLL_INTERVAL, options.get(IDLE_POLL_INTERVAL))
+                .option(ShardlineSourceOptions.ON_TRIMMED_DATA, options.get(ShardlineSqlOptions.ON_TRIMMED_DATA))
                 .option(ShardlineSourceOptions.RETRY_MAX_ATTEMPTS, client.maxAttempts())
                 .option(ShardlineSourceOptions.RETRY_BASE_DELAY, client.baseRetryDelay())
                 .option(ShardlineSourceOptions.RETRY_MAX_DELAY, client.maxRetryDelay());

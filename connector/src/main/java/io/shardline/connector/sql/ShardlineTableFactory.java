@@ -53,6 +53,7 @@ public final class ShardlineTableFactory implements DynamicTableSourceFactory, D
                 ShardlineSqlOptions.STARTUP_MODE, ShardlineSqlOptions.STARTUP_TIMESTAMP_MILLIS,
                 ShardlineSqlOptions.BOUNDED, ShardlineSqlOptions.SHARD_DISCOVERY_INTERVAL,
                 ShardlineSqlOptions.RECORDS_PER_GET, ShardlineSqlOptions.IDLE_POLL_INTERVAL,
+                ShardlineSqlOptions.ON_TRIMMED_DATA,
                 ShardlineSqlOptions.IGNORE_PARSE_ERRORS, ShardlineSqlOptions.RETRY_MAX_ATTEMPTS,
                 ShardlineSqlOptions.RETRY_BASE_DELAY, ShardlineSqlOptions.RETRY_MAX_DELAY,
                 ShardlineSqlOptions.SINK_BATCH_SIZE, ShardlineSqlOptions.SINK_MAX_IN_FLIGHT,
@@ -72,8 +73,8 @@ public final class ShardlineTableFactory implements DynamicTableSourceFactory, D
         List<String> primaryKey = context.getCatalogTable().getResolvedSchema().getPrimaryKey()
                 .map(UniqueConstraint::getColumns).orElse(List.of());
         RowType physical = (RowType) context.getPhysicalRowDataType().getLogicalType();
-        new ItemRowMapping(physical);
-        ShardlineSqlSource.source(options);
+        new ItemRowMapping(physical); // refuses, while planning, column types no attribute maps to
+        ShardlineSqlSource.source(options); // and startup settings that cannot work
         StreamViewType view = viewType(options, primaryKey);
         if (view == StreamViewType.NEW_AND_OLD_IMAGES) {
             return new ShardlineSqlSource(options, context.getPhysicalRowDataType(), false);

@@ -224,7 +224,8 @@ class ShardlineSqlITCase {
                 + "changed_at TIMESTAMP_LTZ(3) METADATA FROM 'approximate_creation_time' VIRTUAL, "
                 + "shard STRING METADATA FROM 'shard_id' VIRTUAL, "
                 + "tbl STRING METADATA FROM 'table_name' VIRTUAL, "
-                + "ttl BOOLEAN METADATA FROM 'is_ttl_delete' VIRTUAL) "
+                + "ttl BOOLEAN METADATA FROM 'is_ttl_delete' VIRTUAL, "
+                + "WATERMARK FOR changed_at AS changed_at - INTERVAL '5' SECOND) "
                 + with("Sessions", "'scan.bounded' = 'true'", "'scan.startup.mode' = 'timestamp'",
                 "'scan.startup.timestamp-millis' = '" + startMillis + "'"));
         List<Row> changes = new ArrayList<>();
