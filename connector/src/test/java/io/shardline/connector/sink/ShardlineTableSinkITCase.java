@@ -191,7 +191,8 @@ class ShardlineTableSinkITCase {
         StreamExecutionEnvironment failing = StreamExecutionEnvironment.getExecutionEnvironment();
         failing.setParallelism(1);
         failing.fromData(writes).sinkTo(restoreSink(true));
-        assertThatThrownBy(failing::execute).hasStackTraceContaining("put if absent {id=AttributeValue(N=7)");
+        assertThatThrownBy(failing::execute).hasStackTraceContaining("Writing put if absent {")
+                .hasStackTraceContaining("id=AttributeValue(N=7)").hasStackTraceContaining("to table Target at ");
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
