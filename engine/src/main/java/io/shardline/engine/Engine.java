@@ -35,7 +35,11 @@ import io.shardline.engine.changelog.ChangeRecords;
 import io.shardline.engine.changelog.ShardReader;
 import io.shardline.engine.streams.StreamMaintenance;
 import io.shardline.engine.streams.StreamOperations;
+import io.shardline.engine.model.AttributeValue;
+import io.shardline.engine.model.KeySchema;
+import io.shardline.engine.storage.ItemKeys;
 import io.shardline.engine.table.Partition;
+import io.shardline.engine.table.Table;
 import io.shardline.engine.table.ContinuousBackupOperations;
 import io.shardline.engine.table.PartitionSplitter;
 import io.shardline.engine.table.TableCatalog;
@@ -45,6 +49,7 @@ import io.shardline.engine.ttl.TimeToLiveOperations;
 import io.shardline.engine.ttl.TtlSweeper;
 import java.time.Duration;
 import java.util.List;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -78,10 +83,12 @@ public final class Engine implements AutoCloseable {
     private final TtlSweeper ttlSweeper;
     private final ScheduledExecutorService maintenance;
     private final String region;
+    private final Clock clock;
     private final Duration maintenanceInterval;
 
     private Engine(EngineConfig config) {
         region = config.region();
+        clock = config.clock();
         maintenanceInterval = config.maintenanceInterval();
         store = config.dataDir() == null ? Store.openInMemory() : Store.openDurable(config.dataDir());
         catalog = new TableCatalog(store, config.clock());
@@ -114,6 +121,11 @@ public final class Engine implements AutoCloseable {
     /** The region the engine names in ARNs and change records, and that strict authentication expects. */
     public String region() {
         return region;
+    }
+
+    /** The clock every timestamp of the engine comes from. */
+    public Clock clock() {
+        return clock;
     }
 
     /** Opens an engine, recovering every table and item of its data directory. */
@@ -206,6 +218,26 @@ public final class Engine implements AutoCloseable {
     /** Splits an open partition of a table now and returns its two children. Administrative. */
     public List<Partition> splitPartition(String tableName, long partitionId) {
         return splitter.split(catalog.require(tableName), partitionId);
+    }
+
+    /** The open partition holding the item with {@code key} (validated against the key schema). Administrative. */
+    public Partition partitionHolding(String tableName, Map<String, AttributeValue> key) {
+        Table table = catalog.require(tableName);
+        KeySchema schema = table.definition().keySchema();
+        return table.partitionFor(ItemKeys.hashOf(ItemKeys.of(table.id(), schema, schema.checkKey(key))));
+    }
+
+    /**
+     * Rolls every open shard of the table's stream over now, each continued by a child, as the
+     * periodic rollover does once shards reach their age; how many shards were closed. Administrative.
+     */
+    public synchronized int rollOverShards(String tableName) {
+        return streamMaintenance.rollOverNow(catalog.require(tableName));
+    }
+
+    /** Trims the table's stream up to now, as if retention had passed for every record. Administrative. */
+    public synchronized void trimStream(String tableName) {
+        streamMaintenance.trimNow(catalog.require(tableName));
     }
 
     public TransactWriteItems.Response transactWriteItems(TransactWriteItems.Request request) {

@@ -4,6 +4,7 @@ import io.shardline.engine.Engine;
 import io.shardline.engine.api.ListTables;
 import io.shardline.engine.server.ShardlineServer;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -39,7 +40,7 @@ public final class EngineLauncher {
             BoundedJvm.haltWithParent();
         }
         Engine engine = Engine.open(options.engine());
-        ShardlineServer server = ShardlineServer.start(engine, options.server(), options.engine().clock());
+        ShardlineServer server = ShardlineServer.start(engine, options.server(), Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

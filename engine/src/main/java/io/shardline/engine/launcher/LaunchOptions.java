@@ -1,6 +1,7 @@
 package io.shardline.engine.launcher;
 
 import io.shardline.engine.EngineConfig;
+import io.shardline.engine.control.ControllableClock;
 import io.shardline.engine.server.ServerConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,7 +93,8 @@ record LaunchOptions(EngineConfig engine, ServerConfig server, String maxHeap, b
         if (auth.equals("strict") && credentials == null) {
             throw new IllegalArgumentException("--auth strict needs --credentials FILE");
         }
-        EngineConfig engine = (inMemory ? EngineConfig.inMemory() : EngineConfig.durable(dataDir))
+        EngineConfig engine = (inMemory ? EngineConfig.inMemory().withClock(new ControllableClock())
+                : EngineConfig.durable(dataDir))
                 .withDefaultPartitions(partitions).withRegion(region).withPartitionSplitBytes(splitBytes)
                 .withShardRolloverAge(rollover).withStreamRetention(retention).withMaintenanceInterval(maintenance);
         ServerConfig server = ServerConfig.loopback(port).withHost(host)

@@ -18,6 +18,9 @@ public enum ErrorType {
     INCOMPLETE_SIGNATURE("IncompleteSignatureException", true, true),
     UNRECOGNIZED_CLIENT("UnrecognizedClientException", true, true),
     INVALID_SIGNATURE("InvalidSignatureException", true, true),
+    PROVISIONED_THROUGHPUT_EXCEEDED("ProvisionedThroughputExceededException", true),
+    THROTTLING("ThrottlingException", true, true),
+    ACCESS_DENIED("AccessDeniedException", true, true),
     INTERNAL_SERVER_ERROR("InternalServerError", false);
 
     private final String wireName;

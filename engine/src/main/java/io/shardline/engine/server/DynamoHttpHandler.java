@@ -2,6 +2,8 @@ package io.shardline.engine.server;
 
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.ErrorType;
+import io.shardline.engine.control.ControlOperations;
+import io.shardline.engine.control.FaultInjector;
 import io.undertow.server.HttpHandler;
 import io.undertow.io.Receiver;
 import io.undertow.server.RequestTooBigException;
@@ -16,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.CRC32;
+import org.xnio.IoUtils;
 import org.xnio.XnioExecutor;
 
 /**
@@ -32,13 +35,15 @@ final class DynamoHttpHandler implements HttpHandler {
     private static final String REQUEST_ID_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
     private final Operations operations;
+    private final FaultInjector faults;
     private final RequestAuthenticator authenticator;
     private final int maxBodyBytes;
     private final int requestTimeoutMillis;
 
-    DynamoHttpHandler(Operations operations, RequestAuthenticator authenticator, int maxBodyBytes,
-                      int requestTimeoutMillis) {
+    DynamoHttpHandler(Operations operations, FaultInjector faults, RequestAuthenticator authenticator,
+                      int maxBodyBytes, int requestTimeoutMillis) {
         this.operations = operations;
+        this.faults = faults;
         this.authenticator = authenticator;
         this.maxBodyBytes = maxBodyBytes;
         this.requestTimeoutMillis = requestTimeoutMillis;
@@ -50,7 +55,7 @@ final class DynamoHttpHandler implements HttpHandler {
             send(exchange, 200, "text/plain", "healthy: shardline".getBytes(StandardCharsets.UTF_8));
             return;
         }
-        Operations.Operation<?> operation = operations.forTarget(exchange.getRequestHeaders().getFirst(TARGET));
+        Operations.Operation operation = operations.forTarget(exchange.getRequestHeaders().getFirst(TARGET));
         boolean streams = operation != null && operation.streams();
         if (!exchange.getRequestMethod().equals(Methods.POST) || !exchange.getRequestPath().equals("/")) {
             fail(exchange, new DynamoException(ErrorType.UNKNOWN_OPERATION, "Only POST / is served, not "
@@ -60,6 +65,11 @@ final class DynamoHttpHandler implements HttpHandler {
         if (operation == null) {
             fail(exchange, new DynamoException(ErrorType.UNKNOWN_OPERATION, "Unknown operation: X-Amz-Target "
                     + exchange.getRequestHeaders().getFirst(TARGET)), streams);
+            return;
+        }
+        if (operation.control() && !exchange.getSourceAddress().getAddress().isLoopbackAddress()) {
+            fail(exchange, new DynamoException(ErrorType.ACCESS_DENIED, "The control API answers loopback addresses "
+                    + "only, not " + exchange.getSourceAddress().getAddress().getHostAddress()), false);
             return;
         }
         DynamoException malformed = malformed(exchange);
@@ -124,15 +134,30 @@ final class DynamoHttpHandler implements HttpHandler {
         return null;
     }
 
-    /** Runs on a worker: checks the signature, runs the operation and starts sending its answer. */
-    private void answer(HttpServerExchange exchange, Operations.Operation<?> operation, byte[] body) {
+    /**
+     * Runs on a worker: checks the signature (control calls, loopback only, carry none), answers an
+     * injected fault if one is due, else runs the operation and starts sending its answer.
+     */
+    private void answer(HttpServerExchange exchange, Operations.Operation operation, byte[] body) {
         try {
-            authenticator.check(exchange.getRequestMethod().toString(), exchange.getRequestURI(),
-                    exchange.getQueryString(), exchange.getRequestHeaders(), body);
+            if (!operation.control()) {
+                authenticator.check(exchange.getRequestMethod().toString(), exchange.getRequestURI(),
+                        exchange.getQueryString(), exchange.getRequestHeaders(), body);
+            }
             int invalid = Utf8.firstInvalidByte(body);
             if (invalid >= 0) {
                 throw new DynamoException(ErrorType.SERIALIZATION, "The request body is not valid UTF-8 at byte "
                         + invalid);
+            }
+            FaultInjector.Fault fault = operation.control() ? null : faults.next(operation.name());
+            if (fault != null && fault.kind() == FaultInjector.Kind.DROP_CONNECTION) {
+                IoUtils.safeClose(exchange.getConnection());
+                return;
+            }
+            if (fault != null && fault.kind() == FaultInjector.Kind.DELAY) {
+                Thread.sleep(fault.delayMillis());
+            } else if (fault != null) {
+                throw ControlOperations.error(fault, operation.name());
             }
             send(exchange, 200, CONTENT_TYPE, operation.invoke(body));
         } catch (DynamoException e) {
@@ -142,6 +167,10 @@ final class DynamoHttpHandler implements HttpHandler {
                     operation.streams());
         } catch (RuntimeException e) {
             fail(exchange, new DynamoException(ErrorType.INTERNAL_SERVER_ERROR, "Internal server error: " + e),
+                    operation.streams());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(exchange, new DynamoException(ErrorType.INTERNAL_SERVER_ERROR, "Interrupted during an injected delay"),
                     operation.streams());
         }
     }

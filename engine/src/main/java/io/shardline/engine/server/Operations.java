@@ -1,6 +1,7 @@
 package io.shardline.engine.server;
 
 import io.shardline.engine.Engine;
+import io.shardline.engine.control.ControlOperations;
 import io.shardline.engine.api.BatchGetItem;
 import io.shardline.engine.api.BatchWriteItem;
 import io.shardline.engine.api.ContinuousBackups;
@@ -37,17 +38,22 @@ final class Operations {
     static final String DYNAMODB_PREFIX = "DynamoDB_20120810.";
     static final String STREAMS_PREFIX = "DynamoDBStreams_20120810.";
 
-    /** One operation: how to read its request and which engine call answers it. */
-    record Operation<T>(Class<T> requestType, Function<T, Object> call, boolean streams) {
+    /**
+     * One operation: its name, what answers a request body, whether it is DynamoDB Streams' (whose
+     * errors are named in its namespace) and whether it is the control API's (loopback only).
+     */
+    record Operation(String name, Function<byte[], byte[]> call, boolean streams, boolean control) {
         byte[] invoke(byte[] body) {
-            return DynamoJson.write(call.apply(DynamoJson.read(body.length == 0 ? "{}".getBytes() : body, requestType)));
+            return call.apply(body);
         }
     }
 
-    private final Map<String, Operation<?>> byTarget = new HashMap<>();
+    private final Map<String, Operation> byTarget = new HashMap<>();
 
     /** @param address the host and port clients reach this server at, which DescribeEndpoints names */
-    Operations(Engine engine, Supplier<String> address) {
+    Operations(Engine engine, Supplier<String> address, ControlOperations control) {
+        control.names().forEach(name -> byTarget.put(ControlOperations.PREFIX + name,
+                new Operation(name, control.forTarget(ControlOperations.PREFIX + name), false, true)));
         table("CreateTable", CreateTable.Request.class, engine::createTable);
         table("DescribeTable", DescribeTable.Request.class, engine::describeTable);
         table("ListTables", ListTables.Request.class, engine::listTables);
@@ -80,15 +86,20 @@ final class Operations {
     }
 
     /** The operation of a target, or null when there is none. */
-    Operation<?> forTarget(String target) {
+    Operation forTarget(String target) {
         return target == null ? null : byTarget.get(target);
     }
 
     private <T> void table(String name, Class<T> type, Function<T, Object> call) {
-        byTarget.put(DYNAMODB_PREFIX + name, new Operation<>(type, call, false));
+        byTarget.put(DYNAMODB_PREFIX + name, new Operation(name, json(type, call), false, false));
     }
 
     private <T> void stream(String name, Class<T> type, Function<T, Object> call) {
-        byTarget.put(STREAMS_PREFIX + name, new Operation<>(type, call, true));
+        byTarget.put(STREAMS_PREFIX + name, new Operation(name, json(type, call), true, false));
+    }
+
+    /** Reads a request of {@code type}, answers it with {@code call} and writes the answer. */
+    static <T> Function<byte[], byte[]> json(Class<T> type, Function<T, Object> call) {
+        return body -> DynamoJson.write(call.apply(DynamoJson.read(body.length == 0 ? "{}".getBytes() : body, type)));
     }
 }

@@ -1,6 +1,9 @@
 package io.shardline.engine.server;
 
 import io.shardline.engine.Engine;
+import io.shardline.engine.control.ControlOperations;
+import io.shardline.engine.control.ControllableClock;
+import io.shardline.engine.control.FaultInjector;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.HttpContinueAcceptingHandler;
@@ -25,7 +28,10 @@ public final class ShardlineServer implements AutoCloseable {
     /** Starts serving {@code engine}; returns once the port is bound. */
     public static ShardlineServer start(Engine engine, ServerConfig config, Clock clock) {
         AtomicReference<String> boundAddress = new AtomicReference<>();
-        DynamoHttpHandler handler = new DynamoHttpHandler(new Operations(engine, boundAddress::get),
+        FaultInjector faults = new FaultInjector();
+        ControllableClock engineClock = engine.clock() instanceof ControllableClock c ? c : null;
+        DynamoHttpHandler handler = new DynamoHttpHandler(new Operations(engine, boundAddress::get,
+                new ControlOperations(engine, faults, engineClock)), faults,
                 new RequestAuthenticator(config.credentials(), engine.region(), clock), config.maxBodyBytes(),
                 config.requestTimeoutMillis());
         Undertow undertow = Undertow.builder()

@@ -40,14 +40,26 @@ public final class StreamMaintenance {
     public void run() {
         for (Table table : catalog.all()) {
             if (!table.definition().streams().isEmpty()) {
-                rollOver(table);
-                trim(table);
+                rollOver(table, clock.millis() - rolloverAge.toMillis());
+                trim(table, clock.millis() - retention.toMillis());
             }
         }
     }
 
-    private void rollOver(Table table) {
-        long due = clock.millis() - rolloverAge.toMillis();
+    /** Rolls every open shard of the table's stream over now, whatever its age; how many were closed. */
+    public int rollOverNow(Table table) {
+        long open = table.definition().enabledStream().stream().flatMap(s -> s.shards().stream())
+                .filter(ShardDefinition::isOpen).count();
+        rollOver(table, clock.millis());
+        return (int) open;
+    }
+
+    /** Trims the table's stream up to now, as if retention had passed for every record written so far. */
+    public void trimNow(Table table) {
+        trim(table, clock.millis());
+    }
+
+    private void rollOver(Table table, long due) {
         boolean anyDue = table.definition().enabledStream().stream()
                 .flatMap(s -> s.shards().stream())
                 .anyMatch(s -> s.isOpen() && s.createdAtMillis() <= due);
@@ -74,8 +86,7 @@ public final class StreamMaintenance {
         });
     }
 
-    private void trim(Table table) {
-        long horizon = clock.millis() - retention.toMillis();
+    private void trim(Table table, long horizon) {
         boolean anyExpired = false;
         for (StreamDefinition stream : table.definition().streams()) {
             for (ShardDefinition shard : stream.shards()) {

@@ -1,0 +1,168 @@
+package io.shardline.engine.control;
+
+import io.shardline.engine.Engine;
+import io.shardline.engine.api.DynamoJson;
+import io.shardline.engine.api.Required;
+import io.shardline.engine.model.AttributeValue;
+import io.shardline.engine.model.DynamoException;
+import io.shardline.engine.model.ErrorType;
+import io.shardline.engine.table.Partition;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The control API beside the DynamoDB one, under its own {@code X-Amz-Target} prefix so no DynamoDB
+ * client calls it by mistake: splits partitions, rolls shards over, trims streams, injects faults and
+ * moves an in-memory engine's clock, so that a consumer can rehearse what production does on its own
+ * schedule. JSON in and out, members named as DynamoDB names them (docs/testing-consumers.md).
+ */
+public final class ControlOperations {
+    public static final String PREFIX = "ShardlineControl_20261127.";
+
+    /** SplitPartition: the partition with this id, or the open one holding the item with this key. */
+    public record SplitPartitionRequest(@Required String tableName, Long partitionId, Map<String, AttributeValue> key) {
+    }
+
+    public record TableRequest(@Required String tableName) {
+    }
+
+    public record PartitionsResponse(List<PartitionDescription> partitions) {
+    }
+
+    /** A partition as the control API describes it; hash bounds as unsigned decimal text. */
+    public record PartitionDescription(long partitionId, Long parentPartitionId, String hashStart, String hashEnd,
+                                       boolean open) {
+        static PartitionDescription of(Partition p) {
+            return new PartitionDescription(p.id(), p.parentId(), Long.toUnsignedString(p.hashStart()),
+                    Long.toUnsignedString(p.hashEnd()), p.isOpen());
+        }
+    }
+
+    public record RollOverResponse(int shardsClosed) {
+    }
+
+    /**
+     * InjectFault: calls of {@code operation} (such as {@code GetRecords}, or {@code *}) answer
+     * {@code error}: InternalServerError, ThrottlingException, ProvisionedThroughputExceededException,
+     * LimitExceededException, DropConnection or Delay; the next {@code count} calls, or a
+     * {@code fraction} of calls until cleared.
+     */
+    public record InjectFaultRequest(@Required String operation, @Required String error, Integer count,
+                                     Double fraction, Long delayMillis) {
+    }
+
+    public record FaultsResponse(List<FaultInjector.Fault> faults) {
+    }
+
+    public record Empty() {
+    }
+
+    public record AdvanceClockRequest(@Required Long millis) {
+    }
+
+    public record ClockResponse(long nowMillis, long offsetMillis, boolean adjustable) {
+    }
+
+    private final Map<String, Function<byte[], Object>> byTarget = new HashMap<>();
+
+    /** @param clock the engine's clock when it can be moved (an in-memory engine), else null */
+    public ControlOperations(Engine engine, FaultInjector faults, ControllableClock clock) {
+        add("SplitPartition", SplitPartitionRequest.class, request -> {
+            long id = request.partitionId() != null ? request.partitionId()
+                    : request.key() != null ? engine.partitionHolding(request.tableName(), request.key()).id()
+                    : engine.partitions(request.tableName()).stream().filter(Partition::isOpen)
+                    .max((a, b) -> Long.compareUnsigned(a.hashEnd() - a.hashStart(), b.hashEnd() - b.hashStart()))
+                    .orElseThrow().id();
+            return new PartitionsResponse(engine.splitPartition(request.tableName(), id).stream()
+                    .map(PartitionDescription::of).toList());
+        });
+        add("ListPartitions", TableRequest.class, request -> new PartitionsResponse(engine.partitions(
+                request.tableName()).stream().map(PartitionDescription::of).toList()));
+        add("RollOverShards", TableRequest.class, request -> new RollOverResponse(engine.rollOverShards(
+                request.tableName())));
+        add("TrimStream", TableRequest.class, request -> {
+            engine.trimStream(request.tableName());
+            return new Empty();
+        });
+        add("InjectFault", InjectFaultRequest.class, request -> {
+            faults.add(new FaultInjector.Fault(request.operation(), kind(request.error()),
+                    request.count() == null ? 0 : request.count(), request.fraction() == null ? 0 : request.fraction(),
+                    request.delayMillis() == null ? 0 : request.delayMillis()));
+            return new FaultsResponse(faults.pending());
+        });
+        add("ListFaults", Empty.class, request -> new FaultsResponse(faults.pending()));
+        add("ClearFaults", Empty.class, request -> {
+            faults.clear();
+            return new Empty();
+        });
+        add("DescribeClock", Empty.class, request -> clock(engine, clock));
+        add("AdvanceClock", AdvanceClockRequest.class, request -> {
+            if (clock == null) {
+                throw DynamoException.validation("Only an in-memory engine's clock can be moved: this one keeps its "
+                        + "data on disk, where times must stay real");
+            }
+            if (request.millis() < 0) {
+                throw DynamoException.validation("The clock only moves forward, not by " + request.millis() + " ms");
+            }
+            clock.advance(Duration.ofMillis(request.millis()));
+            engine.runMaintenance();
+            return clock(engine, clock);
+        });
+    }
+
+    /** The operation of a control target, or null when the target is not the control API's. */
+    public Function<byte[], byte[]> forTarget(String target) {
+        Function<byte[], Object> call = target == null ? null : byTarget.get(target);
+        return call == null ? null : body -> DynamoJson.write(call.apply(body));
+    }
+
+    /** The operations' names (targets without the prefix). */
+    public Set<String> names() {
+        Set<String> names = new TreeSet<>();
+        byTarget.keySet().forEach(target -> names.add(target.substring(PREFIX.length())));
+        return names;
+    }
+
+    private <T> void add(String name, Class<T> type, Function<T, Object> call) {
+        byTarget.put(PREFIX + name, body -> call.apply(DynamoJson.read(body.length == 0 ? "{}".getBytes() : body,
+                type)));
+    }
+
+    private static ClockResponse clock(Engine engine, ControllableClock clock) {
+        return clock == null ? new ClockResponse(System.currentTimeMillis(), 0, false)
+                : new ClockResponse(clock.millis(), clock.offset().toMillis(), true);
+    }
+
+    private static FaultInjector.Kind kind(String error) {
+        return switch (error) {
+            case "InternalServerError" -> FaultInjector.Kind.INTERNAL_SERVER_ERROR;
+            case "ThrottlingException" -> FaultInjector.Kind.THROTTLING;
+            case "ProvisionedThroughputExceededException" -> FaultInjector.Kind.PROVISIONED_THROUGHPUT_EXCEEDED;
+            case "LimitExceededException" -> FaultInjector.Kind.LIMIT_EXCEEDED;
+            case "DropConnection" -> FaultInjector.Kind.DROP_CONNECTION;
+            case "Delay" -> FaultInjector.Kind.DELAY;
+            default -> throw DynamoException.validation("Error '" + error + "' is not one the control API injects: "
+                    + "InternalServerError, ThrottlingException, ProvisionedThroughputExceededException, "
+                    + "LimitExceededException, DropConnection or Delay");
+        };
+    }
+
+    /** The error a fault answers with, or null for a dropped connection or a delay. */
+    public static DynamoException error(FaultInjector.Fault fault, String operation) {
+        ErrorType type = switch (fault.kind()) {
+            case INTERNAL_SERVER_ERROR -> ErrorType.INTERNAL_SERVER_ERROR;
+            case THROTTLING -> ErrorType.THROTTLING;
+            case PROVISIONED_THROUGHPUT_EXCEEDED -> ErrorType.PROVISIONED_THROUGHPUT_EXCEEDED;
+            case LIMIT_EXCEEDED -> ErrorType.LIMIT_EXCEEDED;
+            case DROP_CONNECTION, DELAY -> null;
+        };
+        return type == null ? null : new DynamoException(type, "Injected by the control API: " + operation
+                + " answers " + type.wireName() + " (" + fault.kind().name().toLowerCase(Locale.ROOT) + ")");
+    }
+}

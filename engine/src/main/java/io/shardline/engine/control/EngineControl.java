@@ -1,0 +1,112 @@
+package io.shardline.engine.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * A client of an engine's control API (loopback only), for tests in any module and the launcher's
+ * {@code control} command: each method is one call, and answers the response's JSON. A refused call
+ * throws with the engine's error type and message.
+ */
+public final class EngineControl {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI endpoint;
+
+    public EngineControl(String endpoint) {
+        this.endpoint = URI.create(endpoint.endsWith("/") ? endpoint : endpoint + "/");
+    }
+
+    /** Splits the widest open partition of {@code table}. */
+    public JsonNode splitPartition(String table) {
+        return call("SplitPartition", JSON.createObjectNode().put("TableName", table));
+    }
+
+    /** Splits the open partition holding the item with {@code keyJson} (DynamoDB JSON, such as {@code {"id":{"S":"a"}}}). */
+    public JsonNode splitPartitionHolding(String table, String keyJson) {
+        return call("SplitPartition", JSON.createObjectNode().put("TableName", table).set("Key", tree(keyJson)));
+    }
+
+    public JsonNode listPartitions(String table) {
+        return call("ListPartitions", JSON.createObjectNode().put("TableName", table));
+    }
+
+    /** Closes every open shard of the table's stream, each continued by a child. */
+    public JsonNode rollOverShards(String table) {
+        return call("RollOverShards", JSON.createObjectNode().put("TableName", table));
+    }
+
+    /** Trims the table's stream up to now, as if retention had passed. */
+    public JsonNode trimStream(String table) {
+        return call("TrimStream", JSON.createObjectNode().put("TableName", table));
+    }
+
+    /** The next {@code count} calls of {@code operation} (or {@code *}) answer {@code error}. */
+    public JsonNode injectFault(String operation, String error, int count) {
+        return call("InjectFault", JSON.createObjectNode().put("Operation", operation).put("Error", error)
+                .put("Count", count));
+    }
+
+    /** A {@code fraction} of the calls of {@code operation} answer {@code error} until faults are cleared. */
+    public JsonNode injectFaultFraction(String operation, String error, double fraction) {
+        return call("InjectFault", JSON.createObjectNode().put("Operation", operation).put("Error", error)
+                .put("Fraction", fraction));
+    }
+
+    /** The next {@code count} calls of {@code operation} answer {@code delay} late. */
+    public JsonNode injectDelay(String operation, Duration delay, int count) {
+        return call("InjectFault", JSON.createObjectNode().put("Operation", operation).put("Error", "Delay")
+                .put("Count", count).put("DelayMillis", delay.toMillis()));
+    }
+
+    public JsonNode clearFaults() {
+        return call("ClearFaults", JSON.createObjectNode());
+    }
+
+    public JsonNode describeClock() {
+        return call("DescribeClock", JSON.createObjectNode());
+    }
+
+    /** Moves an in-memory engine's clock forward and runs its maintenance (TTL, retention, rollover) at once. */
+    public JsonNode advanceClock(Duration by) {
+        return call("AdvanceClock", JSON.createObjectNode().put("Millis", by.toMillis()));
+    }
+
+    /** One control call by operation name with a JSON body; the answer's JSON. */
+    public JsonNode call(String operation, JsonNode body) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint)
+                    .timeout(Duration.ofSeconds(30))
+                    .header("X-Amz-Target", ControlOperations.PREFIX + operation)
+                    .header("Content-Type", "application/x-amz-json-1.0")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode answer = JSON.readTree(response.body());
+            if (response.statusCode() != 200) {
+                String type = answer.path("__type").asText();
+                throw new IllegalStateException(operation + " failed: " + type.substring(type.indexOf('#') + 1) + ": "
+                        + answer.path("message").asText(answer.path("Message").asText()));
+            }
+            return answer;
+        } catch (IOException e) {
+            throw new IllegalStateException(operation + " could not reach " + endpoint + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(operation + " was interrupted", e);
+        }
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Not JSON: " + json, e);
+        }
+    }
+}
