@@ -5,6 +5,7 @@ import io.shardline.engine.api.ListTables;
 import io.shardline.engine.server.ShardlineServer;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -19,6 +20,10 @@ public final class EngineLauncher {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.jboss.logging.provider", "slf4j");
         PrintStream out = System.out;
+        if (args.length > 0 && args[0].equals("control")) {
+            System.exit(ControlCommand.run(Arrays.copyOfRange(args, 1, args.length), out, System.err));
+            return;
+        }
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(args);

@@ -17,6 +17,8 @@ record LaunchOptions(EngineConfig engine, ServerConfig server, String maxHeap, b
     static final String DEFAULT_MAX_HEAP = "512m";
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar shardline-engine.jar [options]",
+            "       java -jar shardline-engine.jar control <action> [options]   (control --help: rehearse",
+            "       splits, rollovers, trimming, faults and clock moves on a running engine)",
             "  --port N             port to listen on (default 8000; 0 picks a free port)",
             "  --host ADDRESS       address to listen on (default 127.0.0.1)",
             "  --data-dir DIR       keep tables durably in DIR (default ./shardline-data)",

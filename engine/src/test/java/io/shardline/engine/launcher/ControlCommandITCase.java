@@ -1,0 +1,61 @@
+package io.shardline.engine.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shardline.engine.testing.EngineProcess;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher's {@code control} command against an engine in its own process. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class ControlCommandITCase {
+    @TempDir
+    Path dir;
+
+    /** What one run printed, and its exit code. */
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run control(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = ControlCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void eachActionAnswersInJsonAndMistakesSayWhat() throws Exception {
+        try (EngineProcess engine = EngineProcess.start(dir.resolve("data"))) {
+            String endpoint = engine.endpoint();
+            Run missing = control("split", "--table", "Nope", "--endpoint", endpoint);
+            assertThat(missing.exit()).isEqualTo(1);
+            assertThat(missing.err()).contains("SplitPartition failed: ResourceNotFoundException");
+
+            Run fault = control("fault", "--operation", "PutItem", "--error", "ThrottlingException", "--count", "2",
+                    "--endpoint", endpoint);
+            assertThat(fault.exit()).as(fault.err()).isZero();
+            assertThat(fault.out()).contains("\"Operation\" : \"PutItem\"", "\"Remaining\" : 2");
+            assertThat(control("faults", "--endpoint", endpoint).out()).contains("THROTTLING");
+            assertThat(control("clear-faults", "--endpoint", endpoint).exit()).isZero();
+            assertThat(control("faults", "--endpoint", endpoint).out()).contains("\"Faults\" : [ ]");
+
+            Run noTable = control("rollover", "--endpoint", endpoint);
+            assertThat(noTable.exit()).isEqualTo(2);
+            assertThat(noTable.err()).contains("This action needs --table", "Usage: java -jar shardline-engine.jar control");
+
+            Run durableClock = control("advance-clock", "--by", "2h", "--endpoint", endpoint);
+            assertThat(durableClock.exit()).isEqualTo(1);
+            assertThat(durableClock.err()).contains("Only an in-memory engine's clock can be moved");
+            assertThat(control("clock", "--endpoint", endpoint).out()).contains("\"Adjustable\" : false");
+
+            assertThat(control("--help").out()).contains("advance-clock --by DURATION");
+        }
+    }
+}
