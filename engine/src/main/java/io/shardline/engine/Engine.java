@@ -240,6 +240,11 @@ public final class Engine implements AutoCloseable {
         streamMaintenance.trimNow(catalog.require(tableName));
     }
 
+    /** The shard a shard iterator reads ({@code table/label/shard}), or null for an invalid iterator. Administrative. */
+    public String shardOf(String shardIterator) {
+        return streams.shardOf(shardIterator);
+    }
+
     public TransactWriteItems.Response transactWriteItems(TransactWriteItems.Request request) {
         return transactions.transactWriteItems(request);
     }

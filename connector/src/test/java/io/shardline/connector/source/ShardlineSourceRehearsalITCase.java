@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import io.shardline.connector.source.ShardlineSourceOptions.TrimmedDataPolicy;
 import io.shardline.engine.testing.Await;
 import java.util.Queue;
@@ -43,7 +42,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * The source through what production does on its own schedule, produced on demand by the engine's
- * control API while it reads: partition splits, shard rollovers, throttling and 5xx answers.
+ * control API while it reads: Amazon's read limits, partition splits, shard rollovers, throttling and
+ * 5xx answers, and trimmed records.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ShardlineSourceRehearsalITCase {
@@ -53,12 +53,14 @@ class ShardlineSourceRehearsalITCase {
 
     private static final int KEYS = 20;
     private static final int VERSIONS = 60;
+    /** Rounds of production events, 400 ms apart: a split, a rollover and two faults in every four. */
+    private static final int ROUNDS = 16;
 
     @TempDir
     Path dir;
 
     @Test
-    void everyKeysChangesArriveOnceAndInOrderThroughSplitsRolloversThrottlingAndServerErrors() throws Exception {
+    void everyKeysChangesArriveOnceAndInOrderUnderAmazonsReadLimitsThroughSplitsRolloversThrottlingAndServerErrors() throws Exception {
         try (EngineProcess engine = EngineProcess.start(dir.resolve("data"));
              DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create(engine.endpoint()))
                      .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
@@ -68,13 +70,13 @@ class ShardlineSourceRehearsalITCase {
                     .keySchema(k -> k.attributeName("id").keyType("HASH"))
                     .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
             EngineControl control = new EngineControl(engine.endpoint());
-            AtomicBoolean writing = new AtomicBoolean(true);
+            control.setLimits(5, 2, null);
             List<String> rehearsed = new ArrayList<>();
             CompletableFuture<Void> production = CompletableFuture.runAsync(() -> {
                 String[][] faults = {{"GetRecords", "ThrottlingException"}, {"GetRecords", "InternalServerError"},
                         {"GetRecords", "LimitExceededException"}, {"GetShardIterator", "ThrottlingException"},
                         {"DescribeStream", "InternalServerError"}, {"GetRecords", "DropConnection"}};
-                for (int round = 0; writing.get(); round++) {
+                for (int round = 0; round < ROUNDS; round++) {
                     switch (round % 4) {
                         case 0 -> control.splitPartition("Events");
                         case 1 -> control.rollOverShards("Events");
@@ -116,7 +118,6 @@ class ShardlineSourceRehearsalITCase {
                             .build(), WatermarkStrategy.noWatermarks(), "events")
                     .executeAndCollect(KEYS * VERSIONS);
             writes.get(2, TimeUnit.MINUTES);
-            writing.set(false);
             production.get(1, TimeUnit.MINUTES);
 
             Map<String, List<Integer>> perKey = new LinkedHashMap<>();

@@ -18,8 +18,8 @@ import java.util.function.Function;
 
 /**
  * The control API beside the DynamoDB one, under its own {@code X-Amz-Target} prefix so no DynamoDB
- * client calls it by mistake: splits partitions, rolls shards over, trims streams, injects faults and
- * moves an in-memory engine's clock, so that a consumer can rehearse what production does on its own
+ * client calls it by mistake: splits partitions, rolls shards over, trims streams, emulates Amazon's
+ * throughput limits, injects faults and moves an in-memory engine's clock, so that a consumer can rehearse what production does on its own
  * schedule. JSON in and out, members named as DynamoDB names them (docs/testing-consumers.md).
  */
 public final class ControlOperations {
@@ -66,13 +66,24 @@ public final class ControlOperations {
     public record AdvanceClockRequest(@Required Long millis) {
     }
 
+    /** SetLimits: the limits to emulate from now on; a member left out is no limit (Amazon: 5, 2, the table's). */
+    public record LimitsRequest(Integer getRecordsPerSecondPerShard, Integer readersPerShard,
+                                Integer writesPerSecondPerTable) {
+    }
+
     public record ClockResponse(long nowMillis, long offsetMillis, boolean adjustable) {
     }
 
     private final Map<String, Function<byte[], Object>> byTarget = new HashMap<>();
 
     /** @param clock the engine's clock when it can be moved (an in-memory engine), else null */
-    public ControlOperations(Engine engine, FaultInjector faults, ControllableClock clock) {
+    public ControlOperations(Engine engine, FaultInjector faults, ThroughputLimits limits, ControllableClock clock) {
+        add("SetLimits", LimitsRequest.class, request -> {
+            limits.set(new ThroughputLimits.Settings(request.getRecordsPerSecondPerShard(), request.readersPerShard(),
+                    request.writesPerSecondPerTable()));
+            return limits.settings();
+        });
+        add("DescribeLimits", Empty.class, request -> limits.settings());
         add("SplitPartition", SplitPartitionRequest.class, request -> {
             long id = request.partitionId() != null ? request.partitionId()
                     : request.key() != null ? engine.partitionHolding(request.tableName(), request.key()).id()

@@ -65,6 +65,25 @@ public final class EngineControl {
                 .put("Count", count).put("DelayMillis", delay.toMillis()));
     }
 
+    /**
+     * Emulates Amazon's limits from now on: GetRecords calls per shard per second, concurrent GetRecords
+     * calls per shard, writes per table per second; null for no limit (all null: none).
+     */
+    public JsonNode setLimits(Integer getRecordsPerSecondPerShard, Integer readersPerShard,
+                              Integer writesPerSecondPerTable) {
+        var body = JSON.createObjectNode();
+        if (getRecordsPerSecondPerShard != null) {
+            body.put("GetRecordsPerSecondPerShard", getRecordsPerSecondPerShard);
+        }
+        if (readersPerShard != null) {
+            body.put("ReadersPerShard", readersPerShard);
+        }
+        if (writesPerSecondPerTable != null) {
+            body.put("WritesPerSecondPerTable", writesPerSecondPerTable);
+        }
+        return call("SetLimits", body);
+    }
+
     public JsonNode clearFaults() {
         return call("ClearFaults", JSON.createObjectNode());
     }

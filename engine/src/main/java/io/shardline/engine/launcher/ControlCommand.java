@@ -26,6 +26,9 @@ final class ControlCommand {
             "                                     ProvisionedThroughputExceededException, LimitExceededException,",
             "                                     DropConnection or Delay",
             "  faults                             list pending faults",
+            "  limits [--get-records-per-second N] [--readers-per-shard N] [--writes-per-second N]",
+            "                                     emulate Amazon's limits (5 and 2 for streams); none given:",
+            "                                     no limits",
             "  clear-faults                       remove every fault",
             "  clock                              the engine's clock and how far it was moved",
             "  advance-clock --by DURATION        move an in-memory engine's clock forward (such as 2h, 90s)",
@@ -61,6 +64,8 @@ final class ControlCommand {
                 case "trim" -> control.trimStream(required(options, "table"));
                 case "fault" -> fault(control, options);
                 case "faults" -> control.call("ListFaults", JSON.createObjectNode());
+                case "limits" -> control.setLimits(number(options, "get-records-per-second"),
+                        number(options, "readers-per-shard"), number(options, "writes-per-second"));
                 case "clear-faults" -> control.clearFaults();
                 case "clock" -> control.describeClock();
                 case "advance-clock" -> control.advanceClock(SettingUnits.duration(required(options, "by"), "--by"));
@@ -92,6 +97,15 @@ final class ControlCommand {
             body.put("DelayMillis", Long.parseLong(options.get("delay")));
         }
         return control.call("InjectFault", body);
+    }
+
+    private static Integer number(Map<String, String> options, String name) {
+        String value = options.get(name);
+        try {
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " is a whole number, not '" + value + "'");
+        }
     }
 
     private static String required(Map<String, String> options, String name) {

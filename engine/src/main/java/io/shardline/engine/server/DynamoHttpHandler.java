@@ -4,6 +4,7 @@ import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.ErrorType;
 import io.shardline.engine.control.ControlOperations;
 import io.shardline.engine.control.FaultInjector;
+import io.shardline.engine.control.ThroughputLimits;
 import io.undertow.server.HttpHandler;
 import io.undertow.io.Receiver;
 import io.undertow.server.RequestTooBigException;
@@ -36,14 +37,16 @@ final class DynamoHttpHandler implements HttpHandler {
 
     private final Operations operations;
     private final FaultInjector faults;
+    private final ThroughputLimits limits;
     private final RequestAuthenticator authenticator;
     private final int maxBodyBytes;
     private final int requestTimeoutMillis;
 
-    DynamoHttpHandler(Operations operations, FaultInjector faults, RequestAuthenticator authenticator,
-                      int maxBodyBytes, int requestTimeoutMillis) {
+    DynamoHttpHandler(Operations operations, FaultInjector faults, ThroughputLimits limits,
+                      RequestAuthenticator authenticator, int maxBodyBytes, int requestTimeoutMillis) {
         this.operations = operations;
         this.faults = faults;
+        this.limits = limits;
         this.authenticator = authenticator;
         this.maxBodyBytes = maxBodyBytes;
         this.requestTimeoutMillis = requestTimeoutMillis;
@@ -135,8 +138,9 @@ final class DynamoHttpHandler implements HttpHandler {
     }
 
     /**
-     * Runs on a worker: checks the signature (control calls, loopback only, carry none), answers an
-     * injected fault if one is due, else runs the operation and starts sending its answer.
+     * Runs on a worker: checks the signature (control calls, loopback only, carry none), refuses the
+     * call when an emulated limit says so, answers an injected fault if one is due (a delay holds the
+     * call's place under the limits), else runs the operation and starts sending its answer.
      */
     private void answer(HttpServerExchange exchange, Operations.Operation operation, byte[] body) {
         try {
@@ -149,17 +153,22 @@ final class DynamoHttpHandler implements HttpHandler {
                 throw new DynamoException(ErrorType.SERIALIZATION, "The request body is not valid UTF-8 at byte "
                         + invalid);
             }
-            FaultInjector.Fault fault = operation.control() ? null : faults.next(operation.name());
-            if (fault != null && fault.kind() == FaultInjector.Kind.DROP_CONNECTION) {
-                IoUtils.safeClose(exchange.getConnection());
-                return;
+            Runnable done = operation.control() ? () -> { } : limits.admit(operation.name(), body);
+            try {
+                FaultInjector.Fault fault = operation.control() ? null : faults.next(operation.name());
+                if (fault != null && fault.kind() == FaultInjector.Kind.DROP_CONNECTION) {
+                    IoUtils.safeClose(exchange.getConnection());
+                    return;
+                }
+                if (fault != null && fault.kind() == FaultInjector.Kind.DELAY) {
+                    Thread.sleep(fault.delayMillis());
+                } else if (fault != null) {
+                    throw ControlOperations.error(fault, operation.name());
+                }
+                send(exchange, 200, CONTENT_TYPE, operation.invoke(body));
+            } finally {
+                done.run();
             }
-            if (fault != null && fault.kind() == FaultInjector.Kind.DELAY) {
-                Thread.sleep(fault.delayMillis());
-            } else if (fault != null) {
-                throw ControlOperations.error(fault, operation.name());
-            }
-            send(exchange, 200, CONTENT_TYPE, operation.invoke(body));
         } catch (DynamoException e) {
             fail(exchange, e, operation.streams());
         } catch (StackOverflowError e) {

@@ -4,6 +4,7 @@ import io.shardline.engine.Engine;
 import io.shardline.engine.control.ControlOperations;
 import io.shardline.engine.control.ControllableClock;
 import io.shardline.engine.control.FaultInjector;
+import io.shardline.engine.control.ThroughputLimits;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.HttpContinueAcceptingHandler;
@@ -29,9 +30,10 @@ public final class ShardlineServer implements AutoCloseable {
     public static ShardlineServer start(Engine engine, ServerConfig config, Clock clock) {
         AtomicReference<String> boundAddress = new AtomicReference<>();
         FaultInjector faults = new FaultInjector();
+        ThroughputLimits limits = new ThroughputLimits(engine::shardOf, System::currentTimeMillis);
         ControllableClock engineClock = engine.clock() instanceof ControllableClock c ? c : null;
         DynamoHttpHandler handler = new DynamoHttpHandler(new Operations(engine, boundAddress::get,
-                new ControlOperations(engine, faults, engineClock)), faults,
+                new ControlOperations(engine, faults, limits, engineClock)), faults, limits,
                 new RequestAuthenticator(config.credentials(), engine.region(), clock), config.maxBodyBytes(),
                 config.requestTimeoutMillis());
         Undertow undertow = Undertow.builder()

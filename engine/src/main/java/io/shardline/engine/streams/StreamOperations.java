@@ -157,6 +157,19 @@ public final class StreamOperations {
         return sequence;
     }
 
+    /**
+     * The shard a shard iterator reads, as {@code <table>/<stream label>/<shard number>}, or null when
+     * the iterator is not valid (GetRecords then says why).
+     */
+    public String shardOf(String shardIterator) {
+        try {
+            ShardIterators.Position position = iterators.decode(shardIterator, clock.millis());
+            return position.table() + "/" + position.label() + "/" + position.shard();
+        } catch (RuntimeException invalid) {
+            return null;
+        }
+    }
+
     public GetRecords.Response getRecords(GetRecords.Request request) {
         long now = clock.millis();
         ShardIterators.Position position = iterators.decode(request.shardIterator(), now);

@@ -4,17 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.shardline.engine.testing.Await;
 import io.shardline.engine.testing.EngineProcess;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
@@ -25,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** The control API over the wire, the engine in its own process, driven by {@link EngineControl} and seen through the AWS SDK. */
@@ -174,6 +179,58 @@ class EngineControlITCase {
                     .isFalse();
             assertThatThrownBy(() -> new EngineControl(durable.endpoint()).advanceClock(Duration.ofHours(1)))
                     .hasMessageContaining("Only an in-memory engine's clock can be moved");
+        }
+    }
+
+    @Test
+    void amazonsLimitsAreEmulatedWhenAskedAndLiftedWhenCleared() throws Exception {
+        try (EngineProcess engine = EngineProcess.start(dir.resolve("data"));
+             DynamoDbClient client = tables(engine);
+             DynamoDbStreamsClient streams = streams(engine)) {
+            EngineControl control = new EngineControl(engine.endpoint());
+            String arn = createTable(client, "Orders");
+            put(client, "Orders", "a");
+            String shard = shards(streams, arn).get(0).shardId();
+
+            control.setLimits(null, null, 1);
+            assertThatThrownBy(() -> client.batchWriteItem(r -> r.requestItems(Map.of("Orders", List.of(
+                    WriteRequest.builder().putRequest(p -> p.item(
+                            Map.of("id", AttributeValue.fromS("b")))).build(),
+                    WriteRequest.builder().putRequest(p -> p.item(
+                            Map.of("id", AttributeValue.fromS("c")))).build())))))
+                    .isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                        assertThat(e.isThrottlingException()).isTrue();
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ProvisionedThroughputExceededException");
+                        assertThat(e.getMessage()).contains("table Orders takes 1 writes a second");
+                    });
+
+            control.setLimits(1, null, null);
+            int refused = 0;
+            for (int i = 0; i < 10; i++) {
+                try {
+                    streams.getRecords(r -> r.shardIterator(iterator(streams, arn, shard)));
+                } catch (SdkServiceException e) {
+                    assertThat(e.getMessage()).contains("Rate exceeded for shard");
+                    refused++;
+                }
+            }
+            assertThat(refused).as("10 reads of one shard at a limit of 1 a second").isPositive();
+
+            control.setLimits(null, 1, null);
+            control.injectDelay("GetRecords", Duration.ofSeconds(2), 1);
+            String slowIterator = iterator(streams, arn, shard);
+            CompletableFuture<?> slow = CompletableFuture.runAsync(
+                    () -> streams.getRecords(r -> r.shardIterator(slowIterator)));
+            Await.until(Duration.ofSeconds(10), () -> control.call("ListFaults", JsonNodeFactory.instance.objectNode())
+                    .path("Faults").isEmpty(), "the slow read holding the shard");
+            assertThatThrownBy(() -> streams.getRecords(r -> r.shardIterator(iterator(streams, arn, shard))))
+                    .hasMessageContaining("more than 1 readers at once");
+            slow.get(30, TimeUnit.SECONDS);
+
+            control.setLimits(null, null, null);
+            for (int i = 0; i < 5; i++) {
+                streams.getRecords(r -> r.shardIterator(iterator(streams, arn, shard)));
+            }
         }
     }
 }

@@ -20,6 +20,7 @@ public final class ShardReaderMetrics {
     private final Counter emptyPolls;
     private final Counter iteratorRenewals;
     private final Counter trimmedGaps;
+    private final Counter readsThrottled;
     private final Counter bytesRead;
     private volatile long lastGetRecordsMillis;
     private volatile long millisBehindLatest;
@@ -33,6 +34,7 @@ public final class ShardReaderMetrics {
         emptyPolls = group.counter("emptyPolls");
         iteratorRenewals = group.counter("iteratorRenewals");
         trimmedGaps = group.counter("trimmedGapsSkipped");
+        readsThrottled = group.counter("readsThrottled");
         bytesRead = group.counter("bytesRead");
         group.gauge("getRecordsLatencyMillis", () -> lastGetRecordsMillis);
         group.gauge("millisBehindLatest", () -> millisBehindLatest);
@@ -49,6 +51,11 @@ public final class ShardReaderMetrics {
 
     void iteratorRenewed() {
         iteratorRenewals.inc();
+    }
+
+    /** A read the stream still throttled after the client's retries; the shard is read again after an idle pause. */
+    void readThrottled() {
+        readsThrottled.inc();
     }
 
     void trimmedGapSkipped() {

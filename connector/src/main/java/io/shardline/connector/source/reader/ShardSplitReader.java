@@ -23,7 +23,9 @@ import io.shardline.connector.source.ShardlineSourceOptions.TrimmedDataPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -96,6 +98,9 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
             }
             long started = System.nanoTime();
             GetRecordsResponse page = getRecords(reading);
+            if (page == null) {
+                continue;
+            }
             long bytes = 0;
             List<ChangeRecord> read = new ArrayList<>(page.records().size());
             for (Record record : page.records()) {
@@ -145,7 +150,9 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
 
     /**
      * The next page of a shard. Throttling, 5xx errors and unreachable endpoints are retried by the
-     * client (see DynamoClientSettings); what still fails fails the fetch, naming the shard.
+     * client (see DynamoClientSettings); a read still throttled after that answers null and is tried
+     * again after the idle pause, since the stream's read limits hold back a busy shard without
+     * anything being wrong; what else still fails fails the fetch, naming the shard.
      */
     private GetRecordsResponse getRecords(Reading reading) throws IOException {
         try {
@@ -169,6 +176,14 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
             // An empty page without a next iterator: the shard is finished.
             giveUp(reading, "are gone: the shard or its stream is no longer there", e);
             return GetRecordsResponse.builder().build();
+        } catch (SdkServiceException e) {
+            if (!isThrottling(e)) {
+                throw new IOException("Reading " + reading.split.shardId() + " of " + reading.split.streamArn()
+                        + " after sequence number " + reading.lastSequence + " failed, retries included: "
+                        + e.getMessage(), e);
+            }
+            metrics.readThrottled();
+            return null;
         } catch (SdkException e) {
             throw new IOException("Reading " + reading.split.shardId() + " of " + reading.split.streamArn() + " after "
                     + "sequence number " + reading.lastSequence + " failed, retries included: " + e.getMessage(), e);
@@ -238,5 +253,9 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
     @Override
     public void close() {
         client.close();
+    }
+
+    private static boolean isThrottling(SdkServiceException e) {
+        return e.isThrottlingException() || e instanceof LimitExceededException;
     }
 }
