@@ -59,16 +59,26 @@ class ShardlineSourceRehearsalITCase {
     @TempDir
     Path dir;
 
+    private static DynamoDbClient client(EngineProcess engine) {
+        return DynamoDbClient.builder().endpointOverride(URI.create(engine.endpoint())).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build();
+    }
+
+    /** The table Events, keyed by id, with a stream of {@code view} and {@code partitions} partitions. */
+    private static void createEvents(DynamoDbClient client, StreamViewType view, int partitions) {
+        client.createTable(r -> r.tableName("Events").billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                .tags(t -> t.key("shardline:partitions").value(Integer.toString(partitions)))
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(view)));
+    }
+
     @Test
     void everyKeysChangesArriveOnceAndInOrderUnderAmazonsReadLimitsThroughSplitsRolloversThrottlingAndServerErrors() throws Exception {
         try (EngineProcess engine = EngineProcess.start(dir.resolve("data"));
-             DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create(engine.endpoint()))
-                     .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
-                             AwsBasicCredentials.create("test", "test"))).build()) {
-            client.createTable(r -> r.tableName("Events").billingMode("PAY_PER_REQUEST")
-                    .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
-                    .keySchema(k -> k.attributeName("id").keyType("HASH"))
-                    .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
+             DynamoDbClient client = client(engine)) {
+            createEvents(client, StreamViewType.NEW_IMAGE, 4);
             EngineControl control = new EngineControl(engine.endpoint());
             control.setLimits(5, 2, null);
             List<String> rehearsed = new ArrayList<>();
@@ -134,7 +144,8 @@ class ShardlineSourceRehearsalITCase {
                     assertThat(versions).isEqualTo(everyVersion));
             assertThat(rehearsed).as("splits, rollovers and faults happened while the source read")
                     .contains("0", "1", "2", "3");
-            assertThat(control.listPartitions("Events").path("Partitions").size()).isGreaterThan(4);
+            assertThat(control.listPartitions("Events").path("Partitions").size()).as("4 splits made 8 partitions")
+                    .isGreaterThan(4);
         }
     }
 
@@ -164,14 +175,8 @@ class ShardlineSourceRehearsalITCase {
     void aForcedTrimFailsTheSourceNamingTheGapOrIsSkippedAsThePolicySays(@TempDir Path savepoints) throws Exception {
         READ.clear();
         try (EngineProcess engine = EngineProcess.start(dir.resolve("data"));
-             DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create(engine.endpoint()))
-                     .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
-                             AwsBasicCredentials.create("test", "test"))).build()) {
-            client.createTable(r -> r.tableName("Events").billingMode("PAY_PER_REQUEST")
-                    .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
-                    .keySchema(k -> k.attributeName("id").keyType("HASH"))
-                    .tags(t -> t.key("shardline:partitions").value("1"))
-                    .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)));
+             DynamoDbClient client = client(engine)) {
+            createEvents(client, StreamViewType.KEYS_ONLY, 1);
             EngineControl control = new EngineControl(engine.endpoint());
             List.of("a1", "a2", "a3").forEach(id -> client.putItem(r -> r.tableName("Events").item(Map.of("id",
                     AttributeValue.fromS(id)))));
