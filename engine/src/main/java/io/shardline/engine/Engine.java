@@ -85,6 +85,8 @@ public final class Engine implements AutoCloseable {
     private final String region;
     private final Clock clock;
     private final Duration maintenanceInterval;
+    /** Whether the TTL sweeper runs with the periodic maintenance rather than on its own schedule. */
+    private final boolean sweepsWithMaintenance;
 
     private Engine(EngineConfig config) {
         region = config.region();
@@ -115,7 +117,12 @@ public final class Engine implements AutoCloseable {
         });
         backfill.resumeAll();
         long interval = config.maintenanceInterval().toMillis();
+        sweepsWithMaintenance = config.ttlInterval() == null;
         maintenance.scheduleWithFixedDelay(this::maintainQuietly, interval, interval, TimeUnit.MILLISECONDS);
+        if (!sweepsWithMaintenance) {
+            long ttl = config.ttlInterval().toMillis();
+            maintenance.scheduleWithFixedDelay(this::sweepQuietly, ttl, ttl, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** The region the engine names in ARNs and change records, and that strict authentication expects. */
@@ -279,18 +286,30 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Runs the periodic work now: shard rollover, retention trimming and one TTL sweep. The engine also
-     * runs it every {@link EngineConfig#maintenanceInterval()}. Administrative.
+     * runs it every {@link EngineConfig#maintenanceInterval()} (the sweep every
+     * {@link EngineConfig#ttlInterval()} when set). Administrative.
      */
     public synchronized void runMaintenance() {
         streamMaintenance.run();
         ttlSweeper.run();
     }
 
-    private void maintainQuietly() {
+    private synchronized void maintainQuietly() {
         try {
-            runMaintenance();
+            streamMaintenance.run();
+            if (sweepsWithMaintenance) {
+                ttlSweeper.run();
+            }
         } catch (RuntimeException e) {
             LOG.warn("maintenance (rollover, trimming, TTL) failed; it runs again in {}", maintenanceInterval, e);
+        }
+    }
+
+    private synchronized void sweepQuietly() {
+        try {
+            ttlSweeper.run();
+        } catch (RuntimeException e) {
+            LOG.warn("the TTL sweep failed; it runs again at its next interval", e);
         }
     }
 

@@ -18,11 +18,13 @@ import java.util.function.Consumer;
  * @param streamRetention     how long change records are kept (default 24 hours)
  * @param shardRolloverAge    age at which an open shard closes and one child continues (default 4 hours)
  * @param maintenanceInterval how often rollover, retention trimming and TTL expiry run (default 1 second)
+ * @param ttlInterval         how often the TTL sweeper runs, when not with the rest of the maintenance
+ *                            (null, the default)
  * @param ttlBatchSize        items the TTL sweeper examines per table and run (default 1000)
  */
 public record EngineConfig(Path dataDir, int defaultPartitions, long partitionSplitBytes, String region,
                            String accountId, Clock clock, Duration streamRetention, Duration shardRolloverAge,
-                           Duration maintenanceInterval, int ttlBatchSize) {
+                           Duration maintenanceInterval, Duration ttlInterval, int ttlBatchSize) {
     public static final int DEFAULT_PARTITIONS = 4;
     public static final long DEFAULT_PARTITION_SPLIT_BYTES = 10L * 1024 * 1024 * 1024;
 
@@ -38,6 +40,9 @@ public record EngineConfig(Path dataDir, int defaultPartitions, long partitionSp
                 throw new IllegalArgumentException("durations must be positive, not " + d);
             }
         }
+        if (ttlInterval != null && (ttlInterval.isNegative() || ttlInterval.isZero())) {
+            throw new IllegalArgumentException("durations must be positive, not " + ttlInterval);
+        }
         if (ttlBatchSize < 1) {
             throw new IllegalArgumentException("ttlBatchSize must be positive, not " + ttlBatchSize);
         }
@@ -47,7 +52,7 @@ public record EngineConfig(Path dataDir, int defaultPartitions, long partitionSp
     public static EngineConfig durable(Path dataDir) {
         return new EngineConfig(dataDir, DEFAULT_PARTITIONS, DEFAULT_PARTITION_SPLIT_BYTES, "us-east-1",
                 "000000000000", Clock.systemUTC(), Duration.ofHours(24), Duration.ofHours(4), Duration.ofSeconds(1),
-                1000);
+                null, 1000);
     }
 
     /** An in-memory engine with default settings. */
@@ -83,6 +88,11 @@ public record EngineConfig(Path dataDir, int defaultPartitions, long partitionSp
         return change(b -> b.maintenanceInterval = interval);
     }
 
+    /** Runs the TTL sweeper on its own schedule, every {@code interval}, instead of with the maintenance. */
+    public EngineConfig withTtlInterval(Duration interval) {
+        return change(b -> b.ttlInterval = interval);
+    }
+
     public EngineConfig withTtlBatchSize(int size) {
         return change(b -> b.ttlBatchSize = size);
     }
@@ -104,6 +114,7 @@ public record EngineConfig(Path dataDir, int defaultPartitions, long partitionSp
         private Duration streamRetention;
         private Duration shardRolloverAge;
         private Duration maintenanceInterval;
+        private Duration ttlInterval;
         private int ttlBatchSize;
 
         Settings(EngineConfig c) {
@@ -116,12 +127,13 @@ public record EngineConfig(Path dataDir, int defaultPartitions, long partitionSp
             streamRetention = c.streamRetention;
             shardRolloverAge = c.shardRolloverAge;
             maintenanceInterval = c.maintenanceInterval;
+            ttlInterval = c.ttlInterval;
             ttlBatchSize = c.ttlBatchSize;
         }
 
         EngineConfig build() {
             return new EngineConfig(dataDir, defaultPartitions, partitionSplitBytes, region, accountId, clock,
-                    streamRetention, shardRolloverAge, maintenanceInterval, ttlBatchSize);
+                    streamRetention, shardRolloverAge, maintenanceInterval, ttlInterval, ttlBatchSize);
         }
     }
 }

@@ -8,19 +8,40 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * A client of an engine's control API (loopback only), for tests in any module and the launcher's
+ * A client of an engine's control API (from loopback, or signed with an admin key under strict
+ * authentication), for tests in any module and the launcher's
  * {@code control} command: each method is one call, and answers the response's JSON. A refused call
  * throws with the engine's error type and message.
  */
 public final class EngineControl {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
     private final URI endpoint;
+    private final String accessKey;
+    private final String secretKey;
+    private final String region;
 
+    /** A client of an engine in open mode, calling from a loopback address, unsigned. */
     public EngineControl(String endpoint) {
+        this(endpoint, null, null, null);
+    }
+
+    /** A client of an engine in strict mode, signing its calls with an admin key ({@code --admin-keys}). */
+    public EngineControl(String endpoint, String accessKey, String secretKey, String region) {
         this.endpoint = URI.create(endpoint.endsWith("/") ? endpoint : endpoint + "/");
+        this.accessKey = accessKey;
+        this.secretKey = secretKey;
+        this.region = region;
     }
 
     /** Splits the widest open partition of {@code table}. */
@@ -100,12 +121,15 @@ public final class EngineControl {
     /** One control call by operation name with a JSON body; the answer's JSON. */
     public JsonNode call(String operation, JsonNode body) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint)
-                    .timeout(Duration.ofSeconds(30))
+            byte[] json = JSON.writeValueAsBytes(body);
+            HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
                     .header("X-Amz-Target", ControlOperations.PREFIX + operation)
                     .header("Content-Type", "application/x-amz-json-1.0")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json));
+            if (accessKey != null) {
+                sign(request, operation, json);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode answer = JSON.readTree(response.body());
             if (response.statusCode() != 200) {
                 String type = answer.path("__type").asText();
@@ -119,6 +143,22 @@ public final class EngineControl {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(operation + " was interrupted", e);
         }
+    }
+
+    /** Adds an AWS Signature Version 4 over the content type, host, date and target. */
+    private void sign(HttpRequest.Builder request, String operation, byte[] body) {
+        String amzDate = AMZ_DATE.format(Instant.now());
+        String date = amzDate.substring(0, 8);
+        Map<String, List<String>> signed = new LinkedHashMap<>();
+        signed.put("content-type", List.of("application/x-amz-json-1.0"));
+        signed.put("host", List.of(endpoint.getHost() + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort())));
+        signed.put("x-amz-date", List.of(amzDate));
+        signed.put("x-amz-target", List.of(ControlOperations.PREFIX + operation));
+        String signature = SigV4.signature("POST", endpoint.getRawPath(), "", signed, body, secretKey, date, amzDate,
+                region);
+        request.header("X-Amz-Date", amzDate).header("Authorization", "AWS4-HMAC-SHA256 Credential=" + accessKey + "/"
+                + date + "/" + region + "/dynamodb/aws4_request, SignedHeaders=" + String.join(";", signed.keySet())
+                + ", Signature=" + signature);
     }
 
     private static JsonNode tree(String json) {

@@ -32,7 +32,10 @@ final class ControlCommand {
             "  clear-faults                       remove every fault",
             "  clock                              the engine's clock and how far it was moved",
             "  advance-clock --by DURATION        move an in-memory engine's clock forward (such as 2h, 90s)",
-            "  --endpoint URL                     the engine (default: http://127.0.0.1:8000)");
+            "  --endpoint URL                     the engine (default: http://127.0.0.1:8000)",
+            "  --access-key K --secret-key S [--region R]",
+            "                                     sign calls with an admin key (an engine with --auth strict",
+            "                                     and --admin-keys); without, calls come unsigned from loopback");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ControlCommand() {
@@ -53,7 +56,11 @@ final class ControlCommand {
             }
             options.put(args[i].substring(2), args[i + 1]);
         }
-        EngineControl control = new EngineControl(options.getOrDefault("endpoint", "http://127.0.0.1:8000"));
+        String endpoint = options.getOrDefault("endpoint", "http://127.0.0.1:8000");
+        EngineControl control = options.containsKey("access-key")
+                ? new EngineControl(endpoint, options.get("access-key"), options.get("secret-key"),
+                options.getOrDefault("region", "us-east-1"))
+                : new EngineControl(endpoint);
         try {
             JsonNode answer = switch (args[0]) {
                 case "split" -> options.containsKey("key")

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /** The launcher's command line, parsed: how to run the engine and its server, or a request for help. */
 record LaunchOptions(EngineConfig engine, ServerConfig server, String maxHeap, boolean help) {
@@ -28,6 +29,8 @@ record LaunchOptions(EngineConfig engine, ServerConfig server, String maxHeap, b
             "  --auth open|strict   open (default) accepts any well-formed SigV4 signature;",
             "                       strict verifies signatures against --credentials",
             "  --credentials FILE   for strict auth: a properties file of ACCESS_KEY_ID=SECRET_ACCESS_KEY lines",
+            "  --admin-keys K1,K2   for strict auth: access keys whose signed calls the control API answers from",
+            "                       any address (without strict auth it answers loopback only)",
             "  --max-heap SIZE      heap limit of the server's JVM, as for -Xmx (default " + DEFAULT_MAX_HEAP + "); started",
             "                       without -Xmx, the launcher runs the server in a child JVM with this limit,",
             "                       direct buffers capped at " + BoundedJvm.MAX_DIRECT_MEMORY + " and exit on OutOfMemoryError",
@@ -41,6 +44,8 @@ record LaunchOptions(EngineConfig engine, ServerConfig server, String maxHeap, b
             "  --stream-retention AGE  how long change records are kept, such as 24h or 90s (default 24h)",
             "  --maintenance-interval AGE  how often rollover, trimming and TTL expiry run, such as 1s or",
             "                       100ms (default 1s)",
+            "  --ttl-interval AGE   how often TTL expiry runs, on its own schedule, such as 10s (default: with",
+            "                       the maintenance)",
             "  --help               print this help");
 
     static LaunchOptions parse(String[] args) {
@@ -60,6 +65,8 @@ record LaunchOptions(EngineConfig engine, ServerConfig server, String maxHeap, b
         Duration rollover = defaults.shardRolloverAge();
         Duration retention = defaults.streamRetention();
         Duration maintenance = defaults.maintenanceInterval();
+        Duration ttlInterval = null;
+        String adminKeys = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help", "-h" -> {
@@ -84,6 +91,9 @@ record LaunchOptions(EngineConfig engine, ServerConfig server, String maxHeap, b
                         "--shard-rollover");
                 case "--stream-retention" -> retention = SettingUnits.duration(value(args, ++i,
                         "--stream-retention"), "--stream-retention");
+                case "--admin-keys" -> adminKeys = value(args, ++i, "--admin-keys");
+                case "--ttl-interval" -> ttlInterval = SettingUnits.duration(value(args, ++i, "--ttl-interval"),
+                        "--ttl-interval");
                 case "--maintenance-interval" -> maintenance = SettingUnits.duration(value(args, ++i,
                         "--maintenance-interval"), "--maintenance-interval");
                 default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "'");
@@ -98,11 +108,27 @@ record LaunchOptions(EngineConfig engine, ServerConfig server, String maxHeap, b
         EngineConfig engine = (inMemory ? EngineConfig.inMemory().withClock(new ControllableClock())
                 : EngineConfig.durable(dataDir))
                 .withDefaultPartitions(partitions).withRegion(region).withPartitionSplitBytes(splitBytes)
-                .withShardRolloverAge(rollover).withStreamRetention(retention).withMaintenanceInterval(maintenance);
+                .withShardRolloverAge(rollover).withStreamRetention(retention).withMaintenanceInterval(maintenance)
+                .withTtlInterval(ttlInterval);
         ServerConfig server = ServerConfig.loopback(port).withHost(host)
                 .withRequestTimeoutMillis(requestTimeoutSeconds * 1000).withIdleTimeoutMillis(idleTimeoutSeconds * 1000);
+        if (adminKeys != null && !auth.equals("strict")) {
+            throw new IllegalArgumentException("--admin-keys needs --auth strict: without it the control API answers "
+                    + "loopback addresses only");
+        }
         if (auth.equals("strict")) {
-            server = server.withCredentials(readCredentials(credentials));
+            Map<String, String> secrets = readCredentials(credentials);
+            server = server.withCredentials(secrets);
+            if (adminKeys != null) {
+                Set<String> admins = Set.of(adminKeys.split(","));
+                for (String admin : admins) {
+                    if (!secrets.containsKey(admin)) {
+                        throw new IllegalArgumentException("--admin-keys names " + admin + ", which the credentials "
+                                + "file " + credentials + " does not");
+                    }
+                }
+                server = server.withAdminKeys(admins);
+            }
         }
         return new LaunchOptions(engine, server, maxHeap, false);
     }

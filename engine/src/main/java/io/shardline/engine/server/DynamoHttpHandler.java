@@ -15,6 +15,7 @@ import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,11 +40,14 @@ final class DynamoHttpHandler implements HttpHandler {
     private final FaultInjector faults;
     private final ThroughputLimits limits;
     private final RequestAuthenticator authenticator;
+    private final Set<String> adminKeys;
     private final int maxBodyBytes;
     private final int requestTimeoutMillis;
 
     DynamoHttpHandler(Operations operations, FaultInjector faults, ThroughputLimits limits,
-                      RequestAuthenticator authenticator, int maxBodyBytes, int requestTimeoutMillis) {
+                      RequestAuthenticator authenticator, Set<String> adminKeys, int maxBodyBytes,
+                      int requestTimeoutMillis) {
+        this.adminKeys = adminKeys;
         this.operations = operations;
         this.faults = faults;
         this.limits = limits;
@@ -70,7 +74,8 @@ final class DynamoHttpHandler implements HttpHandler {
                     + exchange.getRequestHeaders().getFirst(TARGET)), streams);
             return;
         }
-        if (operation.control() && !exchange.getSourceAddress().getAddress().isLoopbackAddress()) {
+        if (operation.control() && !authenticator.strict()
+                && !exchange.getSourceAddress().getAddress().isLoopbackAddress()) {
             fail(exchange, new DynamoException(ErrorType.ACCESS_DENIED, "The control API answers loopback addresses "
                     + "only, not " + exchange.getSourceAddress().getAddress().getHostAddress()), false);
             return;
@@ -138,15 +143,20 @@ final class DynamoHttpHandler implements HttpHandler {
     }
 
     /**
-     * Runs on a worker: checks the signature (control calls, loopback only, carry none), refuses the
+     * Runs on a worker: checks the signature (control calls carry one, by an admin key, in strict mode
+     * only; in open mode they come from loopback unsigned), refuses the
      * call when an emulated limit says so, answers an injected fault if one is due (a delay holds the
      * call's place under the limits), else runs the operation and starts sending its answer.
      */
     private void answer(HttpServerExchange exchange, Operations.Operation operation, byte[] body) {
         try {
-            if (!operation.control()) {
-                authenticator.check(exchange.getRequestMethod().toString(), exchange.getRequestURI(),
-                        exchange.getQueryString(), exchange.getRequestHeaders(), body);
+            if (!operation.control() || authenticator.strict()) {
+                String accessKey = authenticator.check(exchange.getRequestMethod().toString(),
+                        exchange.getRequestURI(), exchange.getQueryString(), exchange.getRequestHeaders(), body);
+                if (operation.control() && !adminKeys.contains(accessKey)) {
+                    throw new DynamoException(ErrorType.ACCESS_DENIED, "Access key " + accessKey + " is not an admin "
+                            + "key of this engine (--admin-keys): the control API answers admin keys only");
+                }
             }
             int invalid = Utf8.firstInvalidByte(body);
             if (invalid >= 0) {

@@ -1,11 +1,12 @@
 package io.shardline.engine.server;
 
+import io.shardline.engine.control.SigV4;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.ErrorType;
 import io.undertow.util.HeaderMap;
+import io.undertow.util.HeaderValues;
 import io.undertow.util.HttpString;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,13 +14,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks AWS Signature Version 4 on requests. Open mode accepts any well-formed signature, as local
@@ -52,7 +51,8 @@ final class RequestAuthenticator {
         this.clock = clock;
     }
 
-    void check(String method, String path, String query, HeaderMap headers, byte[] body) {
+    /** Checks a request's signature; returns the access key it names (verified in strict mode). */
+    String check(String method, String path, String query, HeaderMap headers, byte[] body) {
         String authorization = headers.getFirst("Authorization");
         if (authorization == null) {
             throw new DynamoException(ErrorType.MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token");
@@ -63,7 +63,7 @@ final class RequestAuthenticator {
                     + "Signature Version 4 header: " + authorization);
         }
         if (secretsByAccessKey == null) {
-            return;
+            return m.group(1);
         }
         String accessKey = m.group(1);
         String secret = secretsByAccessKey.get(accessKey);
@@ -96,55 +96,28 @@ final class RequestAuthenticator {
             throw new DynamoException(ErrorType.INVALID_SIGNATURE, "Credential should be scoped to correct service: '"
                     + SERVICE + "'. ");
         }
-        String scope = m.group(2) + "/" + m.group(3) + "/" + m.group(4) + "/aws4_request";
         String signedHeaders = m.group(5);
-        StringBuilder canonical = new StringBuilder()
-                .append(method).append('\n').append(path).append('\n').append(query == null ? "" : query).append('\n');
+        Map<String, List<String>> signed = new LinkedHashMap<>();
         for (String name : signedHeaders.split(";")) {
-            String value = String.join(",", headers.get(new HttpString(name)) == null
-                    ? List.of() : headers.get(new HttpString(name)));
-            canonical.append(name).append(':').append(value.trim().replaceAll("\\s+", " ")).append('\n');
+            HeaderValues values = headers.get(new HttpString(name));
+            signed.put(name, values == null ? List.of() : List.copyOf(values));
         }
-        String payloadHash = hex(sha256(body));
         String declaredHash = headers.getFirst("X-Amz-Content-Sha256");
-        if (declaredHash != null && !declaredHash.equals(payloadHash)) {
+        if (declaredHash != null && !declaredHash.equals(SigV4.payloadHash(body))) {
             throw new DynamoException(ErrorType.INVALID_SIGNATURE, "The x-amz-content-sha256 header does not match "
                     + "the SHA-256 of the request body: the body was changed after signing");
         }
-        canonical.append('\n').append(signedHeaders).append('\n').append(payloadHash);
-        String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
-                + hex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), m.group(2));
-        key = hmac(key, m.group(3));
-        key = hmac(key, m.group(4));
-        key = hmac(key, "aws4_request");
-        String expected = hex(hmac(key, stringToSign));
+        String expected = SigV4.signature(method, path, query, signed, body, secret, m.group(2), amzDate, m.group(3));
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 m.group(6).getBytes(StandardCharsets.US_ASCII))) {
             throw new DynamoException(ErrorType.INVALID_SIGNATURE, "The request signature we calculated does not match "
                     + "the signature you provided. Check your AWS Secret Access Key and signing method.");
         }
+        return m.group(1);
     }
 
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
-    }
-
-    private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required of every Java runtime", e);
-        }
-    }
-
-    private static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
+    /** Whether signatures are checked against known secrets (strict mode). */
+    boolean strict() {
+        return secretsByAccessKey != null;
     }
 }

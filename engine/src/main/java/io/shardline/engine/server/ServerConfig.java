@@ -1,6 +1,7 @@
 package io.shardline.engine.server;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How the wire server listens.
@@ -16,39 +17,47 @@ import java.util.Map;
  * @param requestTimeoutMillis a request whose headers or body have not fully arrived this long after
  *                             they started is answered with an error and its connection closed, so
  *                             that clients trickling bytes cannot hold connections for ever
+ * @param adminKeys            with credentials (strict mode), the access keys whose signed calls the
+ *                             control API answers from any address; without, it answers loopback only
  */
 public record ServerConfig(String host, int port, Map<String, String> credentials, int workerThreads,
-                           int maxBodyBytes, int maxHeaderBytes, int idleTimeoutMillis, int requestTimeoutMillis) {
+                           int maxBodyBytes, int maxHeaderBytes, int idleTimeoutMillis, int requestTimeoutMillis,
+                           Set<String> adminKeys) {
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024 + 64 * 1024;
     public static final int DEFAULT_REQUEST_TIMEOUT_MILLIS = 30_000;
 
     public static ServerConfig loopback(int port) {
         return new ServerConfig("127.0.0.1", port, null, Math.max(16, Runtime.getRuntime().availableProcessors() * 8),
-                DEFAULT_MAX_BODY_BYTES, 64 * 1024, 60_000, DEFAULT_REQUEST_TIMEOUT_MILLIS);
+                DEFAULT_MAX_BODY_BYTES, 64 * 1024, 60_000, DEFAULT_REQUEST_TIMEOUT_MILLIS, Set.of());
     }
 
     public ServerConfig withHost(String newHost) {
         return new ServerConfig(newHost, port, credentials, workerThreads, maxBodyBytes, maxHeaderBytes,
-                idleTimeoutMillis, requestTimeoutMillis);
+                idleTimeoutMillis, requestTimeoutMillis, adminKeys);
     }
 
     public ServerConfig withCredentials(Map<String, String> newCredentials) {
         return new ServerConfig(host, port, newCredentials, workerThreads, maxBodyBytes, maxHeaderBytes,
-                idleTimeoutMillis, requestTimeoutMillis);
+                idleTimeoutMillis, requestTimeoutMillis, adminKeys);
     }
 
     public ServerConfig withMaxBodyBytes(int bytes) {
         return new ServerConfig(host, port, credentials, workerThreads, bytes, maxHeaderBytes, idleTimeoutMillis,
-                requestTimeoutMillis);
+                requestTimeoutMillis, adminKeys);
     }
 
     public ServerConfig withIdleTimeoutMillis(int millis) {
         return new ServerConfig(host, port, credentials, workerThreads, maxBodyBytes, maxHeaderBytes, millis,
-                requestTimeoutMillis);
+                requestTimeoutMillis, adminKeys);
     }
 
     public ServerConfig withRequestTimeoutMillis(int millis) {
         return new ServerConfig(host, port, credentials, workerThreads, maxBodyBytes, maxHeaderBytes,
-                idleTimeoutMillis, millis);
+                idleTimeoutMillis, millis, adminKeys);
+    }
+
+    public ServerConfig withAdminKeys(Set<String> keys) {
+        return new ServerConfig(host, port, credentials, workerThreads, maxBodyBytes, maxHeaderBytes,
+                idleTimeoutMillis, requestTimeoutMillis, Set.copyOf(keys));
     }
 }

@@ -34,7 +34,8 @@ public final class ShardlineServer implements AutoCloseable {
         ControllableClock engineClock = engine.clock() instanceof ControllableClock c ? c : null;
         DynamoHttpHandler handler = new DynamoHttpHandler(new Operations(engine, boundAddress::get,
                 new ControlOperations(engine, faults, limits, engineClock)), faults, limits,
-                new RequestAuthenticator(config.credentials(), engine.region(), clock), config.maxBodyBytes(),
+                new RequestAuthenticator(config.credentials(), engine.region(), clock), config.adminKeys(),
+                config.maxBodyBytes(),
                 config.requestTimeoutMillis());
         Undertow undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())

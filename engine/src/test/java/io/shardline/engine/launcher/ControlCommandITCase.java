@@ -58,4 +58,27 @@ class ControlCommandITCase {
             assertThat(control("--help").out()).contains("advance-clock --by DURATION");
         }
     }
+
+    @Test
+    void underStrictAuthenticationOnlyCallsSignedByAnAdminKeyAreAnswered() throws Exception {
+        Path credentials = dir.resolve("credentials.properties");
+        java.nio.file.Files.writeString(credentials, "admin=admin-secret\nreader=reader-secret\n");
+        try (EngineProcess engine = EngineProcess.start(dir.resolve("data"), "--auth", "strict", "--credentials",
+                credentials.toString(), "--admin-keys", "admin")) {
+            String endpoint = engine.endpoint();
+            Run unsigned = control("clock", "--endpoint", endpoint);
+            assertThat(unsigned.exit()).isEqualTo(1);
+            assertThat(unsigned.err()).contains("MissingAuthenticationToken");
+            Run reader = control("clock", "--endpoint", endpoint, "--access-key", "reader", "--secret-key",
+                    "reader-secret");
+            assertThat(reader.exit()).isEqualTo(1);
+            assertThat(reader.err()).contains("AccessDeniedException", "Access key reader is not an admin key");
+            Run wrongSecret = control("clock", "--endpoint", endpoint, "--access-key", "admin", "--secret-key", "guess");
+            assertThat(wrongSecret.err()).contains("InvalidSignatureException");
+            Run admin = control("clock", "--endpoint", endpoint, "--access-key", "admin", "--secret-key",
+                    "admin-secret");
+            assertThat(admin.exit()).as(admin.err()).isZero();
+            assertThat(admin.out()).contains("\"NowMillis\"");
+        }
+    }
 }

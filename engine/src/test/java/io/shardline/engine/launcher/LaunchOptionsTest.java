@@ -59,6 +59,11 @@ class LaunchOptionsTest {
         assertEquals(Duration.ofSeconds(5), options.engine().shardRolloverAge());
         assertEquals(Duration.ofMinutes(90), options.engine().streamRetention());
         assertEquals(Duration.ofMillis(100), options.engine().maintenanceInterval());
+        assertEquals(Duration.ofSeconds(10), LaunchOptions.parse(new String[] {"--ttl-interval", "10s"}).engine()
+                .ttlInterval());
+        assertEquals(null, options.engine().ttlInterval(), "without --ttl-interval, TTL sweeps with the maintenance");
+        assertThat(assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {
+            "--admin-keys", "admin"})).getMessage()).contains("--admin-keys needs --auth strict");
         assertEquals(64L << 20, LaunchOptions.parse(new String[] {"--partition-split-size", "64mb"}).engine()
                 .partitionSplitBytes());
         assertEquals(1000, LaunchOptions.parse(new String[] {"--partition-split-size", "1000"}).engine()

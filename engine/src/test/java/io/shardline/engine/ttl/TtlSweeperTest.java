@@ -1,5 +1,6 @@
 package io.shardline.engine.ttl;
 
+import io.shardline.engine.testing.Await;
 import static io.shardline.engine.testing.Items.item;
 import static io.shardline.engine.testing.Items.n;
 import static io.shardline.engine.testing.Items.s;
@@ -85,5 +86,18 @@ class TtlSweeperTest {
             engine.runMaintenance();
         }
         assertEquals(2L, engine.describeTable(new DescribeTable.Request("Ttl")).table().itemCount());
+    }
+
+    @Test
+    void aTtlIntervalOfItsOwnSweepsWhileTheRestOfTheMaintenanceWaits() throws InterruptedException {
+        try (Engine sweeping = Engine.open(EngineConfig.inMemory().withMaintenanceInterval(Duration.ofDays(1))
+                .withTtlInterval(Duration.ofMillis(50)))) {
+            sweeping.createTable(tableWithStream("Ttl", 1, "NEW_AND_OLD_IMAGES", "id:S"));
+            sweeping.updateTimeToLive(new UpdateTimeToLive.Request("Ttl", new TimeToLiveSpecification(true, "expires")));
+            sweeping.putItem(PutItem.Request.of("Ttl", item("id", s("gone"), "expires",
+                    n(System.currentTimeMillis() / 1000 - 1))));
+            Await.until(Duration.ofSeconds(30), () -> sweeping.describeTable(new DescribeTable.Request("Ttl")).table()
+                    .itemCount() == 0, "the sweeper, on its own 50 ms schedule, deleting the expired item");
+        }
     }
 }
