@@ -54,6 +54,11 @@ public final class EngineControl {
         return call("SplitPartition", JSON.createObjectNode().put("TableName", table).set("Key", tree(keyJson)));
     }
 
+    /** Splits the open partition with this id (see {@link #listPartitions}). */
+    public JsonNode splitPartition(String table, long partitionId) {
+        return call("SplitPartition", JSON.createObjectNode().put("TableName", table).put("PartitionId", partitionId));
+    }
+
     public JsonNode listPartitions(String table) {
         return call("ListPartitions", JSON.createObjectNode().put("TableName", table));
     }

@@ -15,8 +15,9 @@ final class ControlCommand {
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar shardline-engine.jar control <action> [--endpoint URL] [options]",
             "Rehearse production events on a running engine (loopback only; docs/testing-consumers.md).",
-            "  split --table T [--key JSON]       split the partition holding the key (DynamoDB JSON),",
-            "                                     or the widest open one",
+            "  split --table T [--key JSON | --partition ID]",
+            "                                     split the partition holding the key (DynamoDB JSON), the one",
+            "                                     with this id (see partitions), or the widest open one",
             "  partitions --table T               list the table's partitions",
             "  rollover --table T                 close every open shard of the table's stream now",
             "  trim --table T                     trim the table's stream up to now (as if retention passed)",
@@ -65,6 +66,8 @@ final class ControlCommand {
             JsonNode answer = switch (args[0]) {
                 case "split" -> options.containsKey("key")
                         ? control.splitPartitionHolding(required(options, "table"), options.get("key"))
+                        : options.containsKey("partition")
+                        ? control.splitPartition(required(options, "table"), number(options, "partition"))
                         : control.splitPartition(required(options, "table"));
                 case "partitions" -> control.listPartitions(required(options, "table"));
                 case "rollover" -> control.rollOverShards(required(options, "table"));

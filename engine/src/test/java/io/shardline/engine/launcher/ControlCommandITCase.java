@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shardline.engine.testing.EngineProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The launcher's {@code control} command against an engine in its own process. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -46,6 +52,19 @@ class ControlCommandITCase {
             assertThat(control("clear-faults", "--endpoint", endpoint).exit()).isZero();
             assertThat(control("faults", "--endpoint", endpoint).out()).contains("\"Faults\" : [ ]");
 
+            try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create(endpoint))
+                    .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create("test", "test"))).build()) {
+                client.createTable(r -> r.tableName("Orders").billingMode("PAY_PER_REQUEST")
+                        .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                        .keySchema(k -> k.attributeName("id").keyType("HASH")));
+            }
+            Run split = control("split", "--table", "Orders", "--partition", "0", "--endpoint", endpoint);
+            assertThat(split.exit()).as(split.err()).isZero();
+            assertThat(split.out()).contains("\"ParentPartitionId\" : 0");
+            assertThat(control("partitions", "--table", "Orders", "--endpoint", endpoint).out())
+                    .contains("\"Open\" : false");
+
             Run noTable = control("rollover", "--endpoint", endpoint);
             assertThat(noTable.exit()).isEqualTo(2);
             assertThat(noTable.err()).contains("This action needs --table", "Usage: java -jar shardline-engine.jar control");
@@ -62,7 +81,7 @@ class ControlCommandITCase {
     @Test
     void underStrictAuthenticationOnlyCallsSignedByAnAdminKeyAreAnswered() throws Exception {
         Path credentials = dir.resolve("credentials.properties");
-        java.nio.file.Files.writeString(credentials, "admin=admin-secret\nreader=reader-secret\n");
+        Files.writeString(credentials, "admin=admin-secret\nreader=reader-secret\n");
         try (EngineProcess engine = EngineProcess.start(dir.resolve("data"), "--auth", "strict", "--credentials",
                 credentials.toString(), "--admin-keys", "admin")) {
             String endpoint = engine.endpoint();
