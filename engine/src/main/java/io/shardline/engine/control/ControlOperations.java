@@ -140,9 +140,16 @@ public final class ControlOperations {
         return names;
     }
 
+    /** Registers an operation; what it refuses (a fault without a count, a closed partition) is a ValidationException. */
     private <T> void add(String name, Class<T> type, Function<T, Object> call) {
-        byTarget.put(PREFIX + name, body -> call.apply(DynamoJson.read(body.length == 0 ? "{}".getBytes() : body,
-                type)));
+        byTarget.put(PREFIX + name, body -> {
+            T request = DynamoJson.read(body.length == 0 ? "{}".getBytes() : body, type);
+            try {
+                return call.apply(request);
+            } catch (IllegalArgumentException | IllegalStateException refused) {
+                throw DynamoException.validation(name + ": " + refused.getMessage());
+            }
+        });
     }
 
     private static ClockResponse clock(Engine engine, ControllableClock clock) {

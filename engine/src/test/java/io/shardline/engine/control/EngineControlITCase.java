@@ -155,6 +155,8 @@ class EngineControlITCase {
                     .as("the throttled and dropped writes were not made").containsExactlyInAnyOrder("a", "d");
             assertThatThrownBy(() -> control.injectFault("PutItem", "Oops", 1))
                     .hasMessageContaining("ValidationException: Error 'Oops' is not one the control API injects");
+            assertThatThrownBy(() -> control.injectFault("PutItem", "ThrottlingException", 0))
+                    .hasMessageContaining("ValidationException: InjectFault: A fault needs a Count above 0");
         }
     }
 
