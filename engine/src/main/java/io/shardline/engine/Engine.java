@@ -227,6 +227,14 @@ public final class Engine implements AutoCloseable {
         return splitter.split(catalog.require(tableName), partitionId);
     }
 
+    /** Splits the open partition covering the widest hash range (so splits spread over the table). Administrative. */
+    public List<Partition> splitWidestPartition(String tableName) {
+        Partition widest = partitions(tableName).stream().filter(Partition::isOpen)
+                .max((a, b) -> Long.compareUnsigned(a.hashEnd() - a.hashStart(), b.hashEnd() - b.hashStart()))
+                .orElseThrow();
+        return splitPartition(tableName, widest.id());
+    }
+
     /** The open partition holding the item with {@code key} (validated against the key schema). Administrative. */
     public Partition partitionHolding(String tableName, Map<String, AttributeValue> key) {
         Table table = catalog.require(tableName);

@@ -38,6 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Internal
 public final class ItemRowMapping implements Serializable {
     private final RowType row;
+    private final RowData.FieldGetter[] columns;
 
     /** The mapping of {@code row}'s columns; refuses, naming the column, a type no attribute maps to. */
     public ItemRowMapping(RowType row) {
@@ -45,6 +46,10 @@ public final class ItemRowMapping implements Serializable {
             check(field.getType(), field.getName());
         }
         this.row = row;
+        this.columns = new RowData.FieldGetter[row.getFieldCount()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = RowData.createFieldGetter(row.getTypeAt(i), i);
+        }
     }
 
     /** A value of an item's attribute that its column's type cannot hold. */
@@ -96,7 +101,7 @@ public final class ItemRowMapping implements Serializable {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         for (int i = 0; i < row.getFieldCount(); i++) {
             RowType.RowField field = row.getFields().get(i);
-            Object value = RowData.createFieldGetter(field.getType(), i).getFieldOrNull(values);
+            Object value = columns[i].getFieldOrNull(values);
             AttributeValue attribute = write(value, field.getType(), field.getName());
             if (attribute != null) {
                 item.put(field.getName(), attribute);

@@ -11,6 +11,7 @@ import static io.shardline.connector.sql.ShardlineSqlOptions.SECRET_KEY;
 import io.shardline.connector.client.CredentialsFactory;
 import io.shardline.connector.client.DynamoClientSettings;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.table.api.ValidationException;
@@ -58,7 +59,7 @@ final class TableLocation {
     /** Refuses a primary key that is not the table's key. */
     static void requireKey(List<String> primaryKey, TableDescription table) {
         List<String> keys = keyAttributes(table);
-        if (!new java.util.HashSet<>(primaryKey).equals(new java.util.HashSet<>(keys))) {
+        if (!new HashSet<>(primaryKey).equals(new HashSet<>(keys))) {
             throw new ValidationException("The PRIMARY KEY " + primaryKey + " is not the key of table "
                     + table.tableName() + ", which is " + keys);
         }

@@ -12,8 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -74,7 +73,7 @@ public final class ControlOperations {
     public record ClockResponse(long nowMillis, long offsetMillis, boolean adjustable) {
     }
 
-    private final Map<String, Function<byte[], Object>> byTarget = new HashMap<>();
+    private final Map<String, Function<byte[], Object>> byName = new HashMap<>();
 
     /** @param clock the engine's clock when it can be moved (an in-memory engine), else null */
     public ControlOperations(Engine engine, FaultInjector faults, ThroughputLimits limits, ControllableClock clock) {
@@ -85,13 +84,12 @@ public final class ControlOperations {
         });
         add("DescribeLimits", Empty.class, request -> limits.settings());
         add("SplitPartition", SplitPartitionRequest.class, request -> {
-            long id = request.partitionId() != null ? request.partitionId()
-                    : request.key() != null ? engine.partitionHolding(request.tableName(), request.key()).id()
-                    : engine.partitions(request.tableName()).stream().filter(Partition::isOpen)
-                    .max((a, b) -> Long.compareUnsigned(a.hashEnd() - a.hashStart(), b.hashEnd() - b.hashStart()))
-                    .orElseThrow().id();
-            return new PartitionsResponse(engine.splitPartition(request.tableName(), id).stream()
-                    .map(PartitionDescription::of).toList());
+            List<Partition> children = request.partitionId() != null
+                    ? engine.splitPartition(request.tableName(), request.partitionId())
+                    : request.key() != null ? engine.splitPartition(request.tableName(),
+                    engine.partitionHolding(request.tableName(), request.key()).id())
+                    : engine.splitWidestPartition(request.tableName());
+            return new PartitionsResponse(children.stream().map(PartitionDescription::of).toList());
         });
         add("ListPartitions", TableRequest.class, request -> new PartitionsResponse(engine.partitions(
                 request.tableName()).stream().map(PartitionDescription::of).toList()));
@@ -127,22 +125,16 @@ public final class ControlOperations {
         });
     }
 
-    /** The operation of a control target, or null when the target is not the control API's. */
-    public Function<byte[], byte[]> forTarget(String target) {
-        Function<byte[], Object> call = target == null ? null : byTarget.get(target);
-        return call == null ? null : body -> DynamoJson.write(call.apply(body));
-    }
-
-    /** The operations' names (targets without the prefix). */
-    public Set<String> names() {
-        Set<String> names = new TreeSet<>();
-        byTarget.keySet().forEach(target -> names.add(target.substring(PREFIX.length())));
-        return names;
+    /** Each operation by name (its target without the prefix): what answers a JSON request body. */
+    public Map<String, Function<byte[], byte[]>> operations() {
+        Map<String, Function<byte[], byte[]>> operations = new TreeMap<>();
+        byName.forEach((name, call) -> operations.put(name, body -> DynamoJson.write(call.apply(body))));
+        return operations;
     }
 
     /** Registers an operation; what it refuses (a fault without a count, a closed partition) is a ValidationException. */
     private <T> void add(String name, Class<T> type, Function<T, Object> call) {
-        byTarget.put(PREFIX + name, body -> {
+        byName.put(name, body -> {
             T request = DynamoJson.read(body.length == 0 ? "{}".getBytes() : body, type);
             try {
                 return call.apply(request);

@@ -110,6 +110,11 @@ public final class EngineControl {
         return call("SetLimits", body);
     }
 
+    /** The faults still pending. */
+    public JsonNode listFaults() {
+        return call("ListFaults", JSON.createObjectNode());
+    }
+
     public JsonNode clearFaults() {
         return call("ClearFaults", JSON.createObjectNode());
     }

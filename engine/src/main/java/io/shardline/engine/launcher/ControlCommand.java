@@ -73,7 +73,7 @@ final class ControlCommand {
                 case "rollover" -> control.rollOverShards(required(options, "table"));
                 case "trim" -> control.trimStream(required(options, "table"));
                 case "fault" -> fault(control, options);
-                case "faults" -> control.call("ListFaults", JSON.createObjectNode());
+                case "faults" -> control.listFaults();
                 case "limits" -> control.setLimits(number(options, "get-records-per-second"),
                         number(options, "readers-per-shard"), number(options, "writes-per-second"));
                 case "clear-faults" -> control.clearFaults();

@@ -52,8 +52,8 @@ final class Operations {
 
     /** @param address the host and port clients reach this server at, which DescribeEndpoints names */
     Operations(Engine engine, Supplier<String> address, ControlOperations control) {
-        control.names().forEach(name -> byTarget.put(ControlOperations.PREFIX + name,
-                new Operation(name, control.forTarget(ControlOperations.PREFIX + name), false, true)));
+        control.operations().forEach((name, call) -> byTarget.put(ControlOperations.PREFIX + name,
+                new Operation(name, call, false, true)));
         table("CreateTable", CreateTable.Request.class, engine::createTable);
         table("DescribeTable", DescribeTable.Request.class, engine::describeTable);
         table("ListTables", ListTables.Request.class, engine::listTables);

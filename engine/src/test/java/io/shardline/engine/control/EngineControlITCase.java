@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.shardline.engine.testing.Await;
 import io.shardline.engine.testing.EngineProcess;
 import java.net.URI;
@@ -223,7 +222,7 @@ class EngineControlITCase {
             String slowIterator = iterator(streams, arn, shard);
             CompletableFuture<?> slow = CompletableFuture.runAsync(
                     () -> streams.getRecords(r -> r.shardIterator(slowIterator)));
-            Await.until(Duration.ofSeconds(10), () -> control.call("ListFaults", JsonNodeFactory.instance.objectNode())
+            Await.until(Duration.ofSeconds(10), () -> control.listFaults()
                     .path("Faults").isEmpty(), "the slow read holding the shard");
             assertThatThrownBy(() -> streams.getRecords(r -> r.shardIterator(iterator(streams, arn, shard))))
                     .hasMessageContaining("more than 1 readers at once");

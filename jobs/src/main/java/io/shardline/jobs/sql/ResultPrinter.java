@@ -3,7 +3,9 @@ package io.shardline.jobs.sql;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.table.api.TableResult;
 import org.apache.flink.types.Row;
 import org.apache.flink.types.RowKind;
@@ -49,19 +51,25 @@ final class ResultPrinter {
 
     /** Applies a bounded query's changelog and prints the rows it leaves; returns how many. */
     long finalTable(TableResult result) throws Exception {
-        List<Row> table = new ArrayList<>();
+        Map<Row, Integer> counts = new LinkedHashMap<>();
         try (CloseableIterator<Row> changes = result.collect()) {
             while (changes.hasNext()) {
                 Row row = changes.next();
                 RowKind kind = row.getKind();
                 row.setKind(RowKind.INSERT);
                 if (kind == RowKind.INSERT || kind == RowKind.UPDATE_AFTER) {
-                    table.add(row);
+                    counts.merge(row, 1, Integer::sum);
                 } else {
-                    table.remove(row);
+                    counts.computeIfPresent(row, (same, count) -> count == 1 ? null : count - 1);
                 }
             }
         }
+        List<Row> table = new ArrayList<>();
+        counts.forEach((row, count) -> {
+            for (int i = 0; i < count; i++) {
+                table.add(row);
+            }
+        });
         List<String> columns = result.getResolvedSchema().getColumnNames();
         List<List<String>> cells = table.stream().map(ResultPrinter::cells).toList();
         int[] widths = columns.stream().mapToInt(String::length).toArray();

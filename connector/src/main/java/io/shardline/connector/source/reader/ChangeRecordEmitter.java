@@ -12,6 +12,7 @@ import org.apache.flink.connector.base.source.reader.RecordEmitter;
 @Internal
 public final class ChangeRecordEmitter<T> implements RecordEmitter<ChangeRecord, T, ShardSplitState> {
     private final ChangeRecordDeserializationSchema<T> schema;
+    private final TimestampedOutput<T> out = new TimestampedOutput<>();
 
     public ChangeRecordEmitter(ChangeRecordDeserializationSchema<T> schema) {
         this.schema = schema;
@@ -19,17 +20,24 @@ public final class ChangeRecordEmitter<T> implements RecordEmitter<ChangeRecord,
 
     @Override
     public void emitRecord(ChangeRecord record, SourceOutput<T> output, ShardSplitState state) {
-        long eventTime = record.approximateCreationTimeMillis();
-        schema.deserialize(record, state.tableName(), new Collector<>() {
-            @Override
-            public void collect(T value) {
-                output.collect(value, eventTime);
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        out.output = output;
+        out.eventTime = record.approximateCreationTimeMillis();
+        schema.deserialize(record, state.tableName(), out);
         state.emitted(record.sequenceNumber());
+    }
+
+    /** Passes what a record becomes to the source output with the record's event time; one per emitter, reused. */
+    private static final class TimestampedOutput<T> implements Collector<T> {
+        private SourceOutput<T> output;
+        private long eventTime;
+
+        @Override
+        public void collect(T value) {
+            output.collect(value, eventTime);
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }
