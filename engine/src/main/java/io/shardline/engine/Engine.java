@@ -7,8 +7,8 @@ import io.shardline.engine.api.CreateTable;
 import io.shardline.engine.api.DeleteItem;
 import io.shardline.engine.api.DeleteTable;
 import io.shardline.engine.api.DescribeStream;
-import io.shardline.engine.api.DescribeTimeToLive;
 import io.shardline.engine.api.DescribeTable;
+import io.shardline.engine.api.DescribeTimeToLive;
 import io.shardline.engine.api.GetItem;
 import io.shardline.engine.api.GetRecords;
 import io.shardline.engine.api.GetShardIterator;
@@ -25,31 +25,32 @@ import io.shardline.engine.api.TransactWriteItems;
 import io.shardline.engine.api.UpdateItem;
 import io.shardline.engine.api.UpdateTable;
 import io.shardline.engine.api.UpdateTimeToLive;
+import io.shardline.engine.changelog.ChangeRecords;
+import io.shardline.engine.changelog.ShardReader;
 import io.shardline.engine.item.IndexBackfill;
 import io.shardline.engine.item.ItemOperations;
 import io.shardline.engine.item.ItemWriter;
 import io.shardline.engine.item.QueryOperations;
 import io.shardline.engine.item.TransactionOperations;
-import io.shardline.engine.storage.Store;
-import io.shardline.engine.changelog.ChangeRecords;
-import io.shardline.engine.changelog.ShardReader;
-import io.shardline.engine.streams.StreamMaintenance;
-import io.shardline.engine.streams.StreamOperations;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.KeySchema;
 import io.shardline.engine.storage.ItemKeys;
-import io.shardline.engine.table.Partition;
-import io.shardline.engine.table.Table;
+import io.shardline.engine.storage.Store;
+import io.shardline.engine.streams.GetRecordsPage;
+import io.shardline.engine.streams.StreamMaintenance;
+import io.shardline.engine.streams.StreamOperations;
 import io.shardline.engine.table.ContinuousBackupOperations;
+import io.shardline.engine.table.Partition;
 import io.shardline.engine.table.PartitionSplitter;
+import io.shardline.engine.table.Table;
 import io.shardline.engine.table.TableCatalog;
 import io.shardline.engine.table.TableOperations;
 import io.shardline.engine.table.TagOperations;
 import io.shardline.engine.ttl.TimeToLiveOperations;
 import io.shardline.engine.ttl.TtlSweeper;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -281,6 +282,14 @@ public final class Engine implements AutoCloseable {
     }
 
     public GetRecords.Response getRecords(GetRecords.Request request) {
+        return streams.getRecords(request).decode();
+    }
+
+    /**
+     * GetRecords with the records left in their stored bytes: what the server writes to the wire
+     * without building an object per record.
+     */
+    public GetRecordsPage getRecordsPage(GetRecords.Request request) {
         return streams.getRecords(request);
     }
 

@@ -1,7 +1,9 @@
 package io.shardline.engine.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -21,11 +23,13 @@ import java.util.Map;
 
 /**
  * DynamoDB's JSON 1.0 shapes: members in UpperCamelCase, absent members omitted, attribute values
- * in DynamoDB JSON. Request members the engine does not know are refused by name rather than
+ * in DynamoDB JSON, characters beyond the Basic Multilingual Plane as UTF-8 (as DynamoDB sends them)
+ * rather than escaped surrogate pairs. Request members the engine does not know are refused by name rather than
  * silently ignored.
  */
 public final class DynamoJson {
-    private static final ObjectMapper MAPPER = strict(new ObjectMapper()
+    private static final ObjectMapper MAPPER = strict(new ObjectMapper(JsonFactory.builder()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build())
             .setPropertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(SerializationFeature.WRITE_BIGDECIMAL_AS_PLAIN)

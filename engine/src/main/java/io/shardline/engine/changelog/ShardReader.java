@@ -1,13 +1,10 @@
 package io.shardline.engine.changelog;
 
-import io.shardline.engine.api.GetRecords;
 import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Cursor;
 import io.shardline.engine.storage.Family;
 import io.shardline.engine.storage.Store;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /** Reads and trims the stored change records of shards. */
 public final class ShardReader {
@@ -18,7 +15,7 @@ public final class ShardReader {
     }
 
     /** Records read from one shard, and whether the read reached the end of what is visible. */
-    public record Page(List<GetRecords.ChangeRecord> records, long lastSequence, boolean exhausted) {
+    public record Page(StoredChangeRecords records, long lastSequence, boolean exhausted) {
     }
 
     /**
@@ -26,7 +23,7 @@ public final class ShardReader {
      * numbers in (after, through], from one consistent snapshot.
      */
     public Page read(long tableId, long shardNumber, long after, long through, int limit, long maxBytes) {
-        List<GetRecords.ChangeRecord> records = new ArrayList<>();
+        StoredChangeRecords records = new StoredChangeRecords(tableId);
         long last = after;
         long bytes = 0;
         byte[] end = StreamKeys.shardEnd(tableId, shardNumber);
@@ -41,8 +38,7 @@ public final class ShardReader {
                     return new Page(records, last, false);
                 }
                 long sequence = StreamKeys.sequenceOf(key);
-                records.add(ChangeRecordCodec.decode(tableId, sequence, StreamKeys.createdAtOf(value),
-                        StreamKeys.recordOf(value)));
+                records.add(sequence, value);
                 bytes += value.length;
                 last = sequence;
             }

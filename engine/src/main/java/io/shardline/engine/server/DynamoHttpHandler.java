@@ -1,5 +1,7 @@
 package io.shardline.engine.server;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.shardline.engine.api.DynamoJson;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.ErrorType;
 import io.shardline.engine.control.ControlOperations;
@@ -13,6 +15,8 @@ import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -175,7 +179,12 @@ final class DynamoHttpHandler implements HttpHandler {
                 } else if (fault != null) {
                     throw ControlOperations.error(fault, operation.name());
                 }
-                send(exchange, 200, CONTENT_TYPE, operation.invoke(body));
+                Answer answer = operation.invoke(body);
+                if (answer instanceof Answer.Streamed streamed) {
+                    stream(exchange, streamed.writer());
+                } else {
+                    send(exchange, 200, CONTENT_TYPE, ((Answer.Complete) answer).body());
+                }
             } finally {
                 done.run();
             }
@@ -222,6 +231,25 @@ final class DynamoHttpHandler implements HttpHandler {
             bits >>>= 5;
         }
         return new String(id);
+    }
+
+    /**
+     * Writes a JSON answer to the connection as it is produced, in the server's pooled buffers. A
+     * failure once bytes may have left closes the connection: the client sees a cut answer, never a
+     * wrong one.
+     */
+    private static void stream(HttpServerExchange exchange, Answer.JsonWriter writer) {
+        exchange.setStatusCode(200);
+        exchange.getResponseHeaders()
+                .put(Headers.CONTENT_TYPE, CONTENT_TYPE)
+                .put(REQUEST_ID, requestId());
+        exchange.startBlocking();
+        try (OutputStream body = exchange.getOutputStream();
+             JsonGenerator json = DynamoJson.mapper().getFactory().createGenerator(body)) {
+            writer.writeTo(json);
+        } catch (IOException | RuntimeException e) {
+            IoUtils.safeClose(exchange.getConnection());
+        }
     }
 
     private static void send(HttpServerExchange exchange, int status, String contentType, byte[] body) {

@@ -27,6 +27,7 @@ import io.shardline.engine.api.TransactWriteItems;
 import io.shardline.engine.api.UpdateItem;
 import io.shardline.engine.api.UpdateTable;
 import io.shardline.engine.api.UpdateTimeToLive;
+import io.shardline.engine.streams.GetRecordsPage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +43,8 @@ final class Operations {
      * One operation: its name, what answers a request body, whether it is DynamoDB Streams' (whose
      * errors are named in its namespace) and whether it is the control API's (loopback only).
      */
-    record Operation(String name, Function<byte[], byte[]> call, boolean streams, boolean control) {
-        byte[] invoke(byte[] body) {
+    record Operation(String name, Function<byte[], Answer> call, boolean streams, boolean control) {
+        Answer invoke(byte[] body) {
             return call.apply(body);
         }
     }
@@ -53,7 +54,7 @@ final class Operations {
     /** @param address the host and port clients reach this server at, which DescribeEndpoints names */
     Operations(Engine engine, Supplier<String> address, ControlOperations control) {
         control.operations().forEach((name, call) -> byTarget.put(ControlOperations.PREFIX + name,
-                new Operation(name, call, false, true)));
+                new Operation(name, body -> new Answer.Complete(call.apply(body)), false, true)));
         table("CreateTable", CreateTable.Request.class, engine::createTable);
         table("DescribeTable", DescribeTable.Request.class, engine::describeTable);
         table("ListTables", ListTables.Request.class, engine::listTables);
@@ -82,12 +83,19 @@ final class Operations {
         stream("ListStreams", ListStreams.Request.class, engine::listStreams);
         stream("DescribeStream", DescribeStream.Request.class, engine::describeStream);
         stream("GetShardIterator", GetShardIterator.Request.class, engine::getShardIterator);
-        stream("GetRecords", GetRecords.Request.class, engine::getRecords);
+        byTarget.put(STREAMS_PREFIX + "GetRecords", new Operation("GetRecords", body -> {
+            GetRecordsPage page = engine.getRecordsPage(request(body, GetRecords.Request.class));
+            return new Answer.Streamed(page::writeJson);
+        }, true, false));
     }
 
     /** The operation of a target, or null when there is none. */
     Operation forTarget(String target) {
         return target == null ? null : byTarget.get(target);
+    }
+
+    private static <T> T request(byte[] body, Class<T> type) {
+        return DynamoJson.read(body.length == 0 ? "{}".getBytes() : body, type);
     }
 
     private <T> void table(String name, Class<T> type, Function<T, Object> call) {
@@ -99,7 +107,7 @@ final class Operations {
     }
 
     /** Reads a request of {@code type}, answers it with {@code call} and writes the answer. */
-    static <T> Function<byte[], byte[]> json(Class<T> type, Function<T, Object> call) {
-        return body -> DynamoJson.write(call.apply(DynamoJson.read(body.length == 0 ? "{}".getBytes() : body, type)));
+    private static <T> Function<byte[], Answer> json(Class<T> type, Function<T, Object> call) {
+        return body -> new Answer.Complete(DynamoJson.write(call.apply(request(body, type))));
     }
 }

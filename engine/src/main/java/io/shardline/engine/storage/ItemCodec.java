@@ -189,7 +189,7 @@ public final class ItemCodec {
     }
 
     /** A count or length, which must fit what is left to read. */
-    private static int readCount(ByteBuffer in) {
+    static int readCount(ByteBuffer in) {
         long count = readVarint(in);
         if (count < 0 || count > in.remaining()) {
             throw new StoreException("a stored count of " + count + " exceeds the " + in.remaining()

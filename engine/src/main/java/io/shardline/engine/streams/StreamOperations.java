@@ -170,7 +170,8 @@ public final class StreamOperations {
         }
     }
 
-    public GetRecords.Response getRecords(GetRecords.Request request) {
+    /** GetRecords, with the records left in their stored bytes until the caller decodes or writes them. */
+    public GetRecordsPage getRecords(GetRecords.Request request) {
         long now = clock.millis();
         ShardIterators.Position position = iterators.decode(request.shardIterator(), now);
         int limit = request.limit() == null ? MAX_RECORDS : request.limit();
@@ -192,7 +193,6 @@ public final class StreamOperations {
         if (position.after() < trimmed) {
             throw trimmedError(SequenceAllocator.format(position.after()), shard, trimmed);
         }
-        List<GetRecords.ChangeRecord> records = page.records();
         String next;
         if (page.exhausted() && !shard.isOpen()) {
             next = null;
@@ -200,7 +200,7 @@ public final class StreamOperations {
             long after = page.exhausted() ? Math.max(page.lastSequence(), through) : page.lastSequence();
             next = iterators.encode(position.advancedTo(after, now));
         }
-        return new GetRecords.Response(records, next);
+        return new GetRecordsPage(page.records(), next);
     }
 
     private Located locate(String streamArn) {

@@ -5,9 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shardline.engine.EngineConfig;
+import io.shardline.engine.api.DynamoJson;
+import io.shardline.engine.api.GetRecords;
+import io.shardline.engine.api.PutItem;
+import io.shardline.engine.storage.ItemCodecTest;
+import io.shardline.engine.testing.Items;
 import io.shardline.engine.testing.MutableClock;
 import io.shardline.engine.testing.Partitions;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,6 +142,56 @@ class SdkStreamsITCase {
             assertEquals(1, removes);
             assertThrows(software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.class,
                     () -> streams.describeStream(r -> r.streamArn(arn.replace("Streamed", "Missing"))));
+        }
+    }
+
+    @Test
+    void pagesUpToTheMegabyteLimitAreStreamedAsTheEmbeddedEngineAnswersThem() throws Exception {
+        try (ServerFixture fixture = ServerFixture.open(); DynamoDbStreamsClient streams = fixture.streamsClient()) {
+            String arn = fixture.engine.createTable(Items.tableWithStream("Wide", 1, "NEW_AND_OLD_IMAGES", "id:S"))
+                    .tableDescription().latestStreamArn();
+            for (int round = 0; round < 2; round++) {
+                for (int k = 0; k < 40; k++) {
+                    Map<String, io.shardline.engine.model.AttributeValue> item = new HashMap<>(ItemCodecTest.everyType());
+                    item.put("id", Items.s("key-" + k));
+                    item.put("round", Items.n(round));
+                    fixture.engine.putItem(PutItem.Request.of("Wide", item));
+                }
+            }
+            String shardId = streams.describeStream(r -> r.streamArn(arn)).streamDescription().shards().get(0).shardId();
+            String iterator = streams.getShardIterator(r -> r.streamArn(arn).shardId(shardId)
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            HttpClient http = HttpClient.newHttpClient();
+            int records = 0;
+            int pages = 0;
+            while (records < 80) {
+                String current = iterator;
+                HttpResponse<byte[]> wire = http.send(HttpRequest.newBuilder(fixture.endpoint())
+                        .header("X-Amz-Target", "DynamoDBStreams_20120810.GetRecords")
+                        .header("Content-Type", DynamoHttpHandler.CONTENT_TYPE)
+                        .header("Authorization", RawHttp.SIGNATURE)
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"ShardIterator\":\"" + current + "\"}")).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals(200, wire.statusCode());
+                ObjectNode streamed = (ObjectNode) DynamoJson.mapper().readTree(wire.body());
+                ObjectNode embedded = (ObjectNode) DynamoJson.mapper().readTree(DynamoJson.write(
+                        fixture.engine.getRecords(GetRecords.Request.of(current))));
+                assertNotNull(streamed.remove("NextShardIterator"));
+                assertNotNull(embedded.remove("NextShardIterator"));
+                assertEquals(embedded, streamed);
+                assertTrue(wire.body().length <= 1024 * 1024 + 100_000, "about 1 MB at most: " + wire.body().length);
+
+                GetRecordsResponse page = streams.getRecords(r -> r.shardIterator(current));
+                assertEquals(streamed.get("Records").size(), page.records().size());
+                assertEquals(ItemCodecTest.everyType().get("s"), Items.s(page.records().get(0).dynamodb().newImage()
+                        .get("s").s()));
+                records += page.records().size();
+                pages++;
+                iterator = page.nextShardIterator();
+            }
+            assertEquals(80, records);
+            assertTrue(pages >= 5, "70 KB records fill a page at the 1 MB limit: " + pages + " pages");
         }
     }
 }

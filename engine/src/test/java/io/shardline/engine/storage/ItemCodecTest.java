@@ -7,15 +7,24 @@ import static io.shardline.engine.testing.Items.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.shardline.engine.api.DynamoJson;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.Bytes;
 import io.shardline.engine.model.DynamoNumber;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ItemCodecTest {
-    private static Map<String, AttributeValue> everyType() {
+public class ItemCodecTest {
+    /** An item of every attribute type, with strings that need escaping in JSON and long text. */
+    public static Map<String, AttributeValue> everyType() {
         return item(
                 "s", s("x".repeat(70_000) + "é\u0000\uD83D\uDE00"),
                 "n", n("-1.2345678901234567890123456789012345678E-100"),
@@ -40,6 +49,24 @@ class ItemCodecTest {
     }
 
     @Test
+    void storedItemsAreWrittenAsTheJsonOfTheDecodedItem() throws Exception {
+        Map<String, AttributeValue> item = new LinkedHashMap<>(everyType());
+        item.put("name \"quoted\" \\ \u0007 \u00e9", s("\t\n\u2028</script>"));
+        item.put("b", b(new SecureRandom().generateSeed(1000)));
+        byte[] stored = ItemCodec.encode(item);
+        ByteBuffer in = ByteBuffer.wrap(stored);
+        in.get();
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        try (JsonGenerator out = DynamoJson.mapper().getFactory().createGenerator(json)) {
+            StoredItemJson.writeItem(in, out);
+        }
+        assertThat(in.hasRemaining()).isFalse();
+        assertThat(json.toString(StandardCharsets.UTF_8))
+                .isEqualTo(new String(DynamoJson.write(ItemCodec.decode(stored)), StandardCharsets.UTF_8));
+        assertThat(DynamoJson.readItem(json.toByteArray())).isEqualTo(item);
+    }
+
+    @Test
     void anotherFormatVersionOrDamagedBytesAreRefusedSayingWhy() {
         byte[] stored = ItemCodec.encode(item("a", s("x")));
         stored[0] = 7;
@@ -48,7 +75,7 @@ class ItemCodecTest {
         byte[] tagged = ItemCodec.encode(item("a", s("x")));
         tagged[1 + 1 + 1 + 1] = 'Z';
         assertThatThrownBy(() -> ItemCodec.decode(tagged)).hasMessageContaining("unknown type tag");
-        byte[] longer = java.util.Arrays.copyOf(ItemCodec.encode(item("a", s("x"))), 20);
+        byte[] longer = Arrays.copyOf(ItemCodec.encode(item("a", s("x"))), 20);
         assertThatThrownBy(() -> ItemCodec.decode(longer)).hasMessageContaining("bytes after its end");
     }
 }

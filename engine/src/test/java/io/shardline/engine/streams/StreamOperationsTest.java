@@ -15,29 +15,37 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
+import io.shardline.engine.api.AttributeValueUpdate;
 import io.shardline.engine.api.DeleteItem;
 import io.shardline.engine.api.DescribeStream;
 import io.shardline.engine.api.DescribeTable;
+import io.shardline.engine.api.DynamoJson;
 import io.shardline.engine.api.GetRecords;
 import io.shardline.engine.api.GetShardIterator;
 import io.shardline.engine.api.ListStreams;
 import io.shardline.engine.api.PutItem;
 import io.shardline.engine.api.StreamSpecification;
 import io.shardline.engine.api.TableDescription;
+import io.shardline.engine.api.TimeToLiveSpecification;
 import io.shardline.engine.api.UpdateItem;
-import io.shardline.engine.api.AttributeValueUpdate;
 import io.shardline.engine.api.UpdateTable;
+import io.shardline.engine.api.UpdateTimeToLive;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.ErrorType;
+import io.shardline.engine.storage.ItemCodecTest;
 import io.shardline.engine.testing.MutableClock;
 import io.shardline.engine.testing.StreamReading;
+import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,6 +79,36 @@ class StreamOperationsTest {
     }
 
     enum ViewType { KEYS_ONLY, NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES }
+
+    @ParameterizedTest
+    @EnumSource(ViewType.class)
+    void wireJsonWrittenFromStoredBytesIsTheJsonOfTheDecodedRecords(ViewType viewType) throws Exception {
+        String arn = createWithStream("Wire", 1, viewType.name());
+        engine.updateTimeToLive(new UpdateTimeToLive.Request("Wire", new TimeToLiveSpecification(true, "expires")));
+        Map<String, AttributeValue> every = ItemCodecTest.everyType();
+        put("Wire", item("id", s("a\"\\\u0001é\uD83D\uDE00"), "expires", n(clock.millis() / 1000 - 1)));
+        for (int i = 0; i < 3; i++) {
+            Map<String, AttributeValue> changed = new LinkedHashMap<>(every);
+            changed.put("id", s("every"));
+            changed.put("round \"" + i + "\" \u2603", n(i));
+            put("Wire", changed);
+        }
+        engine.deleteItem(DeleteItem.Request.of("Wire", item("id", s("every"))));
+        engine.runMaintenance();
+        DescribeStream.Shard shard = StreamReading.shards(engine, arn).get(0);
+        String iterator = engine.getShardIterator(GetShardIterator.Request.of(arn, shard.shardId(), "TRIM_HORIZON"))
+                .shardIterator();
+        GetRecordsPage page = engine.getRecordsPage(new GetRecords.Request(iterator, 1000));
+        assertThat(page.decode().records()).extracting(GetRecords.ChangeRecord::eventName)
+                .containsExactly("INSERT", "INSERT", "MODIFY", "MODIFY", "REMOVE", "REMOVE");
+        assertThat(page.decode().records().get(5).userIdentity()).as("the TTL delete").isNotNull();
+        ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+        try (JsonGenerator json = DynamoJson.mapper().getFactory().createGenerator(streamed)) {
+            page.writeJson(json);
+        }
+        assertThat(streamed.toString(StandardCharsets.UTF_8))
+                .isEqualTo(new String(DynamoJson.write(page.decode()), StandardCharsets.UTF_8));
+    }
 
     @ParameterizedTest
     @EnumSource(ViewType.class)
