@@ -66,10 +66,12 @@ final class WrkLoad {
             phase(script, endpoint, WARM_UP_SECONDS, connections, "get", "warm", warmPuts.requests());
             double cpuBefore = ProcessCpu.millis(serverPid);
             Phase puts = phase(script, endpoint, seconds, connections, "put", "t", 1);
+            double cpuBetween = ProcessCpu.millis(serverPid);
             Phase gets = phase(script, endpoint, seconds, connections, "get", "t", puts.requests());
-            double cpuMicrosPerOp = (ProcessCpu.millis(serverPid) - cpuBefore) * 1000 / (puts.requests() + gets.requests());
+            double cpuAfter = ProcessCpu.millis(serverPid);
             return new ServerBenchmark.Result(name, puts.perSecond(), puts.p50(), puts.p99(), gets.perSecond(),
-                    gets.p50(), gets.p99(), cpuMicrosPerOp);
+                    gets.p50(), gets.p99(), (cpuBetween - cpuBefore) * 1000 / puts.requests(),
+                    (cpuAfter - cpuBetween) * 1000 / gets.requests());
         } finally {
             Files.delete(script);
         }
