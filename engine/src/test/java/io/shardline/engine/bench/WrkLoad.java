@@ -51,17 +51,23 @@ final class WrkLoad {
     }
 
     /** One phase's outcome: requests answered, their rate and latency percentiles in milliseconds. */
-    private record Phase(long requests, double perSecond, double p50, double p99) {
+    record Phase(long requests, double perSecond, double p50, double p99) {
+    }
+
+    /** The request script, dated now, in a temporary file the caller deletes. */
+    static Path script() throws IOException, InterruptedException {
+        installWrk();
+        Path script = Files.createTempFile("shardline-bench", ".lua");
+        String date = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC));
+        Files.writeString(script, String.format(SCRIPT, date, date.substring(0, 8)));
+        return script;
     }
 
     /** Warms up briefly, then puts for {@code seconds} and gets the written items for {@code seconds}. */
     static ServerBenchmark.Result run(String name, URI endpoint, int seconds, int connections, long serverPid)
             throws IOException, InterruptedException {
-        installWrk();
-        Path script = Files.createTempFile("shardline-bench", ".lua");
+        Path script = script();
         try {
-            String date = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC));
-            Files.writeString(script, String.format(SCRIPT, date, date.substring(0, 8)));
             Phase warmPuts = phase(script, endpoint, WARM_UP_SECONDS, connections, "put", "warm", 1);
             phase(script, endpoint, WARM_UP_SECONDS, connections, "get", "warm", warmPuts.requests());
             double cpuBefore = ProcessCpu.millis(serverPid);
@@ -77,8 +83,12 @@ final class WrkLoad {
         }
     }
 
-    private static Phase phase(Path script, URI endpoint, int seconds, int connections, String op, String prefix,
-                               long keys) throws IOException, InterruptedException {
+    /**
+     * Runs wrk for {@code seconds} with {@code op} ({@code put} of new items named prefix1, prefix2, ...,
+     * or {@code get} of the first {@code keys} of them).
+     */
+    static Phase phase(Path script, URI endpoint, int seconds, int connections, String op, String prefix,
+                       long keys) throws IOException, InterruptedException {
         Process wrk = new ProcessBuilder(WRK.toString(), "-t1", "-c" + connections, "-d" + seconds + "s", "--latency",
                 "-s", script.toString(), endpoint.toString(), "--", op, prefix, Long.toString(keys))
                 .redirectErrorStream(true).start();

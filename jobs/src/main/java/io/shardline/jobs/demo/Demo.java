@@ -56,6 +56,28 @@ public final class Demo implements Callable<Integer>, AutoCloseable {
             + "runs until Ctrl-C (default: ${DEFAULT-VALUE})", defaultValue = "0s")
     Duration duration;
 
+    @Option(names = "--max-rate", description = "Instead of writing --rate, find the largest event rate the job keeps "
+            + "up with (doubling from --rate every --probe-step, then narrowing), hold it for --probe-hold, print "
+            + "the result and stop; exit code 1 when it was not sustained")
+    boolean maxRate;
+
+    @Option(names = "--probe-step", converter = DurationConverter.class, description = "How long --max-rate writes "
+            + "each rate it tries (default: ${DEFAULT-VALUE})", defaultValue = "30s")
+    Duration probeStep;
+
+    @Option(names = "--probe-hold", converter = DurationConverter.class, description = "How long --max-rate holds "
+            + "the best rate (default: ${DEFAULT-VALUE})", defaultValue = "5m")
+    Duration probeHold;
+
+    @Option(names = "--max-lag", converter = DurationConverter.class, description = "How far behind, in events "
+            + "written in this time, the job may be for --max-rate to count a rate as kept up with (default: "
+            + "${DEFAULT-VALUE})", defaultValue = "3s")
+    Duration maxLag;
+
+    @Option(names = "--writer-threads", description = "Threads writing game events (default: ${DEFAULT-VALUE})",
+            defaultValue = "4")
+    int writerThreads;
+
     @Mixin
     GeneratorOptions generator = new GeneratorOptions();
 
@@ -65,6 +87,8 @@ public final class Demo implements Callable<Integer>, AutoCloseable {
     private final PrintStream out;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<AutoCloseable> running = new ArrayList<>();
+    private GameEventWriter writer;
+    private JobMetrics progress;
 
     public Demo() {
         this(System.out);
@@ -78,6 +102,12 @@ public final class Demo implements Callable<Integer>, AutoCloseable {
     public Integer call() throws Exception {
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "demo-shutdown"));
         start();
+        if (maxRate) {
+            boolean sustained = new RateProbe(out, writer, progress::sourceRecords, probeStep, probeHold, maxLag)
+                    .run(generator.rate);
+            close();
+            return sustained ? 0 : 1;
+        }
         if (duration.isZero()) {
             stopped.await();
         } else {
@@ -98,14 +128,20 @@ public final class Demo implements Callable<Integer>, AutoCloseable {
         running.add(client);
         GameTables.createIfMissing(client, job.eventsTable, job.metricsTable, job.lateTable);
 
-        GameEventWriter writer = new GameEventWriter(client, job.eventsTable,
-                generator.generator(System::currentTimeMillis, "demo"), generator.rate, 0);
-        Thread writing = new Thread(writer, "game-event-writer");
-        writing.setDaemon(true);
-        writing.start();
+        writer = new GameEventWriter(client, job.eventsTable, generator.generator(System::currentTimeMillis, "demo"),
+                generator.rate, 0);
+        List<Thread> writing = new ArrayList<>();
+        for (int i = 0; i < writerThreads; i++) {
+            Thread thread = new Thread(writer, "game-event-writer-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            writing.add(thread);
+        }
         running.add(() -> {
             writer.stop();
-            writing.join();
+            for (Thread thread : writing) {
+                thread.join();
+            }
         });
 
         Configuration flink = new Configuration();
@@ -120,7 +156,7 @@ public final class Demo implements Callable<Integer>, AutoCloseable {
         String web = cluster.webUrl();
         out.printf("Shardline demo: DynamoDB endpoint %s, Flink web UI %s, writing %d game events/s into %s; "
                 + "Ctrl-C stops.%n", server.endpoint(), web, generator.rate, job.eventsTable);
-        JobMetrics progress = new JobMetrics(web, jobClient.getJobID().toHexString());
+        progress = new JobMetrics(web, jobClient.getJobID().toHexString());
         ConsoleView view = new ConsoleView(out, writer::written, progress::sourceRecords,
                 () -> scanMetrics(client), job.window);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
