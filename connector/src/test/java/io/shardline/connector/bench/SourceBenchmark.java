@@ -169,10 +169,7 @@ public final class SourceBenchmark {
                 iterator = page.records().isEmpty() ? null : page.nextShardIterator();
             }
         }
-        if (read != expected) {
-            throw new IllegalStateException("embedded loop read " + read + " of " + expected);
-        }
-        return read / ((System.nanoTime() - started) / 1e9);
+        return rate("embedded loop", read, expected, started);
     }
 
     /**
@@ -230,18 +227,9 @@ public final class SourceBenchmark {
             long started = System.nanoTime();
             long read = 0;
             for (String first : firstIterators) {
-                String iterator = first;
-                while (iterator != null) {
-                    String current = iterator;
-                    GetRecordsResponse page = client.getRecords(r -> r.shardIterator(current).limit(1000));
-                    read += page.records().size();
-                    iterator = page.records().isEmpty() ? null : page.nextShardIterator();
-                }
+                read += readShard(client, first);
             }
-            if (read != expected) {
-                throw new IllegalStateException("client loop read " + read + " of " + expected);
-            }
-            return read / ((System.nanoTime() - started) / 1e9);
+            return rate("client loop", read, expected, started);
         }
     }
 
@@ -252,20 +240,31 @@ public final class SourceBenchmark {
             long started = System.nanoTime();
             long read = 0;
             for (Shard shard : shards) {
-                String iterator = client.getShardIterator(r -> r.streamArn(arn).shardId(shard.shardId())
-                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-                while (iterator != null) {
-                    String current = iterator;
-                    GetRecordsResponse page = client.getRecords(r -> r.shardIterator(current).limit(1000));
-                    read += page.records().size();
-                    iterator = page.records().isEmpty() ? null : page.nextShardIterator();
-                }
+                read += readShard(client, client.getShardIterator(r -> r.streamArn(arn).shardId(shard.shardId())
+                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
             }
-            if (read != expected) {
-                throw new IllegalStateException("raw loop read " + read + " of " + expected);
-            }
-            return read / ((System.nanoTime() - started) / 1e9);
+            return rate("raw loop", read, expected, started);
         }
+    }
+
+    /** Reads a shard from {@code iterator} until a page comes back empty; returns the records read. */
+    private static long readShard(DynamoDbStreamsClient client, String iterator) {
+        long read = 0;
+        String next = iterator;
+        while (next != null) {
+            String current = next;
+            GetRecordsResponse page = client.getRecords(r -> r.shardIterator(current).limit(1000));
+            read += page.records().size();
+            next = page.records().isEmpty() ? null : page.nextShardIterator();
+        }
+        return read;
+    }
+
+    private static double rate(String loop, long read, int expected, long startedNanos) {
+        if (read != expected) {
+            throw new IllegalStateException(loop + " read " + read + " of " + expected);
+        }
+        return read / ((System.nanoTime() - startedNanos) / 1e9);
     }
 
     /** Records/s of the bounded source at parallelism 2, from its first record to its last. */

@@ -23,9 +23,9 @@ import java.util.Map;
 
 /**
  * DynamoDB's JSON 1.0 shapes: members in UpperCamelCase, absent members omitted, attribute values
- * in DynamoDB JSON, characters beyond the Basic Multilingual Plane as UTF-8 (as DynamoDB sends them)
- * rather than escaped surrogate pairs. Request members the engine does not know are refused by name rather than
- * silently ignored.
+ * in DynamoDB JSON, characters beyond the Basic Multilingual Plane as UTF-8 (as DynamoDB sends
+ * them) rather than escaped surrogate pairs. Request members the engine does not know are refused
+ * by name rather than silently ignored.
  */
 public final class DynamoJson {
     private static final ObjectMapper MAPPER = strict(new ObjectMapper(JsonFactory.builder()

@@ -21,7 +21,8 @@ import java.util.Map;
  * format version, the event (I, M or R), a TTL flag, the view type, the region, the size DynamoDB
  * Streams reports, the keys, and the images the view type carries. The event id, sequence number
  * and creation time come from the record's key and value prefix ({@link StreamKeys}), so they are
- * not stored twice.
+ * not stored twice. A stored record is read back as the embedded API's object or written straight
+ * as DynamoDB Streams JSON.
  */
 final class ChangeRecordCodec {
     private static final GetRecords.Identity TTL_SERVICE = new GetRecords.Identity("dynamodb.amazonaws.com", "Service");
