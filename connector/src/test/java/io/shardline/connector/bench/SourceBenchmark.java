@@ -6,17 +6,11 @@ import io.shardline.connector.source.ChangeRecordDeserializationSchema;
 import io.shardline.connector.source.ShardlineSource;
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
-import io.shardline.engine.api.AttributeDefinition;
-import io.shardline.engine.api.CreateTable;
 import io.shardline.engine.api.DescribeStream;
 import io.shardline.engine.api.DynamoJson;
 import io.shardline.engine.api.GetRecords;
 import io.shardline.engine.api.GetShardIterator;
-import io.shardline.engine.api.KeySchemaElement;
 import io.shardline.engine.api.PutItem;
-import io.shardline.engine.api.StreamSpecification;
-import io.shardline.engine.api.Tag;
-import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.server.ServerConfig;
 import io.shardline.engine.server.ShardlineServer;
 import io.shardline.engine.streams.GetRecordsPage;
@@ -28,20 +22,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -53,7 +41,6 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
@@ -75,11 +62,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * Arguments: records (default 1000000), rate (default 1000), seconds (default 20).
  */
 public final class SourceBenchmark {
-    private static final String PAYLOAD = "p".repeat(100);
     static final AtomicLong READ = new AtomicLong();
     static final AtomicLong FIRST_NANOS = new AtomicLong();
     static final AtomicLong LAST_NANOS = new AtomicLong();
-    static final Map<String, Long> ARRIVALS = new ConcurrentHashMap<>();
 
     private SourceBenchmark() {
     }
@@ -92,9 +77,9 @@ public final class SourceBenchmark {
         try (Engine engine = Engine.open(EngineConfig.durable(dir));
              ShardlineServer server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC())) {
             DynamoClientSettings settings = new DynamoClientSettings(server.endpoint(), "us-east-1", "bench", "bench");
-            String backlog = createTable(engine, "Backlog");
+            String backlog = StreamWorkload.createTable(engine, "Backlog");
             long started = System.nanoTime();
-            load(engine, records);
+            StreamWorkload.load(engine, "Backlog", records);
             System.out.printf("loaded %d changes in %.1f s%n", records, (System.nanoTime() - started) / 1e9);
             double embedded = 0;
             double client = 0;
@@ -119,8 +104,8 @@ public final class SourceBenchmark {
                     + "%.2f of the client alone, %.2f of the wire loop per subtask)%n", records, embedded, client,
                     client / embedded, raw, raw / embedded, raw / client, source, source / embedded, source / client,
                     source / 2 / raw);
-            createTable(engine, "Fresh");
-            freshness(settings, server.endpoint(), rate, seconds);
+            StreamWorkload.createTable(engine, "Fresh");
+            freshness(settings, rate, seconds);
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -128,31 +113,7 @@ public final class SourceBenchmark {
         }
     }
 
-    private static String createTable(Engine engine, String name) {
-        return engine.createTable(new CreateTable.Request(name, List.of(new AttributeDefinition("id", "S")),
-                List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null,
-                List.of(new Tag("shardline:partitions", "2")), new StreamSpecification(true, "NEW_IMAGE")))
-                .tableDescription().latestStreamArn();
-    }
 
-    private static void load(Engine engine, int records) throws Exception {
-        int threads = 4;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> writers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            writers.add(pool.submit(() -> {
-                for (int i = thread; i < records; i += threads) {
-                    engine.putItem(PutItem.Request.of("Backlog", Map.of("id", new AttributeValue.S("k" + i),
-                            "payload", new AttributeValue.S(PAYLOAD))));
-                }
-            }));
-        }
-        for (Future<?> writer : writers) {
-            writer.get();
-        }
-        pool.shutdown();
-    }
 
     /** Records/s of one thread reading every shard through the embedded engine's API: the server's limit. */
     private static double embeddedLoop(Engine engine, String arn, int expected) {
@@ -292,61 +253,18 @@ public final class SourceBenchmark {
         return READ.get() / ((LAST_NANOS.get() - FIRST_NANOS.get()) / 1e9);
     }
 
-    private static void freshness(DynamoClientSettings settings, String endpoint, int rate, int seconds)
-            throws Exception {
-        ARRIVALS.clear();
+    private static void freshness(DynamoClientSettings settings, int rate, int seconds) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         env.fromSource(ShardlineSource.<String>builder().tableName("Fresh").endpoint(settings.endpoint())
                         .credentials("bench", "bench")
                         .deserializer(ChangeRecordDeserializationSchema.of(r -> r.keys().get("id").s(), Types.STRING))
                         .build(), WatermarkStrategy.noWatermarks(), "fresh")
-                .map(id -> {
-                    ARRIVALS.put(id, System.nanoTime());
-                    return id;
-                })
+                .map(StreamWorkload::arrived)
                 .sinkTo(new DiscardingSink<>());
-        JobClient job = env.executeAsync("freshness");
-        int total = rate * seconds;
-        long[] acknowledged = new long[total];
-        try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create(endpoint))
-                .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("bench", "bench"))).build()) {
-            while (!ARRIVALS.containsKey("warm-up")) {
-                client.putItem(r -> r.tableName("Fresh").item(Map.of("id",
-                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("warm-up"))));
-                Thread.sleep(100);
-            }
-            long start = System.nanoTime();
-            for (int i = 0; i < total; i++) {
-                long due = start + i * 1_000_000_000L / rate;
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
-                }
-                String id = "f" + i;
-                client.putItem(r -> r.tableName("Fresh").item(Map.of("id",
-                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id))));
-                acknowledged[i] = System.nanoTime();
-            }
-        }
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (ARRIVALS.size() < total + 1 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        job.cancel().get();
-        int skipped = rate * 2;
-        long[] latencies = new long[total - skipped];
-        for (int i = skipped; i < total; i++) {
-            Long arrived = ARRIVALS.get("f" + i);
-            if (arrived == null) {
-                throw new IllegalStateException("f" + i + " never reached the job");
-            }
-            latencies[i - skipped] = Math.max(0, arrived - acknowledged[i]);
-        }
-        Arrays.sort(latencies);
+        double[] latencies = StreamWorkload.freshness(env.executeAsync("freshness"), settings.endpoint(), "Fresh", rate,
+                seconds);
         System.out.printf("freshness at %d writes/s for %d s (parallelism 2, default options): p50 %.1f ms, p99 %.1f ms, "
-                        + "max %.1f ms over %d writes%n", rate, seconds, latencies[latencies.length / 2] / 1e6,
-                latencies[(int) (latencies.length * 0.99)] / 1e6, latencies[latencies.length - 1] / 1e6,
-                latencies.length);
+                + "max %.1f ms%n", rate, seconds, latencies[0], latencies[1], latencies[2]);
     }
 }

@@ -1,32 +1,20 @@
 package io.shardline.bench.peer;
 
+import io.shardline.connector.bench.StreamWorkload;
 import io.shardline.connector.source.ChangeRecordDeserializationSchema;
 import io.shardline.connector.source.ShardlineSource;
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
-import io.shardline.engine.api.AttributeDefinition;
-import io.shardline.engine.api.CreateTable;
-import io.shardline.engine.api.KeySchemaElement;
 import io.shardline.engine.api.PutItem;
-import io.shardline.engine.api.StreamSpecification;
-import io.shardline.engine.api.Tag;
-import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.server.ServerConfig;
 import io.shardline.engine.server.ShardlineServer;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -43,10 +31,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.Collector;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
@@ -67,12 +51,9 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * 200000), rate (default 1000), seconds (default 20).
  */
 public final class PeerSourceBenchmark {
-    private static final String PAYLOAD = "p".repeat(100);
     static final AtomicLong READ = new AtomicLong();
     static final AtomicLong FIRST_NANOS = new AtomicLong();
     static final AtomicLong LAST_NANOS = new AtomicLong();
-    static final Map<String, Long> ARRIVALS = new ConcurrentHashMap<>();
-    static final AtomicLong FRESH = new AtomicLong();
 
     private PeerSourceBenchmark() {
     }
@@ -98,8 +79,8 @@ public final class PeerSourceBenchmark {
         Path dir = Files.createTempDirectory("shardline-bench-peer");
         try (Engine engine = Engine.open(EngineConfig.durable(dir));
              ShardlineServer server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC())) {
-            String backlog = createTable(engine, "Backlog");
-            load(engine, records);
+            String backlog = StreamWorkload.createTable(engine, "Backlog");
+            StreamWorkload.load(engine, "Backlog", records);
             double[][] reads = new double[candidates.size()][];
             for (int round = 1; round <= 2; round++) {
                 for (int i = 0; i < candidates.size(); i++) {
@@ -114,8 +95,12 @@ public final class PeerSourceBenchmark {
             List<String> rows = new ArrayList<>();
             for (int i = 0; i < candidates.size(); i++) {
                 Named named = candidates.get(i);
-                double[] fresh = freshness(named.candidate(), server.endpoint(), createTable(engine, "Fresh" + i), rate,
-                        seconds);
+                StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+                env.setParallelism(2);
+                named.candidate().ids(env, server.endpoint(), StreamWorkload.createTable(engine, "Fresh" + i))
+                        .map(StreamWorkload::arrived).sinkTo(new DiscardingSink<>());
+                double[] fresh = StreamWorkload.freshness(env.executeAsync("freshness"), server.endpoint(), "Fresh" + i,
+                        rate, seconds);
                 rows.add(String.format("| %s | %.0f | %.1f / %.1f | %.1f | %.1f |", named.name(), reads[i][1],
                         fresh[0], fresh[1], fresh[2], reads[i][0]));
                 System.out.println(rows.get(rows.size() - 1));
@@ -173,31 +158,7 @@ public final class PeerSourceBenchmark {
         }
     }
 
-    private static String createTable(Engine engine, String name) {
-        return engine.createTable(new CreateTable.Request(name, List.of(new AttributeDefinition("id", "S")),
-                List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null,
-                List.of(new Tag("shardline:partitions", "2")), new StreamSpecification(true, "NEW_IMAGE")))
-                .tableDescription().latestStreamArn();
-    }
 
-    private static void load(Engine engine, int records) throws Exception {
-        int threads = 4;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> writers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            writers.add(pool.submit(() -> {
-                for (int i = thread; i < records; i += threads) {
-                    engine.putItem(PutItem.Request.of("Backlog", Map.of("id", new AttributeValue.S("k" + i),
-                            "payload", new AttributeValue.S(PAYLOAD))));
-                }
-            }));
-        }
-        for (Future<?> writer : writers) {
-            writer.get();
-        }
-        pool.shutdown();
-    }
 
     /** Seconds from submission to the first record, and records/s from the first record to the last. */
     private static double[] backlog(Candidate candidate, String endpoint, String arn, int expected) throws Exception {
@@ -223,66 +184,5 @@ public final class PeerSourceBenchmark {
             throw new IllegalStateException("read " + READ.get() + " of " + expected + " records");
         }
         return new double[] {(FIRST_NANOS.get() - submitted) / 1e9, expected / ((LAST_NANOS.get() - FIRST_NANOS.get()) / 1e9)};
-    }
-
-    /** p50, p99 and max milliseconds from PutItem's acknowledgement to the record reaching the job. */
-    private static double[] freshness(Candidate candidate, String endpoint, String arn, int rate, int seconds)
-            throws Exception {
-        ARRIVALS.clear();
-        FRESH.set(0);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        candidate.ids(env, endpoint, arn).map(id -> {
-            if (ARRIVALS.put(id, System.nanoTime()) == null && id.startsWith("f")) {
-                FRESH.incrementAndGet();
-            }
-            return id;
-        }).sinkTo(new DiscardingSink<>());
-        JobClient job = env.executeAsync("freshness");
-        String table = arn.substring(arn.indexOf(":table/") + 7, arn.indexOf("/stream/"));
-        int total = rate * seconds;
-        long[] acknowledged = new long[total];
-        try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create(endpoint))
-                .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("bench", "bench"))).build()) {
-            long warmUpDeadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-            for (int i = 0; ARRIVALS.isEmpty(); i++) {
-                if (System.nanoTime() > warmUpDeadline) {
-                    throw new IllegalStateException("the job read nothing of " + table + " within 3 minutes");
-                }
-                String id = "warm-up-" + i;
-                client.putItem(r -> r.tableName(table).item(Map.of("id",
-                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id))));
-                Thread.sleep(100);
-            }
-            long start = System.nanoTime();
-            for (int i = 0; i < total; i++) {
-                long due = start + i * 1_000_000_000L / rate;
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
-                }
-                String id = "f" + i;
-                client.putItem(r -> r.tableName(table).item(Map.of("id",
-                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id))));
-                acknowledged[i] = System.nanoTime();
-            }
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (FRESH.get() < total && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        job.cancel().get();
-        int skipped = rate * 2;
-        long[] latencies = new long[total - skipped];
-        for (int i = skipped; i < total; i++) {
-            Long arrived = ARRIVALS.get("f" + i);
-            if (arrived == null) {
-                throw new IllegalStateException("f" + i + " never reached the job");
-            }
-            latencies[i - skipped] = Math.max(0, arrived - acknowledged[i]);
-        }
-        Arrays.sort(latencies);
-        return new double[] {latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6,
-                latencies[latencies.length - 1] / 1e6};
     }
 }
