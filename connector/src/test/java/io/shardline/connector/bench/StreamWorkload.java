@@ -8,7 +8,9 @@ import io.shardline.engine.api.PutItem;
 import io.shardline.engine.api.StreamSpecification;
 import io.shardline.engine.api.Tag;
 import io.shardline.engine.model.AttributeValue;
+import io.shardline.engine.testing.Await;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,7 +79,7 @@ public final class StreamWorkload {
     /**
      * With {@code job} reading {@code table}'s stream through {@link #arrived}: writes warm-up items
      * until one arrives (at most 3 minutes), then PutItem at {@code rate} writes/s for {@code seconds},
-     * waits (at most a minute) for every record, cancels the job and returns p50, p99 and max
+     * waits (at most a minute, else fails) for every record, cancels the job and returns p50, p99 and max
      * milliseconds from acknowledgement to arrival, the first two seconds left out.
      */
     public static double[] freshness(JobClient job, String endpoint, String table, int rate, int seconds)
@@ -105,19 +107,13 @@ public final class StreamWorkload {
                 acknowledged[i] = System.nanoTime();
             }
         }
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (TIMED_ARRIVALS.get() < total && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        Await.until(Duration.ofMinutes(1), () -> TIMED_ARRIVALS.get() >= total,
+                "all " + total + " timed records of " + table + " to reach the job");
         job.cancel().get();
         int skipped = rate * 2;
         long[] latencies = new long[total - skipped];
         for (int i = skipped; i < total; i++) {
-            Long arrived = ARRIVALS.get("f" + i);
-            if (arrived == null) {
-                throw new IllegalStateException("f" + i + " never reached the job");
-            }
-            latencies[i - skipped] = Math.max(0, arrived - acknowledged[i]);
+            latencies[i - skipped] = Math.max(0, ARRIVALS.get("f" + i) - acknowledged[i]);
         }
         ARRIVALS.clear();
         TIMED_ARRIVALS.set(0);
