@@ -37,16 +37,20 @@ public final class FaultInjector {
     }
 
     private final List<Fault> faults = new ArrayList<>();
+    /** Whether any fault is pending: lets {@link #next} answer most calls without taking the lock. */
+    private volatile boolean armed;
 
     public synchronized void add(Fault fault) {
         if (fault.remaining() <= 0 && (fault.fraction() <= 0 || fault.fraction() > 1)) {
             throw new IllegalArgumentException("A fault needs a Count above 0 or a Fraction in (0, 1]");
         }
         faults.add(fault);
+        armed = true;
     }
 
     public synchronized void clear() {
         faults.clear();
+        armed = false;
     }
 
     /** The faults still pending. */
@@ -55,7 +59,11 @@ public final class FaultInjector {
     }
 
     /** The fault the next call of {@code operation} gets, or null: counted faults first, in order. */
-    public synchronized Fault next(String operation) {
+    public Fault next(String operation) {
+        return armed ? take(operation) : null;
+    }
+
+    private synchronized Fault take(String operation) {
         for (int i = 0; i < faults.size(); i++) {
             Fault fault = faults.get(i);
             if (!fault.matches(operation)) {
@@ -69,6 +77,7 @@ public final class FaultInjector {
             }
             if (fault.remaining() == 1) {
                 faults.remove(i);
+                armed = !faults.isEmpty();
             } else {
                 faults.set(i, new Fault(fault.operation(), fault.kind(), fault.remaining() - 1, 0, fault.delayMillis()));
             }

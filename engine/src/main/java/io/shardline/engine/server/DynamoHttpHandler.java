@@ -15,6 +15,7 @@ import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
+import io.undertow.util.SameThreadExecutor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -29,9 +30,9 @@ import org.xnio.XnioExecutor;
 
 /**
  * Answers DynamoDB JSON 1.0 requests: POST / with an {@code X-Amz-Target} naming the operation.
- * The I/O thread reads the whole body without blocking, then hands the request to the bounded worker
- * pool, which runs the operation and starts the response: one hand-over per request. Every failure
- * becomes a DynamoDB-shaped error answer.
+ * The I/O thread reads the whole body without blocking, then answers a quick operation (a single-item
+ * read) itself and hands any other to the bounded worker pool, which runs the operation and starts the
+ * response: at most one hand-over per request. Every failure becomes a DynamoDB-shaped error answer.
  */
 final class DynamoHttpHandler implements HttpHandler {
     static final String CONTENT_TYPE = "application/x-amz-json-1.0";
@@ -108,7 +109,12 @@ final class DynamoHttpHandler implements HttpHandler {
         receiver.receiveFullBytes(
                 (done, body) -> {
                     deadline.remove();
-                    if (received.compareAndSet(false, true)) {
+                    if (!received.compareAndSet(false, true)) {
+                        return;
+                    }
+                    if (operation.quick()) {
+                        answer(done, operation, body);
+                    } else {
                         done.dispatch(() -> answer(done, operation, body));
                     }
                 },
@@ -147,12 +153,16 @@ final class DynamoHttpHandler implements HttpHandler {
     }
 
     /**
-     * Runs on a worker: checks the signature (control calls carry one, by an admin key, in strict mode
-     * only; in open mode they come from loopback unsigned), refuses the
-     * call when an emulated limit says so, answers an injected fault if one is due (a delay holds the
-     * call's place under the limits), else runs the operation and starts sending its answer.
+     * Checks the signature (control calls carry one, by an admin key, in strict mode only; in open
+     * mode they come from loopback unsigned), refuses the call when an emulated limit says so, then
+     * answers it. Runs on a worker, or for a {@linkplain Operations.Operation#quick() quick} operation
+     * on the connection's I/O thread. An injected delay holds no thread: a timer on the I/O thread
+     * hands the call to a worker when the delay is over, and the call keeps its place under the
+     * limits until then.
      */
     private void answer(HttpServerExchange exchange, Operations.Operation operation, byte[] body) {
+        Runnable admitted;
+        FaultInjector.Fault fault;
         try {
             if (!operation.control() || authenticator.strict()) {
                 String accessKey = authenticator.check(exchange.getRequestMethod().toString(),
@@ -167,40 +177,60 @@ final class DynamoHttpHandler implements HttpHandler {
                 throw new DynamoException(ErrorType.SERIALIZATION, "The request body is not valid UTF-8 at byte "
                         + invalid);
             }
-            Runnable done = operation.control() ? () -> { } : limits.admit(operation.name(), body);
-            try {
-                FaultInjector.Fault fault = operation.control() ? null : faults.next(operation.name());
-                if (fault != null && fault.kind() == FaultInjector.Kind.DROP_CONNECTION) {
-                    IoUtils.safeClose(exchange.getConnection());
-                    return;
-                }
-                if (fault != null && fault.kind() == FaultInjector.Kind.DELAY) {
-                    Thread.sleep(fault.delayMillis());
-                } else if (fault != null) {
-                    throw ControlOperations.error(fault, operation.name());
-                }
-                Answer answer = operation.invoke(body);
-                if (answer instanceof Answer.Streamed streamed) {
-                    stream(exchange, streamed.writer());
-                } else {
-                    send(exchange, 200, CONTENT_TYPE, ((Answer.Complete) answer).body());
-                }
-            } finally {
-                done.run();
-            }
-        } catch (DynamoException e) {
-            fail(exchange, e, operation.streams());
-        } catch (StackOverflowError e) {
-            fail(exchange, DynamoException.validation("The request nests too deeply to be processed"),
-                    operation.streams());
+            admitted = operation.control() ? () -> { } : limits.admit(operation.name(), body);
+            fault = operation.control() ? null : faults.next(operation.name());
         } catch (RuntimeException e) {
-            fail(exchange, new DynamoException(ErrorType.INTERNAL_SERVER_ERROR, "Internal server error: " + e),
-                    operation.streams());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail(exchange, new DynamoException(ErrorType.INTERNAL_SERVER_ERROR, "Interrupted during an injected delay"),
-                    operation.streams());
+            fail(exchange, operation, e);
+            return;
         }
+        if (fault != null && fault.kind() == FaultInjector.Kind.DELAY) {
+            exchange.dispatch(SameThreadExecutor.INSTANCE, () -> exchange.getIoThread().executeAfter(
+                    () -> exchange.getConnection().getWorker().execute(
+                            () -> respond(exchange, operation, body, null, admitted)),
+                    fault.delayMillis(), TimeUnit.MILLISECONDS));
+        } else {
+            respond(exchange, operation, body, fault, admitted);
+        }
+    }
+
+    /**
+     * Answers an admitted call: with its injected error or dropped connection if one is due, else by
+     * running the operation and starting to send its answer; then releases the call's place.
+     */
+    private void respond(HttpServerExchange exchange, Operations.Operation operation, byte[] body,
+                         FaultInjector.Fault fault, Runnable admitted) {
+        try {
+            if (fault != null && fault.kind() == FaultInjector.Kind.DROP_CONNECTION) {
+                IoUtils.safeClose(exchange.getConnection());
+                return;
+            }
+            if (fault != null) {
+                throw ControlOperations.error(fault, operation.name());
+            }
+            Answer answer = operation.invoke(body);
+            if (answer instanceof Answer.Streamed streamed) {
+                stream(exchange, streamed.writer());
+            } else {
+                send(exchange, 200, CONTENT_TYPE, ((Answer.Complete) answer).body());
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            fail(exchange, operation, e);
+        } finally {
+            admitted.run();
+        }
+    }
+
+    /** Answers a failed call: its DynamoDB error, or an internal error naming what went wrong. */
+    private static void fail(HttpServerExchange exchange, Operations.Operation operation, Throwable error) {
+        DynamoException answer;
+        if (error instanceof DynamoException dynamo) {
+            answer = dynamo;
+        } else if (error instanceof StackOverflowError) {
+            answer = DynamoException.validation("The request nests too deeply to be processed");
+        } else {
+            answer = new DynamoException(ErrorType.INTERNAL_SERVER_ERROR, "Internal server error: " + error);
+        }
+        fail(exchange, answer, operation.streams());
     }
 
     /** Refuses a body over the limit and closes the connection, whose unread rest cannot be skipped cheaply. */

@@ -41,9 +41,11 @@ final class Operations {
 
     /**
      * One operation: its name, what answers a request body, whether it is DynamoDB Streams' (whose
-     * errors are named in its namespace) and whether it is the control API's (loopback only).
+     * errors are named in its namespace), whether it is the control API's (loopback only), and whether
+     * it is quick: a single-item read, bounded and never waiting on another call, which the
+     * connection's I/O thread answers itself instead of waking a worker.
      */
-    record Operation(String name, Function<byte[], Answer> call, boolean streams, boolean control) {
+    record Operation(String name, Function<byte[], Answer> call, boolean streams, boolean control, boolean quick) {
         Answer invoke(byte[] body) {
             return call.apply(body);
         }
@@ -54,14 +56,15 @@ final class Operations {
     /** @param address the host and port clients reach this server at, which DescribeEndpoints names */
     Operations(Engine engine, Supplier<String> address, ControlOperations control) {
         control.operations().forEach((name, call) -> byTarget.put(ControlOperations.PREFIX + name,
-                new Operation(name, body -> new Answer.Complete(call.apply(body)), false, true)));
+                new Operation(name, body -> new Answer.Complete(call.apply(body)), false, true, false)));
         table("CreateTable", CreateTable.Request.class, engine::createTable);
         table("DescribeTable", DescribeTable.Request.class, engine::describeTable);
         table("ListTables", ListTables.Request.class, engine::listTables);
         table("UpdateTable", UpdateTable.Request.class, engine::updateTable);
         table("DeleteTable", DeleteTable.Request.class, engine::deleteTable);
         table("PutItem", PutItem.Request.class, engine::putItem);
-        table("GetItem", GetItem.Request.class, engine::getItem);
+        byTarget.put(DYNAMODB_PREFIX + "GetItem",
+                new Operation("GetItem", json(GetItem.Request.class, engine::getItem), false, false, true));
         table("DeleteItem", DeleteItem.Request.class, engine::deleteItem);
         table("UpdateItem", UpdateItem.Request.class, engine::updateItem);
         table("BatchWriteItem", BatchWriteItem.Request.class, engine::batchWriteItem);
@@ -86,7 +89,7 @@ final class Operations {
         byTarget.put(STREAMS_PREFIX + "GetRecords", new Operation("GetRecords", body -> {
             GetRecordsPage page = engine.getRecordsPage(request(body, GetRecords.Request.class));
             return new Answer.Streamed(page::writeJson);
-        }, true, false));
+        }, true, false, false));
     }
 
     /** The operation of a target, or null when there is none. */
@@ -99,11 +102,11 @@ final class Operations {
     }
 
     private <T> void table(String name, Class<T> type, Function<T, Object> call) {
-        byTarget.put(DYNAMODB_PREFIX + name, new Operation(name, json(type, call), false, false));
+        byTarget.put(DYNAMODB_PREFIX + name, new Operation(name, json(type, call), false, false, false));
     }
 
     private <T> void stream(String name, Class<T> type, Function<T, Object> call) {
-        byTarget.put(STREAMS_PREFIX + name, new Operation(name, json(type, call), true, false));
+        byTarget.put(STREAMS_PREFIX + name, new Operation(name, json(type, call), true, false, false));
     }
 
     /** Reads a request of {@code type}, answers it with {@code call} and writes the answer. */

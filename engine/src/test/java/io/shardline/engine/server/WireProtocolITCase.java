@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shardline.engine.EngineConfig;
 import io.shardline.engine.api.GetItem;
+import io.shardline.engine.control.EngineControl;
+import io.shardline.engine.testing.Await;
 import io.shardline.engine.testing.Items;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -23,6 +25,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
@@ -194,6 +198,38 @@ class WireProtocolITCase {
             DynamoDbException stale = assertThrows(DynamoDbException.class, () -> client.listTables());
             assertEquals("InvalidSignatureException", stale.awsErrorDetails().errorCode());
             assertThat(stale).hasMessageContaining("Signature expired");
+        }
+    }
+
+    @Test
+    void callsHeldByInjectedDelaysHoldNoThreadWhileEveryOtherConnectionIsAnswered() throws Exception {
+        fixture = ServerFixture.open();
+        fixture.engine.createTable(Items.table("Quick", 1, "id:S"));
+        EngineControl control = new EngineControl(fixture.server.endpoint());
+        int delayed = 20;
+        control.injectDelay("*", Duration.ofSeconds(60), delayed);
+        byte[] getItem = RawHttp.post("DynamoDB_20120810.GetItem", "{\"TableName\":\"Quick\",\"Key\":{\"id\":{\"S\":\"a\"}}}");
+        byte[] putItem = RawHttp.post("DynamoDB_20120810.PutItem", "{\"TableName\":\"Quick\",\"Item\":{\"id\":{\"S\":\"a\"}}}");
+        List<Socket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < delayed; i++) {
+                Socket socket = new Socket("127.0.0.1", fixture.server.address().getPort());
+                held.add(socket);
+                socket.getOutputStream().write(i % 2 == 0 ? getItem : putItem);
+            }
+            Await.until(Duration.ofSeconds(30), () -> control.listFaults().path("Faults").isEmpty(),
+                    "every held call to take its delay");
+            for (int connection = 0; connection < 8; connection++) {
+                RawHttp.Answer put = RawHttp.send(fixture, putItem, 10_000);
+                assertEquals(200, put.status(), put.text());
+                RawHttp.Answer get = RawHttp.send(fixture, getItem, 10_000);
+                assertEquals(200, get.status(), get.text());
+                assertEquals("{\"Item\":{\"id\":{\"S\":\"a\"}}}", get.text());
+            }
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
         }
     }
 }
