@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,49 +95,6 @@ class GameMetricsJobITCase {
         return generatedAt - event.eventTime >= TOO_LATE_BY.toMillis();
     }
 
-    /** The windows (tumbling and sliding) each event belongs to, aggregated the plain way. */
-    private Map<String, WindowResult> batchAggregate(List<GameEvent> events, long closedBefore) {
-        Map<String, List<GameEvent>> byWindow = new HashMap<>();
-        long tumble = options.window.toMillis();
-        long size = options.slidingWindow.toMillis();
-        long slide = options.slide.toMillis();
-        for (GameEvent event : events) {
-            long start = Math.floorDiv(event.eventTime, tumble) * tumble;
-            byWindow.computeIfAbsent(event.gameAction() + "|" + start + "|" + (start + tumble), k -> new ArrayList<>())
-                    .add(event);
-            for (long s = Math.floorDiv(event.eventTime, slide) * slide; s > event.eventTime - size; s -= slide) {
-                byWindow.computeIfAbsent(event.gameAction() + "|" + s + "|" + (s + size), k -> new ArrayList<>())
-                        .add(event);
-            }
-        }
-        Map<String, WindowResult> expected = new HashMap<>();
-        byWindow.forEach((key, members) -> {
-            String[] parts = key.split("\\|");
-            long start = Long.parseLong(parts[1]);
-            long end = Long.parseLong(parts[2]);
-            if (end > closedBefore) {
-                return;
-            }
-            Map<String, Long> scores = new HashMap<>();
-            members.forEach(e -> scores.merge(e.player, e.score, Long::sum));
-            WindowResult result = WindowResult.of(parts[0], start, end, members.size(),
-                    members.stream().mapToLong(e -> e.score).sum(), scores, options.topPlayers);
-            expected.put(result.gameAction + " " + result.window(), result);
-        });
-        return expected;
-    }
-
-    private Map<String, WindowResult> storedMetrics(long closedBefore) {
-        Map<String, WindowResult> stored = new HashMap<>();
-        client.scanPaginator(r -> r.tableName(options.metricsTable)).items().forEach(item -> {
-            WindowResult result = WindowResult.fromItem(item);
-            if (result.windowEnd <= closedBefore) {
-                stored.put(result.gameAction + " " + result.window(), result);
-            }
-        });
-        return stored;
-    }
-
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void metricsEqualABatchAggregationOfTheEventsThroughLateEventsAndALostTaskManager(
@@ -170,8 +126,8 @@ class GameMetricsJobITCase {
                     .collect(Collectors.toCollection(TreeSet::new));
             assertFalse(tooLate.isEmpty(), "some events are too late");
             long closedBefore = START + EVENTS * STEP_MILLIS - Duration.ofMinutes(1).toMillis();
-            Map<String, WindowResult> expected = batchAggregate(
-                    events.stream().filter(e -> !tooLate.contains(e.eventId)).toList(), closedBefore);
+            Map<String, WindowResult> expected = WindowExpectation.aggregate(
+                    events.stream().filter(e -> !tooLate.contains(e.eventId)).toList(), options, closedBefore);
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
             while (!storedMetrics(closedBefore).equals(expected) && System.nanoTime() < deadline) {
                 Thread.sleep(200);
@@ -180,23 +136,14 @@ class GameMetricsJobITCase {
             client.scanPaginator(r -> r.tableName(options.lateTable)).items()
                     .forEach(item -> lateStored.add(item.get("eventId").s()));
             assertEquals(tooLate, lateStored, "exactly the too-late events are in the late table");
-            assertEquals(List.of(), differences(expected, storedMetrics(closedBefore)));
+            assertEquals(List.of(), WindowExpectation.differences(expected, storedMetrics(closedBefore)));
         } finally {
             job.cancel().get();
         }
     }
 
-    /** Up to ten windows that are missing, unexpected or different, for a readable failure. */
-    private static List<String> differences(Map<String, WindowResult> expected, Map<String, WindowResult> stored) {
-        List<String> differences = new ArrayList<>();
-        new TreeSet<>(expected.keySet()).forEach(key -> {
-            if (!expected.get(key).equals(stored.get(key))) {
-                differences.add("expected " + expected.get(key) + " but stored " + stored.get(key));
-            }
-        });
-        new TreeSet<>(stored.keySet()).stream().filter(key -> !expected.containsKey(key))
-                .forEach(key -> differences.add("unexpected " + stored.get(key)));
-        return differences.subList(0, Math.min(10, differences.size()));
+    private Map<String, WindowResult> storedMetrics(long closedBefore) {
+        return WindowExpectation.stored(client, options.metricsTable, closedBefore);
     }
 
     /** Waits until the job has written a window starting at {@code start} or later: its watermark passed it. */

@@ -1,0 +1,132 @@
+package io.shardline.jobs.cluster;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A JVM of its own started from a main class, its output (stdout and stderr together) kept in full so
+ * tests can wait for a line and show the output when something fails.
+ */
+final class JavaProcess implements AutoCloseable {
+    private final String name;
+    private final Process process;
+    private final List<String> lines = new ArrayList<>();
+    /** Whether the process's output has ended (guarded by {@code lines}). */
+    private boolean outputEnded;
+
+    private JavaProcess(String name, Process process) {
+        this.name = name;
+        this.process = process;
+        Thread drain = new Thread(this::drain, name + "-output");
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    /** Starts {@code mainClass} with {@code classpath}, the JVM options and the program arguments. */
+    static JavaProcess start(String name, String classpath, List<String> jvmOptions, Map<String, String> environment,
+                             String mainClass, List<String> arguments) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(classpath);
+        command.add(mainClass);
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return new JavaProcess(name, builder.start());
+    }
+
+    private void drain() {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                synchronized (lines) {
+                    lines.add(line);
+                    lines.notifyAll();
+                }
+            }
+        } catch (IOException e) {
+            synchronized (lines) {
+                lines.add("(output lost: " + e + ")");
+            }
+        } finally {
+            synchronized (lines) {
+                outputEnded = true;
+                lines.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * The first group of the first output line {@code pattern} finds, waiting up to {@code timeout} for
+     * it; fails with the output when the line does not come or the process ends first.
+     */
+    String awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int seen = 0;
+        synchronized (lines) {
+            while (true) {
+                for (; seen < lines.size(); seen++) {
+                    Matcher matcher = pattern.matcher(lines.get(seen));
+                    if (matcher.find()) {
+                        return matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || outputEnded) {
+                    throw new IllegalStateException(name + ": no line matching " + pattern + " within " + timeout
+                            + (process.isAlive() ? "" : " (the process ended)") + "; output:\n" + output());
+                }
+                lines.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 200)));
+            }
+        }
+    }
+
+    /** Waits up to {@code timeout} for the process to end; its exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " did not end within " + timeout + "; output:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    /** Everything the process printed so far. */
+    String output() {
+        synchronized (lines) {
+            return String.join("\n", lines);
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Ends the process with SIGKILL, as a crashed machine or the kernel's OOM killer would. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    String name() {
+        return name;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+}

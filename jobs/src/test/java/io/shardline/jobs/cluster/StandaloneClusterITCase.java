@@ -1,0 +1,216 @@
+package io.shardline.jobs.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shardline.engine.Engine;
+import io.shardline.engine.EngineConfig;
+import io.shardline.engine.server.ServerConfig;
+import io.shardline.engine.server.ShardlineServer;
+import io.shardline.engine.testing.Await;
+import io.shardline.jobs.game.GameEvent;
+import io.shardline.jobs.game.GameEventGenerator;
+import io.shardline.jobs.game.GameEventWriter;
+import io.shardline.jobs.game.GameMetricsOptions;
+import io.shardline.jobs.game.GameTables;
+import io.shardline.jobs.game.WindowExpectation;
+import io.shardline.jobs.game.WindowResult;
+import io.shardline.jobs.replication.ItemSelection;
+import io.shardline.jobs.verify.CopyComparison;
+import io.shardline.jobs.verify.TableVerifier;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+/**
+ * The cluster jar ({@code jobs/target/shardline-jobs-flink.jar}) submitted the way users submit it,
+ * with Flink's command-line client, to a standalone Flink session cluster of separate JVMs (a
+ * JobManager and two TaskManagers) whose class path has nothing of Shardline, the AWS SDK or
+ * Jackson; run against the engine's server; one TaskManager killed with SIGKILL midway; stopped with
+ * a savepoint and resumed from it; results compared exactly; metrics scraped from Flink's Prometheus
+ * reporter.
+ */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class StandaloneClusterITCase {
+    private static final Path CLUSTER_JAR = Path.of("target", "shardline-jobs-flink.jar");
+    private static final String TABLE = "Orders";
+    private static final String REPLICA = "OrdersReplica";
+    private static final long GAME_START = Instant.parse("2026-11-28T10:00:00Z").toEpochMilli();
+    private static final long GAME_STEP_MILLIS = 100;
+
+    @TempDir
+    Path dir;
+    private Engine engine;
+    private ShardlineServer server;
+    private DynamoDbClient client;
+    private StandaloneFlinkCluster cluster;
+
+    @BeforeEach
+    void start() throws Exception {
+        engine = Engine.open(EngineConfig.inMemory());
+        server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
+        client = DynamoDbClient.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build();
+        cluster = StandaloneFlinkCluster.start(dir.resolve("flink"), 2);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+        client.close();
+        server.close();
+        engine.close();
+    }
+
+    private List<String> connection() {
+        return List.of("--endpoint", server.endpoint(), "--region", "us-east-1", "--access-key", "test",
+                "--secret-key", "test");
+    }
+
+    @Test
+    void aReplicationSurvivesAKilledTaskManagerAndASavepointAndItsMetricsAreScraped() throws Exception {
+        client.createTable(r -> r.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+        Random random = new Random(7);
+        write(random, 0, 400);
+        List<String> arguments = new ArrayList<>(connection());
+        arguments.addAll(List.of("--table", TABLE, "--target", REPLICA, "--parallelism", "2",
+                "--checkpoint-interval", "500ms"));
+        StandaloneFlinkCluster.SubmittedJob job = cluster.run(CLUSTER_JAR,
+                "io.shardline.jobs.replication.ReplicateJob", null, arguments);
+        cluster.awaitRunning(job.id());
+        write(random, 400, 800);
+        killATaskManagerAndAwaitFailover(job);
+        write(random, 800, 1_200);
+        awaitReplicaEqual("after a TaskManager was killed", job);
+
+        String scraped = String.join("\n", cluster.scrapePrometheus());
+        assertThat(sum(scraped, "flink_taskmanager_job_task_operator_shardline_table_shard_recordsRead\\{(?=[^}]*table=\""
+                + TABLE + "\")(?=[^}]*shard=\"shardId_[^\"]+\")(?=[^}]*job_name=\"replicate_Orders_to_OrdersReplica\")[^}]*\\}"))
+                .as("records read, by table and shard, in the reporters' text:\n" + scraped).isPositive();
+        assertThat(sum(scraped, "flink_taskmanager_job_task_operator_shardline_writesApplied\\{[^}]*\\}"))
+                .as("writes applied").isPositive();
+
+        String savepoint = cluster.stopWithSavepoint(job.id());
+        assertThat(job.client().awaitExit(Duration.ofMinutes(1))).as(job.client().output()).isZero();
+        write(random, 1_200, 1_500);
+        StandaloneFlinkCluster.SubmittedJob resumed = cluster.run(CLUSTER_JAR,
+                "io.shardline.jobs.replication.ReplicateJob", savepoint, arguments);
+        awaitReplicaEqual("after resuming from the savepoint", resumed);
+        assertThat(cluster.restarts(resumed.id())).isZero();
+    }
+
+    @Test
+    void gameMetricsEqualABatchAggregationThroughAKilledTaskManagerAndASavepoint() throws Exception {
+        GameMetricsOptions options = new GameMetricsOptions();
+        options.eventsTable = "GameEvents";
+        options.metricsTable = "GameMetrics";
+        options.lateTable = "GameLateEvents";
+        options.topPlayers = 3;
+        options.window = Duration.ofMinutes(1);
+        options.slidingWindow = Duration.ofMinutes(5);
+        options.slide = Duration.ofMinutes(1);
+        GameTables.createIfMissing(client, options.eventsTable, options.metricsTable, options.lateTable);
+        List<String> arguments = new ArrayList<>(connection());
+        arguments.addAll(List.of("--events-table", options.eventsTable, "--metrics-table", options.metricsTable,
+                "--late-table", options.lateTable, "--window", "1m", "--sliding-window", "5m", "--slide", "1m",
+                "--out-of-orderness", "5s", "--allowed-lateness", "30s", "--idleness", "0s",
+                "--top", Integer.toString(options.topPlayers), "--parallelism", "2", "--checkpoint-interval", "500ms"));
+        AtomicLong clock = new AtomicLong(GAME_START);
+        GameEventGenerator generator = new GameEventGenerator(new GameEventGenerator.Settings(3, 40, 4, 1.5,
+                20_000, 0, 0), () -> clock.getAndAdd(GAME_STEP_MILLIS), 42, "cluster");
+        StandaloneFlinkCluster.SubmittedJob job = cluster.run(CLUSTER_JAR, "io.shardline.jobs.game.GameMetricsJob",
+                null, arguments);
+        cluster.awaitRunning(job.id());
+        new GameEventWriter(client, options.eventsTable, generator, 0, 3_000).run();
+        killATaskManagerAndAwaitFailover(job);
+        new GameEventWriter(client, options.eventsTable, generator, 0, 1_500).run();
+        String savepoint = cluster.stopWithSavepoint(job.id());
+        assertThat(job.client().awaitExit(Duration.ofMinutes(1))).as(job.client().output()).isZero();
+        new GameEventWriter(client, options.eventsTable, generator, 0, 1_500).run();
+        StandaloneFlinkCluster.SubmittedJob resumed = cluster.run(CLUSTER_JAR, "io.shardline.jobs.game.GameMetricsJob",
+                savepoint, arguments);
+        new GameEventWriter(client, options.eventsTable, generator, 0, 1_000).run();
+
+        List<GameEvent> events = new ArrayList<>();
+        client.scanPaginator(r -> r.tableName(options.eventsTable)).items()
+                .forEach(item -> events.add(GameEvent.fromItem(item)));
+        assertThat(events).hasSize(7_000);
+        long closedBefore = clock.get() - Duration.ofMinutes(1).toMillis();
+        Map<String, WindowResult> expected = WindowExpectation.aggregate(events, options, closedBefore);
+        Map<String, WindowResult> stored = Await.latest(Duration.ofMinutes(3), Duration.ofMillis(500),
+                () -> WindowExpectation.stored(client, options.metricsTable, closedBefore), expected::equals);
+        assertThat(WindowExpectation.differences(expected, stored)).as("client:\n" + resumed.client().output() + "\n"
+                + cluster.output()).isEmpty();
+        assertThat(expected).hasSizeGreaterThan(40);
+    }
+
+    private void killATaskManagerAndAwaitFailover(StandaloneFlinkCluster.SubmittedJob job) throws Exception {
+        cluster.killTaskManager(0);
+        Await.until(Duration.ofMinutes(2), () -> cluster.restarts(job.id()) > 0,
+                "the job to fail over from the killed TaskManager");
+    }
+
+    /** The sum of the values of the Prometheus samples whose name and labels match {@code sample}. */
+    private static double sum(String exposition, String sample) {
+        Matcher matcher = Pattern.compile("(?m)^" + sample + " (\\S+)$").matcher(exposition);
+        double sum = 0;
+        while (matcher.find()) {
+            sum += Double.parseDouble(matcher.group(1));
+        }
+        return sum;
+    }
+
+    /** Puts, updates and deletes items "0" to "599" in random order, {@code from} to {@code to} changes. */
+    private void write(Random random, int from, int to) {
+        for (int i = from; i < to; i++) {
+            String id = Integer.toString(random.nextInt(600));
+            if (i % 9 == 0) {
+                client.deleteItem(r -> r.tableName(TABLE).key(Map.of("id", AttributeValue.fromS(id))));
+            } else {
+                int change = i;
+                client.putItem(r -> r.tableName(TABLE).item(Map.of("id", AttributeValue.fromS(id),
+                        "change", AttributeValue.fromN(Integer.toString(change)))));
+            }
+        }
+    }
+
+    private void awaitReplicaEqual(String when, StandaloneFlinkCluster.SubmittedJob job) throws InterruptedException {
+        ItemSelection everything = new ItemSelection(List.of("id"), null, null, null, null, null);
+        CopyComparison.Result result = Await.latest(Duration.ofMinutes(3), Duration.ofMillis(500),
+                () -> client.listTables().tableNames().contains(REPLICA)
+                        ? TableVerifier.verify(client, TABLE, client, REPLICA, List.of("id"), "shardline:version",
+                        everything) : null,
+                r -> r != null && r.equal());
+        assertThat(result != null && result.equal()).as(when + ": " + result + "\nclient:\n" + job.client().output()
+                + "\n" + cluster.output()).isTrue();
+    }
+}
