@@ -14,9 +14,7 @@ import io.shardline.jobs.cli.TableConnection;
 import io.shardline.jobs.flink.EndedTaskCounters;
 import io.shardline.jobs.flink.JobMetrics;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,15 +31,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.core.fs.FSDataInputStream;
-import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -171,46 +166,15 @@ class ArchiveJobITCase {
 
     /** Every removal in the archive's visible (committed) files of {@code format}. */
     private List<ChangeRecord> archived(ArchiveFormat format) {
-        List<ChangeRecord> removals = new ArrayList<>();
-        for (Path file : visibleFiles()) {
-            assertThat(file.getFileName().toString()).endsWith(format.suffix());
-            org.apache.flink.core.fs.Path path = new org.apache.flink.core.fs.Path(file.toUri());
-            try (FSDataInputStream in = FileSystem.getLocalFileSystem().open(path);
-                 var reader = format.reader().createReader(new Configuration(), ArchiveFormatTest.decompressed(in, format), Files.size(file), Files.size(file))) {
-                for (ChangeRecord record = reader.read(); record != null; record = reader.read()) {
-                    removals.add(record);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return removals;
+        return ArchiveFiles.read(dir.resolve("archive"), format);
     }
 
     private List<Path> visibleFiles() {
-        return files(false);
+        return ArchiveFiles.files(dir.resolve("archive"), false);
     }
 
     private List<Path> hiddenFiles() {
-        return files(true);
-    }
-
-    /** The archive's files, hidden (in progress, pending) or not; read again when the sink renamed one meanwhile. */
-    private List<Path> files(boolean hidden) {
-        Path root = dir.resolve("archive");
-        for (int attempt = 1; ; attempt++) {
-            if (!Files.exists(root)) {
-                return List.of();
-            }
-            try (Stream<Path> files = Files.walk(root)) {
-                return files.filter(file -> file.getFileName().toString().startsWith(".") == hidden)
-                        .filter(Files::isRegularFile).toList();
-            } catch (IOException | UncheckedIOException renamedMeanwhile) {
-                if (attempt == 10) {
-                    throw new IllegalStateException(renamedMeanwhile);
-                }
-            }
-        }
+        return ArchiveFiles.files(dir.resolve("archive"), true);
     }
 
     private static Set<Map<String, AttributeValue>> keys(List<ChangeRecord> removals) {

@@ -2,11 +2,14 @@ package io.shardline.jobs.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shardline.connector.source.ChangeRecord;
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
 import io.shardline.engine.server.ServerConfig;
 import io.shardline.engine.server.ShardlineServer;
 import io.shardline.engine.testing.Await;
+import io.shardline.jobs.archive.ArchiveFiles;
+import io.shardline.jobs.archive.ArchiveFormat;
 import io.shardline.jobs.game.GameEvent;
 import io.shardline.jobs.game.GameEventGenerator;
 import io.shardline.jobs.game.GameEventWriter;
@@ -23,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -36,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -58,6 +63,7 @@ class StandaloneClusterITCase {
     private static final Path CLUSTER_JAR = Path.of("target", "shardline-jobs-flink.jar");
     private static final String TABLE = "Orders";
     private static final String REPLICA = "OrdersReplica";
+    private static final String SESSIONS = "Sessions";
     private static final long GAME_START = Instant.parse("2026-11-28T10:00:00Z").toEpochMilli();
     private static final long GAME_STEP_MILLIS = 100;
 
@@ -70,7 +76,7 @@ class StandaloneClusterITCase {
 
     @BeforeEach
     void start() throws Exception {
-        engine = Engine.open(EngineConfig.inMemory());
+        engine = Engine.open(EngineConfig.inMemory().withMaintenanceInterval(Duration.ofMillis(200)));
         server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
         client = DynamoDbClient.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
@@ -171,6 +177,58 @@ class StandaloneClusterITCase {
         assertThat(WindowExpectation.differences(expected, stored)).as("client:\n" + resumed.client().output() + "\n"
                 + cluster.output()).isEmpty();
         assertThat(expected).hasSizeGreaterThan(40);
+    }
+
+    @Test
+    void expiredItemsArchivedAsParquetOnTheClusterAreRestoredUnchanged() throws Exception {
+        client.createTable(r -> r.tableName(SESSIONS).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+        client.updateTimeToLive(r -> r.tableName(SESSIONS).timeToLiveSpecification(t -> t.enabled(true)
+                .attributeName("expires")));
+        Path archive = dir.resolve("archive");
+        List<String> arguments = new ArrayList<>(connection());
+        arguments.addAll(List.of("--table", SESSIONS, "--to", archive.toUri().toString(), "--format", "parquet",
+                "--checkpoint-interval", "500ms", "--parallelism", "2"));
+        StandaloneFlinkCluster.SubmittedJob job = cluster.run(CLUSTER_JAR, "io.shardline.jobs.archive.ArchiveJob", null,
+                arguments);
+        cluster.awaitRunning(job.id());
+        long past = Instant.now().getEpochSecond() - 60;
+        Map<String, Map<String, AttributeValue>> expired = new HashMap<>();
+        for (int n = 0; n < 90; n++) {
+            Map<String, AttributeValue> session = session(n);
+            Map<String, AttributeValue> item = new HashMap<>(session);
+            item.put("expires", AttributeValue.fromN(Long.toString(past)));
+            client.putItem(r -> r.tableName(SESSIONS).item(item));
+            expired.put(session.get("id").s(), session);
+        }
+        List<ChangeRecord> archived = Await.latest(Duration.ofMinutes(2), Duration.ofMillis(500),
+                () -> ArchiveFiles.read(archive, ArchiveFormat.PARQUET), found -> found.size() >= expired.size());
+        assertThat(archived).as(job.client().output()).hasSize(expired.size());
+        cluster.cancel(job.id());
+
+        List<String> restore = new ArrayList<>(connection());
+        restore.addAll(List.of("--from", archive.toUri().toString(), "--table", SESSIONS, "--format", "parquet"));
+        StandaloneFlinkCluster.SubmittedJob restoring = cluster.run(CLUSTER_JAR,
+                "io.shardline.jobs.archive.RestoreCommand", null, restore);
+        assertThat(restoring.client().awaitExit(Duration.ofMinutes(3))).as(restoring.client().output()).isZero();
+        assertThat(restoring.client().output()).contains("Restore into table " + SESSIONS + " finished");
+        Map<String, Map<String, AttributeValue>> restored = new HashMap<>();
+        client.scanPaginator(r -> r.tableName(SESSIONS)).items().forEach(item -> restored.put(item.get("id").s(), item));
+        assertThat(restored).as("every expired session restored unchanged, without its expiry").isEqualTo(expired);
+    }
+
+    /** A session of most attribute types. */
+    private static Map<String, AttributeValue> session(int n) {
+        return Map.of("id", AttributeValue.fromS("session#" + n), "user", AttributeValue.fromS("user " + n % 7 + " é✓"),
+                "count", AttributeValue.fromN("12345678901234567890123456789012345678"),
+                "ratio", AttributeValue.fromN("-0.000" + (2 * n + 1)), "token", AttributeValue.fromB(SdkBytes.fromByteArray(
+                        new byte[] {(byte) n, 0, -1})),
+                "tags", AttributeValue.fromSs(List.of("a", "b" + n)), "scores", AttributeValue.fromNs(List.of("1", "2.5")),
+                "active", AttributeValue.fromBool(n % 2 == 0), "note", AttributeValue.fromNul(true),
+                "pages", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("path", AttributeValue.fromS("/p" + n),
+                        "views", AttributeValue.fromN(Integer.toString(n)))))));
     }
 
     private void killATaskManagerAndAwaitFailover(StandaloneFlinkCluster.SubmittedJob job) throws Exception {

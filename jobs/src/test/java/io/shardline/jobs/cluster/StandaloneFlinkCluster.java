@@ -211,6 +211,13 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         }
     }
 
+    /** Cancels a job through the command-line client and waits until it is cancelled. */
+    void cancel(String jobId) throws Exception {
+        try (JavaProcess cancel = cli("cancel", List.of("cancel", jobId))) {
+            cancel.awaitLine(Pattern.compile("Cancelled job " + jobId), STARTUP);
+        }
+    }
+
     private JavaProcess cli(String name, List<String> arguments) throws IOException {
         Path conf = home.resolve("conf-client");
         Files.createDirectories(conf);

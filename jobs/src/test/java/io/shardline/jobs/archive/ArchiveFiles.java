@@ -1,0 +1,60 @@
+package io.shardline.jobs.archive;
+
+import io.shardline.connector.source.ChangeRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.fs.FSDataInputStream;
+import org.apache.flink.core.fs.FileSystem;
+
+/** Reads an archive on the local file system the way a test checks it: its files, and the removals they hold. */
+public final class ArchiveFiles {
+    private ArchiveFiles() {
+    }
+
+    /** Every removal in the visible (committed) files of {@code format} under {@code root}. */
+    public static List<ChangeRecord> read(Path root, ArchiveFormat format) {
+        List<ChangeRecord> removals = new ArrayList<>();
+        for (Path file : files(root, false)) {
+            if (!file.getFileName().toString().endsWith(format.suffix())) {
+                throw new IllegalStateException("not a " + format + " archive file: " + file);
+            }
+            org.apache.flink.core.fs.Path path = new org.apache.flink.core.fs.Path(file.toUri());
+            try (FSDataInputStream in = FileSystem.getLocalFileSystem().open(path);
+                 var reader = format.reader().createReader(new Configuration(),
+                         ArchiveFormatTest.decompressed(in, format), Files.size(file), Files.size(file))) {
+                for (ChangeRecord record = reader.read(); record != null; record = reader.read()) {
+                    removals.add(record);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return removals;
+    }
+
+    /**
+     * The files under {@code root}, hidden (in progress, pending) or visible; listed again when the sink
+     * renamed one meanwhile.
+     */
+    public static List<Path> files(Path root, boolean hidden) {
+        for (int attempt = 1; ; attempt++) {
+            if (!Files.exists(root)) {
+                return List.of();
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                return files.filter(file -> file.getFileName().toString().startsWith(".") == hidden)
+                        .filter(Files::isRegularFile).toList();
+            } catch (IOException | UncheckedIOException renamedMeanwhile) {
+                if (attempt == 10) {
+                    throw new IllegalStateException(renamedMeanwhile);
+                }
+            }
+        }
+    }
+}
