@@ -3,6 +3,7 @@ package io.shardline.jobs.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardline.connector.source.ChangeRecord;
+import io.shardline.connector.testing.OpenSearchNode;
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
 import io.shardline.engine.server.ServerConfig;
@@ -17,8 +18,11 @@ import io.shardline.jobs.game.GameMetricsOptions;
 import io.shardline.jobs.game.GameTables;
 import io.shardline.jobs.game.WindowExpectation;
 import io.shardline.jobs.game.WindowResult;
+import io.shardline.jobs.index.IndexOptions;
+import io.shardline.jobs.index.SearchIndexAdmin;
 import io.shardline.jobs.replication.ItemSelection;
 import io.shardline.jobs.verify.CopyComparison;
+import io.shardline.jobs.verify.IndexVerifier;
 import io.shardline.jobs.verify.TableVerifier;
 import java.net.URI;
 import java.nio.file.Path;
@@ -36,6 +40,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,10 +106,7 @@ class StandaloneClusterITCase {
 
     @Test
     void aReplicationSurvivesAKilledTaskManagerAndASavepointAndItsMetricsAreScraped() throws Exception {
-        client.createTable(r -> r.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+        createOrders();
         Random random = new Random(7);
         write(random, 0, 400);
         List<String> arguments = new ArrayList<>(connection());
@@ -180,6 +182,34 @@ class StandaloneClusterITCase {
     }
 
     @Test
+    @Tag("opensearch")
+    void anOpenSearchIndexEqualsTheTableThroughAKilledTaskManager() throws Exception {
+        createOrders();
+        Random random = new Random(11);
+        write(random, 0, 300);
+        OpenSearchNode node = OpenSearchNode.shared();
+        String index = "orders-" + Long.toHexString(random.nextLong());
+        List<String> arguments = new ArrayList<>(connection());
+        arguments.addAll(List.of("--table", TABLE, "--index", index, "--opensearch", node.url(), "--parallelism", "2",
+                "--checkpoint-interval", "500ms"));
+        StandaloneFlinkCluster.SubmittedJob job = cluster.run(CLUSTER_JAR, "io.shardline.jobs.index.IndexJob", null,
+                arguments);
+        cluster.awaitRunning(job.id());
+        write(random, 300, 600);
+        killATaskManagerAndAwaitFailover(job);
+        write(random, 600, 900);
+        IndexOptions.SearchConnection search = new IndexOptions.SearchConnection();
+        search.urls = List.of(node.url());
+        try (SearchIndexAdmin admin = new SearchIndexAdmin(search.connection())) {
+            CopyComparison.Result result = Await.latest(Duration.ofMinutes(3), Duration.ofMillis(500),
+                    () -> IndexVerifier.verify(client, TABLE, admin, index, "@shardline"), CopyComparison.Result::equal);
+            assertThat(result.equal()).as(result + "\nclient:\n" + job.client().output() + "\n" + cluster.output())
+                    .isTrue();
+            assertThat(result.expected()).isGreaterThan(300);
+        }
+    }
+
+    @Test
     void expiredItemsArchivedAsParquetOnTheClusterAreRestoredUnchanged() throws Exception {
         client.createTable(r -> r.tableName(SESSIONS).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
@@ -245,6 +275,13 @@ class StandaloneClusterITCase {
             sum += Double.parseDouble(matcher.group(1));
         }
         return sum;
+    }
+
+    private void createOrders() {
+        client.createTable(r -> r.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
     }
 
     /** Puts, updates and deletes items "0" to "599" in random order, {@code from} to {@code to} changes. */
