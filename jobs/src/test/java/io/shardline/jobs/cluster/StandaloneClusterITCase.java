@@ -24,7 +24,9 @@ import io.shardline.jobs.replication.ItemSelection;
 import io.shardline.jobs.verify.CopyComparison;
 import io.shardline.jobs.verify.IndexVerifier;
 import io.shardline.jobs.verify.TableVerifier;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +36,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -69,6 +73,9 @@ class StandaloneClusterITCase {
     private static final String TABLE = "Orders";
     private static final String REPLICA = "OrdersReplica";
     private static final String SESSIONS = "Sessions";
+    private static final Pattern METRIC_NAME = Pattern.compile("flink_(taskmanager|jobmanager)_\\w+");
+    private static final Pattern OPENSEARCH_SINK_METRIC = Pattern.compile(
+            "_shardline_(documentsIndexed|documentsDeleted|versionConflicts|retries|deadLetters)$");
     private static final long GAME_START = Instant.parse("2026-11-28T10:00:00Z").toEpochMilli();
     private static final long GAME_STEP_MILLIS = 100;
 
@@ -126,6 +133,9 @@ class StandaloneClusterITCase {
                 .as("records read, by table and shard, in the reporters' text:\n" + scraped).isPositive();
         assertThat(sum(scraped, "flink_taskmanager_job_task_operator_shardline_writesApplied\\{[^}]*\\}"))
                 .as("writes applied").isPositive();
+        assertThat(documentedMetrics().stream().filter(name -> !OPENSEARCH_SINK_METRIC.matcher(name).find()))
+                .as("the metrics docs/operations.md and its dashboard name, besides the OpenSearch sink's")
+                .allSatisfy(name -> assertThat(scraped).contains(name + "{"));
 
         String savepoint = cluster.stopWithSavepoint(job.id());
         assertThat(job.client().awaitExit(Duration.ofMinutes(1))).as(job.client().output()).isZero();
@@ -207,6 +217,12 @@ class StandaloneClusterITCase {
                     .isTrue();
             assertThat(result.expected()).isGreaterThan(300);
         }
+        String scraped = String.join("\n", cluster.scrapePrometheus());
+        assertThat(documentedMetrics().stream().filter(name -> OPENSEARCH_SINK_METRIC.matcher(name).find()))
+                .as("the OpenSearch sink's metrics docs/operations.md and its dashboard name").isNotEmpty()
+                .allSatisfy(name -> assertThat(scraped).contains(name + "{"));
+        assertThat(sum(scraped, "flink_taskmanager_job_task_operator_shardline_documentsIndexed\\{[^}]*\\}"))
+                .as("documents indexed").isPositive();
     }
 
     @Test
@@ -265,6 +281,18 @@ class StandaloneClusterITCase {
         cluster.killTaskManager(0);
         Await.until(Duration.ofMinutes(2), () -> cluster.restarts(job.id()) > 0,
                 "the job to fail over from the killed TaskManager");
+    }
+
+    /** The Prometheus metric names the operations guide's alerts and its Grafana dashboard use. */
+    private static Set<String> documentedMetrics() throws IOException {
+        Set<String> names = new TreeSet<>();
+        for (Path document : List.of(Path.of("../docs/operations.md"), Path.of("../docs/grafana/shardline-dashboard.json"))) {
+            Matcher matcher = METRIC_NAME.matcher(Files.readString(document));
+            while (matcher.find()) {
+                names.add(matcher.group());
+            }
+        }
+        return names;
     }
 
     /** The sum of the values of the Prometheus samples whose name and labels match {@code sample}. */
