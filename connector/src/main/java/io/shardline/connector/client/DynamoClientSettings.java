@@ -36,8 +36,12 @@ public record DynamoClientSettings(String endpoint, String region, CredentialsFa
     /** Settings with static keys (or, with a null key id, the SDK's default chain) and the default retry policy. */
     public DynamoClientSettings(String endpoint, String region, String accessKeyId, String secretAccessKey) {
         this(endpoint, region, accessKeyId == null ? CredentialsFactory.defaultChain()
-                : CredentialsFactory.staticKeys(accessKeyId, secretAccessKey), DEFAULT_MAX_ATTEMPTS,
-                DEFAULT_BASE_RETRY_DELAY, DEFAULT_MAX_RETRY_DELAY);
+                : CredentialsFactory.staticKeys(accessKeyId, secretAccessKey));
+    }
+
+    /** Settings with these credentials and the default retry policy. */
+    public DynamoClientSettings(String endpoint, String region, CredentialsFactory credentials) {
+        this(endpoint, region, credentials, DEFAULT_MAX_ATTEMPTS, DEFAULT_BASE_RETRY_DELAY, DEFAULT_MAX_RETRY_DELAY);
     }
 
     public DynamoClientSettings {

@@ -2,6 +2,8 @@ package io.shardline.jobs.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shardline.connector.source.ChangeRecord;
 import io.shardline.connector.testing.OpenSearchNode;
 import io.shardline.engine.Engine;
@@ -23,8 +25,11 @@ import io.shardline.jobs.index.SearchIndexAdmin;
 import io.shardline.jobs.replication.ItemSelection;
 import io.shardline.jobs.verify.CopyComparison;
 import io.shardline.jobs.verify.IndexVerifier;
+import io.shardline.jobs.verify.VerifyCommand;
 import io.shardline.jobs.verify.TableVerifier;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +53,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -84,12 +90,14 @@ class StandaloneClusterITCase {
     private Engine engine;
     private ShardlineServer server;
     private DynamoDbClient client;
+    private OperationRecorder recorder;
     private StandaloneFlinkCluster cluster;
 
     @BeforeEach
     void start() throws Exception {
         engine = Engine.open(EngineConfig.inMemory().withMaintenanceInterval(Duration.ofMillis(200)));
         server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
+        recorder = new OperationRecorder(server.endpoint());
         client = DynamoDbClient.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .build();
@@ -102,12 +110,13 @@ class StandaloneClusterITCase {
             cluster.close();
         }
         client.close();
+        recorder.close();
         server.close();
         engine.close();
     }
 
     private List<String> connection() {
-        return List.of("--endpoint", server.endpoint(), "--region", "us-east-1", "--access-key", "test",
+        return List.of("--endpoint", recorder.endpoint(), "--region", "us-east-1", "--access-key", "test",
                 "--secret-key", "test");
     }
 
@@ -144,6 +153,15 @@ class StandaloneClusterITCase {
                 "io.shardline.jobs.replication.ReplicateJob", savepoint, arguments);
         awaitReplicaEqual("after resuming from the savepoint", resumed);
         assertThat(cluster.restarts(resumed.id())).isZero();
+        cluster.cancel(resumed.id());
+        assertDocumentedPolicyAllowsWhatWasCalled("replicate");
+
+        StringWriter printed = new StringWriter();
+        List<String> verify = new ArrayList<>(connection());
+        verify.addAll(List.of("--table", TABLE, "--target-table", REPLICA));
+        assertThat(new CommandLine(new VerifyCommand()).setOut(new PrintWriter(printed))
+                .execute(verify.toArray(String[]::new))).as(printed.toString()).isZero();
+        assertDocumentedPolicyAllowsWhatWasCalled("verify");
     }
 
     @Test
@@ -189,6 +207,7 @@ class StandaloneClusterITCase {
         assertThat(WindowExpectation.differences(expected, stored)).as("client:\n" + resumed.client().output() + "\n"
                 + cluster.output()).isEmpty();
         assertThat(expected).hasSizeGreaterThan(40);
+        assertDocumentedPolicyAllowsWhatWasCalled("game-metrics");
     }
 
     @Test
@@ -223,6 +242,7 @@ class StandaloneClusterITCase {
                 .allSatisfy(name -> assertThat(scraped).contains(name + "{"));
         assertThat(sum(scraped, "flink_taskmanager_job_task_operator_shardline_documentsIndexed\\{[^}]*\\}"))
                 .as("documents indexed").isPositive();
+        assertDocumentedPolicyAllowsWhatWasCalled("index");
     }
 
     @Test
@@ -253,6 +273,7 @@ class StandaloneClusterITCase {
                 () -> ArchiveFiles.read(archive, ArchiveFormat.PARQUET), found -> found.size() >= expired.size());
         assertThat(archived).as(job.client().output()).hasSize(expired.size());
         cluster.cancel(job.id());
+        assertDocumentedPolicyAllowsWhatWasCalled("archive");
 
         List<String> restore = new ArrayList<>(connection());
         restore.addAll(List.of("--from", archive.toUri().toString(), "--table", SESSIONS, "--format", "parquet"));
@@ -263,6 +284,7 @@ class StandaloneClusterITCase {
         Map<String, Map<String, AttributeValue>> restored = new HashMap<>();
         client.scanPaginator(r -> r.tableName(SESSIONS)).items().forEach(item -> restored.put(item.get("id").s(), item));
         assertThat(restored).as("every expired session restored unchanged, without its expiry").isEqualTo(expired);
+        assertDocumentedPolicyAllowsWhatWasCalled("restore");
     }
 
     /** A session of most attribute types. */
@@ -281,6 +303,19 @@ class StandaloneClusterITCase {
         cluster.killTaskManager(0);
         Await.until(Duration.ofMinutes(2), () -> cluster.restarts(job.id()) > 0,
                 "the job to fail over from the killed TaskManager");
+    }
+
+    /**
+     * Every DynamoDB operation called through the recorder since the last check is an action the IAM
+     * policy docs/aws/{@code job}-policy.json allows.
+     */
+    private void assertDocumentedPolicyAllowsWhatWasCalled(String job) throws IOException {
+        Set<String> allowed = new TreeSet<>();
+        for (JsonNode statement : new ObjectMapper().readTree(Path.of("../docs/aws/" + job + "-policy.json").toFile())
+                .path("Statement")) {
+            statement.path("Action").forEach(action -> allowed.add(action.asText().replace("dynamodb:", "")));
+        }
+        assertThat(allowed).as("the actions of docs/aws/" + job + "-policy.json").containsAll(recorder.takeOperations());
     }
 
     /** The Prometheus metric names the operations guide's alerts and its Grafana dashboard use. */

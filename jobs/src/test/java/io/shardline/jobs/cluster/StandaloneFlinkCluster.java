@@ -58,6 +58,8 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     private final String classpath;
     private final JavaProcess jobManager;
     private final List<JavaProcess> taskManagers = new ArrayList<>();
+    /** The attached command-line clients of submitted jobs, ended with the cluster if still running. */
+    private final List<JavaProcess> clients = new ArrayList<>();
     private final URI rest;
     private final int rpcPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -200,6 +202,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         command.add(jar.toString());
         command.addAll(arguments);
         JavaProcess client = cli("client-" + mainClass.substring(mainClass.lastIndexOf('.') + 1), command);
+        clients.add(client);
         return new SubmittedJob(client.awaitLine(SUBMITTED, STARTUP), client);
     }
 
@@ -312,6 +315,9 @@ final class StandaloneFlinkCluster implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        for (JavaProcess client : clients) {
+            client.close();
+        }
         for (JavaProcess taskManager : taskManagers) {
             taskManager.close();
         }
