@@ -53,6 +53,11 @@ public interface CredentialsFactory extends Serializable {
         public AwsCredentialsProvider create() {
             return DefaultCredentialsProvider.builder().build();
         }
+
+        @Override
+        public String toString() {
+            return "the default credentials chain";
+        }
     }
 
     /** Fixed keys, as a class for the same reason; its text shows the key id, never the secret. */
