@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MetricOptions;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.ResultKind;
 import org.apache.flink.table.api.TableResult;
@@ -71,16 +72,25 @@ public final class SqlCommand implements Callable<Integer> {
                 : Files.readString(statements.file, StandardCharsets.UTF_8);
         List<String> sql = SqlScript.statements(script);
         PrintWriter out = spec.commandLine().getOut();
+        StreamExecutionEnvironment context = StreamExecutionEnvironment.getExecutionEnvironment();
+        if (!(context instanceof LocalStreamEnvironment)) {
+            runOn(context, sql, out);
+            return 0;
+        }
         Configuration flink = new Configuration();
         flink.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofSeconds(1));
         try (LocalFlinkCluster cluster = LocalFlinkCluster.start(flink, webPort)) {
             out.println("Flink web UI: " + cluster.webUrl());
-            StreamExecutionEnvironment env = cluster.environment(flink);
-            env.setParallelism(parallelism);
-            env.enableCheckpointing(checkpointInterval.toMillis());
-            run(StreamTableEnvironment.create(env), sql, out);
+            runOn(cluster.environment(flink), sql, out);
         }
         return 0;
+    }
+
+    /** Runs the statements on {@code env}: a local cluster's, or the cluster's it was submitted to with {@code flink run}. */
+    private void runOn(StreamExecutionEnvironment env, List<String> sql, PrintWriter out) throws Exception {
+        env.setParallelism(parallelism);
+        env.enableCheckpointing(checkpointInterval.toMillis());
+        run(StreamTableEnvironment.create(env), sql, out);
     }
 
     /** Runs the statements in order, printing what each did. */

@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -208,6 +209,39 @@ class StandaloneClusterITCase {
                 + cluster.output()).isEmpty();
         assertThat(expected).hasSizeGreaterThan(40);
         assertDocumentedPolicyAllowsWhatWasCalled("game-metrics");
+    }
+
+    @Test
+    void aSqlStatementSubmittedFromTheClusterJarFindsTheShardlineConnector() throws Exception {
+        createOrders();
+        client.createTable(r -> r.tableName("OrdersCopy").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
+        Random random = new Random(5);
+        write(random, 0, 300);
+        String connection = "'endpoint' = '" + recorder.endpoint() + "', 'access-key' = 'test', 'secret-key' = 'test'";
+        String sql = String.join("\n",
+                "CREATE TABLE orders (id STRING, `change` INT, PRIMARY KEY (id) NOT ENFORCED)",
+                "  WITH ('connector' = 'shardline', 'table-name' = '" + TABLE + "', " + connection + ");",
+                "CREATE TABLE orders_copy (id STRING, `change` INT, PRIMARY KEY (id) NOT ENFORCED)",
+                "  WITH ('connector' = 'shardline', 'table-name' = 'OrdersCopy', " + connection + ");",
+                "INSERT INTO orders_copy SELECT id, `change` FROM orders;");
+        StandaloneFlinkCluster.SubmittedJob job = cluster.run(CLUSTER_JAR, "io.shardline.jobs.sql.SqlCommand", null,
+                List.of("--parallelism", "2", "--checkpoint-interval", "500ms", "-e", sql));
+        cluster.awaitRunning(job.id());
+        write(random, 300, 600);
+        Map<String, String> copied = Await.latest(Duration.ofMinutes(3), Duration.ofMillis(500),
+                () -> changes("OrdersCopy"), changes(TABLE)::equals);
+        assertThat(copied).as(job.client().output() + "\n" + cluster.output()).isEqualTo(changes(TABLE)).isNotEmpty();
+        cluster.cancel(job.id());
+    }
+
+    /** Each item's id and change number. */
+    private Map<String, String> changes(String table) {
+        Map<String, String> changes = new TreeMap<>();
+        client.scanPaginator(r -> r.tableName(table).consistentRead(true)).items()
+                .forEach(item -> changes.put(item.get("id").s(), item.get("change").n()));
+        return changes;
     }
 
     @Test
