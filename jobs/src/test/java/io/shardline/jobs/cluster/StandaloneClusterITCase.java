@@ -147,11 +147,8 @@ class StandaloneClusterITCase {
                 .as("the metrics docs/operations.md and its dashboard name, besides the OpenSearch sink's")
                 .allSatisfy(name -> assertThat(scraped).contains(name + "{"));
 
-        String savepoint = cluster.stopWithSavepoint(job.id());
-        assertThat(job.client().awaitExit(Duration.ofMinutes(1))).as(job.client().output()).isZero();
-        write(random, 1_200, 1_500);
-        StandaloneFlinkCluster.SubmittedJob resumed = cluster.run(CLUSTER_JAR,
-                "io.shardline.jobs.replication.ReplicateJob", savepoint, arguments);
+        StandaloneFlinkCluster.SubmittedJob resumed = stopAndResume(job, "io.shardline.jobs.replication.ReplicateJob",
+                arguments, () -> write(random, 1_200, 1_500));
         awaitReplicaEqual("after resuming from the savepoint", resumed);
         assertThat(cluster.restarts(resumed.id())).isZero();
         cluster.cancel(resumed.id());
@@ -190,11 +187,8 @@ class StandaloneClusterITCase {
         new GameEventWriter(client, options.eventsTable, generator, 0, 3_000).run();
         killATaskManagerAndAwaitFailover(job);
         new GameEventWriter(client, options.eventsTable, generator, 0, 1_500).run();
-        String savepoint = cluster.stopWithSavepoint(job.id());
-        assertThat(job.client().awaitExit(Duration.ofMinutes(1))).as(job.client().output()).isZero();
-        new GameEventWriter(client, options.eventsTable, generator, 0, 1_500).run();
-        StandaloneFlinkCluster.SubmittedJob resumed = cluster.run(CLUSTER_JAR, "io.shardline.jobs.game.GameMetricsJob",
-                savepoint, arguments);
+        StandaloneFlinkCluster.SubmittedJob resumed = stopAndResume(job, "io.shardline.jobs.game.GameMetricsJob",
+                arguments, new GameEventWriter(client, options.eventsTable, generator, 0, 1_500)::run);
         new GameEventWriter(client, options.eventsTable, generator, 0, 1_000).run();
 
         List<GameEvent> events = new ArrayList<>();
@@ -212,7 +206,7 @@ class StandaloneClusterITCase {
     }
 
     @Test
-    void aSqlStatementSubmittedFromTheClusterJarFindsTheShardlineConnector() throws Exception {
+    void aSqlStatementFromTheClusterJarCopiesATableThroughAKilledTaskManagerAndASavepoint() throws Exception {
         createOrders();
         client.createTable(r -> r.tableName("OrdersCopy").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
@@ -226,14 +220,20 @@ class StandaloneClusterITCase {
                 "CREATE TABLE orders_copy (id STRING, `change` INT, PRIMARY KEY (id) NOT ENFORCED)",
                 "  WITH ('connector' = 'shardline', 'table-name' = 'OrdersCopy', " + connection + ");",
                 "INSERT INTO orders_copy SELECT id, `change` FROM orders;");
+        List<String> arguments = List.of("--parallelism", "2", "--checkpoint-interval", "500ms", "-e", sql);
         StandaloneFlinkCluster.SubmittedJob job = cluster.run(CLUSTER_JAR, "io.shardline.jobs.sql.SqlCommand", null,
-                List.of("--parallelism", "2", "--checkpoint-interval", "500ms", "-e", sql));
+                arguments);
         cluster.awaitRunning(job.id());
         write(random, 300, 600);
+        killATaskManagerAndAwaitFailover(job);
+        write(random, 600, 800);
+        StandaloneFlinkCluster.SubmittedJob resumed = stopAndResume(job, "io.shardline.jobs.sql.SqlCommand", arguments,
+                () -> write(random, 800, 900));
         Map<String, String> copied = Await.latest(Duration.ofMinutes(3), Duration.ofMillis(500),
                 () -> changes("OrdersCopy"), changes(TABLE)::equals);
-        assertThat(copied).as(job.client().output() + "\n" + cluster.output()).isEqualTo(changes(TABLE)).isNotEmpty();
-        cluster.cancel(job.id());
+        assertThat(copied).as(resumed.client().output() + "\n" + cluster.output()).isEqualTo(changes(TABLE))
+                .isNotEmpty();
+        cluster.cancel(resumed.id());
     }
 
     /** Each item's id and change number. */
@@ -246,7 +246,7 @@ class StandaloneClusterITCase {
 
     @Test
     @Tag("opensearch")
-    void anOpenSearchIndexEqualsTheTableThroughAKilledTaskManager() throws Exception {
+    void anOpenSearchIndexEqualsTheTableThroughAKilledTaskManagerAndASavepoint() throws Exception {
         createOrders();
         Random random = new Random(11);
         write(random, 0, 300);
@@ -261,13 +261,15 @@ class StandaloneClusterITCase {
         write(random, 300, 600);
         killATaskManagerAndAwaitFailover(job);
         write(random, 600, 900);
+        StandaloneFlinkCluster.SubmittedJob resumed = stopAndResume(job, "io.shardline.jobs.index.IndexJob", arguments,
+                () -> write(random, 900, 1_100));
         IndexOptions.SearchConnection search = new IndexOptions.SearchConnection();
         search.urls = List.of(node.url());
         try (SearchIndexAdmin admin = new SearchIndexAdmin(search.connection())) {
             CopyComparison.Result result = Await.latest(Duration.ofMinutes(3), Duration.ofMillis(500),
                     () -> IndexVerifier.verify(client, TABLE, admin, index, "@shardline"), CopyComparison.Result::equal);
-            assertThat(result.equal()).as(result + "\nclient:\n" + job.client().output() + "\n" + cluster.output())
-                    .isTrue();
+            assertThat(result.equal()).as(result + "\nclient:\n" + resumed.client().output() + "\n"
+                    + cluster.output()).isTrue();
             assertThat(result.expected()).isGreaterThan(300);
         }
         String scraped = String.join("\n", cluster.scrapePrometheus());
@@ -276,11 +278,12 @@ class StandaloneClusterITCase {
                 .allSatisfy(name -> assertThat(scraped).contains(name + "{"));
         assertThat(sum(scraped, "flink_taskmanager_job_task_operator_shardline_documentsIndexed\\{[^}]*\\}"))
                 .as("documents indexed").isPositive();
+        cluster.cancel(resumed.id());
         assertDocumentedPolicyAllowsWhatWasCalled("index");
     }
 
     @Test
-    void expiredItemsArchivedAsParquetOnTheClusterAreRestoredUnchanged() throws Exception {
+    void expiredItemsArchivedAsParquetExactlyOnceThroughAKilledTaskManagerAndASavepointAreRestoredUnchanged() throws Exception {
         client.createTable(r -> r.tableName(SESSIONS).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
@@ -294,19 +297,19 @@ class StandaloneClusterITCase {
         StandaloneFlinkCluster.SubmittedJob job = cluster.run(CLUSTER_JAR, "io.shardline.jobs.archive.ArchiveJob", null,
                 arguments);
         cluster.awaitRunning(job.id());
-        long past = Instant.now().getEpochSecond() - 60;
         Map<String, Map<String, AttributeValue>> expired = new HashMap<>();
-        for (int n = 0; n < 90; n++) {
-            Map<String, AttributeValue> session = session(n);
-            Map<String, AttributeValue> item = new HashMap<>(session);
-            item.put("expires", AttributeValue.fromN(Long.toString(past)));
-            client.putItem(r -> r.tableName(SESSIONS).item(item));
-            expired.put(session.get("id").s(), session);
-        }
+        expire(0, 45, expired);
+        killATaskManagerAndAwaitFailover(job);
+        expire(45, 90, expired);
+        StandaloneFlinkCluster.SubmittedJob resumed = stopAndResume(job, "io.shardline.jobs.archive.ArchiveJob",
+                arguments, () -> expire(90, 120, expired));
         List<ChangeRecord> archived = Await.latest(Duration.ofMinutes(2), Duration.ofMillis(500),
                 () -> ArchiveFiles.read(archive, ArchiveFormat.PARQUET), found -> found.size() >= expired.size());
-        assertThat(archived).as(job.client().output()).hasSize(expired.size());
-        cluster.cancel(job.id());
+        assertThat(archived).as("each expired session archived exactly once\n" + resumed.client().output())
+                .hasSize(expired.size());
+        assertThat(archived).extracting(removal -> removal.keys().get("id").s()).containsExactlyInAnyOrderElementsOf(
+                expired.keySet());
+        cluster.cancel(resumed.id());
         assertDocumentedPolicyAllowsWhatWasCalled("archive");
 
         List<String> restore = new ArrayList<>(connection());
@@ -315,10 +318,23 @@ class StandaloneClusterITCase {
                 "io.shardline.jobs.archive.RestoreCommand", null, restore);
         assertThat(restoring.client().awaitExit(Duration.ofMinutes(3))).as(restoring.client().output()).isZero();
         assertThat(restoring.client().output()).contains("Restore into table " + SESSIONS + " finished");
+        assertThat(expired).hasSize(120);
         Map<String, Map<String, AttributeValue>> restored = new HashMap<>();
         client.scanPaginator(r -> r.tableName(SESSIONS)).items().forEach(item -> restored.put(item.get("id").s(), item));
         assertThat(restored).as("every expired session restored unchanged, without its expiry").isEqualTo(expired);
         assertDocumentedPolicyAllowsWhatWasCalled("restore");
+    }
+
+    /** Puts sessions {@code from} to {@code to} already expired, so Time to Live deletes them; remembers them. */
+    private void expire(int from, int to, Map<String, Map<String, AttributeValue>> expired) {
+        long past = Instant.now().getEpochSecond() - 60;
+        for (int n = from; n < to; n++) {
+            Map<String, AttributeValue> session = session(n);
+            Map<String, AttributeValue> item = new HashMap<>(session);
+            item.put("expires", AttributeValue.fromN(Long.toString(past)));
+            client.putItem(r -> r.tableName(SESSIONS).item(item));
+            expired.put(session.get("id").s(), session);
+        }
     }
 
     /** A session of most attribute types. */
@@ -331,6 +347,21 @@ class StandaloneClusterITCase {
                 "active", AttributeValue.fromBool(n % 2 == 0), "note", AttributeValue.fromNul(true),
                 "pages", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("path", AttributeValue.fromS("/p" + n),
                         "views", AttributeValue.fromN(Integer.toString(n)))))));
+    }
+
+    /**
+     * Stops the job with a savepoint through the CLI (its attached client then ends with exit code 0),
+     * runs {@code whileStopped}, and submits the job again from the savepoint.
+     */
+    private StandaloneFlinkCluster.SubmittedJob stopAndResume(StandaloneFlinkCluster.SubmittedJob job, String mainClass,
+                                                              List<String> arguments, Runnable whileStopped)
+            throws Exception {
+        String savepoint = cluster.stopWithSavepoint(job.id());
+        assertThat(job.client().awaitExit(Duration.ofMinutes(1))).as(job.client().output()).isZero();
+        whileStopped.run();
+        StandaloneFlinkCluster.SubmittedJob resumed = cluster.run(CLUSTER_JAR, mainClass, savepoint, arguments);
+        cluster.awaitRunning(resumed.id());
+        return resumed;
     }
 
     private void killATaskManagerAndAwaitFailover(StandaloneFlinkCluster.SubmittedJob job) throws Exception {
