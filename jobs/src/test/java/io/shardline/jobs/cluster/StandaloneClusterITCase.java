@@ -70,9 +70,10 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  * The cluster jar ({@code jobs/target/shardline-jobs-flink.jar}) submitted the way users submit it,
  * with Flink's command-line client, to a standalone Flink session cluster of separate JVMs (a
  * JobManager and two TaskManagers) whose class path has nothing of Shardline, the AWS SDK or
- * Jackson; run against the engine's server; one TaskManager killed with SIGKILL midway; stopped with
- * a savepoint and resumed from it; results compared exactly; metrics scraped from Flink's Prometheus
- * reporter.
+ * Jackson: replication, game metrics, the OpenSearch index, TTL archival and restore, and a SQL
+ * statement, each against the engine's server; one TaskManager killed with SIGKILL midway; stopped
+ * with a savepoint and resumed from it; results compared exactly; metrics scraped from Flink's
+ * Prometheus reporter; the DynamoDB operations each job called held against its documented IAM policy.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class StandaloneClusterITCase {
@@ -116,6 +117,7 @@ class StandaloneClusterITCase {
         engine.close();
     }
 
+    /** The jobs' connection to the engine, through the recorder of the operations they call. */
     private List<String> connection() {
         return List.of("--endpoint", recorder.endpoint(), "--region", "us-east-1", "--access-key", "test",
                 "--secret-key", "test");
@@ -181,14 +183,11 @@ class StandaloneClusterITCase {
         AtomicLong clock = new AtomicLong(GAME_START);
         GameEventGenerator generator = new GameEventGenerator(new GameEventGenerator.Settings(3, 40, 4, 1.5,
                 20_000, 0, 0), () -> clock.getAndAdd(GAME_STEP_MILLIS), 42, "cluster");
-        StandaloneFlinkCluster.SubmittedJob job = cluster.run(CLUSTER_JAR, "io.shardline.jobs.game.GameMetricsJob",
-                null, arguments);
-        cluster.awaitRunning(job.id());
-        new GameEventWriter(client, options.eventsTable, generator, 0, 3_000).run();
-        killATaskManagerAndAwaitFailover(job);
-        new GameEventWriter(client, options.eventsTable, generator, 0, 1_500).run();
-        StandaloneFlinkCluster.SubmittedJob resumed = stopAndResume(job, "io.shardline.jobs.game.GameMetricsJob",
-                arguments, new GameEventWriter(client, options.eventsTable, generator, 0, 1_500)::run);
+        StandaloneFlinkCluster.SubmittedJob resumed = runThroughAKilledTaskManagerAndASavepoint(
+                "io.shardline.jobs.game.GameMetricsJob", arguments,
+                new GameEventWriter(client, options.eventsTable, generator, 0, 3_000)::run,
+                new GameEventWriter(client, options.eventsTable, generator, 0, 1_500)::run,
+                new GameEventWriter(client, options.eventsTable, generator, 0, 1_500)::run);
         new GameEventWriter(client, options.eventsTable, generator, 0, 1_000).run();
 
         List<GameEvent> events = new ArrayList<>();
@@ -221,14 +220,9 @@ class StandaloneClusterITCase {
                 "  WITH ('connector' = 'shardline', 'table-name' = 'OrdersCopy', " + connection + ");",
                 "INSERT INTO orders_copy SELECT id, `change` FROM orders;");
         List<String> arguments = List.of("--parallelism", "2", "--checkpoint-interval", "500ms", "-e", sql);
-        StandaloneFlinkCluster.SubmittedJob job = cluster.run(CLUSTER_JAR, "io.shardline.jobs.sql.SqlCommand", null,
-                arguments);
-        cluster.awaitRunning(job.id());
-        write(random, 300, 600);
-        killATaskManagerAndAwaitFailover(job);
-        write(random, 600, 800);
-        StandaloneFlinkCluster.SubmittedJob resumed = stopAndResume(job, "io.shardline.jobs.sql.SqlCommand", arguments,
-                () -> write(random, 800, 900));
+        StandaloneFlinkCluster.SubmittedJob resumed = runThroughAKilledTaskManagerAndASavepoint(
+                "io.shardline.jobs.sql.SqlCommand", arguments, () -> write(random, 300, 600),
+                () -> write(random, 600, 800), () -> write(random, 800, 900));
         Map<String, String> copied = Await.latest(Duration.ofMinutes(3), Duration.ofMillis(500),
                 () -> changes("OrdersCopy"), changes(TABLE)::equals);
         assertThat(copied).as(resumed.client().output() + "\n" + cluster.output()).isEqualTo(changes(TABLE))
@@ -255,14 +249,9 @@ class StandaloneClusterITCase {
         List<String> arguments = new ArrayList<>(connection());
         arguments.addAll(List.of("--table", TABLE, "--index", index, "--opensearch", node.url(), "--parallelism", "2",
                 "--checkpoint-interval", "500ms"));
-        StandaloneFlinkCluster.SubmittedJob job = cluster.run(CLUSTER_JAR, "io.shardline.jobs.index.IndexJob", null,
-                arguments);
-        cluster.awaitRunning(job.id());
-        write(random, 300, 600);
-        killATaskManagerAndAwaitFailover(job);
-        write(random, 600, 900);
-        StandaloneFlinkCluster.SubmittedJob resumed = stopAndResume(job, "io.shardline.jobs.index.IndexJob", arguments,
-                () -> write(random, 900, 1_100));
+        StandaloneFlinkCluster.SubmittedJob resumed = runThroughAKilledTaskManagerAndASavepoint(
+                "io.shardline.jobs.index.IndexJob", arguments, () -> write(random, 300, 600),
+                () -> write(random, 600, 900), () -> write(random, 900, 1_100));
         IndexOptions.SearchConnection search = new IndexOptions.SearchConnection();
         search.urls = List.of(node.url());
         try (SearchIndexAdmin admin = new SearchIndexAdmin(search.connection())) {
@@ -294,15 +283,10 @@ class StandaloneClusterITCase {
         List<String> arguments = new ArrayList<>(connection());
         arguments.addAll(List.of("--table", SESSIONS, "--to", archive.toUri().toString(), "--format", "parquet",
                 "--checkpoint-interval", "500ms", "--parallelism", "2"));
-        StandaloneFlinkCluster.SubmittedJob job = cluster.run(CLUSTER_JAR, "io.shardline.jobs.archive.ArchiveJob", null,
-                arguments);
-        cluster.awaitRunning(job.id());
         Map<String, Map<String, AttributeValue>> expired = new HashMap<>();
-        expire(0, 45, expired);
-        killATaskManagerAndAwaitFailover(job);
-        expire(45, 90, expired);
-        StandaloneFlinkCluster.SubmittedJob resumed = stopAndResume(job, "io.shardline.jobs.archive.ArchiveJob",
-                arguments, () -> expire(90, 120, expired));
+        StandaloneFlinkCluster.SubmittedJob resumed = runThroughAKilledTaskManagerAndASavepoint(
+                "io.shardline.jobs.archive.ArchiveJob", arguments, () -> expire(0, 45, expired),
+                () -> expire(45, 90, expired), () -> expire(90, 120, expired));
         List<ChangeRecord> archived = Await.latest(Duration.ofMinutes(2), Duration.ofMillis(500),
                 () -> ArchiveFiles.read(archive, ArchiveFormat.PARQUET), found -> found.size() >= expired.size());
         assertThat(archived).as("each expired session archived exactly once\n" + resumed.client().output())
@@ -347,6 +331,22 @@ class StandaloneClusterITCase {
                 "active", AttributeValue.fromBool(n % 2 == 0), "note", AttributeValue.fromNul(true),
                 "pages", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("path", AttributeValue.fromS("/p" + n),
                         "views", AttributeValue.fromN(Integer.toString(n)))))));
+    }
+
+    /**
+     * Submits a job, runs {@code beforeKill}, kills a TaskManager and waits for the job to fail over,
+     * runs {@code afterKill}, then stops the job with a savepoint and resumes it, {@code whileStopped}
+     * run in between; the resumed job.
+     */
+    private StandaloneFlinkCluster.SubmittedJob runThroughAKilledTaskManagerAndASavepoint(
+            String mainClass, List<String> arguments, Runnable beforeKill, Runnable afterKill, Runnable whileStopped)
+            throws Exception {
+        StandaloneFlinkCluster.SubmittedJob job = cluster.run(CLUSTER_JAR, mainClass, null, arguments);
+        cluster.awaitRunning(job.id());
+        beforeKill.run();
+        killATaskManagerAndAwaitFailover(job);
+        afterKill.run();
+        return stopAndResume(job, mainClass, arguments, whileStopped);
     }
 
     /**
