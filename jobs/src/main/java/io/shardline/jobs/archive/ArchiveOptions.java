@@ -2,6 +2,7 @@ package io.shardline.jobs.archive;
 
 import io.shardline.jobs.cli.DurationConverter;
 import io.shardline.jobs.cli.SizeConverter;
+import io.shardline.jobs.cli.StreamPolling;
 import io.shardline.jobs.cli.TableConnection;
 import io.shardline.jobs.flink.JobRunOptions;
 import java.time.Duration;
@@ -16,6 +17,9 @@ import picocli.CommandLine.TypeConversionException;
 public final class ArchiveOptions {
     @Mixin
     public TableConnection connection = new TableConnection();
+
+    @Mixin
+    public StreamPolling polling = new StreamPolling();
 
     @Option(names = "--table", required = true, description = "The table whose expired items are archived")
     public String table;

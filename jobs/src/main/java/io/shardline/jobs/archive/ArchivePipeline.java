@@ -29,9 +29,9 @@ final class ArchivePipeline {
         env.setParallelism(options.run.parallelism);
         env.enableCheckpointing(options.checkpointInterval.toMillis());
         DynamoClientSettings client = options.connection.settings();
-        ShardlineSourceBuilder<ChangeRecord> stream = ShardlineSource.<ChangeRecord>builder().tableName(options.table)
-                .endpoint(client.endpoint()).region(client.region()).credentialsProvider(client.credentials())
-                .deserializer(ChangeRecordDeserializationSchema.changeRecords());
+        ShardlineSourceBuilder<ChangeRecord> stream = options.polling.applyTo(ShardlineSource.<ChangeRecord>builder()
+                .tableName(options.table).endpoint(client.endpoint()).region(client.region())
+                .credentialsProvider(client.credentials()).deserializer(ChangeRecordDeserializationSchema.changeRecords()));
         if (options.fromLatest) {
             stream.startingAtLatest();
         }

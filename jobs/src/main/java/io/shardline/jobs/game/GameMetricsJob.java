@@ -54,10 +54,10 @@ public final class GameMetricsJob implements Callable<Integer> {
         env.setParallelism(options.parallelism);
         env.enableCheckpointing(options.checkpointInterval.toMillis());
         DynamoClientSettings client = options.connection.settings();
-        DataStream<GameEvent> events = env.fromSource(ShardlineSource.<ChangeRecord>builder()
+        DataStream<GameEvent> events = env.fromSource(options.polling.applyTo(ShardlineSource.<ChangeRecord>builder()
                         .tableName(options.eventsTable).endpoint(client.endpoint()).region(client.region())
                         .credentialsProvider(client.credentials())
-                        .deserializer(ChangeRecordDeserializationSchema.changeRecords()).build(),
+                        .deserializer(ChangeRecordDeserializationSchema.changeRecords())).build(),
                         watermarks(options), "game events")
                 .filter(GameMetricsJob::carriesEvent)
                 .name("inserts and updates")

@@ -1,6 +1,7 @@
 package io.shardline.jobs.game;
 
 import io.shardline.jobs.cli.DurationConverter;
+import io.shardline.jobs.cli.StreamPolling;
 import io.shardline.jobs.cli.TableConnection;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
@@ -10,6 +11,9 @@ import picocli.CommandLine.Option;
 public final class GameMetricsOptions {
     @Mixin
     public TableConnection connection = new TableConnection();
+
+    @Mixin
+    public StreamPolling polling = new StreamPolling();
 
     @Option(names = "--events-table", description = "Table of game events to read (default: ${DEFAULT-VALUE})",
             defaultValue = "GameEvents")

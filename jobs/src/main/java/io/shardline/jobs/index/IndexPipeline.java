@@ -32,7 +32,7 @@ public final class IndexPipeline {
                 .deadLetters(DeadLetterFile.in(Path.of(options.deadLetters), options.table))
                 .option(OpenSearchSinkOptions.BULK_FLUSH_INTERVAL, options.bulkFlushInterval).build();
         VersionedChanges.of(env, options.connection.settings(), options.table, plan.snapshot(), plan.handoffSeconds(),
-                        options.copy.scanSegments, changes, options.copy.versionRetention)
+                        options.copy.scanSegments, changes, options.copy.versionRetention, options.copy.polling)
                 .sinkTo(sink).name("opensearch").uid("opensearch");
     }
 

@@ -1,6 +1,7 @@
 package io.shardline.jobs.versions;
 
 import io.shardline.jobs.cli.DurationConverter;
+import io.shardline.jobs.cli.StreamPolling;
 import io.shardline.jobs.flink.JobRunOptions;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
@@ -21,10 +22,12 @@ public final class TableCopyOptions {
             + "(default: ${DEFAULT-VALUE})")
     public int scanSegments = 16;
 
-
     @Option(names = "--checkpoint-interval", converter = DurationConverter.class, description = "Checkpoint "
             + "interval; a checkpoint completes once the copy acknowledged every write before it (default: 10s)")
     public Duration checkpointInterval = Duration.ofSeconds(10);
+
+    @Mixin
+    public StreamPolling polling = new StreamPolling();
 
     @Mixin
     public JobRunOptions run = new JobRunOptions();

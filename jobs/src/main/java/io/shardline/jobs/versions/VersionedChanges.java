@@ -6,6 +6,7 @@ import io.shardline.connector.source.ChangeRecordDeserializationSchema;
 import io.shardline.connector.source.ShardlineSource;
 import io.shardline.connector.source.ShardlineSourceBuilder;
 import io.shardline.connector.source.scan.TableScanSource;
+import io.shardline.jobs.cli.StreamPolling;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -31,13 +32,15 @@ public final class VersionedChanges {
     /**
      * @param snapshot       whether to copy the table first; without, the stream is read from its oldest record
      * @param handoffSeconds the table service's clock before the Scan, from which the stream is read
+     * @param polling        how the stream is polled
      */
     public static DataStream<KeyedChange> of(StreamExecutionEnvironment env, DynamoClientSettings client,
                                              String table, boolean snapshot, long handoffSeconds,
-                                             int scanSegments, ItemChangeMapping changes, Duration versionRetention) {
-        ShardlineSourceBuilder<ChangeRecord> stream = ShardlineSource.<ChangeRecord>builder().tableName(table)
-                .endpoint(client.endpoint()).region(client.region()).credentialsProvider(client.credentials())
-                .deserializer(ChangeRecordDeserializationSchema.changeRecords());
+                                             int scanSegments, ItemChangeMapping changes, Duration versionRetention,
+                                             StreamPolling polling) {
+        ShardlineSourceBuilder<ChangeRecord> stream = polling.applyTo(ShardlineSource.<ChangeRecord>builder()
+                .tableName(table).endpoint(client.endpoint()).region(client.region())
+                .credentialsProvider(client.credentials()).deserializer(ChangeRecordDeserializationSchema.changeRecords()));
         if (snapshot) {
             stream.startingAtTimestamp(Instant.ofEpochSecond(handoffSeconds));
         }

@@ -248,7 +248,7 @@ class StandaloneClusterITCase {
         String index = "orders-" + Long.toHexString(random.nextLong());
         List<String> arguments = new ArrayList<>(connection());
         arguments.addAll(List.of("--table", TABLE, "--index", index, "--opensearch", node.url(), "--parallelism", "2",
-                "--checkpoint-interval", "500ms"));
+                "--checkpoint-interval", "500ms", "--idle-poll-interval", "400ms"));
         StandaloneFlinkCluster.SubmittedJob resumed = runThroughAKilledTaskManagerAndASavepoint(
                 "io.shardline.jobs.index.IndexJob", arguments, () -> write(random, 300, 600),
                 () -> write(random, 600, 900), () -> write(random, 900, 1_100));
