@@ -39,6 +39,11 @@ record ReplicationTarget(String table, TableConnection connection, String name) 
         TableConnection connection = TableConnection.of(settings.getOrDefault("endpoint", source.endpoint),
                 settings.getOrDefault("region", source.region), settings.getOrDefault("access-key", source.accessKey),
                 settings.getOrDefault("secret-key", source.secretKey));
+        if (!settings.containsKey("access-key")) {
+            connection.profile = source.profile;
+            connection.roleArn = source.roleArn;
+            connection.roleSession = source.roleSession;
+        }
         String where = connection.endpoint.equals(source.endpoint) && connection.region.equals(source.region) ? ""
                 : " at " + ("aws".equals(connection.endpoint) ? "aws " + connection.region : connection.endpoint);
         return new ReplicationTarget(table, connection, table + where);

@@ -38,6 +38,19 @@ class ReplicationTargetTest {
     }
 
     @Test
+    void aTargetWithoutKeysOfItsOwnUsesTheSourcesProfileAndRole() {
+        TableConnection source = source();
+        source.endpoint = "aws";
+        source.profile = "analytics";
+        source.roleArn = "arn:aws:iam::123456789012:role/copier";
+        ReplicationTarget beside = ReplicationTarget.parse("table=Copy,region=us-west-2", source);
+        assertThat(beside.settings().credentials()).hasToString("role arn:aws:iam::123456789012:role/copier "
+                + "(session shardline) assumed with profile analytics");
+        ReplicationTarget ownKeys = ReplicationTarget.parse("table=Copy,access-key=K,secret-key=S", source);
+        assertThat(ownKeys.settings().credentials()).hasToString("static keys K");
+    }
+
+    @Test
     void unknownSettingsAndMissingTablesAreRefused() {
         assertThatThrownBy(() -> ReplicationTarget.parse("table=Copy,port=1", source()))
                 .hasMessageContaining("'port=1'").hasMessageContaining("endpoint=");
