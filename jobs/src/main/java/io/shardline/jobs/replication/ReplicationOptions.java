@@ -25,8 +25,8 @@ public final class ReplicationOptions {
     public String table;
 
     @Option(names = "--target", required = true, description = "A target table: its name (same endpoint and "
-            + "credentials as the source), or table=NAME,endpoint=URL|aws,region=R,access-key=K,secret-key=S, "
-            + "where each setting left out is the source's. Repeat for several targets.")
+            + "credentials as the source), or table=NAME,endpoint=URL|aws,region=R,access-key=K,secret-key=S,"
+            + "profile=P,role-arn=ARN, where each setting left out is the source's. Repeat for several targets.")
     public List<String> targets;
 
     @Option(names = "--events", split = ",", description = "Event types replicated: INSERT, MODIFY, REMOVE "

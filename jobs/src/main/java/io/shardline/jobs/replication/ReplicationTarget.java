@@ -9,13 +9,15 @@ import java.util.TreeMap;
 /**
  * One table the replication writes to: its name and how to reach it. Written on the command line as
  * the table's name alone (same endpoint and credentials as the source) or as
- * {@code table=NAME,endpoint=URL|aws,region=R,access-key=K,secret-key=S}, where each setting left
- * out is the source's.
+ * {@code table=NAME,endpoint=URL|aws,region=R,access-key=K,secret-key=S,profile=P,role-arn=ARN}, where
+ * each setting left out is the source's (a target with keys of its own takes no profile or role from
+ * the source).
  *
  * @param name what progress lines and errors call it: the table, and its endpoint where that differs
  */
 record ReplicationTarget(String table, TableConnection connection, String name) {
-    private static final Set<String> SETTINGS = Set.of("table", "endpoint", "region", "access-key", "secret-key");
+    private static final Set<String> SETTINGS = Set.of("table", "endpoint", "region", "access-key", "secret-key",
+            "profile", "role-arn");
 
     static ReplicationTarget parse(String text, TableConnection source) {
         Map<String, String> settings = new TreeMap<>();
@@ -27,7 +29,7 @@ record ReplicationTarget(String table, TableConnection connection, String name) 
                 String setting = equals < 0 ? part.trim() : part.substring(0, equals).trim();
                 if (equals < 0 || !SETTINGS.contains(setting)) {
                     throw new IllegalArgumentException("--target " + text + ": '" + part + "' is not one of "
-                            + "table=, endpoint=, region=, access-key=, secret-key=");
+                            + "table=, endpoint=, region=, access-key=, secret-key=, profile=, role-arn=");
                 }
                 settings.put(setting, part.substring(equals + 1).trim());
             }
@@ -39,11 +41,10 @@ record ReplicationTarget(String table, TableConnection connection, String name) 
         TableConnection connection = TableConnection.of(settings.getOrDefault("endpoint", source.endpoint),
                 settings.getOrDefault("region", source.region), settings.getOrDefault("access-key", source.accessKey),
                 settings.getOrDefault("secret-key", source.secretKey));
-        if (!settings.containsKey("access-key")) {
-            connection.profile = source.profile;
-            connection.roleArn = source.roleArn;
-            connection.roleSession = source.roleSession;
-        }
+        boolean ownKeys = settings.containsKey("access-key");
+        connection.profile = settings.getOrDefault("profile", ownKeys ? null : source.profile);
+        connection.roleArn = settings.getOrDefault("role-arn", ownKeys ? null : source.roleArn);
+        connection.roleSession = source.roleSession;
         String where = connection.endpoint.equals(source.endpoint) && connection.region.equals(source.region) ? ""
                 : " at " + ("aws".equals(connection.endpoint) ? "aws " + connection.region : connection.endpoint);
         return new ReplicationTarget(table, connection, table + where);

@@ -38,7 +38,7 @@ class ReplicationTargetTest {
     }
 
     @Test
-    void aTargetWithoutKeysOfItsOwnUsesTheSourcesProfileAndRole() {
+    void aTargetWithoutKeysOfItsOwnUsesTheSourcesProfileAndRoleUnlessItNamesItsOwn() {
         TableConnection source = source();
         source.endpoint = "aws";
         source.profile = "analytics";
@@ -48,6 +48,13 @@ class ReplicationTargetTest {
                 + "(session shardline) assumed with profile analytics");
         ReplicationTarget ownKeys = ReplicationTarget.parse("table=Copy,access-key=K,secret-key=S", source);
         assertThat(ownKeys.settings().credentials()).hasToString("static keys K");
+        ReplicationTarget otherAccount = ReplicationTarget.parse(
+                "table=Copy,region=eu-west-1,role-arn=arn:aws:iam::210987654321:role/replica-writer", source);
+        assertThat(otherAccount.settings().credentials()).hasToString("role arn:aws:iam::210987654321:role/replica-writer"
+                + " (session shardline) assumed with profile analytics");
+        ReplicationTarget otherProfile = ReplicationTarget.parse("table=Copy,profile=backup", source);
+        assertThat(otherProfile.settings().credentials()).hasToString("role arn:aws:iam::123456789012:role/copier "
+                + "(session shardline) assumed with profile backup");
     }
 
     @Test
