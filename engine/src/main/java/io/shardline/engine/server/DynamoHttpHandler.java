@@ -184,10 +184,10 @@ final class DynamoHttpHandler implements HttpHandler {
             return;
         }
         if (fault != null && fault.kind() == FaultInjector.Kind.DELAY) {
-            exchange.dispatch(SameThreadExecutor.INSTANCE, () -> exchange.getIoThread().executeAfter(
-                    () -> exchange.getConnection().getWorker().execute(
-                            () -> respond(exchange, operation, body, null, admitted)),
-                    fault.delayMillis(), TimeUnit.MILLISECONDS));
+            Runnable onWorker = () -> exchange.getConnection().getWorker().execute(
+                    () -> respond(exchange, operation, body, null, admitted));
+            exchange.dispatch(SameThreadExecutor.INSTANCE,
+                    () -> exchange.getIoThread().executeAfter(onWorker, fault.delayMillis(), TimeUnit.MILLISECONDS));
         } else {
             respond(exchange, operation, body, fault, admitted);
         }

@@ -1,15 +1,16 @@
 package io.shardline.engine.bench;
 
 import io.shardline.engine.launcher.EngineLauncher;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
+import io.shardline.engine.testing.EngineProcess;
+import io.shardline.engine.testing.JavaProcess;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -40,30 +41,14 @@ public final class WarmUpBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 150;
         Path data = Files.createTempDirectory("shardline-bench-warm-up");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), EngineLauncher.class.getName(),
-                "--data-dir", data.toString(), "--port", Integer.toString(port)));
-        ProcessBuilder launch = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        if (args.length > 1) {
-            launch.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", Arrays.asList(args).subList(1, args.length)));
-        }
+        Map<String, String> environment = args.length > 1
+                ? Map.of("JAVA_TOOL_OPTIONS", String.join(" ", Arrays.asList(args).subList(1, args.length))) : Map.of();
         long started = System.nanoTime();
-        Process server = launch.start();
+        JavaProcess server = JavaProcess.start("engine", System.getProperty("java.class.path"), List.of(), environment,
+                EngineLauncher.class.getName(), List.of("--data-dir", data.toString(), "--port", "0"));
         Path script = WrkLoad.script();
         try {
-            URI endpoint = URI.create("http://127.0.0.1:" + port);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!accepts(port)) {
-                if (System.nanoTime() > deadline || !server.isAlive()) {
-                    throw new IllegalStateException("the server did not start listening on port " + port);
-                }
-                Thread.sleep(20);
-            }
+            URI endpoint = URI.create(server.awaitLine(EngineProcess.LISTENING, Duration.ofSeconds(60)));
             System.out.printf("listening after %.1f s%n", (System.nanoTime() - started) / 1e9);
             try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
@@ -87,8 +72,7 @@ public final class WarmUpBenchmark {
             report(windows);
         } finally {
             Files.deleteIfExists(script);
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
+            server.close();
             Throughput.deleteTree(data);
         }
     }
@@ -107,13 +91,5 @@ public final class WarmUpBenchmark {
             }
         }
         System.out.printf("steady GetItem rate %.0f/s; no 5 s reached 90%% of it%n", steady);
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The packaged cluster jar (an integration test because it reads what the package phase built): none
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterJarContentsITCase {
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void theClusterJarCarriesItsLibrariesAndMergedServiceFilesButNoneOfFlinksDistribution() throws IOException {
         try (ZipFile jar = new ZipFile("target/shardline-jobs-flink.jar")) {
             List<String> names = jar.stream().map(ZipEntry::getName).toList();

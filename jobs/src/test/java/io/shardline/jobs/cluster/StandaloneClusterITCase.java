@@ -125,7 +125,7 @@ class StandaloneClusterITCase {
 
     @Test
     void aReplicationSurvivesAKilledTaskManagerAndASavepointAndItsMetricsAreScraped() throws Exception {
-        createOrders();
+        createTable(TABLE, true);
         Random random = new Random(7);
         write(random, 0, 400);
         List<String> arguments = new ArrayList<>(connection());
@@ -206,10 +206,8 @@ class StandaloneClusterITCase {
 
     @Test
     void aSqlStatementFromTheClusterJarCopiesATableThroughAKilledTaskManagerAndASavepoint() throws Exception {
-        createOrders();
-        client.createTable(r -> r.tableName("OrdersCopy").billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
+        createTable(TABLE, true);
+        createTable("OrdersCopy", false);
         Random random = new Random(5);
         write(random, 0, 300);
         String connection = "'endpoint' = '" + recorder.endpoint() + "', 'access-key' = 'test', 'secret-key' = 'test'";
@@ -241,7 +239,7 @@ class StandaloneClusterITCase {
     @Test
     @Tag("opensearch")
     void anOpenSearchIndexEqualsTheTableThroughAKilledTaskManagerAndASavepoint() throws Exception {
-        createOrders();
+        createTable(TABLE, true);
         Random random = new Random(11);
         write(random, 0, 300);
         OpenSearchNode node = OpenSearchNode.shared();
@@ -273,10 +271,7 @@ class StandaloneClusterITCase {
 
     @Test
     void expiredItemsArchivedAsParquetExactlyOnceThroughAKilledTaskManagerAndASavepointAreRestoredUnchanged() throws Exception {
-        client.createTable(r -> r.tableName(SESSIONS).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+        createTable(SESSIONS, true);
         client.updateTimeToLive(r -> r.tableName(SESSIONS).timeToLiveSpecification(t -> t.enabled(true)
                 .attributeName("expires")));
         Path archive = dir.resolve("archive");
@@ -405,11 +400,16 @@ class StandaloneClusterITCase {
         return sum;
     }
 
-    private void createOrders() {
-        client.createTable(r -> r.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+    /** A table keyed by {@code id} (S), with a stream of both images when {@code stream}. */
+    private void createTable(String table, boolean stream) {
+        client.createTable(r -> {
+            r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH));
+            if (stream) {
+                r.streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES));
+            }
+        });
     }
 
     /** Puts, updates and deletes items "0" to "599" in random order, {@code from} to {@code to} changes. */

@@ -3,6 +3,7 @@ package io.shardline.jobs.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shardline.engine.testing.Await;
+import io.shardline.engine.testing.JavaProcess;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -32,6 +33,8 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     /** The ports the reporters may listen on, one per process; each takes the first free one. */
     static final String PROMETHEUS_PORTS = "9250-9350";
     private static final Duration STARTUP = Duration.ofMinutes(2);
+    /** Lines of each process's output shown in failure messages. */
+    private static final int SHOWN_LINES = 60;
     private static final Pattern REST_LISTENING = Pattern.compile("Rest endpoint listening at [^:]+:(\\d+)");
     private static final Pattern RPC_STARTED = Pattern.compile("Actor system started at pekko\\.tcp://flink@[^:]+:(\\d+)");
     private static final Pattern SUBMITTED = Pattern.compile("Job has been submitted with JobID ([0-9a-f]{32})");
@@ -92,9 +95,12 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         try {
             int rpcPort = Integer.parseInt(jobManager.awaitLine(RPC_STARTED, STARTUP));
             int restPort = Integer.parseInt(jobManager.awaitLine(REST_LISTENING, STARTUP));
+            Path clientConf = Files.createDirectories(home.resolve("conf-client"));
+            Files.writeString(clientConf.resolve("config.yaml"), String.join("\n", "rest.address: 127.0.0.1",
+                    "rest.port: " + restPort, ""));
             cluster = new StandaloneFlinkCluster(home, classpath, jobManager, URI.create("http://127.0.0.1:" + restPort),
                     rpcPort);
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (IOException | RuntimeException | InterruptedException e) {
             jobManager.close();
             throw e;
         }
@@ -222,13 +228,8 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     private JavaProcess cli(String name, List<String> arguments) throws IOException {
-        Path conf = home.resolve("conf-client");
-        Files.createDirectories(conf);
-        Files.writeString(conf.resolve("config.yaml"), String.join("\n", "rest.address: 127.0.0.1",
-                "rest.port: " + rest.getPort(), ""));
-        Files.copy(home.resolve("conf").resolve("log4j2.properties"), conf.resolve("log4j2.properties"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return JavaProcess.start(name, classpath, jvmOptions(conf, "256m"), Map.of("FLINK_CONF_DIR", conf.toString()),
+        return JavaProcess.start(name, classpath, jvmOptions(home.resolve("conf"), "256m"),
+                Map.of("FLINK_CONF_DIR", home.resolve("conf-client").toString()),
                 "org.apache.flink.client.cli.CliFrontend", arguments);
     }
 
@@ -299,18 +300,13 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         }
     }
 
-    /** The output of every process of the cluster, for failure messages. */
+    /** The state and latest output of every process of the cluster, for failure messages. */
     String output() {
-        StringBuilder all = new StringBuilder("=== jobmanager\n").append(tail(jobManager.output()));
+        StringBuilder all = new StringBuilder("=== jobmanager: ").append(jobManager.status(SHOWN_LINES));
         for (JavaProcess taskManager : taskManagers) {
-            all.append("\n=== ").append(taskManager.name()).append('\n').append(tail(taskManager.output()));
+            all.append("\n=== ").append(taskManager.name()).append(": ").append(taskManager.status(SHOWN_LINES));
         }
         return all.toString();
-    }
-
-    private static String tail(String output) {
-        String[] lines = output.split("\n");
-        return String.join("\n", Arrays.copyOfRange(lines, Math.max(0, lines.length - 60), lines.length));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.shardline.jobs.cluster;
+package io.shardline.engine.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * A JVM of its own started from a main class, its output (stdout and stderr together) kept in full so
  * tests can wait for a line and show the output when something fails.
  */
-final class JavaProcess implements AutoCloseable {
+public final class JavaProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final List<String> lines = new ArrayList<>();
@@ -33,8 +34,9 @@ final class JavaProcess implements AutoCloseable {
     }
 
     /** Starts {@code mainClass} with {@code classpath}, the JVM options and the program arguments. */
-    static JavaProcess start(String name, String classpath, List<String> jvmOptions, Map<String, String> environment,
-                             String mainClass, List<String> arguments) throws IOException {
+    public static JavaProcess start(String name, String classpath, List<String> jvmOptions,
+                                    Map<String, String> environment, String mainClass, List<String> arguments)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -72,7 +74,7 @@ final class JavaProcess implements AutoCloseable {
      * The first group of the first output line {@code pattern} finds, waiting up to {@code timeout} for
      * it; fails with the output when the line does not come or the process ends first.
      */
-    String awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
+    public String awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int seen = 0;
         synchronized (lines) {
@@ -94,7 +96,7 @@ final class JavaProcess implements AutoCloseable {
     }
 
     /** Waits up to {@code timeout} for the process to end; its exit code. */
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException(name + " did not end within " + timeout + "; output:\n" + output());
         }
@@ -102,30 +104,38 @@ final class JavaProcess implements AutoCloseable {
     }
 
     /** Everything the process printed so far. */
-    String output() {
+    public String output() {
         synchronized (lines) {
             return String.join("\n", lines);
         }
     }
 
-    boolean isAlive() {
-        return process.isAlive();
+    /** Whether the process still runs, and its last {@code lines} lines of output, for failure messages. */
+    public String status(int lines) {
+        String[] all = output().split("\n");
+        return (process.isAlive() ? "running" : "ended with " + process.exitValue()) + "; output:\n"
+                + String.join("\n", Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
     }
 
     /** Ends the process with SIGKILL, as a crashed machine or the kernel's OOM killer would. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    String name() {
+    /** The process id, for reading its CPU time from /proc. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public String name() {
         return name;
     }
 
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
             kill();
         }
     }
