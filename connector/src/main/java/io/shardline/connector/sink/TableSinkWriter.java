@@ -61,6 +61,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
     private static final Logger LOG = LoggerFactory.getLogger(TableSinkWriter.class);
     private static final String CONDITION = "attribute_not_exists(#version) OR #version < :version";
+    /** How long a writer with nothing in flight goes without applying a write before it counts as idle. */
+    private static final long IDLE_MILLIS = 1000;
     private final DynamoDbAsyncClient client;
     private final String table;
     /** The endpoint named in errors, or null for Amazon DynamoDB's own. */
@@ -75,6 +77,8 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
     private final Counter writesApplied;
     /** How long the latest applied write whose change time is known took from its change to the table. */
     private volatile long changeToWriteMillis = -1;
+    /** When the latest write was applied (epoch millis). */
+    private volatile long lastAppliedMillis;
     private final OneWritePerKeyBatchCreator batches;
     private final long resendPauseMillis;
     /** Per key, the call of its latest write until it is done: the key's next write is sent after it. */
@@ -108,7 +112,7 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
         this.writesResent = metrics.counter("writesResent", new ThreadSafeSimpleCounter());
         this.writesApplied = metrics.counter("writesApplied", new ThreadSafeSimpleCounter());
         this.writesRefused = metrics.counter("writesRefused", new ThreadSafeSimpleCounter());
-        metrics.gauge("changeToWriteMillis", () -> changeToWriteMillis);
+        metrics.gauge("changeToWriteMillis", this::changeToWriteLag);
     }
 
     /** A writer for {@code table}, whose key schema it looks up first. */
@@ -150,6 +154,16 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
             }
             result.complete();
         });
+    }
+
+    /**
+     * The lag of the writer: how long its latest applied write took from the change, or 0 once it is
+     * idle (nothing in flight, nothing applied for a second), so an idle writer does not keep showing
+     * the lag of its last write.
+     */
+    private long changeToWriteLag() {
+        boolean idle = latestCallOfKey.isEmpty() && System.currentTimeMillis() - lastAppliedMillis > IDLE_MILLIS;
+        return idle ? 0 : changeToWriteMillis;
     }
 
     /** Makes the call once every earlier call of the writes' keys is done, and makes it theirs latest. */
@@ -227,6 +241,7 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
                     Throwable cause = unwrap(error);
                     if (cause == null) {
                         writesApplied.inc();
+                        lastAppliedMillis = System.currentTimeMillis();
                         if (write.changeTimeMillis() > 0) {
                             changeToWriteMillis = System.currentTimeMillis() - write.changeTimeMillis();
                         }

@@ -63,10 +63,10 @@ public final class ShardlineSource<T> implements Source<T, ShardSplit, Enumerato
     @Override
     public SourceReader<T, ShardSplit> createReader(SourceReaderContext context) {
         ShardReaderMetrics metrics = new ShardReaderMetrics(context.metricGroup());
-        return new ShardSourceReader<>(() -> new ShardSplitReader(client.createClient(),
+        return new ShardSourceReader<>(readFromStart -> new ShardSplitReader(client.createClient(),
                 options.get(ShardlineSourceOptions.RECORDS_PER_GET), options.get(ShardlineSourceOptions.IDLE_POLL_INTERVAL),
-                bounded, options.get(ShardlineSourceOptions.ON_TRIMMED_DATA), metrics), new ChangeRecordEmitter<>(schema),
-                options, context);
+                bounded, options.get(ShardlineSourceOptions.ON_TRIMMED_DATA), metrics, readFromStart),
+                new ChangeRecordEmitter<>(schema), options, context);
     }
 
     @Override

@@ -20,7 +20,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
@@ -153,9 +152,7 @@ class ShardlineSourceRehearsalITCase {
     static final Queue<String> READ = new ConcurrentLinkedQueue<>();
 
     private static JobClient reading(String endpoint, TrimmedDataPolicy policy, Configuration config) throws Exception {
-        Configuration noRestarts = new Configuration(config);
-        noRestarts.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(noRestarts);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(1);
         env.enableCheckpointing(100);
         env.fromSource(ShardlineSource.<String>builder().tableName("Events").endpoint(endpoint).credentials("test", "test")
@@ -172,7 +169,7 @@ class ShardlineSourceRehearsalITCase {
     }
 
     @Test
-    void aForcedTrimFailsTheSourceNamingTheGapOrIsSkippedAsThePolicySays(@TempDir Path savepoints) throws Exception {
+    void aForcedTrimFailsTheJobWithoutRestartsNamingTheGapOrIsSkippedAsThePolicySays(@TempDir Path savepoints) throws Exception {
         READ.clear();
         try (EngineProcess engine = EngineProcess.start(dir.resolve("data"));
              DynamoDbClient client = client(engine)) {
@@ -195,6 +192,8 @@ class ShardlineSourceRehearsalITCase {
             restore.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
             JobClient failing = reading(engine.endpoint(), TrimmedDataPolicy.FAIL, restore);
             assertThatThrownBy(() -> failing.getJobExecutionResult().get(1, TimeUnit.MINUTES))
+                    .as("the job fails for good, without restarting into the same gap over and over")
+                    .satisfies(failure -> assertThat(TrimmedStreamException.causedBy(failure)).isTrue())
                     .hasStackTraceContaining("shardId-")
                     .hasStackTraceContaining(ShardlineSourceOptions.ON_TRIMMED_DATA.key());
 

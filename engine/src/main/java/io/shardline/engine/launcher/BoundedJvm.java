@@ -1,5 +1,8 @@
 package io.shardline.engine.launcher;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +15,9 @@ import java.util.concurrent.TimeUnit;
  * JVM was started without a heap limit, it runs the server in a child JVM with one ({@code --max-heap},
  * a cap on direct buffers, and exit on OutOfMemoryError), passes the same arguments, forwards
  * SIGTERM, and exits with the child. A child whose parent dies stops at once too, as if killed with
- * it. A JVM started with {@code -Xmx} (or another heap limit) runs the server itself.
+ * it: the child's standard input is a pipe from the launcher, which the system closes the moment the
+ * launcher ends, however it ends. A JVM started with {@code -Xmx} (or another heap limit) runs the
+ * server itself.
  */
 final class BoundedJvm {
     static final String CHILD_PROPERTY = "shardline.bounded-child";
@@ -41,9 +46,13 @@ final class BoundedJvm {
         return command;
     }
 
-    /** Runs the child with this process's standard streams; returns its exit code. */
+    /**
+     * Runs the child with this process's standard output and error, and a pipe from this process as
+     * its standard input (never written, closed only when this process ends); returns its exit code.
+     */
     static int runChild(List<String> command) throws Exception {
-        Process child = new ProcessBuilder(command).inheritIO().start();
+        Process child = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             child.destroy();
             try {
@@ -55,8 +64,21 @@ final class BoundedJvm {
         return child.waitFor();
     }
 
-    /** In the child: halts when the parent launcher dies (say, of SIGKILL), so the port and data are freed. */
+    /**
+     * In the child: halts the moment the launcher's pipe ends, which is when the launcher dies (say, of
+     * SIGKILL), so that the port and the data directory are free for the next start at once. Halting
+     * loses no acknowledged write: a write is acknowledged once it is in the store's synced log.
+     */
     static void haltWithParent() {
-        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(137)));
+        Thread watch = new Thread(() -> {
+            try (InputStream launcher = System.in) {
+                launcher.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                // the pipe is broken: the launcher is gone all the same
+            }
+            Runtime.getRuntime().halt(137);
+        }, "shardline-launcher-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 }

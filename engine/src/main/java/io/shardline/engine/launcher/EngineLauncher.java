@@ -1,10 +1,13 @@
 package io.shardline.engine.launcher;
 
 import io.shardline.engine.Engine;
+import io.shardline.engine.EngineConfig;
 import io.shardline.engine.api.ListTables;
 import io.shardline.engine.server.ShardlineServer;
+import io.shardline.engine.storage.StoreException;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
@@ -16,6 +19,9 @@ import java.util.concurrent.CountDownLatch;
 public final class EngineLauncher {
     private EngineLauncher() {
     }
+
+    /** How long a start waits for an earlier engine to let go of the data directory. */
+    static final Duration DATA_DIRECTORY_WAIT = Duration.ofSeconds(10);
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.jboss.logging.provider", "slf4j");
@@ -44,7 +50,11 @@ public final class EngineLauncher {
         if (Boolean.getBoolean(BoundedJvm.CHILD_PROPERTY)) {
             BoundedJvm.haltWithParent();
         }
-        Engine engine = Engine.open(options.engine());
+        Engine engine = open(options.engine(), out);
+        if (engine == null) {
+            System.exit(1);
+            return;
+        }
         ShardlineServer server = ShardlineServer.start(engine, options.server(), Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -62,5 +72,27 @@ public final class EngineLauncher {
                 + ", heap at most " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB). Press Ctrl-C to stop.");
         out.flush();
         stopped.await();
+    }
+
+    /**
+     * Opens the engine, first waiting (up to {@link #DATA_DIRECTORY_WAIT}) for another process to let
+     * go of a durable engine's data directory; null, having said why in one line, when it cannot.
+     */
+    private static Engine open(EngineConfig config, PrintStream out) throws InterruptedException {
+        if (config.dataDir() != null) {
+            String holder = new DataDirectoryHolder(config.dataDir()).awaitFree(DATA_DIRECTORY_WAIT, out);
+            if (holder != null) {
+                System.err.println("The data directory " + config.dataDir().toAbsolutePath() + " is in use by " + holder
+                        + "; stop it, or give another --data-dir");
+                return null;
+            }
+        }
+        try {
+            return Engine.open(config);
+        } catch (StoreException e) {
+            System.err.println("Cannot open the data directory " + config.dataDir().toAbsolutePath() + ": "
+                    + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+            return null;
+        }
     }
 }

@@ -49,6 +49,22 @@ public final class JavaProcess implements AutoCloseable {
         return new JavaProcess(name, builder.start());
     }
 
+    /**
+     * Starts {@code java -jar jar} as users do, in {@code workingDirectory}, with the JVM options and the
+     * program arguments.
+     */
+    public static JavaProcess startJar(String name, Path jar, Path workingDirectory, List<String> jvmOptions,
+                                       List<String> arguments) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        command.addAll(arguments);
+        return new JavaProcess(name, new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectErrorStream(true).start());
+    }
+
     private void drain() {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -75,8 +91,20 @@ public final class JavaProcess implements AutoCloseable {
      * it; fails with the output when the line does not come or the process ends first.
      */
     public String awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
+        return awaitLineFrom(0, pattern, timeout);
+    }
+
+    /** How many lines the process has printed so far. */
+    public int lineCount() {
+        synchronized (lines) {
+            return lines.size();
+        }
+    }
+
+    /** As {@link #awaitLine}, among the lines from line number {@code from} (0-based) on. */
+    public String awaitLineFrom(int from, Pattern pattern, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        int seen = 0;
+        int seen = from;
         synchronized (lines) {
             while (true) {
                 for (; seen < lines.size(); seen++) {
@@ -115,6 +143,19 @@ public final class JavaProcess implements AutoCloseable {
         String[] all = output().split("\n");
         return (process.isAlive() ? "running" : "ended with " + process.exitValue()) + "; output:\n"
                 + String.join("\n", Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
+    }
+
+    /** Sends the process a signal by name, such as {@code INT} (Ctrl-C) or {@code TERM}. */
+    public void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IOException("kill -" + signal + " " + process.pid() + " failed");
+        }
+    }
+
+    /** Whether the process still runs. */
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Ends the process with SIGKILL, as a crashed machine or the kernel's OOM killer would. */

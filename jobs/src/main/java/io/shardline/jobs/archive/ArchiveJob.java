@@ -4,8 +4,12 @@ import io.shardline.jobs.flink.CommandLineJob;
 import io.shardline.jobs.flink.JobMetrics;
 import io.shardline.jobs.flink.ProgressTicker;
 import io.shardline.jobs.tables.TableFacts;
+import io.shardline.jobs.flink.RunState;
 import java.io.PrintStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -17,23 +21,53 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Keeps the items Time to Live deletes: reads the table's stream, keeps the REMOVE records the
  * DynamoDB service made (and user deletes when asked) and writes each item's last image into archive
- * files, partitioned by table, date and hour, exactly once across failures. {@code restore} brings
- * them back.
+ * files, partitioned by table, date and hour, exactly once across failures and restarts.
+ * {@code restore} brings them back.
  */
 @Command(name = "archive", mixinStandardHelpOptions = true,
         description = "Archives the items Time to Live deletes from a table into files, exactly once.")
-public final class ArchiveJob implements Callable<Integer> {
+public final class ArchiveJob implements Callable<Integer>, CommandLineJob.Durable {
     @Mixin
     ArchiveOptions options = new ArchiveOptions();
 
     @Override
     public Integer call() throws Exception {
-        return CommandLineJob.run(options.run.webPort, (env, rest, out) -> start(options, env, rest, out));
+        return CommandLineJob.run(options.run.web, options.state, this);
     }
 
-    /** Checks the table, submits the job, and starts watching it. */
-    static Running start(ArchiveOptions options, StreamExecutionEnvironment env, String restAddress, PrintStream out)
-            throws Exception {
+    @Override
+    public String command() {
+        return "archive";
+    }
+
+    @Override
+    public String subject() {
+        return options.table;
+    }
+
+    @Override
+    public Map<String, String> identity() {
+        Map<String, String> identity = new LinkedHashMap<>();
+        identity.put("--endpoint", options.connection.endpoint);
+        identity.put("--table", options.table);
+        identity.put("--to", options.to);
+        identity.put("--format", options.format.name().toLowerCase(Locale.ROOT));
+        identity.put("--include-user-deletes", Boolean.toString(options.includeUserDeletes));
+        return identity;
+    }
+
+    @Override
+    public CommandLineJob.Watched submit(StreamExecutionEnvironment env, String restAddress, PrintStream out,
+                                         RunState run) throws Exception {
+        return start(options, env, restAddress, out, run);
+    }
+
+    /**
+     * Checks the table, submits the job, and starts watching it. A run that does not resume first
+     * learns from the archive's committed files what it holds already ({@link ArchivedPositions}).
+     */
+    static Running start(ArchiveOptions options, StreamExecutionEnvironment env, String restAddress, PrintStream out,
+                         RunState run) throws Exception {
         String ttlAttribute;
         try (DynamoDbClient client = options.connection.settings().createTableClient()) {
             TableFacts.describe(client, options.table).requireOldImages("archiving the items it deletes");
@@ -43,7 +77,15 @@ public final class ArchiveJob implements Callable<Integer> {
             out.println("Time to Live is not enabled on table " + options.table + ": it deletes nothing until it is "
                     + "(UpdateTimeToLive)" + (options.includeUserDeletes ? "; user deletes are archived meanwhile" : ""));
         }
-        ArchivePipeline.build(env, options);
+        ArchivedPositions archived = run.resumed() ? ArchivedPositions.none()
+                : ArchivedPositions.read(options.to, options.table, options.format, Instant.now());
+        if (archived.shards() > 0) {
+            out.println("The archive holds removals of " + archived.shards() + " shard(s) of " + options.table
+                    + " already: reading the stream from its oldest record and passing over what it holds"
+                    + (options.fromLatest ? " (instead of --from-latest, which would lose what was removed meanwhile)"
+                    : ""));
+        }
+        ArchivePipeline.build(env, options, archived);
         JobClient job = env.executeAsync("archive " + options.table + " to " + options.to);
         out.println("Archiving the items " + (options.includeUserDeletes ? "Time to Live or users delete"
                 : "Time to Live deletes") + " from table " + options.table + " into " + options.to + "/"

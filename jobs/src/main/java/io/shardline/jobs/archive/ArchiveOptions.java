@@ -5,6 +5,7 @@ import io.shardline.jobs.cli.SizeConverter;
 import io.shardline.jobs.cli.StreamPolling;
 import io.shardline.jobs.cli.TableConnection;
 import io.shardline.jobs.flink.JobRunOptions;
+import io.shardline.jobs.flink.StateOptions;
 import java.time.Duration;
 import java.util.Locale;
 import org.apache.flink.configuration.MemorySize;
@@ -37,7 +38,7 @@ public final class ArchiveOptions {
     public boolean includeUserDeletes;
 
     @Option(names = "--from-latest", description = "Start at the stream's newest records instead of its oldest "
-            + "(up to 24 hours back)")
+            + "(up to 24 hours back), when the archive holds nothing of the table yet")
     public boolean fromLatest;
 
     @Option(names = "--roll-size", converter = SizeConverter.class, description = "Start a new file when one reaches "
@@ -55,6 +56,9 @@ public final class ArchiveOptions {
 
     @Mixin
     public JobRunOptions run = new JobRunOptions();
+
+    @Mixin
+    public StateOptions state = new StateOptions();
 
     /** Reads a format by its lower-case name, as users type it. */
     static final class FormatConverter implements ITypeConverter<ArchiveFormat> {

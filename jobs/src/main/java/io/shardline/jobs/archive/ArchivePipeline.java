@@ -25,14 +25,15 @@ final class ArchivePipeline {
     private ArchivePipeline() {
     }
 
-    static void build(StreamExecutionEnvironment env, ArchiveOptions options) {
+    /** Builds the job; {@code archivedAlready} is what the archive holds of the stream (nothing on a resume). */
+    static void build(StreamExecutionEnvironment env, ArchiveOptions options, ArchivedPositions archivedAlready) {
         env.setParallelism(options.run.parallelism);
         env.enableCheckpointing(options.checkpointInterval.toMillis());
         DynamoClientSettings client = options.connection.settings();
         ShardlineSourceBuilder<ChangeRecord> stream = options.polling.applyTo(ShardlineSource.<ChangeRecord>builder()
                 .tableName(options.table).endpoint(client.endpoint()).region(client.region())
                 .credentialsProvider(client.credentials()).deserializer(ChangeRecordDeserializationSchema.changeRecords()));
-        if (options.fromLatest) {
+        if (options.fromLatest && archivedAlready.shards() == 0) {
             stream.startingAtLatest();
         }
         long rollBytes = options.rollSize.getBytes();
@@ -46,7 +47,7 @@ final class ArchivePipeline {
                         .withPartSuffix(options.format.suffix()).build())
                 .build();
         env.fromSource(stream.build(), WatermarkStrategy.noWatermarks(), "table stream").uid("table-stream")
-                .filter(new RemovalsToArchive(options.includeUserDeletes)).name("removals").uid("removals")
+                .filter(new RemovalsToArchive(options.includeUserDeletes, archivedAlready)).name("removals").uid("removals")
                 .sinkTo(files).name(FILES).uid("archive-files");
     }
 }

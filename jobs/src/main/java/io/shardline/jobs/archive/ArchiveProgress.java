@@ -21,10 +21,12 @@ final class ArchiveProgress {
     void tick() {
         JobMetrics.Reading shardline = metrics.read(".shardline.");
         JobMetrics.Reading committer = metrics.read("Committables");
-        long lag = shardline.max(".shardline.millisBehindLatest");
-        out.printf("archive %s: %,d records seen, %,d removals archived, %,d files committed, stream lag %s%n", table,
+        long lag = shardline.streamLag();
+        long skipped = shardline.sum(".shardline.removalsAlreadyArchived");
+        out.printf("archive %s: %,d records seen, %,d removals archived%s, %,d files committed, stream lag %s%n", table,
                 Math.max(0, shardline.sum(".shardline.recordsSeen")),
                 Math.max(0, shardline.sum(".shardline.removalsArchived")),
+                skipped > 0 ? String.format(" (%,d archived before)", skipped) : "",
                 Math.max(0, committer.sum(".successfulCommittables")), lag < 0 ? "unknown" : lag + " ms");
     }
 }

@@ -23,8 +23,13 @@ final class ArchivedHours {
 
     /** The hour directories of {@code table} under {@code root} from {@code start} to {@code end} (null: open). */
     static List<Path> of(String root, String table, String start, String end) throws IOException {
-        Instant from = start == null ? Instant.MIN : parse(start, false);
-        Instant to = end == null ? Instant.MAX : parse(end, true);
+        return between(root, table, start == null ? Instant.MIN : parse(start, false), end == null ? Instant.MAX
+                : parse(end, true));
+    }
+
+    /** The hour directories of {@code table} under {@code root} whose hour starts from the hour of {@code from} to {@code to}. */
+    static List<Path> between(String root, String table, Instant from, Instant to) throws IOException {
+        Instant fromHour = from.equals(Instant.MIN) ? from : from.truncatedTo(ChronoUnit.HOURS);
         Path tableDirectory = new Path(root, ArchivePartitions.tableDirectory(table));
         FileSystem files = tableDirectory.getFileSystem();
         List<Path> hours = new ArrayList<>();
@@ -38,7 +43,7 @@ final class ArchivedHours {
             for (FileStatus hour : files.listStatus(date.getPath())) {
                 String name = date.getPath().getName() + "/" + hour.getPath().getName();
                 Instant time = hourOf(name);
-                if (hour.isDir() && time != null && !time.isBefore(from) && !time.isAfter(to)) {
+                if (hour.isDir() && time != null && !time.isBefore(fromHour) && !time.isAfter(to)) {
                     hours.add(hour.getPath());
                 }
             }

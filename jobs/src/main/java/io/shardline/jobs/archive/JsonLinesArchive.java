@@ -23,7 +23,7 @@ import org.apache.flink.core.fs.FSDataOutputStream;
 
 /**
  * Archive files of JSON lines, gzip-compressed, one deleted item a line:
- * {@code {"table":..,"eventID":..,"sequenceNumber":..,"deletedAt":"2026-11-27T13:05:09.123Z",
+ * {@code {"table":..,"eventID":..,"sequenceNumber":..,"shardId":..,"deletedAt":"2026-11-27T13:05:09.123Z",
  * "deletedBy":"ttl"|"user","Keys":{..},"Item":{..}}} with the key and the item in DynamoDB JSON,
  * which keeps every attribute type exactly. Each file is one gzip stream, completed when the file is.
  */
@@ -51,6 +51,7 @@ final class JsonLinesArchive {
         line.put("table", removal.table());
         line.put("eventID", removal.eventId());
         line.put("sequenceNumber", removal.sequenceNumber());
+        line.put("shardId", removal.shardId());
         line.put("deletedAt", removal.deletedAt().toString());
         line.put("deletedBy", removal.deletedBy());
         line.putRawValue("Keys", new RawValue(ItemJson.write(removal.keys())));
@@ -61,7 +62,7 @@ final class JsonLinesArchive {
     static ArchivedRemoval removal(String line) throws IOException {
         JsonNode json = JSON.readTree(line);
         return new ArchivedRemoval(json.path("table").asText(null), json.path("eventID").asText(null),
-                json.path("sequenceNumber").asText(null), Instant.parse(json.path("deletedAt").asText()).toEpochMilli(),
+                json.path("sequenceNumber").asText(null), json.path("shardId").asText(null), Instant.parse(json.path("deletedAt").asText()).toEpochMilli(),
                 ArchivedRemoval.TTL.equals(json.path("deletedBy").asText()),
                 ItemJson.item(json.path("Keys")), ItemJson.item(json.path("Item")));
     }

@@ -64,7 +64,8 @@ final class ParquetArchive {
             + " required int64 deleted_at (TIMESTAMP(MILLIS,true));"
             + " required binary deleted_by (STRING);"
             + " required group keys " + ATTRIBUTES
-            + " required group item " + ATTRIBUTES + " }");
+            + " required group item " + ATTRIBUTES
+            + " optional binary shard_id (STRING); }");
     private static final String[] TYPES = {"S", "N", "B", "BOOL", "NULL", "SS", "NS", "BS", "M", "L"};
 
     private ParquetArchive() {
@@ -146,6 +147,7 @@ final class ParquetArchive {
             string("deleted_by", 4, removal.deletedBy());
             attributes("keys", 5, removal.keys());
             attributes("item", 6, removal.item());
+            string("shard_id", 7, removal.shardId());
             out.endMessage();
         }
 
@@ -278,13 +280,15 @@ final class ParquetArchive {
 
     static ArchivedRemoval removal(Group row) {
         return new ArchivedRemoval(row.getString("table_name", 0), optional(row, "event_id"),
-                optional(row, "sequence_number"), row.getLong("deleted_at", 0),
+                optional(row, "sequence_number"), optional(row, "shard_id"), row.getLong("deleted_at", 0),
                 ArchivedRemoval.TTL.equals(row.getString("deleted_by", 0)),
                 attributes(row.getGroup("keys", 0)), attributes(row.getGroup("item", 0)));
     }
 
+    /** A field the row may lack, or whose file's schema may lack it (written before the field was added). */
     private static String optional(Group row, String field) {
-        return row.getFieldRepetitionCount(field) == 0 ? null : row.getString(field, 0);
+        return !row.getType().containsField(field) || row.getFieldRepetitionCount(field) == 0 ? null
+                : row.getString(field, 0);
     }
 
     private static Map<String, AttributeValue> attributes(Group map) {

@@ -34,7 +34,7 @@ public final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return CommandLineJob.run(options.run.webPort, (env, rest, out) -> start(options, env, rest, out,
+        return CommandLineJob.run(options.run.web, (env, rest, out) -> start(options, env, rest, out,
                 Clock.systemUTC()));
     }
 

@@ -7,6 +7,7 @@ import io.shardline.engine.server.ShardlineServer;
 import io.shardline.jobs.cli.DurationConverter;
 import io.shardline.jobs.flink.JobMetrics;
 import io.shardline.jobs.flink.LocalFlinkCluster;
+import io.shardline.jobs.flink.LocalWebOptions;
 import io.shardline.jobs.game.GameEventWriter;
 import io.shardline.jobs.game.GameEventsCommand.GeneratorOptions;
 import io.shardline.jobs.game.GameMetricsJob;
@@ -48,9 +49,8 @@ public final class Demo implements Callable<Integer>, AutoCloseable {
     @Option(names = "--data-dir", description = "Keep the tables in this directory (default: in memory)")
     Path dataDir;
 
-    @Option(names = "--web-port", description = "Port of Flink's web UI; 0 picks a free one (default: "
-            + "${DEFAULT-VALUE})", defaultValue = "8081")
-    int webPort;
+    @Mixin
+    LocalWebOptions web = new LocalWebOptions();
 
     @Option(names = "--duration", converter = DurationConverter.class, description = "Stop after this long; 0 "
             + "runs until Ctrl-C (default: ${DEFAULT-VALUE})", defaultValue = "0s")
@@ -146,7 +146,7 @@ public final class Demo implements Callable<Integer>, AutoCloseable {
 
         Configuration flink = new Configuration();
         flink.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofSeconds(1));
-        LocalFlinkCluster cluster = LocalFlinkCluster.start(flink, webPort);
+        LocalFlinkCluster cluster = LocalFlinkCluster.start(flink, web, out);
         running.add(cluster);
         StreamExecutionEnvironment env = cluster.environment(flink);
         GameMetricsJob.build(env, job);

@@ -1,25 +1,66 @@
 package io.shardline.jobs.flink;
 
+import io.shardline.connector.source.TrimmedStreamException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Runs a job command where it was started: with {@code java -jar}, on a Flink cluster of its own in
- * the process (web UI on the given port); submitted to a Flink cluster, there, reading progress from
- * that cluster's REST API. Returns when the job ends, and cancels it when the process is stopped.
+ * the process (web UI on loopback); submitted to a Flink cluster, there, reading progress from that
+ * cluster's REST API. Returns when the job ends.
+ *
+ * <p>A {@link Durable} job run with {@code java -jar} outlives its process: its checkpoints are kept
+ * in a state directory, it resumes from the newest one when started again with the same command,
+ * and Ctrl-C or SIGTERM stop it with a savepoint there ({@link GracefulStop}). A job that copies a
+ * table starts over with a new snapshot when its stream no longer holds its position.
  */
 public final class CommandLineJob {
+    /** The exit code of a command refused before it started. */
+    public static final int REFUSED = 2;
+
     /** Submits a job and starts watching it. */
     @FunctionalInterface
     public interface Submission {
         Watched submit(StreamExecutionEnvironment env, String restAddress, PrintStream out) throws Exception;
+    }
+
+    /** A job whose state outlives its process. */
+    public interface Durable {
+        /** The command's name, which names its default state directory and log. */
+        String command();
+
+        /** What the job reads (a table's name): the rest of its default state directory's name. */
+        String subject();
+
+        /**
+         * The settings that decide what the job's state holds, by option name; a run with other values
+         * is refused unless started {@code --fresh}. A value not given is empty, not null.
+         */
+        Map<String, String> identity();
+
+        /** Plans, submits and starts watching the job, resuming as {@code run} says. */
+        Watched submit(StreamExecutionEnvironment env, String restAddress, PrintStream out, RunState run)
+                throws Exception;
+
+        /** Whether, when the stream no longer holds the job's position, the job starts over with a new snapshot. */
+        default boolean snapshotsAgainWhenTrimmed() {
+            return false;
+        }
     }
 
     /** A submitted job and what watches it; closing stops the watching, not the job. */
@@ -35,28 +76,150 @@ public final class CommandLineJob {
     private CommandLineJob() {
     }
 
-    /** Runs the job to its end; the exit code its watcher gives when it finished (0 unless it says otherwise). */
-    public static int run(int webPort, Submission submission) throws Exception {
+    /** Runs a job without state of its own to its end; the exit code its watcher gives when it finished. */
+    public static int run(LocalWebOptions web, Submission submission) throws Exception {
         StreamExecutionEnvironment context = StreamExecutionEnvironment.getExecutionEnvironment();
-        if (context instanceof LocalStreamEnvironment) {
-            Configuration flink = new Configuration();
-            flink.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofSeconds(1));
-            try (LocalFlinkCluster cluster = LocalFlinkCluster.start(flink, webPort)) {
-                System.out.println("Flink web UI: " + cluster.webUrl());
-                return untilDone(submission.submit(cluster.environment(flink), cluster.webUrl(), System.out));
+        if (!(context instanceof LocalStreamEnvironment)) {
+            return onCluster(context, submission);
+        }
+        Configuration flink = localConfiguration();
+        try (LocalFlinkCluster cluster = LocalFlinkCluster.start(flink, web, System.out)) {
+            System.out.println("Flink web UI: " + cluster.webUrl());
+            Watched watched = submission.submit(cluster.environment(flink), cluster.webUrl(), System.out);
+            try (watched) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> watched.job().cancel(), "cancel-job"));
+                watched.job().getJobExecutionResult().get();
+                return watched.finished();
             }
         }
+    }
+
+    /**
+     * Runs a durable job until it ends or is stopped: resuming from its state directory when it holds
+     * a checkpoint of the same command, refusing another command's state unless {@code --fresh}.
+     */
+    public static int run(LocalWebOptions web, StateOptions state, Durable job) throws Exception {
+        PrintStream out = System.out;
+        Path directory = StateDirectory.resolve(state.stateDir, job.command(), job.subject());
+        StreamExecutionEnvironment context = StreamExecutionEnvironment.getExecutionEnvironment();
+        if (!(context instanceof LocalStreamEnvironment)) {
+            boolean restored = context.getConfiguration().getOptional(StateRecoveryOptions.SAVEPOINT_PATH).isPresent();
+            return onCluster(context, (env, rest, console) -> job.submit(env, rest, console,
+                    RunState.inMemory(restored)));
+        }
+        JobLog.appendTo(state.logFile != null ? state.logFile.toAbsolutePath() : directory.resolve(job.command()
+                + ".log"));
+        StateDirectory taken;
+        try {
+            taken = StateDirectory.take(directory);
+        } catch (IllegalStateException held) {
+            out.println("Refused: " + held.getMessage());
+            return REFUSED;
+        }
+        try (StateDirectory states = taken) {
+            out.println("State: " + directory + " (log: " + JobLog.file() + ")");
+            if (state.fresh) {
+                states.discard();
+                out.println("--fresh: discarded the state; starting over");
+            }
+            Optional<StoredRun> stored = states.storedRun();
+            if (stored.isPresent()) {
+                List<String> differences = stored.get().differences(job.identity());
+                if (!differences.isEmpty()) {
+                    out.println("Refused: the state in " + directory + " belongs to another job: "
+                            + String.join("; ", differences) + ". Start with --fresh to discard it, or give another "
+                            + "--state-dir.");
+                    return REFUSED;
+                }
+            }
+            Configuration flink = localConfiguration();
+            try (LocalFlinkCluster cluster = LocalFlinkCluster.start(flink, web, out)) {
+                out.println("Flink web UI: " + cluster.webUrl());
+                int snapshotsAgain = 0;
+                while (true) {
+                    Optional<RetainedCheckpoint> from = stored.isPresent() ? states.latest() : Optional.empty();
+                    RunState run;
+                    Configuration configuration = new Configuration(flink);
+                    configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, states.checkpoints().toUri().toString());
+                    configuration.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, states.savepoints().toUri().toString());
+                    configuration.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                            ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+                    if (from.isPresent()) {
+                        out.println("Resuming from " + from.get().describe());
+                        states.discardAllBut(from.get());
+                        configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, from.get().directory().toUri().toString());
+                        run = RunState.resumed(states, stored.get(), snapshotsAgain);
+                    } else {
+                        if (stored.isPresent()) {
+                            out.println("No checkpoint was completed in " + directory + ": starting over");
+                        }
+                        states.discard();
+                        run = RunState.fresh(states, job.identity(), snapshotsAgain);
+                    }
+                    Ending ending = untilDone(job.submit(cluster.environment(configuration), cluster.webUrl(), out, run),
+                            states.savepoints(), state.stopTimeout, out);
+                    if (ending.trimmed() && job.snapshotsAgainWhenTrimmed()) {
+                        out.println("The stream no longer holds this job's position (" + gap(ending.failure())
+                                + "): snapshotting the table again");
+                        snapshotsAgain++;
+                        stored = Optional.empty();
+                        continue;
+                    }
+                    if (ending.failure() != null) {
+                        throw ending.failure();
+                    }
+                    return ending.exitCode();
+                }
+            }
+        }
+    }
+
+    private static Configuration localConfiguration() {
+        Configuration flink = new Configuration();
+        flink.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofSeconds(1));
+        return flink;
+    }
+
+    private static int onCluster(StreamExecutionEnvironment context, Submission submission) throws Exception {
         ReadableConfig config = context.getConfiguration();
         String rest = "http://" + config.getOptional(RestOptions.ADDRESS).orElse("localhost") + ":"
                 + config.get(RestOptions.PORT);
-        return untilDone(submission.submit(context, rest, System.out));
-    }
-
-    private static int untilDone(Watched watched) throws Exception {
-        try (watched) {
+        try (Watched watched = submission.submit(context, rest, System.out)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> watched.job().cancel(), "cancel-job"));
             watched.job().getJobExecutionResult().get();
             return watched.finished();
         }
+    }
+
+    /** How a durable job's run ended: its exit code, or the failure that ended it. */
+    private record Ending(int exitCode, Exception failure) {
+        boolean trimmed() {
+            return failure != null && TrimmedStreamException.causedBy(failure);
+        }
+    }
+
+    private static Ending untilDone(Watched watched, Path savepoints, Duration stopTimeout, PrintStream out)
+            throws Exception {
+        try (watched) {
+            GracefulStop stop = GracefulStop.onSignals(watched.job(), savepoints, stopTimeout, out);
+            try {
+                watched.job().getJobExecutionResult().get();
+            } catch (ExecutionException e) {
+                return stop.requested() ? new Ending(0, null) : new Ending(1, e);
+            }
+            return new Ending(stop.requested() ? 0 : watched.finished(), null);
+        }
+    }
+
+    /** What the source said of the gap, without its advice on source options, which the job's own option replaces. */
+    private static String gap(Throwable failure) {
+        String message = failure.getMessage();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (TrimmedStreamException.causedBy(cause) && cause.getMessage() != null) {
+                message = cause.getMessage();
+            }
+        }
+        int advice = message.indexOf("; set ");
+        return advice < 0 ? message : message.substring(0, advice);
     }
 }

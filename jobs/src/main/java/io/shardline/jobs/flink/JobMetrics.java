@@ -21,6 +21,8 @@ import java.util.Map;
  * latest completed checkpoint. Every read answers "unknown" (-1, or false) while the API cannot say.
  */
 public final class JobMetrics {
+    /** Characters of metric names per query, well within a request line's limit with the path before them. */
+    private static final int MAX_QUERY_CHARS = 2500;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final String job;
@@ -56,16 +58,40 @@ public final class JobMetrics {
                     names.add(name);
                 }
             }
-            if (names.isEmpty()) {
-                continue;
-            }
-            String query = "?agg=sum,max&get=" + URLEncoder.encode(String.join(",", names), StandardCharsets.UTF_8);
-            for (JsonNode metric : get(base + query)) {
-                metrics.put(metric.path("id").asText(), new long[] {(long) metric.path("sum").asDouble(),
-                        (long) metric.path("max").asDouble()});
+            for (List<String> chunk : chunks(names)) {
+                String query = "?agg=sum,max&get=" + URLEncoder.encode(String.join(",", chunk), StandardCharsets.UTF_8);
+                for (JsonNode metric : get(base + query)) {
+                    metrics.put(metric.path("id").asText(), new long[] {(long) metric.path("sum").asDouble(),
+                            (long) metric.path("max").asDouble()});
+                }
             }
         }
         return new Reading(vertices, metrics);
+    }
+
+    /**
+     * Metric names in groups whose query stays within the REST server's limit on a request line (4 KB):
+     * a source reading thousands of shards has metrics per shard, and one query naming them all was
+     * refused, so that every metric of the job read as unknown.
+     */
+    private static List<List<String>> chunks(List<String> names) {
+        List<List<String>> chunks = new ArrayList<>();
+        List<String> chunk = new ArrayList<>();
+        int length = 0;
+        for (String name : names) {
+            int encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).length() + 3;
+            if (!chunk.isEmpty() && length + encoded > MAX_QUERY_CHARS) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+                length = 0;
+            }
+            chunk.add(name);
+            length += encoded;
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        return chunks;
     }
 
     /** What {@link #read} found: vertex states, and per metric name its sum and maximum over subtasks. */
@@ -90,6 +116,15 @@ public final class JobMetrics {
                 }
             }
             return found;
+        }
+
+        /**
+         * How far behind its stream the job's source is, in milliseconds: the largest lag any reader
+         * reports, across every shard it reads (splits and rollovers included), 0 when idle; -1 while
+         * unknown.
+         */
+        public long streamLag() {
+            return max(".shardline.millisBehindLatest");
         }
 
         /** The sum over all subtasks of all operators of the metric ending in {@code suffix}, or -1. */

@@ -2,6 +2,7 @@ package io.shardline.jobs.flink;
 
 import io.shardline.jobs.cli.DurationConverter;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Command-line options of how every long-running job command runs: parallelism, progress lines, web UI. */
@@ -13,7 +14,6 @@ public final class JobRunOptions {
             + "progress line is printed (default: 5s)")
     public Duration progressInterval = Duration.ofSeconds(5);
 
-    @Option(names = "--web-port", description = "Port of the local Flink web UI; 0 picks a free one "
-            + "(default: ${DEFAULT-VALUE})")
-    public int webPort = 8081;
+    @Mixin
+    public LocalWebOptions web = new LocalWebOptions();
 }

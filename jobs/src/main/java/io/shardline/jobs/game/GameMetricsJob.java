@@ -7,9 +7,17 @@ import io.shardline.connector.sink.TableWrite;
 import io.shardline.connector.source.ChangeRecord;
 import io.shardline.connector.source.ChangeRecordDeserializationSchema;
 import io.shardline.connector.source.ShardlineSource;
+import io.shardline.jobs.flink.CommandLineJob;
+import io.shardline.jobs.flink.LocalWebOptions;
+import io.shardline.jobs.flink.RunState;
+import io.shardline.jobs.flink.StateOptions;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -26,16 +34,23 @@ import picocli.CommandLine.Mixin;
  * per game and action, for event-time tumbling and sliding windows: event count, score sum, distinct
  * players and top players into {@code GameMetrics}. Watermarks allow a bounded disorder; late events
  * within the allowed lateness update their windows, later ones go to {@code GameLateEvents}. Runs on
- * a local MiniCluster, or on a Flink cluster when submitted as a jar.
+ * a local Flink cluster with its state in a state directory (resumed when started again), or on a
+ * Flink cluster when submitted as a jar.
  */
 @Command(name = "game-metrics", mixinStandardHelpOptions = true,
         description = "Aggregates game events from a table's change stream into windowed metrics.")
-public final class GameMetricsJob implements Callable<Integer> {
+public final class GameMetricsJob implements Callable<Integer>, CommandLineJob.Durable {
     /** Events too late for every window they belong to. */
     static final OutputTag<GameEvent> TOO_LATE = new OutputTag<>("too-late", TypeInformation.of(GameEvent.class));
 
     @Mixin
     GameMetricsOptions options = new GameMetricsOptions();
+
+    @Mixin
+    LocalWebOptions web = new LocalWebOptions();
+
+    @Mixin
+    StateOptions state = new StateOptions();
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new GameMetricsJob()).execute(args));
@@ -43,10 +58,48 @@ public final class GameMetricsJob implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        return CommandLineJob.run(web, state, this);
+    }
+
+    @Override
+    public String command() {
+        return "game-metrics";
+    }
+
+    @Override
+    public String subject() {
+        return options.eventsTable;
+    }
+
+    @Override
+    public Map<String, String> identity() {
+        Map<String, String> identity = new LinkedHashMap<>();
+        identity.put("--endpoint", options.connection.endpoint);
+        identity.put("--events-table", options.eventsTable);
+        identity.put("--metrics-table", options.metricsTable);
+        identity.put("--late-table", options.lateTable);
+        identity.put("--window", options.window.toString());
+        identity.put("--sliding-window", options.slidingWindow.toString());
+        identity.put("--slide", options.slide.toString());
+        identity.put("--top", Integer.toString(options.topPlayers));
+        return identity;
+    }
+
+    @Override
+    public CommandLineJob.Watched submit(StreamExecutionEnvironment env, String restAddress, PrintStream out,
+                                         RunState run) throws Exception {
         build(env, options);
-        env.execute("game-metrics");
-        return 0;
+        JobClient job = env.executeAsync("game-metrics");
+        out.println((run.resumed() ? "Resumed aggregating " : "Aggregating ") + "the events of " + options.eventsTable
+                + " into " + options.metricsTable);
+        return new Aggregating(job);
+    }
+
+    /** A submitted aggregation job; its results are in the metrics table, so nothing watches it. */
+    private record Aggregating(JobClient job) implements CommandLineJob.Watched {
+        @Override
+        public void close() {
+        }
     }
 
     /** Adds the job to {@code env}; returns the window results on their way to the metrics table. */

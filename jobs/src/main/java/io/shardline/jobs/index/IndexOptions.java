@@ -43,8 +43,13 @@ public final class IndexOptions {
             + "(default: ${DEFAULT-VALUE})")
     public String metadataField = "@shardline";
 
+    @Option(names = "--typed-field", description = "Document field holding the item in DynamoDB JSON, which a new "
+            + "index searches (such as @dynamodb.price.N); it is left out of the source, which holds the plain "
+            + "item (default: ${DEFAULT-VALUE})")
+    public String typedField = "@dynamodb";
+
     @Option(names = "--unindexed-attributes", split = ",", description = "Attributes kept in each document's "
-            + "source but not indexed, for values OpenSearch cannot map, such as lists that mix maps with strings")
+            + "source but left out of the typed field, so they are not searched")
     public List<String> unindexedAttributes = List.of();
 
     @Option(names = "--dead-letters", description = "Directory for documents OpenSearch refuses "

@@ -25,13 +25,17 @@ public final class IndexPipeline {
         env.setParallelism(options.copy.run.parallelism);
         env.enableCheckpointing(options.copy.checkpointInterval.toMillis());
         env.setBufferTimeout(BUFFER_TIMEOUT_MILLIS);
-        ItemChanges changes = new ItemChanges(new ItemDocuments(plan.table().keyAttributes(), options.metadataField),
-                options.table, options.onTtlDelete == IndexOptions.TtlDeletes.keep);
+        ItemDocuments documents = new ItemDocuments(plan.table().keyAttributes(), options.metadataField);
+        if (plan.typedField() != null) {
+            documents = documents.withTypedField(plan.typedField(), options.unindexedAttributes);
+        }
+        ItemChanges changes = new ItemChanges(documents, options.table,
+                options.onTtlDelete == IndexOptions.TtlDeletes.keep);
         OpenSearchSink<KeyedChange> sink = OpenSearchSink.<KeyedChange>builder()
                 .connection(options.search.connection()).index(plan.index()).documents(IndexPipeline::document)
                 .deadLetters(DeadLetterFile.in(Path.of(options.deadLetters), options.table))
                 .option(OpenSearchSinkOptions.BULK_FLUSH_INTERVAL, options.bulkFlushInterval).build();
-        VersionedChanges.of(env, options.connection.settings(), options.table, plan.snapshot(), plan.handoffSeconds(),
+        VersionedChanges.of(env, options.connection.settings(), options.table, plan.handoff(),
                         options.copy.scanSegments, changes, options.copy.versionRetention, options.copy.polling)
                 .sinkTo(sink).name("opensearch").uid("opensearch");
     }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.generic.Body;
@@ -23,6 +24,10 @@ import org.opensearch.client.opensearch.generic.Response;
  * item mapping, look up and move an alias atomically, count, refresh, and read every document.
  */
 public final class SearchIndexAdmin implements AutoCloseable {
+    /** Characters of a string or binary kept as a keyword for exact search; longer ones are text only. */
+    private static final int KEYWORD_CHARACTERS = 256;
+    /** Object depth a mapping may have: a typed copy is twice as deep as an item, and items nest 32 levels. */
+    private static final int MAPPING_DEPTH = 80;
     /** Decimals as BigDecimal, so documents read back keep every digit. */
     public static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
@@ -38,7 +43,7 @@ public final class SearchIndexAdmin implements AutoCloseable {
     private record Answer(int status, JsonNode body) {
     }
 
-    private Answer call(String method, String endpoint, JsonNode body) {
+    private Answer call(String method, String endpoint, Object body) {
         var request = Requests.builder().method(method).endpoint(endpoint);
         if (body != null) {
             request.json(body.toString());
@@ -57,7 +62,7 @@ public final class SearchIndexAdmin implements AutoCloseable {
         }
     }
 
-    private JsonNode ok(String method, String endpoint, JsonNode body) {
+    private JsonNode ok(String method, String endpoint, Object body) {
         Answer answer = call(method, endpoint, body);
         if (answer.status >= 300) {
             throw new IllegalStateException("OpenSearch " + method + " " + endpoint + " answered " + answer.status + ": "
@@ -82,32 +87,62 @@ public final class SearchIndexAdmin implements AutoCloseable {
     }
 
     /**
-     * Creates an index whose mapping suits table items: numbers (integers too) as doubles, so any
-     * DynamoDB number is searchable as a number and none fails its document (the source keeps every
-     * digit); a value of another type where a number is mapped is left unindexed rather than refused;
-     * the {@code unindexed} attributes kept in the source only, whatever their values; and the change
-     * metadata under {@code metadataField} with fixed types.
+     * Creates an index whose mapping no item can fail, whatever shapes the table's items take: the
+     * item's plain attributes are kept in the source only (not mapped, so an attribute that is a string
+     * in one item and a map in the next clashes with nothing), and its typed copy under
+     * {@code typedField} (DynamoDB JSON, left out of the source) is what gets searched: strings
+     * ({@code S}, {@code SS}) as text with a keyword subfield, numbers ({@code N}, {@code NS}) as
+     * doubles, binaries ({@code B}, {@code BS}) as keywords, {@code BOOL} and {@code NULL} as booleans,
+     * maps and lists ({@code M}, {@code L}) as flat objects, whose every value is a keyword under its
+     * dotted path. No date detection. The change metadata under {@code metadataField} has fixed types.
      */
-    void createForItems(String index, String metadataField, List<String> unindexed) {
-        ObjectNode mappings = JSON.createObjectNode();
+    void createForItems(String index, String metadataField, String typedField) {
+        ObjectNode mappings = JSON.createObjectNode().put("dynamic", false).put("date_detection", false)
+                .put("numeric_detection", false);
+        mappings.putObject("_source").putArray("excludes").add(typedField);
         ArrayNode templates = mappings.putArray("dynamic_templates");
-        for (String type : List.of("long", "double")) {
-            ObjectNode template = templates.addObject().putObject("numbers_from_" + type);
-            template.put("match_mapping_type", type);
-            template.putObject("mapping").put("type", "double").put("ignore_malformed", true);
-        }
+        typed(templates, typedField, "strings", "S|SS", "string", JSON.createObjectNode().put("type", "text")
+                .set("fields", JSON.createObjectNode().set("keyword", JSON.createObjectNode().put("type", "keyword")
+                        .put("ignore_above", KEYWORD_CHARACTERS))));
+        typed(templates, typedField, "numbers", "N|NS", "string", JSON.createObjectNode().put("type", "double")
+                .put("ignore_malformed", true));
+        typed(templates, typedField, "binaries", "B|BS", "string", JSON.createObjectNode().put("type", "keyword")
+                .put("ignore_above", KEYWORD_CHARACTERS));
+        typed(templates, typedField, "booleans", "BOOL|NULL", "boolean", JSON.createObjectNode().put("type", "boolean"));
+        typed(templates, typedField, "maps_and_lists", "M|L", "object", JSON.createObjectNode().put("type",
+                "flat_object"));
         ObjectNode properties = mappings.putObject("properties");
-        for (String attribute : unindexed) {
-            properties.putObject(attribute).put("type", "object").put("enabled", false);
-        }
+        properties.putObject(typedField).put("type", "object").put("dynamic", true);
         ObjectNode metadata = properties.putObject(metadataField).putObject("properties");
         metadata.putObject("event").put("type", "keyword");
         metadata.putObject("sequence_number").put("type", "keyword");
         metadata.putObject("table").put("type", "keyword");
         metadata.putObject("change_time").put("type", "date").put("format", "epoch_millis");
         ObjectNode body = JSON.createObjectNode();
+        body.putObject("settings").put("index.mapping.depth.limit", MAPPING_DEPTH);
         body.set("mappings", mappings);
         ok("PUT", "/" + index, body);
+    }
+
+    /** A dynamic template mapping the values of DynamoDB types {@code types} (a regex) under {@code typedField}. */
+    private static void typed(ArrayNode templates, String typedField, String name, String types, String jsonType,
+                              ObjectNode mapping) {
+        ObjectNode template = templates.addObject().putObject(name);
+        template.put("path_match", typedField + ".*").put("match_pattern", "regex").put("match", "^(" + types + ")$")
+                .put("match_mapping_type", jsonType);
+        template.set("mapping", mapping);
+    }
+
+    /** Whether {@code index} has the mapping of {@link #createForItems}: its typed field left out of the source. */
+    boolean searchesTypedField(String index, String typedField) {
+        for (JsonNode mapping : ok("GET", "/" + index + "/_mapping", null)) {
+            for (JsonNode excluded : mapping.path("mappings").path("_source").path("excludes")) {
+                if (excluded.asText().equals(typedField)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -141,13 +176,48 @@ public final class SearchIndexAdmin implements AutoCloseable {
 
     /** Passes every document's hit ({@code _id}, {@code _version}, {@code _source}) to {@code each}, with a scroll. */
     public void forEachDocument(String index, Consumer<JsonNode> each) {
-        ObjectNode query = JSON.createObjectNode().put("size", 1000).put("version", true);
-        query.putArray("sort").add("_doc");
-        JsonNode page = ok("POST", "/" + index + "/_search?scroll=2m", query);
+        ObjectNode search = JSON.createObjectNode().put("size", 1000).put("version", true);
+        scroll(index, search, page -> page.forEach(each));
+    }
+
+    /**
+     * Deletes the documents whose {@code timeField} is not at or after {@code sinceMillis} (or is
+     * missing) and whose version is below {@code version}, each with the external version
+     * {@code version - 1}: OpenSearch applies such a delete only while the document's version is
+     * lower, so a document written meanwhile at {@code version} or above stays. Counts the deleted.
+     */
+    void deleteOlderThan(String index, String timeField, long sinceMillis, long version, AtomicLong deleted) {
+        ObjectNode search = JSON.createObjectNode().put("size", 1000).put("version", true).put("_source", false);
+        search.putObject("query").putObject("bool").putObject("must_not").putObject("range").putObject(timeField)
+                .put("gte", sinceMillis);
+        scroll(index, search, page -> {
+            StringBuilder bulk = new StringBuilder();
+            for (JsonNode hit : page) {
+                if (hit.path("_version").asLong(Long.MAX_VALUE) < version - 1) {
+                    ObjectNode delete = JSON.createObjectNode();
+                    delete.putObject("delete").put("_index", index).put("_id", hit.path("_id").asText())
+                            .put("version", version - 1).put("version_type", "external");
+                    bulk.append(delete).append('\n');
+                }
+            }
+            if (bulk.length() > 0) {
+                for (JsonNode item : ok("POST", "/_bulk", bulk.toString()).path("items")) {
+                    if ("deleted".equals(item.path("delete").path("result").asText())) {
+                        deleted.incrementAndGet();
+                    }
+                }
+            }
+        });
+    }
+
+    /** Passes every page of hits of {@code search} to {@code each}, with a scroll in index order. */
+    private void scroll(String index, ObjectNode search, Consumer<JsonNode> each) {
+        search.putArray("sort").add("_doc");
+        JsonNode page = ok("POST", "/" + index + "/_search?scroll=2m", search);
         String scroll = page.path("_scroll_id").asText();
         try {
             while (page.path("hits").path("hits").size() > 0) {
-                page.path("hits").path("hits").forEach(each);
+                each.accept(page.path("hits").path("hits"));
                 ObjectNode next = JSON.createObjectNode().put("scroll", "2m").put("scroll_id", scroll);
                 page = ok("POST", "/_search/scroll", next);
                 scroll = page.path("_scroll_id").asText(scroll);

@@ -29,7 +29,7 @@ final class ReplicationPipeline {
         env.enableCheckpointing(options.copy.checkpointInterval.toMillis());
         env.setBufferTimeout(BUFFER_TIMEOUT_MILLIS);
         DataStream<KeyedChange> versioned = VersionedChanges.of(env, options.connection.settings(), options.table,
-                plan.snapshot(), plan.handoffSeconds(), options.copy.scanSegments, plan.changes(), options.copy.versionRetention,
+                plan.handoff(), options.copy.scanSegments, plan.changes(), options.copy.versionRetention,
                 options.copy.polling);
         for (int i = 0; i < plan.targets().size(); i++) {
             ReplicationTarget target = plan.targets().get(i);

@@ -1,6 +1,8 @@
 package io.shardline.jobs.replication;
 
+import io.shardline.jobs.flink.RunState;
 import io.shardline.jobs.tables.TableFacts;
+import io.shardline.jobs.versions.SnapshotHandoff;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,15 +13,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * What a run of the replication does, settled before anything is submitted: the targets (each
  * checked, and created when missing), which changes and what of each item they receive, and
  * whether the table is copied first, with the stream read from the table service's clock taken
- * before the Scan ({@code handoffSeconds}).
+ * before the Scan ({@link SnapshotHandoff}; a resumed run keeps its predecessor's). Targets that
+ * existed before a snapshot are cleaned up after it ({@link io.shardline.jobs.versions.SnapshotCleanup}).
  *
  * @param created the targets this run created
  */
 record ReplicationPlan(TableFacts source, List<ReplicationTarget> targets, List<ReplicationTarget> created,
-                       ReplicatedChanges changes, boolean snapshot, long handoffSeconds) {
+                       ReplicatedChanges changes, SnapshotHandoff handoff) {
     private static final Set<String> EVENTS = Set.of("INSERT", "MODIFY", "REMOVE");
 
-    static ReplicationPlan prepare(ReplicationOptions options, TableFacts source) {
+    static ReplicationPlan prepare(ReplicationOptions options, TableFacts source, RunState run) {
         source.requireNewImages("replicating it");
         for (String event : options.events) {
             if (!EVENTS.contains(event)) {
@@ -55,7 +58,13 @@ record ReplicationPlan(TableFacts source, List<ReplicationTarget> targets, List<
         }
         ReplicatedChanges changes = new ReplicatedChanges(source.keyAttributes(), selection, Set.copyOf(options.events),
                 options.onTtlDelete == ReplicationOptions.TtlDeletes.replicate);
-        return new ReplicationPlan(source, List.copyOf(targets), List.copyOf(missing), changes, !options.copy.noSnapshot,
-                source.serviceTime().getEpochSecond());
+        List<Integer> holdingData = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            if (!missing.contains(targets.get(i))) {
+                holdingData.add(i + 1);
+            }
+        }
+        SnapshotHandoff handoff = SnapshotHandoff.of(run, options.copy.noSnapshot, source.serviceTime(), holdingData);
+        return new ReplicationPlan(source, List.copyOf(targets), List.copyOf(missing), changes, handoff);
     }
 }

@@ -2,6 +2,7 @@ package io.shardline.jobs.sql;
 
 import io.shardline.jobs.cli.DurationConverter;
 import io.shardline.jobs.flink.LocalFlinkCluster;
+import io.shardline.jobs.flink.LocalWebOptions;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -59,9 +61,8 @@ public final class SqlCommand implements Callable<Integer> {
             + "interval of the jobs (default: 10s)")
     Duration checkpointInterval = Duration.ofSeconds(10);
 
-    @Option(names = "--web-port", description = "Port of the local Flink web UI; 0 picks a free one "
-            + "(default: ${DEFAULT-VALUE})")
-    int webPort = 8081;
+    @Mixin
+    LocalWebOptions web = new LocalWebOptions();
 
     @Spec
     CommandSpec spec;
@@ -79,7 +80,7 @@ public final class SqlCommand implements Callable<Integer> {
         }
         Configuration flink = new Configuration();
         flink.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofSeconds(1));
-        try (LocalFlinkCluster cluster = LocalFlinkCluster.start(flink, webPort)) {
+        try (LocalFlinkCluster cluster = LocalFlinkCluster.start(flink, web, System.out)) {
             out.println("Flink web UI: " + cluster.webUrl());
             runOn(cluster.environment(flink), sql, out);
         }

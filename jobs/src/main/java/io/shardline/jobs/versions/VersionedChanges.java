@@ -8,7 +8,6 @@ import io.shardline.connector.source.ShardlineSourceBuilder;
 import io.shardline.connector.source.scan.TableScanSource;
 import io.shardline.jobs.cli.StreamPolling;
 import java.time.Duration;
-import java.time.Instant;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -30,29 +29,29 @@ public final class VersionedChanges {
     }
 
     /**
-     * @param snapshot       whether to copy the table first; without, the stream is read from its oldest record
-     * @param handoffSeconds the table service's clock before the Scan, from which the stream is read
-     * @param polling        how the stream is polled
+     * @param handoff whether to copy the table first, and from when the stream is read then; without a
+     *                snapshot, the stream is read from its oldest record
+     * @param polling how the stream is polled
      */
     public static DataStream<KeyedChange> of(StreamExecutionEnvironment env, DynamoClientSettings client,
-                                             String table, boolean snapshot, long handoffSeconds,
-                                             int scanSegments, ItemChangeMapping changes, Duration versionRetention,
+                                             String table, SnapshotHandoff handoff, int scanSegments,
+                                             ItemChangeMapping changes, Duration versionRetention,
                                              StreamPolling polling) {
         ShardlineSourceBuilder<ChangeRecord> stream = polling.applyTo(ShardlineSource.<ChangeRecord>builder()
                 .tableName(table).endpoint(client.endpoint()).region(client.region())
                 .credentialsProvider(client.credentials()).deserializer(ChangeRecordDeserializationSchema.changeRecords()));
-        if (snapshot) {
-            stream.startingAtTimestamp(Instant.ofEpochSecond(handoffSeconds));
+        if (handoff.snapshot()) {
+            stream.startingAtTimestamp(handoff.time());
         }
         DataStream<KeyedChange> items = env.fromSource(stream.build(), WatermarkStrategy.noWatermarks(), "table stream")
                 .uid("table-stream")
                 .flatMap(new FromStream(changes))
                 .name("stream changes").uid("stream-changes");
-        if (snapshot) {
+        if (handoff.snapshot()) {
             TableScanSource<KeyedChange> scan = TableScanSource.<KeyedChange>builder().tableName(table)
                     .endpoint(client.endpoint()).region(client.region()).credentialsProvider(client.credentials())
                     .segments(scanSegments)
-                    .items(item -> changes.fromSnapshot(item, handoffSeconds), TypeInformation.of(KeyedChange.class))
+                    .items(item -> changes.fromSnapshot(item, handoff.seconds()), TypeInformation.of(KeyedChange.class))
                     .build();
             items = items.union(env.fromSource(scan, WatermarkStrategy.noWatermarks(), SNAPSHOT).uid("table-snapshot"));
         }

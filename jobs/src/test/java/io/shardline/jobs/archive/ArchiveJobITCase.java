@@ -1,5 +1,6 @@
 package io.shardline.jobs.archive;
 
+import io.shardline.jobs.flink.RunState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -128,7 +129,7 @@ class ArchiveJobITCase {
         restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
         restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
         ArchiveJob.Running running = ArchiveJob.start(options, StreamExecutionEnvironment.getExecutionEnvironment(restarts),
-                restAddress, new PrintStream(console, true, StandardCharsets.UTF_8));
+                restAddress, new PrintStream(console, true, StandardCharsets.UTF_8), RunState.inMemory(false));
         started.add(running.job());
         return running;
     }

@@ -1,5 +1,6 @@
 package io.shardline.jobs.index;
 
+import io.shardline.jobs.flink.RunState;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shardline.connector.sink.opensearch.ItemDocuments;
 import io.shardline.connector.sink.opensearch.OpenSearchConnection;
@@ -11,6 +12,7 @@ import io.shardline.engine.server.ServerConfig;
 import io.shardline.engine.server.ShardlineServer;
 import io.shardline.jobs.bench.CatalogueTable;
 import io.shardline.jobs.flink.LocalFlinkCluster;
+import io.shardline.jobs.flink.LocalWebOptions;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -62,7 +64,7 @@ public final class IndexBenchmark {
         Configuration flink = new Configuration();
         try (Engine engine = Engine.open(EngineConfig.inMemory());
              ShardlineServer server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
-             LocalFlinkCluster cluster = LocalFlinkCluster.start(flink, 0);
+             LocalFlinkCluster cluster = LocalFlinkCluster.start(flink, LocalWebOptions.anyFreePort(), System.out);
              SearchIndexAdmin admin = new SearchIndexAdmin(OpenSearchConnection.to(node.url()))) {
             CatalogueTable.create(engine, "Items");
             for (int i = 0; i < items; i++) {
@@ -117,7 +119,7 @@ public final class IndexBenchmark {
                 sources.add(SearchIndexAdmin.JSON.readTree(converter.source(item, Map.of("event", "SNAPSHOT"))));
             }
         }
-        admin.createForItems(index, options.metadataField, List.of());
+        admin.createForItems(index, options.metadataField, options.typedField);
         OpenSearchClient client = options.search.connection().createClient();
         long started = System.nanoTime();
         for (int from = 0; from < ids.size(); from += BULK) {
@@ -147,7 +149,7 @@ public final class IndexBenchmark {
                               Configuration flink, int items) throws Exception {
         long started = System.nanoTime();
         try (IndexJob.Running running = IndexJob.start(options, cluster.environment(flink), cluster.webUrl(),
-                quiet(), Clock.systemUTC())) {
+                quiet(), Clock.systemUTC(), RunState.inMemory(false))) {
             while (count(admin, options.index) < items) {
                 Thread.sleep(100);
             }
@@ -167,10 +169,10 @@ public final class IndexBenchmark {
         options.copy.noSnapshot = true;
         BulkRecorderProxy proxy = new BulkRecorderProxy(node.url());
         options.search.urls = List.of(proxy.url());
-        admin.createForItems(options.index, options.metadataField, List.of());
+        admin.createForItems(options.index, options.metadataField, options.typedField);
         node.request("PUT", "/" + options.index + "/_settings", "{\"index.refresh_interval\":\"1s\"}");
         try (IndexJob.Running running = IndexJob.start(options, cluster.environment(flink), cluster.webUrl(), quiet(),
-                Clock.systemUTC())) {
+                Clock.systemUTC(), RunState.inMemory(false))) {
             engine.putItem(PutItem.Request.of(options.table, CatalogueTable.item(-1)));
             while (count(admin, options.index) < 1) {
                 Thread.sleep(50);

@@ -1,5 +1,6 @@
 package io.shardline.jobs.index;
 
+import io.shardline.jobs.flink.RunState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -187,7 +188,7 @@ class IndexJobITCase {
 
     private IndexJob.Running startJob(Configuration configuration) throws Exception {
         return IndexJob.start(options, StreamExecutionEnvironment.getExecutionEnvironment(configuration), restAddress,
-                new PrintStream(console, true, StandardCharsets.UTF_8), Clock.systemUTC());
+                new PrintStream(console, true, StandardCharsets.UTF_8), Clock.systemUTC(), RunState.inMemory(false));
     }
 
     private CopyComparison.Result verify() {
@@ -268,7 +269,7 @@ class IndexJobITCase {
     /** Creates the index as the job would, with OpenSearch forgetting deleted documents' versions at once. */
     private void createIndexWithoutDeleteTombstones() {
         try (SearchIndexAdmin admin = new SearchIndexAdmin(options.search.connection())) {
-            admin.createForItems(index, options.metadataField, List.of());
+            admin.createForItems(index, options.metadataField, options.typedField);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

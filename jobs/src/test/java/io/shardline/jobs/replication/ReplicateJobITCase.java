@@ -1,5 +1,6 @@
 package io.shardline.jobs.replication;
 
+import io.shardline.jobs.flink.RunState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -111,7 +112,7 @@ class ReplicateJobITCase {
         restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
         restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
         return ReplicateJob.start(options, StreamExecutionEnvironment.getExecutionEnvironment(restarts), restAddress,
-                new PrintStream(console, true, StandardCharsets.UTF_8), Clock.systemUTC());
+                new PrintStream(console, true, StandardCharsets.UTF_8), Clock.systemUTC(), RunState.inMemory(false));
     }
 
     /** Orders keyed by pk (S) and sk (N), with a global index by name, a stream of both images, and TTL on {@code expires}. */

@@ -1,5 +1,6 @@
 package io.shardline.jobs.replication;
 
+import io.shardline.jobs.flink.RunState;
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
 import io.shardline.engine.api.PutItem;
@@ -9,6 +10,7 @@ import io.shardline.jobs.bench.CatalogueTable;
 import io.shardline.jobs.cli.TableConnection;
 import io.shardline.jobs.flink.JobMetrics;
 import io.shardline.jobs.flink.LocalFlinkCluster;
+import io.shardline.jobs.flink.LocalWebOptions;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -64,7 +66,7 @@ public final class ReplicationBenchmark {
              Engine targetEngine = Engine.open(EngineConfig.inMemory());
              ShardlineServer source = ShardlineServer.start(sourceEngine, ServerConfig.loopback(0), Clock.systemUTC());
              ShardlineServer target = ShardlineServer.start(targetEngine, ServerConfig.loopback(0), Clock.systemUTC());
-             LocalFlinkCluster cluster = LocalFlinkCluster.start(flink, 0)) {
+             LocalFlinkCluster cluster = LocalFlinkCluster.start(flink, LocalWebOptions.anyFreePort(), System.out)) {
             CatalogueTable.create(sourceEngine, "Items");
             for (int i = 0; i < items; i++) {
                 sourceEngine.putItem(PutItem.Request.of("Items", CatalogueTable.item(i)));
@@ -154,7 +156,7 @@ public final class ReplicationBenchmark {
             throws Exception {
         long started = System.nanoTime();
         try (ReplicateJob.Running running = ReplicateJob.start(options, cluster.environment(flink), cluster.webUrl(),
-                quiet(), Clock.systemUTC())) {
+                quiet(), Clock.systemUTC(), RunState.inMemory(false))) {
             JobMetrics metrics = new JobMetrics(cluster.webUrl(), running.job().getJobID().toHexString());
             while (metrics.read(".shardline.").sum(".shardline.writesApplied") < items) {
                 Thread.sleep(100);
@@ -174,7 +176,7 @@ public final class ReplicationBenchmark {
         ReplicationOptions options = options(sourceEndpoint, "Live", targetEndpoint, "LiveCopy");
         options.copy.noSnapshot = true;
         try (ReplicateJob.Running running = ReplicateJob.start(options, cluster.environment(flink), cluster.webUrl(),
-                quiet(), Clock.systemUTC());
+                quiet(), Clock.systemUTC(), RunState.inMemory(false));
              DynamoDbClient writer = connection(sourceEndpoint).settings().createTableClient();
              DynamoDbClient reader = connection(targetEndpoint).settings().createTableClient();
              DynamoDbStreamsClient streams = connection(targetEndpoint).settings().createClient()) {

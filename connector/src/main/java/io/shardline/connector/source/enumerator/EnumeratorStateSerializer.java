@@ -19,7 +19,8 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 /** Checkpoint form of {@link EnumeratorState}, versioned. */
 @Internal
 public final class EnumeratorStateSerializer implements SimpleVersionedSerializer<EnumeratorState> {
-    private static final int VERSION = 1;
+    /** Version 2 writes pending splits in ShardSplitSerializer's version 2. */
+    private static final int VERSION = 2;
 
     @Override
     public int getVersion() {
@@ -51,8 +52,9 @@ public final class EnumeratorStateSerializer implements SimpleVersionedSerialize
 
     @Override
     public EnumeratorState deserialize(int version, byte[] serialized) throws IOException {
-        if (version != VERSION) {
-            throw new IOException("Unknown enumerator state version " + version + "; this enumerator knows " + VERSION);
+        if (version < 1 || version > VERSION) {
+            throw new IOException("Unknown enumerator state version " + version + "; this enumerator knows 1 to "
+                    + VERSION);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
             int streamCount = in.readInt();
@@ -69,9 +71,13 @@ public final class EnumeratorStateSerializer implements SimpleVersionedSerialize
             int pendingCount = in.readInt();
             List<ShardSplit> pending = new ArrayList<>(pendingCount);
             for (int i = 0; i < pendingCount; i++) {
-                pending.add(ShardSplitSerializer.read(in));
+                pending.add(ShardSplitSerializer.read(in, version == 1 ? 1 : ShardSplitSerializer.VERSION));
             }
-            return new EnumeratorState(streams, finished, assigned, pending, in.readBoolean());
+            EnumeratorState state = new EnumeratorState(streams, finished, assigned, pending, in.readBoolean());
+            if (in.available() > 0) {
+                throw new IOException(in.available() + " bytes left after an enumerator state of version " + version);
+            }
+            return state;
         }
     }
 

@@ -119,8 +119,9 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
                     finished.put(splitId, EnumeratorState.NO_READER);
                     continue;
                 }
-                pending.put(splitId, new ShardSplit(arn, shard.shardId(), shard.parentShardId(), null,
-                        !initialDiscoveryDone && startAtLatest, startAtMillis));
+                pending.put(splitId, new ShardSplit(arn, shard.shardId(), shard.parentShardId(),
+                        shard.sequenceNumberRange().startingSequenceNumber(), null,
+                        !initialDiscoveryDone && startAtLatest, startAtMillis, !initialDiscoveryDone));
             }
         });
         initialDiscoveryDone = true;

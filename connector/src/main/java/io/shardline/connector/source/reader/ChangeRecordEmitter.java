@@ -8,7 +8,12 @@ import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.util.Collector;
 import org.apache.flink.connector.base.source.reader.RecordEmitter;
 
-/** Emits each change record, mapped, with its approximate creation time as event time; remembers its position. */
+/**
+ * Emits each change record, mapped, with its approximate creation time as event time, and remembers
+ * its position. A record created before its split's start time (AT_TIMESTAMP) is not emitted, but the
+ * position moves past it all the same: a restored split then resumes after it, so records trimmed
+ * meanwhile are found missing rather than passed over unseen.
+ */
 @Internal
 public final class ChangeRecordEmitter<T> implements RecordEmitter<ChangeRecord, T, ShardSplitState> {
     private final ChangeRecordDeserializationSchema<T> schema;
@@ -20,9 +25,12 @@ public final class ChangeRecordEmitter<T> implements RecordEmitter<ChangeRecord,
 
     @Override
     public void emitRecord(ChangeRecord record, SourceOutput<T> output, ShardSplitState state) {
-        out.output = output;
-        out.eventTime = record.approximateCreationTimeMillis();
-        schema.deserialize(record, state.tableName(), out);
+        long created = record.approximateCreationTimeMillis();
+        if (created == 0 || created >= state.startAtMillis()) {
+            out.output = output;
+            out.eventTime = created;
+            schema.deserialize(record, state.tableName(), out);
+        }
         state.emitted(record.sequenceNumber());
     }
 

@@ -6,7 +6,9 @@ import io.shardline.connector.source.split.ShardSplitState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.configuration.Configuration;
@@ -23,9 +25,23 @@ public final class ShardSourceReader<T> extends SingleThreadMultiplexSourceReade
     private final List<String> resumed = new ArrayList<>();
     private boolean started;
 
-    public ShardSourceReader(Supplier<SplitReader<ChangeRecord, ShardSplit>> splitReader, ChangeRecordEmitter<T> emitter,
-                             Configuration config, SourceReaderContext context) {
-        super(splitReader, emitter, config, context);
+    /** Splits the split reader read from their shards' first records; they are checkpointed as such. */
+    private final Set<String> readFromStart;
+
+    /**
+     * @param splitReader   makes the split reader, given the set where it notes the splits it read from
+     *                      their shards' first records
+     */
+    public ShardSourceReader(Function<Set<String>, SplitReader<ChangeRecord, ShardSplit>> splitReader,
+                             ChangeRecordEmitter<T> emitter, Configuration config, SourceReaderContext context) {
+        this(ConcurrentHashMap.newKeySet(), splitReader, emitter, config, context);
+    }
+
+    private ShardSourceReader(Set<String> readFromStart,
+                              Function<Set<String>, SplitReader<ChangeRecord, ShardSplit>> splitReader,
+                              ChangeRecordEmitter<T> emitter, Configuration config, SourceReaderContext context) {
+        super(() -> splitReader.apply(readFromStart), emitter, config, context);
+        this.readFromStart = readFromStart;
     }
 
     @Override
@@ -45,6 +61,7 @@ public final class ShardSourceReader<T> extends SingleThreadMultiplexSourceReade
 
     @Override
     protected void onSplitFinished(Map<String, ShardSplitState> finished) {
+        readFromStart.removeAll(finished.keySet());
         context.sendSourceEventToCoordinator(new ShardsFinishedEvent(new ArrayList<>(finished.keySet())));
     }
 
@@ -55,6 +72,7 @@ public final class ShardSourceReader<T> extends SingleThreadMultiplexSourceReade
 
     @Override
     protected ShardSplit toSplitType(String splitId, ShardSplitState state) {
-        return state.toSplit();
+        ShardSplit split = state.toSplit();
+        return readFromStart.contains(splitId) ? split.readFromItsStart() : split;
     }
 }

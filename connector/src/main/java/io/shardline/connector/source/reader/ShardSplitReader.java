@@ -20,6 +20,7 @@ import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
 import io.shardline.connector.source.ShardlineSourceOptions;
 import io.shardline.connector.source.ShardlineSourceOptions.TrimmedDataPolicy;
+import io.shardline.connector.source.TrimmedStreamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetShardIteratorRequest;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
@@ -41,8 +43,10 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * whole interval (woken early for new splits or shutdown): busy shards are read within milliseconds
  * of a write, and idle shards cost almost nothing. An expired iterator is renewed after the last record read, losing nothing.
  * Records trimmed by retention before they were read, or a shard that has left the stream, fail the
- * job naming the shard and position, or are skipped, as {@link ShardlineSourceOptions#ON_TRIMMED_DATA}
- * says; records older than a split's start time (AT_TIMESTAMP) are passed over.
+ * job without restarts ({@link TrimmedStreamException}) naming the shard and position, or are
+ * skipped, as {@link ShardlineSourceOptions#ON_TRIMMED_DATA}
+ * says. Records older than a split's start time (AT_TIMESTAMP) are passed over by the emitter, after
+ * the split's position has moved past them.
  */
 @Internal
 public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSplit> {
@@ -54,6 +58,7 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
     private final TrimmedDataPolicy onTrimmed;
     private final ShardReaderMetrics metrics;
     private final Map<String, Reading> readings = new LinkedHashMap<>();
+    private final Set<String> readFromStart;
     private final Object idle = new Object();
     private boolean woken;
     /** How long the next wait for new records lasts; 0 after a round that found records. */
@@ -76,8 +81,13 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
     /**
      * @param bounded when true, a shard ends at its first empty page (what was latest when it was read)
      */
+    /**
+     * @param readFromStart where this reader notes the splits it read from their shards' first
+     *                      records, for their checkpoints (shared with its {@link ShardSourceReader})
+     */
     public ShardSplitReader(DynamoDbStreamsClient client, int recordsPerGet, Duration idlePoll, boolean bounded,
-                            TrimmedDataPolicy onTrimmed, ShardReaderMetrics metrics) {
+                            TrimmedDataPolicy onTrimmed, ShardReaderMetrics metrics, Set<String> readFromStart) {
+        this.readFromStart = readFromStart;
         this.client = client;
         this.recordsPerGet = recordsPerGet;
         this.idlePoll = idlePoll;
@@ -112,9 +122,7 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
                     metrics.behindLatest(behind);
                     reading.metrics.behindLatest(behind);
                 }
-                if (created == null || created.toEpochMilli() >= reading.split.startAtMillis()) {
-                    read.add(ChangeRecord.of(record, reading.split.shardId()));
-                }
+                read.add(ChangeRecord.of(record, reading.split.shardId()));
             }
             metrics.getRecords((System.nanoTime() - started) / 1_000_000, page.records().size(), bytes);
             reading.metrics.read(page.records().size(), bytes);
@@ -195,26 +203,48 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
      * position after which records were lost, unless the policy says to skip them (logged and counted).
      */
     private void giveUp(Reading reading, String why, SdkException cause) {
-        String gap = "records of " + reading.split.shardId() + " in " + reading.split.streamArn() + " after sequence "
-                + "number " + reading.lastSequence + " " + why;
+        String gap = "records of " + reading.split.shardId() + " in " + reading.split.streamArn() + (reading.lastSequence
+                != null ? " after sequence number " + reading.lastSequence : " from its first record, sequence number "
+                + reading.split.startingSequenceNumber()) + " " + why;
         if (onTrimmed == TrimmedDataPolicy.FAIL) {
-            throw new IllegalStateException(gap + "; set " + ShardlineSourceOptions.ON_TRIMMED_DATA.key() + " to "
+            throw new TrimmedStreamException(gap + "; set " + ShardlineSourceOptions.ON_TRIMMED_DATA.key() + " to "
                     + TrimmedDataPolicy.SKIP_TO_TRIM_HORIZON + " to continue without them", cause);
         }
         LOG.warn("{}; continuing without them", gap);
         metrics.trimmedGapSkipped();
     }
 
+    /**
+     * An iterator after the last record read; without one, at the shard's latest position, or at its
+     * first record. A shard whose first records were trimmed is a gap ({@link TrimmedDataAccessException}),
+     * unless the split may start at the trim horizon and has not been read from its first record yet.
+     * Once a split is read from its first record, {@code readFromStart} says so, and its checkpoints
+     * keep it: a restore that finds the start trimmed then reports the records lost.
+     */
     private String newIterator(Reading reading) {
         ShardSplit split = reading.split;
-        return client.getShardIterator(r -> {
-            r.streamArn(split.streamArn()).shardId(split.shardId());
-            if (reading.lastSequence != null) {
-                r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(reading.lastSequence);
-            } else {
-                r.shardIteratorType(split.startAtLatest() ? ShardIteratorType.LATEST : ShardIteratorType.TRIM_HORIZON);
+        GetShardIteratorRequest.Builder request = GetShardIteratorRequest.builder().streamArn(split.streamArn())
+                .shardId(split.shardId());
+        if (reading.lastSequence != null) {
+            request.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(reading.lastSequence);
+        } else if (split.startAtLatest()) {
+            request.shardIteratorType(ShardIteratorType.LATEST);
+        } else if (split.startingSequenceNumber() == null) {
+            request.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+        } else {
+            request.shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER).sequenceNumber(split.startingSequenceNumber());
+            try {
+                String iterator = client.getShardIterator(request.build()).shardIterator();
+                readFromStart.add(split.splitId());
+                return iterator;
+            } catch (TrimmedDataAccessException e) {
+                if (!split.mayStartAtTrimHorizon() || readFromStart.contains(split.splitId())) {
+                    throw e;
+                }
+                request.shardIteratorType(ShardIteratorType.TRIM_HORIZON).sequenceNumber(null);
             }
-        }).shardIterator();
+        }
+        return client.getShardIterator(request.build()).shardIterator();
     }
 
     private void waitIdle() {

@@ -12,7 +12,8 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 @Internal
 public final class ShardSplitSerializer implements SimpleVersionedSerializer<ShardSplit> {
     public static final ShardSplitSerializer INSTANCE = new ShardSplitSerializer();
-    private static final int VERSION = 1;
+    /** Version 2 adds the shard's starting sequence number and whether the split may start at the trim horizon. */
+    public static final int VERSION = 2;
 
     @Override
     public int getVersion() {
@@ -30,11 +31,16 @@ public final class ShardSplitSerializer implements SimpleVersionedSerializer<Sha
 
     @Override
     public ShardSplit deserialize(int version, byte[] serialized) throws IOException {
-        if (version != VERSION) {
-            throw new IOException("Unknown ShardSplit serializer version " + version + "; this reader knows " + VERSION);
+        if (version < 1 || version > VERSION) {
+            throw new IOException("Unknown ShardSplit serializer version " + version + "; this reader knows 1 to "
+                    + VERSION);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
-            return read(in);
+            ShardSplit split = read(in, version);
+            if (in.available() > 0) {
+                throw new IOException(in.available() + " bytes left after a ShardSplit of version " + version);
+            }
+            return split;
         }
     }
 
@@ -46,11 +52,23 @@ public final class ShardSplitSerializer implements SimpleVersionedSerializer<Sha
         writeNullable(out, split.afterSequenceNumber());
         out.writeBoolean(split.startAtLatest());
         out.writeLong(split.startAtMillis());
+        writeNullable(out, split.startingSequenceNumber());
+        out.writeBoolean(split.mayStartAtTrimHorizon());
     }
 
-    public static ShardSplit read(DataInputStream in) throws IOException {
-        return new ShardSplit(in.readUTF(), in.readUTF(), readNullable(in), readNullable(in), in.readBoolean(),
-                in.readLong());
+    /** Reads a split written by {@link #write} at {@code version}. */
+    public static ShardSplit read(DataInputStream in, int version) throws IOException {
+        String streamArn = in.readUTF();
+        String shardId = in.readUTF();
+        String parent = readNullable(in);
+        String after = readNullable(in);
+        boolean latest = in.readBoolean();
+        long startAtMillis = in.readLong();
+        if (version == 1) {
+            return new ShardSplit(streamArn, shardId, parent, after, latest, startAtMillis);
+        }
+        return new ShardSplit(streamArn, shardId, parent, readNullable(in), after, latest, startAtMillis,
+                in.readBoolean());
     }
 
     private static void writeNullable(DataOutputStream out, String value) throws IOException {

@@ -2,7 +2,7 @@ package io.shardline.connector.source.split;
 
 import org.apache.flink.annotation.Internal;
 
-/** A split being read: the split as assigned and the sequence number of the last record emitted. */
+/** A split being read: the split as assigned and the sequence number of the last record emitted or passed over. */
 @Internal
 public final class ShardSplitState {
     private final ShardSplit split;
@@ -19,6 +19,11 @@ public final class ShardSplitState {
         int start = arn.indexOf(":table/") + ":table/".length();
         int end = arn.indexOf("/stream/", start);
         return start < ":table/".length() || end < 0 ? null : arn.substring(start, end);
+    }
+
+    /** Records created before this time (epoch millis) are passed over: the AT_TIMESTAMP start. */
+    public long startAtMillis() {
+        return split.startAtMillis();
     }
 
     public void emitted(String sequenceNumber) {

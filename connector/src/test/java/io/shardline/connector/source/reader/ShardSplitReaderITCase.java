@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shardline.connector.source.ChangeRecord;
+import io.shardline.connector.source.ChangeRecordDeserializationSchema;
+import io.shardline.connector.source.split.ShardSplitState;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.SourceOutput;
+import io.shardline.connector.source.TrimmedStreamException;
 import io.shardline.connector.source.ShardlineSourceOptions.TrimmedDataPolicy;
 import io.shardline.connector.client.CredentialsFactory;
 import io.shardline.connector.client.DynamoClientSettings;
@@ -34,6 +40,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
@@ -85,10 +92,11 @@ class ShardSplitReaderITCase {
     }
 
     private final ShardReaderMetrics metrics = new ShardReaderMetrics(new UnregisteredMetricsGroup());
+    private final Set<String> readFromStart = ConcurrentHashMap.newKeySet();
 
     private ShardSplitReader reader(TrimmedDataPolicy policy) {
         return new ShardSplitReader(new DynamoClientSettings(server.endpoint(), "us-east-1", "k", "s").createClient(),
-                1000, Duration.ofMillis(1), false, policy, metrics);
+                1000, Duration.ofMillis(1), false, policy, metrics, readFromStart);
     }
 
     private static List<String> ids(RecordsWithSplitIds<ChangeRecord> fetched) {
@@ -131,6 +139,57 @@ class ShardSplitReaderITCase {
         }
     }
 
+    /** The shard as a job's first discovery makes it: from its first record, or the trim horizon where that is gone. */
+    private ShardSplit firstDiscovered() {
+        return new ShardSplit(streamArn, shardId, null, shards(streamArn).get(0).sequenceNumberRange()
+                .startingSequenceNumber(), null, false, 0, true);
+    }
+
+    @Test
+    void aQuietShardReadFromItsStartReportsRecordsTrimmedBeforeARestoreReadThem() throws Exception {
+        ShardSplit split = firstDiscovered();
+        try (ShardSplitReader reader = reader(TrimmedDataPolicy.FAIL)) {
+            reader.handleSplitsChanges(new SplitsAddition<>(List.of(split)));
+            assertEquals(List.of(), ids(reader.fetch()));
+        }
+        assertEquals(Set.of(split.splitId()), readFromStart, "the split was read from its shard's first record");
+        put("written-while-the-job-was-down");
+        clock.advance(Duration.ofHours(2));
+        engine.runMaintenance();
+        put("after-the-trim");
+        ShardSplit restored = split.readFromItsStart();
+        try (ShardSplitReader failing = reader(TrimmedDataPolicy.FAIL)) {
+            failing.handleSplitsChanges(new SplitsAddition<>(List.of(restored)));
+            TrimmedStreamException e = assertThrows(TrimmedStreamException.class, failing::fetch);
+            assertThat(e).hasMessageContaining(shardId).hasMessageContaining("from its first record");
+        }
+        try (ShardSplitReader skipping = reader(TrimmedDataPolicy.SKIP_TO_TRIM_HORIZON)) {
+            skipping.handleSplitsChanges(new SplitsAddition<>(List.of(restored)));
+            assertEquals(List.of("after-the-trim"), ids(skipping.fetch()));
+        }
+    }
+
+    @Test
+    void aJobsFirstShardWhoseStartWasTrimmedBeforeItRanStartsAtTheTrimHorizon() throws Exception {
+        put("trimmed-before-the-job");
+        clock.advance(Duration.ofHours(2));
+        engine.runMaintenance();
+        put("kept");
+        try (ShardSplitReader reader = reader(TrimmedDataPolicy.FAIL)) {
+            reader.handleSplitsChanges(new SplitsAddition<>(List.of(firstDiscovered())));
+            assertEquals(List.of("kept"), ids(reader.fetch()));
+        }
+        assertEquals(Set.of(), readFromStart, "not read from its first record: a later restore may start at the "
+                + "trim horizon again");
+        ShardSplit child = new ShardSplit(streamArn, shardId, null, shards(streamArn).get(0).sequenceNumberRange()
+                .startingSequenceNumber(), null, false, 0, false);
+        try (ShardSplitReader failing = reader(TrimmedDataPolicy.FAIL)) {
+            failing.handleSplitsChanges(new SplitsAddition<>(List.of(child)));
+            assertThrows(TrimmedStreamException.class, failing::fetch, "a shard found after the job started must be "
+                    + "read from its first record");
+        }
+    }
+
     @Test
     void anExpiredIteratorIsRenewedWithoutLosingRecords() throws Exception {
         put("a");
@@ -150,22 +209,64 @@ class ShardSplitReaderITCase {
     }
 
     @Test
-    void atTimestampPassesOverOlderRecords() throws Exception {
+    void atTimestampPassesOverOlderRecordsWhileTheSplitsPositionMovesPastThem() throws Exception {
         put("before");
         clock.advance(Duration.ofMinutes(10));
         Instant from = clock.instant();
         put("at");
         put("after");
+        ShardSplit split = new ShardSplit(streamArn, shardId, null, null, false, from.toEpochMilli());
+        List<ChangeRecord> read = new ArrayList<>();
         try (ShardSplitReader reader = reader(TrimmedDataPolicy.FAIL)) {
-            reader.handleSplitsChanges(new SplitsAddition<>(List.of(
-                    new ShardSplit(streamArn, shardId, null, null, false, from.toEpochMilli()))));
-            assertEquals(List.of("at", "after"), ids(reader.fetch()));
+            reader.handleSplitsChanges(new SplitsAddition<>(List.of(split)));
+            RecordsWithSplitIds<ChangeRecord> fetched = reader.fetch();
+            fetched.nextSplit();
+            for (ChangeRecord r = fetched.nextRecordFromSplit(); r != null; r = fetched.nextRecordFromSplit()) {
+                read.add(r);
+            }
+        }
+        ShardSplitState state = new ShardSplitState(split);
+        ChangeRecordEmitter<String> emitter = new ChangeRecordEmitter<>(ChangeRecordDeserializationSchema.of(
+                record -> record.keys().get("id").s(), Types.STRING));
+        List<String> emitted = new ArrayList<>();
+        emitter.emitRecord(read.get(0), new CollectingOutput(emitted), state);
+        assertEquals(List.of(), emitted, "the record before the start time is passed over");
+        assertEquals(read.get(0).sequenceNumber(), state.toSplit().afterSequenceNumber(),
+                "a record passed over moves the position all the same");
+        for (ChangeRecord record : read.subList(1, read.size())) {
+            emitter.emitRecord(record, new CollectingOutput(emitted), state);
+        }
+        assertEquals(List.of("at", "after"), emitted);
+    }
+
+    /** Collects what an emitter passes to Flink's source output. */
+    private record CollectingOutput(List<String> values) implements SourceOutput<String> {
+        @Override
+        public void collect(String value) {
+            values.add(value);
+        }
+
+        @Override
+        public void collect(String value, long timestamp) {
+            values.add(value);
+        }
+
+        @Override
+        public void emitWatermark(Watermark watermark) {
+        }
+
+        @Override
+        public void markIdle() {
+        }
+
+        @Override
+        public void markActive() {
         }
     }
 
     private ShardSplitReader reader(DynamoClientSettings settings) {
         return new ShardSplitReader(settings.createClient(), 1000, Duration.ofMillis(1), false, TrimmedDataPolicy.FAIL,
-                metrics);
+                metrics, readFromStart);
     }
 
     @Test
