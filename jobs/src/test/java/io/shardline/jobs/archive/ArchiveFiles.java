@@ -8,9 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.fs.FSDataInputStream;
-import org.apache.flink.core.fs.FileSystem;
 
 /** Reads an archive on the local file system the way a test checks it: its files, and the removals they hold. */
 public final class ArchiveFiles {
@@ -24,13 +21,8 @@ public final class ArchiveFiles {
             if (!file.getFileName().toString().endsWith(format.suffix())) {
                 throw new IllegalStateException("not a " + format + " archive file: " + file);
             }
-            org.apache.flink.core.fs.Path path = new org.apache.flink.core.fs.Path(file.toUri());
-            try (FSDataInputStream in = FileSystem.getLocalFileSystem().open(path);
-                 var reader = format.reader().createReader(new Configuration(),
-                         ArchiveFormatTest.decompressed(in, format), Files.size(file), Files.size(file))) {
-                for (ChangeRecord record = reader.read(); record != null; record = reader.read()) {
-                    removals.add(record);
-                }
+            try {
+                format.read(new org.apache.flink.core.fs.Path(file.toUri()), removals::add);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,0 +1,154 @@
+package io.shardline.jobs.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shardline.connector.source.ChangeRecord;
+import io.shardline.engine.Engine;
+import io.shardline.engine.EngineConfig;
+import io.shardline.engine.server.ServerConfig;
+import io.shardline.engine.server.ShardlineServer;
+import io.shardline.engine.testing.Await;
+import io.shardline.engine.testing.JavaProcess;
+import io.shardline.jobs.cli.TableConnection;
+import io.shardline.jobs.testing.JobsJar;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.apache.flink.util.FileUtils;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
+
+/**
+ * {@code archive} as users run it, {@code java -jar} in a process of its own: killed with SIGKILL and
+ * started again with its state, killed and started without it (it learns from the committed files
+ * what they hold), stopped with Ctrl-C and started again. Every item Time to Live deleted is in the
+ * visible files exactly once.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class ArchiveJobRestartITCase {
+    private static final String TABLE = "Sessions";
+    private static final Duration ARCHIVED = Duration.ofMinutes(2);
+    private static final Duration STARTED = Duration.ofMinutes(1);
+    private final List<JavaProcess> processes = new ArrayList<>();
+    private final Set<String> expired = new HashSet<>();
+
+    @TempDir
+    Path work;
+
+    private Engine engine;
+    private ShardlineServer server;
+    private DynamoDbClient client;
+
+    @BeforeEach
+    void start() {
+        engine = Engine.open(EngineConfig.inMemory().withShardRolloverAge(Duration.ofSeconds(5))
+                .withMaintenanceInterval(Duration.ofMillis(200)));
+        server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
+        client = TableConnection.of(server.endpoint(), "us-east-1", "test", "test").settings().createTableClient();
+        client.createTable(r -> r.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("session").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("session").keyType(KeyType.HASH))
+                .tags(Tag.builder().key("shardline:partitions").value("2").build())
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+        client.updateTimeToLive(r -> r.tableName(TABLE).timeToLiveSpecification(t -> t.enabled(true)
+                .attributeName("expires")));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (JavaProcess process : processes) {
+            process.kill();
+        }
+        client.close();
+        server.close();
+        engine.close();
+    }
+
+    private JavaProcess run(String name) throws Exception {
+        JavaProcess process = JobsJar.start(name, work, List.of("archive", "--endpoint", server.endpoint(),
+                "--access-key", "test", "--secret-key", "test", "--table", TABLE, "--to",
+                work.resolve("archive").toString(), "--checkpoint-interval", "1s", "--progress-interval", "1s",
+                "--idle-poll-interval", "100ms", "--web-port", "0"));
+        processes.add(process);
+        return process;
+    }
+
+    /** Writes sessions {@code from} to {@code to} (excluded) already expired: the sweeper deletes them soon. */
+    private void expire(int from, int to) {
+        long past = Instant.now().getEpochSecond() - 60;
+        for (int n = from; n < to; n++) {
+            String session = "session-" + n;
+            client.putItem(r -> r.tableName(TABLE).item(Map.of("session", AttributeValue.fromS(session),
+                    "expires", AttributeValue.fromN(Long.toString(past)), "data", AttributeValue.fromS("d" + session))));
+            expired.add(session);
+        }
+    }
+
+    private List<ChangeRecord> archived() {
+        return ArchiveFiles.read(work.resolve("archive"), ArchiveFormat.JSONL);
+    }
+
+    /** Waits until the visible files hold every session expired so far, and checks each is there exactly once. */
+    private void assertArchivedExactlyOnce(JavaProcess job) throws InterruptedException {
+        List<ChangeRecord> removals = Await.latest(ARCHIVED, Duration.ofMillis(300), this::archived,
+                found -> sessions(found).size() >= expired.size());
+        assertThat(sessions(removals)).as(job.status(20)).isEqualTo(expired);
+        assertThat(removals).as("each removal in the visible files once").hasSize(expired.size());
+    }
+
+    private static Set<String> sessions(List<ChangeRecord> removals) {
+        Set<String> sessions = new HashSet<>();
+        removals.forEach(removal -> sessions.add(removal.keys().get("session").s()));
+        return sessions;
+    }
+
+    @Test
+    void everyRemovalIsArchivedOnceAcrossKillsLostStateAndACtrlC() throws Exception {
+        expire(0, 100);
+        JavaProcess first = run("archive-1");
+        Await.until(ARCHIVED, () -> sessions(archived()).size() >= 100, "the first 100 removals archived");
+        expire(100, 150);
+        Await.until(ARCHIVED, () -> sessions(archived()).size() >= 110, "some of the next 50 archived");
+        first.kill();
+
+        expire(150, 200);
+        JavaProcess resumed = run("archive-2");
+        resumed.awaitLine(Pattern.compile("^Resuming from checkpoint \\d+ taken "), STARTED);
+        assertArchivedExactlyOnce(resumed);
+        resumed.kill();
+
+        FileUtils.deleteDirectory(work.resolve("shardline-state").toFile());
+        expire(200, 240);
+        JavaProcess cold = run("archive-3");
+        cold.awaitLine(Pattern.compile("^The archive holds removals of \\d+ shard\\(s\\) of Sessions already"), STARTED);
+        assertArchivedExactlyOnce(cold);
+        cold.awaitLineFrom(cold.lineCount(), Pattern.compile("removals archived \\([\\d,]+ archived before\\)"),
+                STARTED);
+
+        cold.signal("INT");
+        cold.awaitLine(Pattern.compile("^Stopped with savepoint \\S+; the same command resumes from it"), STARTED);
+        assertThat(cold.awaitExit(STARTED)).isZero();
+        expire(240, 260);
+        JavaProcess afterCtrlC = run("archive-4");
+        afterCtrlC.awaitLine(Pattern.compile("^Resuming from savepoint "), STARTED);
+        assertArchivedExactlyOnce(afterCtrlC);
+    }
+}
