@@ -54,7 +54,8 @@ final class BoundedJvm {
         Process child = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            child.destroy();
+            // SIGTERM through the handle: Process.destroy would also close the pipe, and the child would halt
+            child.toHandle().destroy();
             try {
                 child.waitFor(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

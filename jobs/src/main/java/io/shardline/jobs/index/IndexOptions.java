@@ -44,8 +44,8 @@ public final class IndexOptions {
     public String metadataField = "@shardline";
 
     @Option(names = "--typed-field", description = "Document field holding the item in DynamoDB JSON, which a new "
-            + "index searches (such as @dynamodb.price.N); it is left out of the source, which holds the plain "
-            + "item (default: ${DEFAULT-VALUE})")
+            + "index searches (such as @dynamodb.price.N) so that no item's shape clashes with another's; the plain "
+            + "item beside it is kept, not searched (default: ${DEFAULT-VALUE})")
     public String typedField = "@dynamodb";
 
     @Option(names = "--unindexed-attributes", split = ",", description = "Attributes kept in each document's "

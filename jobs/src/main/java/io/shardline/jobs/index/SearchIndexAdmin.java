@@ -90,16 +90,17 @@ public final class SearchIndexAdmin implements AutoCloseable {
      * Creates an index whose mapping no item can fail, whatever shapes the table's items take: the
      * item's plain attributes are kept in the source only (not mapped, so an attribute that is a string
      * in one item and a map in the next clashes with nothing), and its typed copy under
-     * {@code typedField} (DynamoDB JSON, left out of the source) is what gets searched: strings
+     * {@code typedField} (DynamoDB JSON) is what gets searched: strings
      * ({@code S}, {@code SS}) as text with a keyword subfield, numbers ({@code N}, {@code NS}) as
      * doubles, binaries ({@code B}, {@code BS}) as keywords, {@code BOOL} and {@code NULL} as booleans,
      * maps and lists ({@code M}, {@code L}) as flat objects, whose every value is a keyword under its
      * dotted path. No date detection. The change metadata under {@code metadataField} has fixed types.
+     * The typed copy stays in the source: OpenSearch rewrites a source it filters, and its numbers lose
+     * digits on the way (9.9999999999999999999999999999999999999E+125 came back as 1E+126).
      */
     void createForItems(String index, String metadataField, String typedField) {
         ObjectNode mappings = JSON.createObjectNode().put("dynamic", false).put("date_detection", false)
                 .put("numeric_detection", false);
-        mappings.putObject("_source").putArray("excludes").add(typedField);
         ArrayNode templates = mappings.putArray("dynamic_templates");
         typed(templates, typedField, "strings", "S|SS", "string", JSON.createObjectNode().put("type", "text")
                 .set("fields", JSON.createObjectNode().set("keyword", JSON.createObjectNode().put("type", "keyword")
@@ -133,13 +134,12 @@ public final class SearchIndexAdmin implements AutoCloseable {
         template.set("mapping", mapping);
     }
 
-    /** Whether {@code index} has the mapping of {@link #createForItems}: its typed field left out of the source. */
+    /** Whether {@code index} has the mapping of {@link #createForItems}: a typed field, and plain fields unmapped. */
     boolean searchesTypedField(String index, String typedField) {
         for (JsonNode mapping : ok("GET", "/" + index + "/_mapping", null)) {
-            for (JsonNode excluded : mapping.path("mappings").path("_source").path("excludes")) {
-                if (excluded.asText().equals(typedField)) {
-                    return true;
-                }
+            JsonNode mappings = mapping.path("mappings");
+            if (mappings.path("properties").has(typedField) && "false".equals(mappings.path("dynamic").asText())) {
+                return true;
             }
         }
         return false;

@@ -17,23 +17,24 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Compares a table with its index: every item must have a document under its id whose source,
- * without the metadata field, equals the item's document (every attribute, every digit), and the
- * index must hold nothing else. Holds a digest per document, not the documents.
+ * without the metadata field and the item's typed copy, equals the item's document (every attribute,
+ * every digit), and the index must hold nothing else. Holds a digest per document, not the documents.
  */
 public final class IndexVerifier {
     private IndexVerifier() {
     }
 
     public static CopyComparison.Result verify(DynamoDbClient table, String tableName, SearchIndexAdmin search,
-                                               String index, String metadataField) {
+                                               String index, String metadataField, String typedField) {
         search.refresh(index);
         CopyComparison comparison = new CopyComparison();
         search.forEachDocument(index, hit -> comparison.held(hit.get("_id").asText(),
-                digest(hit.get("_source"), metadataField)));
+                digest(hit.get("_source"), metadataField, typedField)));
         List<String> keys = TableFacts.describe(table, tableName).keyAttributes();
         ItemDocuments expected = new ItemDocuments(keys, metadataField);
         table.scanPaginator(r -> r.tableName(tableName).consistentRead(true)).items().forEach(item ->
-                comparison.expected(expected.id(item), digest(parse(expected.source(item, Map.of())), metadataField)));
+                comparison.expected(expected.id(item), digest(parse(expected.source(item, Map.of())), metadataField,
+                        typedField)));
         return comparison.result();
     }
 
@@ -45,10 +46,11 @@ public final class IndexVerifier {
         }
     }
 
-    /** A digest of the source without the metadata field, with object members in name order. */
-    private static String digest(JsonNode source, String metadataField) {
+    /** A digest of the source without the metadata and typed fields, with object members in name order. */
+    private static String digest(JsonNode source, String metadataField, String typedField) {
         Map<?, ?> attributes = (Map<?, ?>) sorted(source);
         attributes.remove(metadataField);
+        attributes.remove(typedField);
         try {
             byte[] canonical = SearchIndexAdmin.JSON.writeValueAsBytes(attributes);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));

@@ -56,6 +56,10 @@ public final class VerifyCommand implements Callable<Integer> {
         @Option(names = "--metadata-field", defaultValue = "@shardline", description = "Document field with "
                 + "change metadata, not compared (default: ${DEFAULT-VALUE})")
         String metadataField;
+
+        @Option(names = "--typed-field", defaultValue = "@dynamodb", description = "Document field with the item's "
+                + "typed copy, not compared (default: ${DEFAULT-VALUE})")
+        String typedField;
     }
 
     /** A table that should hold what the replication selects of the table. */
@@ -110,7 +114,8 @@ public final class VerifyCommand implements Callable<Integer> {
             if (copy.index != null) {
                 copyName = "index " + copy.index.index;
                 try (SearchIndexAdmin admin = new SearchIndexAdmin(copy.index.search.connection())) {
-                    result = IndexVerifier.verify(client, table, admin, copy.index.index, copy.index.metadataField);
+                    result = IndexVerifier.verify(client, table, admin, copy.index.index, copy.index.metadataField,
+                            copy.index.typedField);
                 }
             } else {
                 TableCopy replica = copy.replica;

@@ -254,7 +254,8 @@ class StandaloneClusterITCase {
         search.urls = List.of(node.url());
         try (SearchIndexAdmin admin = new SearchIndexAdmin(search.connection())) {
             CopyComparison.Result result = Await.latest(Duration.ofMinutes(3), Duration.ofMillis(500),
-                    () -> IndexVerifier.verify(client, TABLE, admin, index, "@shardline"), CopyComparison.Result::equal);
+                    () -> IndexVerifier.verify(client, TABLE, admin, index, "@shardline", "@dynamodb"),
+                    CopyComparison.Result::equal);
             assertThat(result.equal()).as(result + "\nclient:\n" + resumed.client().output() + "\n"
                     + cluster.output()).isTrue();
             assertThat(result.expected()).isGreaterThan(300);
