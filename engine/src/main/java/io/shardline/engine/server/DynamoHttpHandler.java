@@ -48,10 +48,12 @@ final class DynamoHttpHandler implements HttpHandler {
     private final Set<String> adminKeys;
     private final int maxBodyBytes;
     private final int requestTimeoutMillis;
+    private final ResponseDate date;
 
     DynamoHttpHandler(Operations operations, FaultInjector faults, ThroughputLimits limits,
                       RequestAuthenticator authenticator, Set<String> adminKeys, int maxBodyBytes,
-                      int requestTimeoutMillis) {
+                      int requestTimeoutMillis, ResponseDate date) {
+        this.date = date;
         this.adminKeys = adminKeys;
         this.operations = operations;
         this.faults = faults;
@@ -63,6 +65,7 @@ final class DynamoHttpHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
+        exchange.getResponseHeaders().put(Headers.DATE, date.now());
         if (exchange.getRequestMethod().equals(Methods.GET) && exchange.getRequestPath().equals("/")) {
             send(exchange, 200, "text/plain", "healthy: shardline".getBytes(StandardCharsets.UTF_8));
             return;

@@ -36,7 +36,7 @@ public final class ShardlineServer implements AutoCloseable {
                 new ControlOperations(engine, faults, limits, engineClock)), faults, limits,
                 new RequestAuthenticator(config.credentials(), engine.region(), clock), config.adminKeys(),
                 config.maxBodyBytes(),
-                config.requestTimeoutMillis());
+                config.requestTimeoutMillis(), new ResponseDate(clock));
         Undertow undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())
                 .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))

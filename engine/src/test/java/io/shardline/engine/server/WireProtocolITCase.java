@@ -14,6 +14,7 @@ import io.shardline.engine.api.GetItem;
 import io.shardline.engine.control.EngineControl;
 import io.shardline.engine.testing.Await;
 import io.shardline.engine.testing.Items;
+import io.shardline.engine.testing.MutableClock;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
@@ -25,6 +26,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +74,24 @@ class WireProtocolITCase {
         JsonNode body = json.readTree(response.body());
         assertNotNull(body.get("message"), response.body());
         return body.get("__type").asText();
+    }
+
+    @Test
+    void theDateHeaderIsTheServersClockAlsoAfterAnotherServerInTheJvmClosed() throws Exception {
+        MutableClock first = new MutableClock(Instant.parse("2026-11-25T10:00:00.250Z"));
+        try (ServerFixture closedLater = new ServerFixture(EngineConfig.inMemory(), ServerConfig.loopback(0), first)) {
+            assertEquals("Wed, 25 Nov 2026 10:00:00 GMT", date(closedLater));
+        }
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:34:56.900Z"));
+        fixture = new ServerFixture(EngineConfig.inMemory(), ServerConfig.loopback(0), clock);
+        assertEquals("Wed, 25 Nov 2026 12:34:56 GMT", date(fixture));
+        clock.advance(Duration.ofMillis(200));
+        assertEquals("Wed, 25 Nov 2026 12:34:57 GMT", date(fixture), "the header follows the clock from second to second");
+    }
+
+    private String date(ServerFixture server) throws Exception {
+        return http.send(HttpRequest.newBuilder(server.endpoint()).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .headers().firstValue("Date").orElseThrow();
     }
 
     @Test
@@ -190,14 +212,21 @@ class WireProtocolITCase {
     }
 
     @Test
-    void strictAuthRefusesStaleSignatures() {
+    void strictAuthRefusesStaleSignaturesAndTheSdkSetsItsClockByTheServersDate() throws Exception {
         Clock hourAhead = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
         fixture = new ServerFixture(EngineConfig.inMemory(),
                 ServerConfig.loopback(0).withCredentials(ServerFixture.credentials()), hourAhead);
+        HttpResponse<String> stale = http.send(HttpRequest.newBuilder(fixture.endpoint())
+                .header("X-Amz-Target", "DynamoDB_20120810.ListTables").header("Authorization", SIGNATURE)
+                .header("X-Amz-Date", DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
+                        .format(Instant.now()))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, stale.statusCode());
+        assertEquals("com.amazon.coral.service#InvalidSignatureException", errorType(stale));
+        assertThat(stale.body()).contains("Signature expired");
         try (DynamoDbClient client = fixture.client()) {
-            DynamoDbException stale = assertThrows(DynamoDbException.class, () -> client.listTables());
-            assertEquals("InvalidSignatureException", stale.awsErrorDetails().errorCode());
-            assertThat(stale).hasMessageContaining("Signature expired");
+            assertThat(client.listTables().tableNames()).as("the SDK reads the server's Date from the refusal and "
+                    + "signs again by it, as against Amazon").isEmpty();
         }
     }
 

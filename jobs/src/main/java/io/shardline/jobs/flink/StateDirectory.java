@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,12 @@ public final class StateDirectory implements AutoCloseable {
         Files.createDirectories(directory);
         FileChannel channel = FileChannel.open(directory.resolve("lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.READ, StandardOpenOption.WRITE);
-        FileLock lock = channel.tryLock();
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException inThisProcess) {
+            lock = null;
+        }
         if (lock == null) {
             String holder = new String(Files.readAllBytes(directory.resolve("lock")), StandardCharsets.UTF_8).trim();
             channel.close();

@@ -13,7 +13,8 @@ import java.util.List;
  * the item mapping when missing), the alias it moves there afterwards (with {@code --rebuild}),
  * and the snapshot's handoff ({@link SnapshotHandoff}), taken before the Scan begins. A resumed run
  * keeps what the run it resumes chose. An index that held documents before a snapshot is cleaned up
- * after it ({@link io.shardline.jobs.versions.SnapshotCleanup}).
+ * after it ({@link io.shardline.jobs.versions.SnapshotCleanup}), unless it keeps the documents of
+ * items Time to Live deleted, which the table no longer holds either.
  *
  * @param aliasToMove the alias to point at {@code index} once the index has caught up, or null
  * @param typedField  the field of the item's typed copy, which the index searches; null for an index
@@ -38,8 +39,9 @@ record IndexPlan(TableFacts table, String index, String aliasToMove, SnapshotHan
             admin.createForItems(index, options.metadataField, options.typedField);
         }
         String typedField = admin.searchesTypedField(index, options.typedField) ? options.typedField : null;
+        boolean keepsTtlDeleted = options.onTtlDelete == IndexOptions.TtlDeletes.keep;
         SnapshotHandoff handoff = SnapshotHandoff.of(run, options.copy.noSnapshot, table.serviceTime(),
-                existed ? List.of(1) : List.of());
+                existed && !keepsTtlDeleted ? List.of(1) : List.of());
         run.remember(INDEX, index);
         String alias = options.rebuild && run.fact(ALIAS_MOVED).isEmpty() ? options.index : null;
         return new IndexPlan(table, index, alias, handoff, typedField);

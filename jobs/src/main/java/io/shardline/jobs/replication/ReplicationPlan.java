@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * checked, and created when missing), which changes and what of each item they receive, and
  * whether the table is copied first, with the stream read from the table service's clock taken
  * before the Scan ({@link SnapshotHandoff}; a resumed run keeps its predecessor's). Targets that
- * existed before a snapshot are cleaned up after it ({@link io.shardline.jobs.versions.SnapshotCleanup}).
+ * existed before a snapshot are cleaned up after it ({@link io.shardline.jobs.versions.SnapshotCleanup}),
+ * unless they keep what Time to Live deletes at the source ({@code --on-ttl-delete skip}).
  *
  * @param created the targets this run created
  */
@@ -60,7 +61,7 @@ record ReplicationPlan(TableFacts source, List<ReplicationTarget> targets, List<
                 options.onTtlDelete == ReplicationOptions.TtlDeletes.replicate);
         List<Integer> holdingData = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
-            if (!missing.contains(targets.get(i))) {
+            if (!missing.contains(targets.get(i)) && options.onTtlDelete == ReplicationOptions.TtlDeletes.replicate) {
                 holdingData.add(i + 1);
             }
         }

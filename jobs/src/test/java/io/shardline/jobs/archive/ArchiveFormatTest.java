@@ -56,7 +56,7 @@ class ArchiveFormatTest {
         Map<String, AttributeValue> item = everyType(n);
         return new ChangeRecord("event-" + n, "REMOVE", "1.1", "aws:dynamodb", null,
                 Map.of("pk", item.get("pk"), "sk", item.get("sk")), item, null, "0000" + (1000 + n), null,
-                1_764_000_000_123L + n, null, null, byTtl ? ChangeRecord.TTL_SERVICE : null);
+                1_764_000_000_123L + n, null, "shardId-" + n % 2, byTtl ? ChangeRecord.TTL_SERVICE : null);
     }
 
     /** The file's content as Flink's file source hands it to a format: {@code .gz} files decompressed. */
@@ -96,6 +96,7 @@ class ArchiveFormatTest {
             assertThat(actual.oldImage()).isEqualTo(expected.oldImage());
             assertThat(actual.keys()).isEqualTo(expected.keys());
             assertThat(actual.sequenceNumber()).isEqualTo(expected.sequenceNumber());
+            assertThat(actual.shardId()).isEqualTo(expected.shardId());
             assertThat(actual.eventId()).isEqualTo(expected.eventId());
             assertThat(actual.approximateCreationTimeMillis()).isEqualTo(expected.approximateCreationTimeMillis());
             assertThat(actual.deletedByTtl()).isEqualTo(expected.deletedByTtl());

@@ -191,6 +191,28 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         taskManagers.get(index).kill();
     }
 
+    /**
+     * Makes the cluster as a new one for the next test: its jobs cancelled, their clients ended, and
+     * as many live TaskManagers as it started with, killed ones replaced, all registered.
+     */
+    void reset(int liveTaskManagers) throws Exception {
+        for (JsonNode job : get("/jobs").path("jobs")) {
+            if (!List.of("FINISHED", "CANCELED", "FAILED").contains(job.path("status").asText())) {
+                cancel(job.path("id").asText());
+            }
+        }
+        for (JavaProcess client : clients) {
+            client.close();
+        }
+        clients.clear();
+        taskManagers.removeIf(taskManager -> !taskManager.isAlive());
+        while (taskManagers.size() < liveTaskManagers) {
+            startTaskManager();
+        }
+        Await.until(STARTUP, () -> registeredTaskManagers() == liveTaskManagers,
+                liveTaskManagers + " TaskManagers to register again");
+    }
+
     int registeredTaskManagers() {
         return get("/taskmanagers").path("taskmanagers").size();
     }

@@ -37,7 +37,7 @@ class DemoITCase {
         List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(0, exit, String.join("\n", lines));
         assertTrue(lines.get(0).startsWith("Shardline demo: DynamoDB endpoint http://127.0.0.1:"), lines.get(0));
-        assertTrue(lines.get(0).matches(".*Flink web UI http://localhost:[1-9][0-9]*,.*"),
+        assertTrue(lines.get(0).matches(".*Flink web UI http://127.0.0.1:[1-9][0-9]*,.*"),
                 "the web UI's port, picked by Flink: " + lines.get(0));
         assertTrue(lines.stream().anyMatch(DemoITCase::writesAndReads), "progress lines:\n" + String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(line -> line.contains("top actions: game-")),

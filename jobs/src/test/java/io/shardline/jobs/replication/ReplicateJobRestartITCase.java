@@ -173,8 +173,8 @@ class ReplicateJobRestartITCase {
         JavaProcess cold = run("replicate-3");
         cold.awaitLine(Pattern.compile("^Replicating table Orders to ActiveOrders, snapshot first"), STARTED);
         String removed = cold.awaitLine(Pattern.compile("^Snapshot complete: removed (\\d+) entries"), CONVERGED);
-        assertThat(Integer.parseInt(removed)).as("the items deleted or filtered out while no state was kept")
-                .isEqualTo(removedWhileDown);
+        assertThat(Integer.parseInt(removed)).as("the items deleted or filtered out while no state was kept; job: "
+                + cold.status(60)).isEqualTo(removedWhileDown);
         assertEqual(cold);
         cold.kill();
 

@@ -75,4 +75,32 @@ class ItemDocumentsTest {
         assertThat(document.get("@shardline").get("change_time").asLong()).isEqualTo(5L);
         assertThat(document.size()).isEqualTo(item.size() + 1);
     }
+
+    @Test
+    void theTypedCopyHoldsEachValueUnderItsTypeWithNamesOpenSearchTakes() throws Exception {
+        ItemDocuments typed = new ItemDocuments(List.of("pk"), "@shardline").withTypedField("@dynamodb",
+                List.of("secret"));
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put("pk", AttributeValue.fromS("p1"));
+        item.put("price", AttributeValue.fromN("12.50"));
+        item.put("user.email", AttributeValue.fromS("a@example.com"));
+        item.put("user_email", AttributeValue.fromM(Map.of("k", AttributeValue.fromBool(true))));
+        item.put(" ", AttributeValue.fromNul(true));
+        item.put("secret", AttributeValue.fromS("kept, not searched"));
+        JsonNode source = new ObjectMapper().readTree(typed.source(item, Map.of("event", "INSERT")));
+        assertThat(source.path("price").decimalValue()).isEqualByComparingTo("12.50");
+        assertThat(source.path("user.email").asText()).isEqualTo("a@example.com");
+        JsonNode copy = source.path("@dynamodb");
+        assertThat(copy.path("price").path("N").asText()).isEqualTo("12.50");
+        assertThat(copy.path("user_email").path("S").get(0).asText())
+                .as("user.email and user_email share one typed name, their values side by side")
+                .isEqualTo("a@example.com");
+        assertThat(copy.path("user_email").path("M").get(0).path("k").path("BOOL").asBoolean()).isTrue();
+        assertThat(copy.path("_").path("NULL").asBoolean()).isTrue();
+        assertThat(copy.has("secret")).isFalse();
+        assertThat(source.path("secret").asText()).isEqualTo("kept, not searched");
+        assertThat(source.path("@shardline").path("event").asText()).isEqualTo("INSERT");
+        assertThat(ItemDocuments.typedName("a.b.c")).isEqualTo("a_b_c");
+        assertThat(ItemDocuments.typedName("")).isEqualTo("_");
+    }
 }
