@@ -32,17 +32,7 @@ public final class ArchiveJob implements Callable<Integer>, CommandLineJob.Durab
 
     @Override
     public Integer call() throws Exception {
-        return CommandLineJob.run(options.run.web, options.state, this);
-    }
-
-    @Override
-    public String command() {
-        return "archive";
-    }
-
-    @Override
-    public String subject() {
-        return options.table;
+        return CommandLineJob.run(options.run.web, options.state, "archive", options.table, this);
     }
 
     @Override

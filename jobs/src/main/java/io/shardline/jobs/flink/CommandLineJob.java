@@ -1,16 +1,10 @@
 package io.shardline.jobs.flink;
 
-import io.shardline.connector.source.TrimmedStreamException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.RestOptions;
@@ -41,12 +35,6 @@ public final class CommandLineJob {
 
     /** A job whose state outlives its process. */
     public interface Durable {
-        /** The command's name, which names its default state directory and log. */
-        String command();
-
-        /** What the job reads (a table's name): the rest of its default state directory's name. */
-        String subject();
-
         /**
          * The settings that decide what the job's state holds, by option name; a run with other values
          * is refused unless started {@code --fresh}. A value not given is empty, not null.
@@ -97,18 +85,21 @@ public final class CommandLineJob {
     /**
      * Runs a durable job until it ends or is stopped: resuming from its state directory when it holds
      * a checkpoint of the same command, refusing another command's state unless {@code --fresh}.
+     *
+     * @param command the command's name, which names its default state directory and log
+     * @param subject what the job reads (a table's name): the rest of its default state directory's name
      */
-    public static int run(LocalWebOptions web, StateOptions state, Durable job) throws Exception {
+    public static int run(LocalWebOptions web, StateOptions state, String command, String subject, Durable job)
+            throws Exception {
         PrintStream out = System.out;
-        Path directory = StateDirectory.resolve(state.stateDir, job.command(), job.subject());
+        Path directory = StateDirectory.resolve(state.stateDir, command, subject);
         StreamExecutionEnvironment context = StreamExecutionEnvironment.getExecutionEnvironment();
         if (!(context instanceof LocalStreamEnvironment)) {
             boolean restored = context.getConfiguration().getOptional(StateRecoveryOptions.SAVEPOINT_PATH).isPresent();
             return onCluster(context, (env, rest, console) -> job.submit(env, rest, console,
                     RunState.inMemory(restored)));
         }
-        JobLog.appendTo(state.logFile != null ? state.logFile.toAbsolutePath() : directory.resolve(job.command()
-                + ".log"));
+        JobLog.appendTo(state.logFile != null ? state.logFile.toAbsolutePath() : directory.resolve(command + ".log"));
         StateDirectory taken;
         try {
             taken = StateDirectory.take(directory);
@@ -117,64 +108,11 @@ public final class CommandLineJob {
             return REFUSED;
         }
         try (StateDirectory states = taken) {
-            out.println("State: " + directory + " (log: " + JobLog.file() + ")");
-            if (state.fresh) {
-                states.discard();
-                out.println("--fresh: discarded the state; starting over");
-            }
-            Optional<StoredRun> stored = states.storedRun();
-            if (stored.isPresent()) {
-                List<String> differences = stored.get().differences(job.identity());
-                if (!differences.isEmpty()) {
-                    out.println("Refused: the state in " + directory + " belongs to another job: "
-                            + String.join("; ", differences) + ". Start with --fresh to discard it, or give another "
-                            + "--state-dir.");
-                    return REFUSED;
-                }
-            }
-            Configuration flink = localConfiguration();
-            try (LocalFlinkCluster cluster = LocalFlinkCluster.start(flink, web, out)) {
-                out.println("Flink web UI: " + cluster.webUrl());
-                int snapshotsAgain = 0;
-                while (true) {
-                    Optional<RetainedCheckpoint> from = stored.isPresent() ? states.latest() : Optional.empty();
-                    RunState run;
-                    Configuration configuration = new Configuration(flink);
-                    configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, states.checkpoints().toUri().toString());
-                    configuration.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, states.savepoints().toUri().toString());
-                    configuration.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
-                            ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-                    if (from.isPresent()) {
-                        out.println("Resuming from " + from.get().describe());
-                        states.discardAllBut(from.get());
-                        configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, from.get().directory().toUri().toString());
-                        run = RunState.resumed(states, stored.get(), snapshotsAgain);
-                    } else {
-                        if (stored.isPresent()) {
-                            out.println("No checkpoint was completed in " + directory + ": starting over");
-                        }
-                        states.discard();
-                        run = RunState.fresh(states, job.identity(), snapshotsAgain);
-                    }
-                    Ending ending = untilDone(job.submit(cluster.environment(configuration), cluster.webUrl(), out, run),
-                            states.savepoints(), state.stopTimeout, out);
-                    if (ending.trimmed() && job.snapshotsAgainWhenTrimmed()) {
-                        out.println("The stream no longer holds this job's position (" + gap(ending.failure())
-                                + "): snapshotting the table again");
-                        snapshotsAgain++;
-                        stored = Optional.empty();
-                        continue;
-                    }
-                    if (ending.failure() != null) {
-                        throw ending.failure();
-                    }
-                    return ending.exitCode();
-                }
-            }
+            return new DurableRun(states, job, state.stopTimeout, out).run(web, state.fresh);
         }
     }
 
-    private static Configuration localConfiguration() {
+    static Configuration localConfiguration() {
         Configuration flink = new Configuration();
         flink.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofSeconds(1));
         return flink;
@@ -189,37 +127,5 @@ public final class CommandLineJob {
             watched.job().getJobExecutionResult().get();
             return watched.finished();
         }
-    }
-
-    /** How a durable job's run ended: its exit code, or the failure that ended it. */
-    private record Ending(int exitCode, Exception failure) {
-        boolean trimmed() {
-            return failure != null && TrimmedStreamException.causedBy(failure);
-        }
-    }
-
-    private static Ending untilDone(Watched watched, Path savepoints, Duration stopTimeout, PrintStream out)
-            throws Exception {
-        try (watched) {
-            GracefulStop stop = GracefulStop.onSignals(watched.job(), savepoints, stopTimeout, out);
-            try {
-                watched.job().getJobExecutionResult().get();
-            } catch (ExecutionException e) {
-                return stop.requested() ? new Ending(0, null) : new Ending(1, e);
-            }
-            return new Ending(stop.requested() ? 0 : watched.finished(), null);
-        }
-    }
-
-    /** What the source said of the gap, without its advice on source options, which the job's own option replaces. */
-    private static String gap(Throwable failure) {
-        String message = failure.getMessage();
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (TrimmedStreamException.causedBy(cause) && cause.getMessage() != null) {
-                message = cause.getMessage();
-            }
-        }
-        int advice = message.indexOf("; set ");
-        return advice < 0 ? message : message.substring(0, advice);
     }
 }

@@ -58,17 +58,7 @@ public final class GameMetricsJob implements Callable<Integer>, CommandLineJob.D
 
     @Override
     public Integer call() throws Exception {
-        return CommandLineJob.run(web, state, this);
-    }
-
-    @Override
-    public String command() {
-        return "game-metrics";
-    }
-
-    @Override
-    public String subject() {
-        return options.eventsTable;
+        return CommandLineJob.run(web, state, "game-metrics", options.eventsTable, this);
     }
 
     @Override

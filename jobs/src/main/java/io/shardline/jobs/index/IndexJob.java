@@ -39,17 +39,7 @@ public final class IndexJob implements Callable<Integer>, CommandLineJob.Durable
 
     @Override
     public Integer call() throws Exception {
-        return CommandLineJob.run(options.copy.run.web, options.copy.state, this);
-    }
-
-    @Override
-    public String command() {
-        return "index";
-    }
-
-    @Override
-    public String subject() {
-        return options.table;
+        return CommandLineJob.run(options.copy.run.web, options.copy.state, "index", options.table, this);
     }
 
     @Override

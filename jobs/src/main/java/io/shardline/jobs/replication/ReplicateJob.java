@@ -41,17 +41,7 @@ public final class ReplicateJob implements Callable<Integer>, CommandLineJob.Dur
 
     @Override
     public Integer call() throws Exception {
-        return CommandLineJob.run(options.copy.run.web, options.copy.state, this);
-    }
-
-    @Override
-    public String command() {
-        return "replicate";
-    }
-
-    @Override
-    public String subject() {
-        return options.table;
+        return CommandLineJob.run(options.copy.run.web, options.copy.state, "replicate", options.table, this);
     }
 
     @Override

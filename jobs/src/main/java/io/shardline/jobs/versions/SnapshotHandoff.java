@@ -20,7 +20,9 @@ public record SnapshotHandoff(boolean snapshot, long seconds) implements Seriali
     /**
      * The handoff of the run {@code run} resumes; or, starting fresh, a new one at {@code serviceTime},
      * written down with the copies (numbered from 1) a snapshot must clean up after, those that held
-     * data before it ({@link SnapshotCleanup}).
+     * data before it ({@link SnapshotCleanup}). A run resumed without its facts (restored from a
+     * savepoint on a Flink cluster) gets a new handoff for its graph, but no cleanup: its snapshot may
+     * be long done, under a handoff nobody wrote down, and what the copy holds is the restored job's.
      */
     public static SnapshotHandoff of(RunState run, boolean noSnapshot, Instant serviceTime,
                                      List<Integer> copiesHoldingData) {
@@ -30,7 +32,7 @@ public record SnapshotHandoff(boolean snapshot, long seconds) implements Seriali
         }
         SnapshotHandoff handoff = new SnapshotHandoff(!noSnapshot, serviceTime.getEpochSecond());
         run.remember(SNAPSHOT, Boolean.toString(handoff.snapshot));
-        SnapshotCleanup.schedule(run, handoff.snapshot ? copiesHoldingData : List.of());
+        SnapshotCleanup.schedule(run, handoff.snapshot && !run.resumed() ? copiesHoldingData : List.of());
         run.remember(HANDOFF, Long.toString(handoff.seconds));
         return handoff;
     }

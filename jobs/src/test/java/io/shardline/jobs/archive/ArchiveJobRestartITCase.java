@@ -3,16 +3,11 @@ package io.shardline.jobs.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardline.connector.source.ChangeRecord;
-import io.shardline.engine.Engine;
-import io.shardline.engine.EngineConfig;
-import io.shardline.engine.server.ServerConfig;
-import io.shardline.engine.server.ShardlineServer;
 import io.shardline.engine.testing.Await;
 import io.shardline.engine.testing.JavaProcess;
-import io.shardline.jobs.cli.TableConnection;
-import io.shardline.jobs.testing.JobsJar;
+import io.shardline.jobs.testing.JobProcesses;
+import io.shardline.jobs.testing.ServedEngine;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,11 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
-import software.amazon.awssdk.services.dynamodb.model.Tag;
 
 /**
  * {@code archive} as users run it, {@code java -jar} in a process of its own: killed with SIGKILL and
@@ -47,48 +38,37 @@ class ArchiveJobRestartITCase {
     private static final String TABLE = "Sessions";
     private static final Duration ARCHIVED = Duration.ofMinutes(2);
     private static final Duration STARTED = Duration.ofMinutes(1);
-    private final List<JavaProcess> processes = new ArrayList<>();
     private final Set<String> expired = new HashSet<>();
 
     @TempDir
     Path work;
 
-    private Engine engine;
-    private ShardlineServer server;
+    private ServedEngine source;
     private DynamoDbClient client;
+    private JobProcesses processes;
 
     @BeforeEach
     void start() {
-        engine = Engine.open(EngineConfig.inMemory().withShardRolloverAge(Duration.ofSeconds(5))
-                .withMaintenanceInterval(Duration.ofMillis(200)));
-        server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
-        client = TableConnection.of(server.endpoint(), "us-east-1", "test", "test").settings().createTableClient();
-        client.createTable(r -> r.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("session").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("session").keyType(KeyType.HASH))
-                .tags(Tag.builder().key("shardline:partitions").value("2").build())
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+        source = ServedEngine.start(Duration.ofSeconds(5));
+        source.createTable(TABLE, "session", StreamViewType.NEW_AND_OLD_IMAGES);
+        client = source.client();
         client.updateTimeToLive(r -> r.tableName(TABLE).timeToLiveSpecification(t -> t.enabled(true)
                 .attributeName("expires")));
+        processes = new JobProcesses(work);
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (JavaProcess process : processes) {
-            process.kill();
-        }
-        client.close();
-        server.close();
-        engine.close();
+        processes.close();
+        source.close();
     }
 
     private JavaProcess run(String name) throws Exception {
-        JavaProcess process = JobsJar.start(name, work, List.of("archive", "--endpoint", server.endpoint(),
-                "--access-key", "test", "--secret-key", "test", "--table", TABLE, "--to",
+        List<String> command = new ArrayList<>(List.of("archive", "--table", TABLE, "--to",
                 work.resolve("archive").toString(), "--checkpoint-interval", "1s", "--progress-interval", "1s",
                 "--idle-poll-interval", "100ms", "--web-port", "0"));
-        processes.add(process);
-        return process;
+        command.addAll(source.connection());
+        return processes.start(name, command);
     }
 
     /** Writes sessions {@code from} to {@code to} (excluded) already expired: the sweeper deletes them soon. */

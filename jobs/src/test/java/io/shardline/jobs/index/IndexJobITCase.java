@@ -188,7 +188,8 @@ class IndexJobITCase {
 
     private IndexJob.Running startJob(Configuration configuration) throws Exception {
         return IndexJob.start(options, StreamExecutionEnvironment.getExecutionEnvironment(configuration), restAddress,
-                new PrintStream(console, true, StandardCharsets.UTF_8), Clock.systemUTC(), RunState.inMemory(false));
+                new PrintStream(console, true, StandardCharsets.UTF_8), Clock.systemUTC(),
+                RunState.inMemory(configuration.getOptional(StateRecoveryOptions.SAVEPOINT_PATH).isPresent()));
     }
 
     private CopyComparison.Result verify() {
@@ -307,9 +308,12 @@ class IndexJobITCase {
             JobMetrics metrics = new JobMetrics(restAddress, replay.job().getJobID().toHexString());
             Await.until(Duration.ofMinutes(2), () -> metrics.read(".shardline.").sum(".shardline.versionConflicts")
                     >= 200, "the replay of 200 updates meeting their versions");
-            Await.until(Duration.ofMinutes(1), () -> documents().equals(before), "the index as it was before the replay");
-            assertThat(documents()).isEqualTo(before);
+            Map<String, String> after = Await.latest(Duration.ofMinutes(1), Duration.ofMillis(200), this::documents,
+                    before::equals);
             replay.job().cancel().get(1, TimeUnit.MINUTES);
+            assertThat(after.keySet()).as("the documents before the replay").isEqualTo(before.keySet());
+            before.forEach((id, document) -> assertThat(after.get(id)).as("document %s as before the replay", id)
+                    .isEqualTo(document));
         }
     }
 
@@ -500,7 +504,10 @@ class IndexJobITCase {
     }
 
     private void awaitDocuments(long count) throws InterruptedException {
-        Await.until(Duration.ofMinutes(1), () -> node.count(index) >= count, count + " documents indexed");
+        long held = Await.latest(Duration.ofMinutes(1), Duration.ofMillis(100), () -> node.count(index),
+                found -> found >= count);
+        assertThat(held).as("documents indexed; dead letters %s; job: %s", deadLetterIds(),
+                console.toString(StandardCharsets.UTF_8)).isGreaterThanOrEqualTo(count);
     }
 
 }

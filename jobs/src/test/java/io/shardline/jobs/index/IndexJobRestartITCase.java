@@ -3,17 +3,13 @@ package io.shardline.jobs.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardline.connector.testing.OpenSearchNode;
-import io.shardline.engine.Engine;
-import io.shardline.engine.EngineConfig;
 import io.shardline.engine.control.EngineControl;
-import io.shardline.engine.server.ServerConfig;
-import io.shardline.engine.server.ShardlineServer;
 import io.shardline.engine.testing.Await;
 import io.shardline.engine.testing.JavaProcess;
-import io.shardline.jobs.cli.TableConnection;
+import io.shardline.jobs.testing.JobProcesses;
 import io.shardline.jobs.testing.JobsJar;
+import io.shardline.jobs.testing.ServedEngine;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
-import software.amazon.awssdk.services.dynamodb.model.Tag;
 
 /**
  * {@code index} as users run it, {@code java -jar} in a process of its own, against a real OpenSearch
@@ -50,45 +42,35 @@ class IndexJobRestartITCase {
     private static final Duration STARTED = Duration.ofMinutes(1);
     private final OpenSearchNode node = OpenSearchNode.shared();
     private final String index = "products-" + UUID.randomUUID();
-    private final List<JavaProcess> processes = new ArrayList<>();
 
     @TempDir
     Path work;
 
-    private Engine engine;
-    private ShardlineServer server;
+    private ServedEngine source;
     private DynamoDbClient client;
+    private JobProcesses processes;
 
     @BeforeEach
     void start() {
-        engine = Engine.open(EngineConfig.inMemory().withShardRolloverAge(Duration.ofSeconds(4))
-                .withMaintenanceInterval(Duration.ofMillis(200)));
-        server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
-        client = TableConnection.of(server.endpoint(), "us-east-1", "test", "test").settings().createTableClient();
-        client.createTable(r -> r.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("sku").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("sku").keyType(KeyType.HASH))
-                .tags(Tag.builder().key("shardline:partitions").value("2").build())
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
+        source = ServedEngine.start(Duration.ofSeconds(4));
+        source.createTable(TABLE, "sku", StreamViewType.NEW_IMAGE);
+        client = source.client();
+        processes = new JobProcesses(work);
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (JavaProcess process : processes) {
-            process.kill();
-        }
-        client.close();
-        server.close();
-        engine.close();
+        processes.close();
+        source.close();
     }
 
-    private JavaProcess run(String name) throws Exception {
-        JavaProcess process = JobsJar.start(name, work, List.of("index", "--endpoint", server.endpoint(),
-                "--access-key", "test", "--secret-key", "test", "--table", TABLE, "--opensearch", node.url(),
+    private JavaProcess run(String name, String... more) throws Exception {
+        List<String> command = new ArrayList<>(List.of("index", "--table", TABLE, "--opensearch", node.url(),
                 "--index", index, "--checkpoint-interval", "1s", "--progress-interval", "1s",
                 "--idle-poll-interval", "100ms", "--bulk-flush-interval", "20ms", "--web-port", "0"));
-        processes.add(process);
-        return process;
+        command.addAll(List.of(more));
+        command.addAll(source.connection());
+        return processes.start(name, command);
     }
 
     /** An item of every kind of attribute; its price and tags change with {@code version}. */
@@ -108,9 +90,11 @@ class IndexJobRestartITCase {
     }
 
     private void assertEqual(JavaProcess job) throws InterruptedException {
-        JobsJar.Run verified = Await.latest(CONVERGED, Duration.ofMillis(500), () -> JobsJar.inProcess("verify",
-                "--endpoint", server.endpoint(), "--access-key", "test", "--secret-key", "test", "--table", TABLE,
-                "--opensearch", node.url(), "--index", index), run -> run.exitCode() == 0);
+        List<String> verify = new ArrayList<>(List.of("verify", "--table", TABLE, "--opensearch", node.url(),
+                "--index", index));
+        verify.addAll(source.connection());
+        JobsJar.Run verified = Await.latest(CONVERGED, Duration.ofMillis(500),
+                () -> JobsJar.inProcess(verify.toArray(String[]::new)), run -> run.exitCode() == 0);
         assertThat(verified.exitCode()).as(verified.output() + "\njob: " + job.status(30)).isZero();
     }
 
@@ -161,12 +145,16 @@ class IndexJobRestartITCase {
             delete(n);
         }
         put(1001, 1);
-        new EngineControl(server.endpoint()).trimStream(TABLE);
-        JavaProcess trimmed = run("index-4");
+        new EngineControl(source.endpoint()).trimStream(TABLE);
+        JavaProcess trimmed = run("index-4", "--stop-timeout", "0s");
         trimmed.awaitLine(Pattern.compile("^The stream no longer holds this job's position .*: snapshotting the table "
                 + "again"), CONVERGED);
         trimmed.awaitLine(Pattern.compile("^Snapshot complete: removed 25 entries"), CONVERGED);
         assertEqual(trimmed);
+        trimmed.signal("TERM");
+        trimmed.awaitLine(Pattern.compile("^No savepoint within 0 s \\(.*\\): cancelling the job; the next start "
+                + "resumes from its latest checkpoint"), STARTED);
+        assertThat(trimmed.awaitExit(STARTED)).isZero();
         assertThat(String.join("\n", List.of(first.output(), resumed.output(), cold.output(), trimmed.output())))
                 .as("rates are never negative").doesNotContainPattern("-\\d[\\d,]* documents/s");
     }

@@ -2,23 +2,19 @@ package io.shardline.jobs.replication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shardline.engine.Engine;
-import io.shardline.engine.EngineConfig;
 import io.shardline.engine.control.EngineControl;
-import io.shardline.engine.server.ServerConfig;
-import io.shardline.engine.server.ShardlineServer;
 import io.shardline.engine.testing.Await;
 import io.shardline.engine.testing.JavaProcess;
-import io.shardline.jobs.cli.TableConnection;
+import io.shardline.jobs.testing.JobProcesses;
 import io.shardline.jobs.testing.JobsJar;
 import io.shardline.jobs.testing.ListeningSockets;
+import io.shardline.jobs.testing.ServedEngine;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +29,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
-import software.amazon.awssdk.services.dynamodb.model.Tag;
 
 /**
  * {@code replicate} as users run it, {@code java -jar} in a process of its own, stopped and started
@@ -51,52 +43,37 @@ class ReplicateJobRestartITCase {
     private static final String COPY = "ActiveOrders";
     private static final Duration CONVERGED = Duration.ofMinutes(2);
     private static final Duration STARTED = Duration.ofMinutes(1);
+    /** What the copy holds of the table: the active orders. */
+    private static final List<String> SELECTION = List.of("--filter", "#s = :a", "--expression-names", "#s=status",
+            "--expression-values", "{\":a\": {\"S\": \"active\"}}");
 
     @TempDir
     Path work;
 
-    private Engine engine;
-    private ShardlineServer server;
+    private ServedEngine source;
     private DynamoDbClient client;
-    private final List<JavaProcess> processes = new ArrayList<>();
+    private JobProcesses processes;
 
     @BeforeEach
     void start() {
-        engine = Engine.open(EngineConfig.inMemory().withShardRolloverAge(Duration.ofSeconds(4))
-                .withMaintenanceInterval(Duration.ofMillis(200)));
-        server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
-        client = TableConnection.of(server.endpoint(), "us-east-1", "test", "test").settings().createTableClient();
-        client.createTable(r -> r.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                .tags(Tag.builder().key("shardline:partitions").value("2").build())
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+        source = ServedEngine.start(Duration.ofSeconds(4));
+        source.createTable(TABLE, "id", StreamViewType.NEW_AND_OLD_IMAGES);
+        client = source.client();
+        processes = new JobProcesses(work);
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (JavaProcess process : processes) {
-            process.kill();
-        }
-        client.close();
-        server.close();
-        engine.close();
+        processes.close();
+        source.close();
     }
 
-    private List<String> command(String... more) {
-        List<String> command = new ArrayList<>(List.of("replicate", "--endpoint", server.endpoint(),
-                "--access-key", "test", "--secret-key", "test", "--table", TABLE, "--target", COPY,
-                "--filter", "#s = :a", "--expression-names", "#s=status",
-                "--expression-values", "{\":a\": {\"S\": \"active\"}}",
+    private JavaProcess run(String name) throws Exception {
+        List<String> command = new ArrayList<>(List.of("replicate", "--table", TABLE, "--target", COPY,
                 "--checkpoint-interval", "1s", "--progress-interval", "1s", "--idle-poll-interval", "100ms"));
-        command.addAll(List.of(more));
-        return command;
-    }
-
-    private JavaProcess run(String name, String... more) throws Exception {
-        JavaProcess process = JobsJar.start(name, work, command(more));
-        processes.add(process);
-        return process;
+        command.addAll(SELECTION);
+        command.addAll(source.connection());
+        return processes.start(name, command);
     }
 
     private void put(int n, String status) {
@@ -108,17 +85,13 @@ class ReplicateJobRestartITCase {
         client.deleteItem(r -> r.tableName(TABLE).key(Map.of("id", AttributeValue.fromS("order-" + n))));
     }
 
-    /** What {@code verify} says of the copy, once it says they are equal or the bound has passed. */
-    private JobsJar.Run awaitEqual() throws InterruptedException {
-        return Await.latest(CONVERGED, Duration.ofMillis(500), () -> JobsJar.inProcess("verify", "--endpoint",
-                        server.endpoint(), "--access-key", "test", "--secret-key", "test", "--table", TABLE,
-                        "--target-table", COPY, "--filter", "#s = :a", "--expression-names", "#s=status",
-                        "--expression-values", "{\":a\": {\"S\": \"active\"}}"),
-                run -> run.exitCode() == 0);
-    }
-
+    /** Waits until {@code verify} finds the copy equal to what the table selects, within a bound. */
     private void assertEqual(JavaProcess job) throws InterruptedException {
-        JobsJar.Run verified = awaitEqual();
+        List<String> verify = new ArrayList<>(List.of("verify", "--table", TABLE, "--target-table", COPY));
+        verify.addAll(SELECTION);
+        verify.addAll(source.connection());
+        JobsJar.Run verified = Await.latest(CONVERGED, Duration.ofMillis(500),
+                () -> JobsJar.inProcess(verify.toArray(String[]::new)), run -> run.exitCode() == 0);
         assertThat(verified.exitCode()).as(verified.output() + "\njob: " + job.status(30)).isZero();
     }
 
@@ -132,9 +105,17 @@ class ReplicateJobRestartITCase {
         String web = first.awaitLine(Pattern.compile("^Flink web UI: (http://\\S+)"), STARTED);
         assertLocalOnly(first, web);
         assertEqual(first);
-        assertThat(run("replicate-again").awaitExit(STARTED)).as("a second run on the same state is refused")
-                .isEqualTo(2);
-        assertThat(processes.get(1).output()).contains("Another run of this job uses the state directory "
+        List<String> beside = new ArrayList<>(List.of("replicate", "--table", TABLE, "--target", "OtherCopy",
+                "--state-dir", work.resolve("other-state").toString()));
+        beside.addAll(source.connection());
+        JavaProcess other = processes.start("replicate-beside", beside);
+        String otherWeb = other.awaitLine(Pattern.compile("^Flink web UI: (http://\\S+)"), STARTED);
+        assertThat(otherWeb).as("a second job on the default web port moves to a free one").isNotEqualTo(web);
+        other.awaitLine(Pattern.compile("^Replicating table Orders to OtherCopy"), STARTED);
+        other.kill();
+        JavaProcess again = run("replicate-again");
+        assertThat(again.awaitExit(STARTED)).as("a second run on the same state is refused").isEqualTo(2);
+        assertThat(again.output()).contains("Another run of this job uses the state directory "
                 + work.resolve("shardline-state/replicate-Orders"));
         for (int n = 300; n < 350; n++) {
             put(n, "active");
@@ -182,7 +163,7 @@ class ReplicateJobRestartITCase {
             delete(n);
         }
         put(500, "active");
-        new EngineControl(server.endpoint()).trimStream(TABLE);
+        new EngineControl(source.endpoint()).trimStream(TABLE);
         JavaProcess trimmed = run("replicate-4");
         trimmed.awaitLine(Pattern.compile("^Resuming from checkpoint"), STARTED);
         trimmed.awaitLine(Pattern.compile("^The stream no longer holds this job's position .*shardId-.*: "

@@ -66,5 +66,10 @@ class SnapshotCleanupTest {
         RunState withoutSnapshot = RunState.inMemory(false);
         SnapshotHandoff.of(withoutSnapshot, true, Instant.ofEpochSecond(1000), List.of(1));
         assertThat(withoutSnapshot.fact("cleanup")).as("no snapshot, nothing to clean up after").contains("");
+        RunState restoredOnACluster = RunState.inMemory(true);
+        assertThat(SnapshotHandoff.of(restoredOnACluster, false, Instant.ofEpochSecond(3000), List.of(1)).seconds())
+                .isEqualTo(3000);
+        assertThat(restoredOnACluster.fact("cleanup")).as("a savepoint's snapshot is not this run's to clean up "
+                + "after").contains("");
     }
 }

@@ -1,7 +1,9 @@
 package io.shardline.connector.sink.opensearch;
 
+import jakarta.json.stream.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,6 +25,7 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBu
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.core5.http.HttpHost;
+import org.opensearch.client.json.JsonData;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchAsyncClient;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -93,7 +96,38 @@ public record OpenSearchConnection(List<String> hosts, String username, String p
         return new OpenSearchClient(transport());
     }
 
+    /**
+     * opensearch-java finds its {@code jakarta.json} provider once per class loader, on first use,
+     * through the context class loader of whichever thread gets there first: when that is a thread of
+     * a Flink task whose class loader was closed since (a task before a failover, in a cluster or a
+     * {@code java -jar} run whose classes are on the application class path), the lookup fails, and
+     * with it every later bulk answer that carries an error, for the rest of the JVM. It is looked up
+     * here, when the first client is made, through the loader that loaded the client.
+     */
+    private static final class JsonProviderOfTheClient {
+        static {
+            Thread thread = Thread.currentThread();
+            ClassLoader context = thread.getContextClassLoader();
+            thread.setContextClassLoader(OpenSearchClient.class.getClassLoader());
+            try {
+                JacksonJsonpMapper mapper = new JacksonJsonpMapper();
+                try (JsonParser parser = mapper.jsonProvider().createParser(new StringReader("{\"loaded\":true}"))) {
+                    JsonData.from(parser, mapper);
+                }
+            } finally {
+                thread.setContextClassLoader(context);
+            }
+        }
+
+        private JsonProviderOfTheClient() {
+        }
+
+        static void load() {
+        }
+    }
+
     private OpenSearchTransport transport() {
+        JsonProviderOfTheClient.load();
         HttpHost[] nodes = hosts.stream().map(OpenSearchConnection::host).toArray(HttpHost[]::new);
         SSLContext tls = tlsContext();
         return ApacheHttpClient5TransportBuilder.builder(nodes).setMapper(new JacksonJsonpMapper())

@@ -119,9 +119,12 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
                     finished.put(splitId, EnumeratorState.NO_READER);
                     continue;
                 }
+                // the start position applies to the shards the job finds when it starts; a shard found
+                // later holds only records made after that (a restored job's own start may be later still)
                 pending.put(splitId, new ShardSplit(arn, shard.shardId(), shard.parentShardId(),
                         shard.sequenceNumberRange().startingSequenceNumber(), null,
-                        !initialDiscoveryDone && startAtLatest, startAtMillis, !initialDiscoveryDone));
+                        !initialDiscoveryDone && startAtLatest, initialDiscoveryDone ? 0 : startAtMillis,
+                        !initialDiscoveryDone));
             }
         });
         initialDiscoveryDone = true;

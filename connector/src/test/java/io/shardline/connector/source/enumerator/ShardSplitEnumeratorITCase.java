@@ -17,6 +17,7 @@ import io.shardline.engine.server.ShardlineServer;
 import io.shardline.engine.testing.Partitions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,9 +56,13 @@ class ShardSplitEnumeratorITCase {
     }
 
     private ShardSplitEnumerator enumerator(EnumeratorState restored) {
+        return enumerator(restored, 0);
+    }
+
+    private ShardSplitEnumerator enumerator(EnumeratorState restored, long startAtMillis) {
         DynamoClientSettings settings = new DynamoClientSettings(server.endpoint(), "us-east-1", "k", "s");
         ShardSplitEnumerator enumerator = new ShardSplitEnumerator(context, settings.createClient(), null,
-                new StreamSelector.StreamArn(streamArn), false, 0, false, Duration.ofHours(1), restored);
+                new StreamSelector.StreamArn(streamArn), false, startAtMillis, false, Duration.ofHours(1), restored);
         enumerator.start();
         context.triggerAllActions();
         return enumerator;
@@ -89,9 +94,13 @@ class ShardSplitEnumeratorITCase {
 
     /** An enumerator restored with the only shard assigned, which has since split; both readers registered. */
     private ShardSplitEnumerator restoredWithSplitParentAssigned(String parent) {
+        return restoredWithSplitParentAssigned(parent, 0);
+    }
+
+    private ShardSplitEnumerator restoredWithSplitParentAssigned(String parent, long startAtMillis) {
         Partitions.splitWidest(engine, "Events");
         ShardSplitEnumerator enumerator = enumerator(new EnumeratorState(List.of(streamArn), Map.of(),
-                Set.of(streamArn + "|" + parent), List.of(), true));
+                Set.of(streamArn + "|" + parent), List.of(), true), startAtMillis);
         register(enumerator, 0);
         register(enumerator, 1);
         return enumerator;
@@ -137,6 +146,41 @@ class ShardSplitEnumeratorITCase {
             enumerator.handleSourceEvent(0, new ReaderStartedEvent(List.of()));
             assertEquals(shardsNow(), assignedShards(), "the restarted reader did not resume the parent");
         }
+    }
+
+    @Test
+    void aStartTimeAppliesToTheShardsAJobFindsWhenItStarts() throws Exception {
+        long start = 1_796_000_000_000L;
+        try (ShardSplitEnumerator enumerator = enumerator(null, start)) {
+            register(enumerator, 0);
+            register(enumerator, 1);
+            ShardSplit first = assignedSplits().get(0);
+            assertEquals(start, first.startAtMillis());
+            assertEquals(true, first.mayStartAtTrimHorizon(), "its oldest records may be gone before the job ran");
+        }
+    }
+
+    @Test
+    void shardsARestoredJobFindsAreReadWholeFromTheirFirstRecordWhateverItsStartTime() throws Exception {
+        String parent = onlyShard();
+        try (ShardSplitEnumerator restored = restoredWithSplitParentAssigned(parent, 1_796_003_600_000L)) {
+            restored.handleSourceEvent(0, new ReaderStartedEvent(List.of()));
+            restored.handleSourceEvent(1, new ReaderStartedEvent(List.of()));
+            List<ShardSplit> children = assignedSplits();
+            assertEquals(2, children.size());
+            for (ShardSplit child : children) {
+                assertEquals(0, child.startAtMillis(), "a restored job's later start time would skip the records the "
+                        + "child got before it: " + child);
+                assertEquals(false, child.mayStartAtTrimHorizon(), "records trimmed from it are a gap: " + child);
+                assertEquals(parent, child.parentShardId());
+            }
+        }
+    }
+
+    private List<ShardSplit> assignedSplits() {
+        List<ShardSplit> splits = new ArrayList<>();
+        context.getSplitAssignments().values().forEach(state -> splits.addAll(state.getAssignedSplits()));
+        return splits;
     }
 
     @Test
