@@ -125,7 +125,7 @@ class DurabilityITCase {
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (acknowledgedLines(acks).size() < 3000 && child.isAlive() && System.nanoTime() < deadline) {
+        while (acknowledgedLines(acks).size() < 3001 && child.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
         child.destroyForcibly();

@@ -14,10 +14,12 @@ import sun.misc.Signal;
  * Stops a {@code java -jar} job the way a service is stopped: on Ctrl-C or SIGTERM it stops the job
  * with a savepoint into the state directory, so the same command resumes exactly there; when no
  * savepoint is done within the bound, it cancels the job (its latest checkpoint stays to resume
- * from), saying so on the console. A second signal cancels at once, a third ends the process.
+ * from), saying so on the console, and ends the process if even that does not end the job within
+ * 30 s. A second signal cancels at once, a third ends the process.
  */
 final class GracefulStop {
     private static final List<String> SIGNALS = List.of("INT", "TERM");
+    private static final Duration CANCEL_BOUND = Duration.ofSeconds(30);
     private final JobClient job;
     private final Path savepoints;
     private final Duration bound;
@@ -73,7 +75,24 @@ final class GracefulStop {
             }
             out.println("No savepoint within " + bound.toSeconds() + " s (" + rootMessage(e) + "): cancelling the "
                     + "job; the next start resumes from its latest checkpoint");
-            job.cancel();
+            cancelOrHalt();
+        }
+    }
+
+    /**
+     * Cancels the job and waits a bounded time for it to end; a job that does not end (its tasks stuck)
+     * ends with the process: its latest checkpoint stays to resume from.
+     */
+    private void cancelOrHalt() {
+        try {
+            job.cancel().get(CANCEL_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+            job.getJobExecutionResult().handle((result, failure) -> null).get(CANCEL_BOUND.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            out.println("The job did not end within " + CANCEL_BOUND.toSeconds() + " s of being cancelled ("
+                    + rootMessage(e) + "): ending the process");
+            out.flush();
+            Runtime.getRuntime().halt(1);
         }
     }
 
