@@ -3,6 +3,7 @@ package io.shardline.engine;
 import io.shardline.engine.api.BatchGetItem;
 import io.shardline.engine.api.BatchWriteItem;
 import io.shardline.engine.api.ContinuousBackups;
+import io.shardline.engine.api.ResourcePolicies;
 import io.shardline.engine.api.CreateTable;
 import io.shardline.engine.api.DeleteItem;
 import io.shardline.engine.api.DeleteTable;
@@ -45,6 +46,7 @@ import io.shardline.engine.table.PartitionSplitter;
 import io.shardline.engine.table.Table;
 import io.shardline.engine.table.TableCatalog;
 import io.shardline.engine.table.TableOperations;
+import io.shardline.engine.table.ResourcePolicyOperations;
 import io.shardline.engine.table.TagOperations;
 import io.shardline.engine.ttl.TimeToLiveOperations;
 import io.shardline.engine.ttl.TtlSweeper;
@@ -74,6 +76,7 @@ public final class Engine implements AutoCloseable {
     private final TableOperations tables;
     private final TagOperations tags;
     private final ContinuousBackupOperations continuousBackups;
+    private final ResourcePolicyOperations resourcePolicies;
     private final IndexBackfill backfill;
     private final ItemOperations items;
     private final QueryOperations queries;
@@ -102,6 +105,7 @@ public final class Engine implements AutoCloseable {
                 config.accountId(), config.clock(), backfill::start);
         tags = new TagOperations(store, catalog, tables);
         continuousBackups = new ContinuousBackupOperations(catalog);
+        resourcePolicies = new ResourcePolicyOperations(store, catalog, tables, config.clock());
         items = new ItemOperations(store, catalog, writer);
         queries = new QueryOperations(store, catalog);
         transactions = new TransactionOperations(store, catalog, writer, config.clock());
@@ -179,6 +183,18 @@ public final class Engine implements AutoCloseable {
 
     public ContinuousBackups.Response updateContinuousBackups(ContinuousBackups.UpdateRequest request) {
         return continuousBackups.update(request);
+    }
+
+    public ResourcePolicies.Response putResourcePolicy(ResourcePolicies.PutRequest request) {
+        return resourcePolicies.put(request);
+    }
+
+    public ResourcePolicies.Response getResourcePolicy(ResourcePolicies.GetRequest request) {
+        return resourcePolicies.get(request);
+    }
+
+    public ResourcePolicies.Response deleteResourcePolicy(ResourcePolicies.DeleteRequest request) {
+        return resourcePolicies.delete(request);
     }
 
     /** DynamoDB's default account and table capacity limits; the engine enforces none of them. */

@@ -3,6 +3,6 @@ package io.shardline.engine.api;
 import io.shardline.engine.model.AttributeValue;
 import java.util.List;
 
-/** A legacy key condition: a comparison operator and its operands. */
+/** A legacy condition (KeyConditions, QueryFilter, ScanFilter): a comparison operator and its operands. */
 public record Condition(List<AttributeValue> attributeValueList, @Required String comparisonOperator) {
 }

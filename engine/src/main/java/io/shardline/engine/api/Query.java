@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Query: the items of one partition key of a table or of one of its secondary indexes ({@code indexName}),
- * optionally narrowed by a sort key condition, filtered and projected.
+ * optionally narrowed by a sort key condition, filtered and projected (by expressions or their legacy forms).
  */
 public final class Query {
     private Query() {
@@ -17,7 +17,20 @@ public final class Query {
                           Boolean consistentRead, List<String> attributesToGet, String returnConsumedCapacity,
                           String keyConditionExpression, String filterExpression, String projectionExpression,
                           Map<String, String> expressionAttributeNames,
-                          Map<String, AttributeValue> expressionAttributeValues, String indexName) {
+                          Map<String, AttributeValue> expressionAttributeValues, String indexName,
+                          Map<String, Condition> queryFilter, String conditionalOperator) {
+        /** A Query without the legacy QueryFilter and ConditionalOperator. */
+        public Request(String tableName, Map<String, Condition> keyConditions, Boolean scanIndexForward,
+                       Integer limit, Map<String, AttributeValue> exclusiveStartKey, String select,
+                       Boolean consistentRead, List<String> attributesToGet, String returnConsumedCapacity,
+                       String keyConditionExpression, String filterExpression, String projectionExpression,
+                       Map<String, String> expressionAttributeNames,
+                       Map<String, AttributeValue> expressionAttributeValues, String indexName) {
+            this(tableName, keyConditions, scanIndexForward, limit, exclusiveStartKey, select, consistentRead,
+                    attributesToGet, returnConsumedCapacity, keyConditionExpression, filterExpression,
+                    projectionExpression, expressionAttributeNames, expressionAttributeValues, indexName, null, null);
+        }
+
         /** A Query of the table itself. */
         public Request(String tableName, Map<String, Condition> keyConditions, Boolean scanIndexForward,
                        Integer limit, Map<String, AttributeValue> exclusiveStartKey, String select,

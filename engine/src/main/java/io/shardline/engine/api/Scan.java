@@ -13,7 +13,19 @@ public final class Scan {
                           String select, Integer segment, Integer totalSegments, Boolean consistentRead,
                           List<String> attributesToGet, String returnConsumedCapacity, String filterExpression,
                           String projectionExpression, Map<String, String> expressionAttributeNames,
-                          Map<String, AttributeValue> expressionAttributeValues, String indexName) {
+                          Map<String, AttributeValue> expressionAttributeValues, String indexName,
+                          Map<String, Condition> scanFilter, String conditionalOperator) {
+        /** A Scan without the legacy ScanFilter and ConditionalOperator. */
+        public Request(String tableName, Integer limit, Map<String, AttributeValue> exclusiveStartKey,
+                       String select, Integer segment, Integer totalSegments, Boolean consistentRead,
+                       List<String> attributesToGet, String returnConsumedCapacity, String filterExpression,
+                       String projectionExpression, Map<String, String> expressionAttributeNames,
+                       Map<String, AttributeValue> expressionAttributeValues, String indexName) {
+            this(tableName, limit, exclusiveStartKey, select, segment, totalSegments, consistentRead, attributesToGet,
+                    returnConsumedCapacity, filterExpression, projectionExpression, expressionAttributeNames,
+                    expressionAttributeValues, indexName, null, null);
+        }
+
         /** A Scan of the table itself. */
         public Request(String tableName, Integer limit, Map<String, AttributeValue> exclusiveStartKey,
                        String select, Integer segment, Integer totalSegments, Boolean consistentRead,

@@ -1,5 +1,6 @@
 package io.shardline.engine.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -20,5 +21,10 @@ public record TableDescription(
         String latestStreamArn,
         String latestStreamLabel,
         List<SecondaryIndexDescription> globalSecondaryIndexes,
-        List<SecondaryIndexDescription> localSecondaryIndexes) {
+        List<SecondaryIndexDescription> localSecondaryIndexes,
+        Boolean deletionProtectionEnabled,
+        TableClassSummary tableClassSummary,
+        OnDemandThroughput onDemandThroughput,
+        @JsonProperty("WarmThroughput") WarmThroughputDescription warmThroughput,
+        @JsonProperty("SSEDescription") SseDescription sseDescription) {
 }

@@ -3,13 +3,13 @@ package io.shardline.engine.item;
 import io.shardline.engine.api.BatchGetItem;
 import io.shardline.engine.api.BatchWriteItem;
 import io.shardline.engine.api.DeleteItem;
+import io.shardline.engine.api.ExpectedAttributeValue;
 import io.shardline.engine.api.GetItem;
 import io.shardline.engine.api.KeysAndAttributes;
 import io.shardline.engine.api.PutItem;
 import io.shardline.engine.api.UpdateItem;
 import io.shardline.engine.api.WriteRequest;
 import io.shardline.engine.expr.BooleanExpression;
-import io.shardline.engine.expr.ExpressionKind;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.ItemSize;
@@ -50,7 +50,8 @@ public final class ItemOperations {
         boolean returnOldOnFailure = RequestExpressions.returnOldOnFailure(request.returnValuesOnConditionCheckFailure());
         RequestExpressions expressions = new RequestExpressions(request.expressionAttributeNames(),
                 request.expressionAttributeValues());
-        BooleanExpression condition = expressions.condition(ExpressionKind.CONDITION, request.conditionExpression());
+        BooleanExpression condition = writeCondition(expressions, request.conditionExpression(), request.expected(),
+                request.conditionalOperator());
         expressions.done();
         Map<String, AttributeValue> item = checkedItem(table, request.item());
         ItemChange change = writer.write(table, table.definition().keySchema().keyOf(item), old -> {
@@ -76,7 +77,8 @@ public final class ItemOperations {
         boolean returnOldOnFailure = RequestExpressions.returnOldOnFailure(request.returnValuesOnConditionCheckFailure());
         RequestExpressions expressions = new RequestExpressions(request.expressionAttributeNames(),
                 request.expressionAttributeValues());
-        BooleanExpression condition = expressions.condition(ExpressionKind.CONDITION, request.conditionExpression());
+        BooleanExpression condition = writeCondition(expressions, request.conditionExpression(), request.expected(),
+                request.conditionalOperator());
         expressions.done();
         Map<String, AttributeValue> key = table.definition().keySchema().checkKey(request.key());
         ItemChange change = writer.write(table, key, old -> {
@@ -92,11 +94,15 @@ public final class ItemOperations {
         Map<String, AttributeValue> key = schema.checkKey(request.key());
         ReturnValues returnValues = ReturnValues.forUpdate(request.returnValues());
         boolean returnOldOnFailure = RequestExpressions.returnOldOnFailure(request.returnValuesOnConditionCheckFailure());
-        RequestExpressions.notBoth("AttributeUpdates", request.attributeUpdates(), "UpdateExpression",
-                request.updateExpression());
+        new ParameterMix().legacy("AttributeUpdates", request.attributeUpdates())
+                .legacy("Expected", request.expected())
+                .legacy("ConditionalOperator", request.conditionalOperator())
+                .expression("UpdateExpression", request.updateExpression())
+                .expression("ConditionExpression", request.conditionExpression()).check();
         RequestExpressions expressions = new RequestExpressions(request.expressionAttributeNames(),
                 request.expressionAttributeValues());
-        BooleanExpression condition = expressions.condition(ExpressionKind.CONDITION, request.conditionExpression());
+        BooleanExpression condition = expressions.writeCondition(request.conditionExpression(), request.expected(),
+                request.conditionalOperator());
         ItemUpdate update = request.updateExpression() != null
                 ? ItemUpdate.of(expressions.update(request.updateExpression()), schema)
                 : ItemUpdate.legacy(request.attributeUpdates() == null ? Map.of() : request.attributeUpdates(), schema);
@@ -106,6 +112,15 @@ public final class ItemOperations {
             return update.apply(old, key);
         });
         return new UpdateItem.Response(returnValues.select(change, update.attributes()));
+    }
+
+    /** The condition of a PutItem or DeleteItem, refusing one that has both the expression and the legacy form. */
+    private static BooleanExpression writeCondition(RequestExpressions expressions, String conditionExpression,
+                                                    Map<String, ExpectedAttributeValue> expected,
+                                                    String conditionalOperator) {
+        new ParameterMix().legacy("Expected", expected).legacy("ConditionalOperator", conditionalOperator)
+                .expression("ConditionExpression", conditionExpression).check();
+        return expressions.writeCondition(conditionExpression, expected, conditionalOperator);
     }
 
     public BatchWriteItem.Response batchWriteItem(BatchWriteItem.Request request) {

@@ -22,7 +22,8 @@ record Projection(boolean countOnly, List<Path> paths) {
     /** As {@link #of(String, List, List)}, for a read of a secondary index when {@code onIndex}. */
     static Projection of(String select, List<String> attributesToGet, List<Path> projectionExpression,
                          boolean onIndex) {
-        RequestExpressions.notBoth("AttributesToGet", attributesToGet, "ProjectionExpression", projectionExpression);
+        new ParameterMix().legacy("AttributesToGet", attributesToGet)
+                .expression("ProjectionExpression", projectionExpression).check();
         if (attributesToGet != null && attributesToGet.isEmpty()) {
             throw DynamoException.validation("1 validation error detected: Value '[]' at 'attributesToGet' "
                     + "failed to satisfy constraint: Member must have length greater than or equal to 1");

@@ -40,11 +40,20 @@ public final class QueryOperations {
         Table table = catalog.require(request.tableName());
         RequestExpressions expressions = new RequestExpressions(request.expressionAttributeNames(),
                 request.expressionAttributeValues());
-        RequestExpressions.notBoth("KeyConditions", request.keyConditions(), "KeyConditionExpression",
-                request.keyConditionExpression());
+        new ParameterMix()
+                // DynamoDB takes KeyConditions beside the other expressions, but not beside KeyConditionExpression
+                .legacy("KeyConditions", request.keyConditionExpression() == null ? null : request.keyConditions())
+                .legacy("AttributesToGet", request.attributesToGet())
+                .legacy("QueryFilter", request.queryFilter())
+                .legacy("ConditionalOperator", request.conditionalOperator())
+                .expression("KeyConditionExpression", request.keyConditionExpression())
+                .expression("ProjectionExpression", request.projectionExpression())
+                .expression("FilterExpression", request.filterExpression()).check();
         BooleanExpression keyCondition = expressions.condition(ExpressionKind.KEY_CONDITION,
                 request.keyConditionExpression());
-        BooleanExpression filter = expressions.condition(ExpressionKind.FILTER, request.filterExpression());
+        BooleanExpression filter = request.filterExpression() != null
+                ? expressions.condition(ExpressionKind.FILTER, request.filterExpression())
+                : LegacyConditions.filter("QueryFilter", request.queryFilter(), request.conditionalOperator());
         List<Path> paths = expressions.projection(request.projectionExpression());
         ReadSource source = ReadSource.of(store, table, request.indexName(), request.consistentRead(),
                 request.select(), wanted(request.attributesToGet(), paths, filter));
@@ -54,8 +63,10 @@ public final class QueryOperations {
         if (filter != null) {
             for (Path path : ExpressionPaths.of(filter)) {
                 if (schema.isKeyAttribute(path.attribute())) {
-                    throw DynamoException.validation("Filter Expression can only contain non-primary key attributes: "
-                            + "Primary key attribute: " + path.attribute());
+                    throw DynamoException.validation((request.filterExpression() != null
+                            ? "Filter Expression can only contain non-primary key attributes"
+                            : "QueryFilter can only contain non-key attributes")
+                            + ": Primary key attribute: " + path.attribute());
                 }
             }
         }
@@ -75,7 +86,14 @@ public final class QueryOperations {
         Table table = catalog.require(request.tableName());
         RequestExpressions expressions = new RequestExpressions(request.expressionAttributeNames(),
                 request.expressionAttributeValues());
-        BooleanExpression filter = expressions.condition(ExpressionKind.FILTER, request.filterExpression());
+        new ParameterMix().legacy("AttributesToGet", request.attributesToGet())
+                .legacy("ScanFilter", request.scanFilter())
+                .legacy("ConditionalOperator", request.conditionalOperator())
+                .expression("ProjectionExpression", request.projectionExpression())
+                .expression("FilterExpression", request.filterExpression()).check();
+        BooleanExpression filter = request.filterExpression() != null
+                ? expressions.condition(ExpressionKind.FILTER, request.filterExpression())
+                : LegacyConditions.filter("ScanFilter", request.scanFilter(), request.conditionalOperator());
         List<Path> paths = expressions.projection(request.projectionExpression());
         ReadSource source = ReadSource.of(store, table, request.indexName(), request.consistentRead(),
                 request.select(), wanted(request.attributesToGet(), paths, filter));

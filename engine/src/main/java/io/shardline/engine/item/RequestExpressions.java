@@ -1,5 +1,6 @@
 package io.shardline.engine.item;
 
+import io.shardline.engine.api.ExpectedAttributeValue;
 import io.shardline.engine.expr.BooleanExpression;
 import io.shardline.engine.expr.ConditionEvaluator;
 import io.shardline.engine.expr.ExpressionAttributes;
@@ -29,6 +30,13 @@ final class RequestExpressions {
         return text == null ? null : ExpressionParser.condition(kind, text, attributes);
     }
 
+    /** A write's condition: its condition expression, or the legacy Expected joined by ConditionalOperator. */
+    BooleanExpression writeCondition(String conditionExpression, Map<String, ExpectedAttributeValue> expected,
+                                     String conditionalOperator) {
+        return conditionExpression != null ? condition(ExpressionKind.CONDITION, conditionExpression)
+                : LegacyConditions.expected(expected, conditionalOperator);
+    }
+
     List<UpdateAction> update(String text) {
         return ExpressionParser.update(text, attributes);
     }
@@ -40,15 +48,6 @@ final class RequestExpressions {
 
     void done() {
         attributes.checkAllUsed();
-    }
-
-    /** Rejects a request that mixes a legacy parameter with the expression that replaces it. */
-    static void notBoth(String legacyName, Object legacy, String expressionName, Object expression) {
-        if (legacy != null && expression != null) {
-            throw DynamoException.validation("Can not use both expression and non-expression parameters in the same "
-                    + "request: Non-expression parameters: {" + legacyName + "} Expression parameters: {"
-                    + expressionName + "}");
-        }
     }
 
     /** Whether ReturnValuesOnConditionCheckFailure asks for the item; rejects values other than NONE and ALL_OLD. */

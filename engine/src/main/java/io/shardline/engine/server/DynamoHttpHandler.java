@@ -25,6 +25,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.CRC32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
 import org.xnio.XnioExecutor;
 
@@ -36,6 +38,10 @@ import org.xnio.XnioExecutor;
  */
 final class DynamoHttpHandler implements HttpHandler {
     static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoHttpHandler.class);
+    /** Errors that say a request was not one the engine takes (logged, so that a client's gap shows). */
+    private static final Set<ErrorType> REQUEST_SHAPE_ERRORS = Set.of(ErrorType.VALIDATION, ErrorType.SERIALIZATION,
+            ErrorType.UNKNOWN_OPERATION);
     private static final HttpString TARGET = new HttpString("X-Amz-Target");
     private static final HttpString REQUEST_ID = new HttpString("x-amzn-RequestId");
     private static final HttpString CRC32_HEADER = new HttpString("x-amz-crc32");
@@ -244,6 +250,10 @@ final class DynamoHttpHandler implements HttpHandler {
     }
 
     private static void fail(HttpServerExchange exchange, DynamoException e, boolean streams) {
+        if (REQUEST_SHAPE_ERRORS.contains(e.type())) {
+            LOG.info("Refused {}: {}: {}", exchange.getRequestHeaders().getFirst(TARGET), e.type().wireName(),
+                    e.getMessage());
+        }
         send(exchange, e.type().clientFault() ? 400 : 500, CONTENT_TYPE, ErrorBody.of(e, streams));
     }
 

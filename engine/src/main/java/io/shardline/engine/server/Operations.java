@@ -19,6 +19,7 @@ import io.shardline.engine.api.ListStreams;
 import io.shardline.engine.api.ListTables;
 import io.shardline.engine.api.PutItem;
 import io.shardline.engine.api.Query;
+import io.shardline.engine.api.ResourcePolicies;
 import io.shardline.engine.api.Scan;
 import io.shardline.engine.api.ServiceDescriptions;
 import io.shardline.engine.api.TagResource;
@@ -78,6 +79,9 @@ final class Operations {
         table("TagResource", TagResource.Request.class, engine::tagResource);
         table("UntagResource", TagResource.UntagRequest.class, engine::untagResource);
         table("ListTagsOfResource", TagResource.ListRequest.class, engine::listTagsOfResource);
+        table("PutResourcePolicy", ResourcePolicies.PutRequest.class, engine::putResourcePolicy);
+        table("GetResourcePolicy", ResourcePolicies.GetRequest.class, engine::getResourcePolicy);
+        table("DeleteResourcePolicy", ResourcePolicies.DeleteRequest.class, engine::deleteResourcePolicy);
         table("DescribeContinuousBackups", ContinuousBackups.DescribeRequest.class, engine::describeContinuousBackups);
         table("UpdateContinuousBackups", ContinuousBackups.UpdateRequest.class, engine::updateContinuousBackups);
         table("DescribeLimits", ServiceDescriptions.Empty.class, engine::describeLimits);

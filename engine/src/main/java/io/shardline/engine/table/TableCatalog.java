@@ -102,7 +102,7 @@ public final class TableCatalog {
             TableDefinition base = new TableDefinition(template.name(), tableId, template.keySchema(),
                     template.attributeDefinitions(), template.billingMode(), template.readCapacityUnits(),
                     template.writeCapacityUnits(), nowMillis, partitions, partitions.size(), List.of(), 0, null,
-                    indexes, template.tags());
+                    indexes, template.tags(), template.settings());
             Table table = new Table(base, new SequenceAllocator(store, tableId, clock),
                     new TrimHorizon(store, tableId, List.of()));
             TableDefinition definition = streamSpec.apply(table, base);

@@ -18,15 +18,17 @@ import java.util.Optional;
  * @param ttlAttribute the attribute holding items' expiry in epoch seconds, or null when TTL is off
  * @param indexes      global and local secondary indexes, in the order they were defined
  * @param tags         the table's tags, in the order they were first given
+ * @param settings     deletion protection, class, throughput and encryption settings, resource policy
  */
 public record TableDefinition(String name, long id, KeySchema keySchema,
                               List<AttributeDefinition> attributeDefinitions, String billingMode,
                               Long readCapacityUnits, Long writeCapacityUnits, long createdAtMillis,
                               List<Partition> partitions, long nextPartitionId,
                               List<StreamDefinition> streams, long nextShardNumber, String ttlAttribute,
-                              List<SecondaryIndex> indexes, List<Tag> tags) {
+                              List<SecondaryIndex> indexes, List<Tag> tags, TableSettings settings) {
 
     public TableDefinition {
+        settings = settings == null ? TableSettings.DEFAULT : settings;
         partitions = List.copyOf(partitions);
         streams = streams == null ? List.of() : List.copyOf(streams);
         indexes = indexes == null ? List.of() : List.copyOf(indexes);
@@ -54,12 +56,13 @@ public record TableDefinition(String name, long id, KeySchema keySchema,
     TableDefinition withPartitions(List<Partition> newPartitions, long newNextPartitionId) {
         return new TableDefinition(name, id, keySchema, attributeDefinitions, billingMode, readCapacityUnits,
                 writeCapacityUnits, createdAtMillis, newPartitions, newNextPartitionId, streams, nextShardNumber,
-                ttlAttribute, indexes, tags);
+                ttlAttribute, indexes, tags, settings);
     }
 
     TableDefinition withBilling(String newBillingMode, Long newRead, Long newWrite) {
         return new TableDefinition(name, id, keySchema, attributeDefinitions, newBillingMode, newRead, newWrite,
-                createdAtMillis, partitions, nextPartitionId, streams, nextShardNumber, ttlAttribute, indexes, tags);
+                createdAtMillis, partitions, nextPartitionId, streams, nextShardNumber, ttlAttribute, indexes, tags,
+                settings);
     }
 
     /** This definition with {@code stream} replacing the stream of the same label, or appended. */
@@ -80,20 +83,20 @@ public record TableDefinition(String name, long id, KeySchema keySchema,
     public TableDefinition withStreams(List<StreamDefinition> newStreams, long newNextShardNumber) {
         return new TableDefinition(name, id, keySchema, attributeDefinitions, billingMode, readCapacityUnits,
                 writeCapacityUnits, createdAtMillis, partitions, nextPartitionId, newStreams, newNextShardNumber,
-                ttlAttribute, indexes, tags);
+                ttlAttribute, indexes, tags, settings);
     }
 
     public TableDefinition withTtlAttribute(String attribute) {
         return new TableDefinition(name, id, keySchema, attributeDefinitions, billingMode, readCapacityUnits,
                 writeCapacityUnits, createdAtMillis, partitions, nextPartitionId, streams, nextShardNumber, attribute,
-                indexes, tags);
+                indexes, tags, settings);
     }
 
     /** This definition with other secondary indexes and the attribute definitions their keys need. */
     public TableDefinition withIndexes(List<SecondaryIndex> newIndexes, List<AttributeDefinition> newDefinitions) {
         return new TableDefinition(name, id, keySchema, newDefinitions, billingMode, readCapacityUnits,
                 writeCapacityUnits, createdAtMillis, partitions, nextPartitionId, streams, nextShardNumber,
-                ttlAttribute, newIndexes, tags);
+                ttlAttribute, newIndexes, tags, settings);
     }
 
     /** This definition with {@code index} replacing the index of the same id. */
@@ -104,6 +107,12 @@ public record TableDefinition(String name, long id, KeySchema keySchema,
     public TableDefinition withTags(List<Tag> newTags) {
         return new TableDefinition(name, id, keySchema, attributeDefinitions, billingMode, readCapacityUnits,
                 writeCapacityUnits, createdAtMillis, partitions, nextPartitionId, streams, nextShardNumber,
-                ttlAttribute, indexes, newTags);
+                ttlAttribute, indexes, newTags, settings);
+    }
+
+    public TableDefinition withSettings(TableSettings newSettings) {
+        return new TableDefinition(name, id, keySchema, attributeDefinitions, billingMode, readCapacityUnits,
+                writeCapacityUnits, createdAtMillis, partitions, nextPartitionId, streams, nextShardNumber,
+                ttlAttribute, indexes, tags, newSettings);
     }
 }

@@ -5,6 +5,11 @@ import io.shardline.engine.api.CreateTable;
 import io.shardline.engine.api.GlobalSecondaryIndexUpdate;
 import io.shardline.engine.api.IndexProjection;
 import io.shardline.engine.api.SecondaryIndexDescription;
+import io.shardline.engine.api.SseDescription;
+import io.shardline.engine.api.SseSpecification;
+import io.shardline.engine.api.TableClassSummary;
+import io.shardline.engine.api.WarmThroughput;
+import io.shardline.engine.api.WarmThroughputDescription;
 import io.shardline.engine.api.DeleteTable;
 import io.shardline.engine.api.DescribeTable;
 import io.shardline.engine.api.KeySchemaElement;
@@ -17,6 +22,7 @@ import io.shardline.engine.api.Tag;
 import io.shardline.engine.api.UpdateTable;
 import io.shardline.engine.index.SecondaryIndex;
 import io.shardline.engine.model.DynamoException;
+import io.shardline.engine.model.ErrorType;
 import io.shardline.engine.model.KeySchema;
 import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Family;
@@ -50,6 +56,7 @@ public final class TableOperations {
     private final TableCatalog catalog;
     private final int defaultPartitions;
     private final String arnPrefix;
+    private final String kmsArnPrefix;
     private final Clock clock;
     private final IndexChanges indexChanges;
     private final Consumer<Table> onIndexCreating;
@@ -63,6 +70,7 @@ public final class TableOperations {
         this.catalog = catalog;
         this.defaultPartitions = defaultPartitions;
         this.arnPrefix = "arn:aws:dynamodb:" + region + ":" + accountId + ":table/";
+        this.kmsArnPrefix = "arn:aws:kms:" + region + ":" + accountId + ":";
         this.clock = clock;
         this.indexChanges = new IndexChanges(store, catalog);
         this.onIndexCreating = onIndexCreating;
@@ -85,7 +93,7 @@ public final class TableOperations {
                 List.copyOf(request.attributeDefinitions()), billingMode,
                 throughput == null ? null : throughput.readCapacityUnits(),
                 throughput == null ? null : throughput.writeCapacityUnits(), 0, List.of(), 0, List.of(), 0, null,
-                indexes, tags);
+                indexes, tags, TableSettings.of(request, clock.millis()));
         long now = clock.millis();
         Table table = catalog.create(template, partitionCount(request.tags()), now,
                 (created, base) -> viewType == null ? base : enableStream(created, base, viewType, now));
@@ -114,13 +122,14 @@ public final class TableOperations {
         Table table = catalog.require(request.tableName());
         StreamSpecification stream = request.streamSpecification();
         boolean billingChange = request.billingMode() != null || request.provisionedThroughput() != null;
+        boolean settingsChange = TableSettings.changedBy(request);
         List<GlobalSecondaryIndexUpdate> indexUpdates = request.globalSecondaryIndexUpdates();
         if (indexUpdates != null) {
             if (indexUpdates.size() != 1) {
                 throw DynamoException.validation("One or more parameter values were invalid: one "
                         + "GlobalSecondaryIndexUpdate per UpdateTable request, not " + indexUpdates.size());
             }
-            if (billingChange || stream != null) {
+            if (billingChange || stream != null || settingsChange) {
                 throw DynamoException.validation("One or more parameter values were invalid: GlobalSecondaryIndexUpdates "
                         + "cannot be combined with other table updates in one UpdateTable request");
             }
@@ -130,9 +139,10 @@ public final class TableOperations {
             }
             return new UpdateTable.Response(describe(table, "UPDATING"));
         }
-        if (!billingChange && stream == null) {
+        if (!billingChange && stream == null && !settingsChange) {
             throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
-                    + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+                    + "GlobalSecondaryIndexUpdates, SSESpecification, DeletionProtectionEnabled, TableClass, "
+                    + "OnDemandThroughput or WarmThroughput is required");
         }
         table.whileNoWrites(() -> {
             TableDefinition updated = table.definition();
@@ -141,6 +151,9 @@ public final class TableOperations {
             }
             if (stream != null) {
                 updated = withStreamUpdate(table, updated, stream);
+            }
+            if (settingsChange) {
+                updated = updated.withSettings(updated.settings().updatedBy(request, clock.millis()));
             }
             try (Batch batch = store.batch()) {
                 catalog.redefine(table, updated, batch);
@@ -217,6 +230,10 @@ public final class TableOperations {
     public DeleteTable.Response deleteTable(DeleteTable.Request request) {
         checkName(request.tableName(), "tableName");
         Table table = catalog.require(request.tableName());
+        if (table.definition().settings().deletionProtectionEnabled()) {
+            throw DynamoException.validation("Resource cannot be deleted as it is currently protected against "
+                    + "deletion. Disable deletion protection first.");
+        }
         TableDescription before = describe(table, "DELETING");
         catalog.delete(request.tableName());
         return new DeleteTable.Response(before);
@@ -238,12 +255,49 @@ public final class TableOperations {
                         provisioned ? d.writeCapacityUnits() : 0L),
                 streamSpecification, latest.map(s -> streamArn(d, s)).orElse(null),
                 latest.map(StreamDefinition::label).orElse(null),
-                indexDescriptions(d, true), indexDescriptions(d, false));
+                indexDescriptions(d, true), indexDescriptions(d, false), d.settings().deletionProtectionEnabled(),
+                d.settings().tableClass() == null ? null : new TableClassSummary(d.settings().tableClass(),
+                        BigDecimal.valueOf(d.settings().tableClassSetMillis()).movePointLeft(3)),
+                d.settings().onDemandThroughput(), warmThroughput(d.settings().warmThroughput()),
+                sseDescription(d.settings().sse()));
+    }
+
+    private static WarmThroughputDescription warmThroughput(WarmThroughput warm) {
+        return warm == null ? null
+                : new WarmThroughputDescription(warm.readUnitsPerSecond(), warm.writeUnitsPerSecond(), "ACTIVE");
+    }
+
+    /** A KMS key named by id or alias is described by its ARN in the engine's region and account. */
+    private SseDescription sseDescription(SseSpecification sse) {
+        if (sse == null) {
+            return null;
+        }
+        String key = sse.kmsMasterKeyId() == null ? "alias/aws/dynamodb" : sse.kmsMasterKeyId();
+        String kmsArn = key.startsWith("arn:") ? key : kmsArnPrefix + (key.startsWith("alias/") ? key : "key/" + key);
+        return new SseDescription("ENABLED", sse.sseType() == null ? "KMS" : sse.sseType(), kmsArn);
     }
 
     /** The table's ARN, which TagResource and the other resource calls take. */
     public String tableArn(String tableName) {
         return arnPrefix + tableName;
+    }
+
+    /** The table a resource call names by its ARN. */
+    Table tableOfArn(String arn) {
+        if (arn == null || arn.isEmpty() || arn.length() > 1283) {
+            throw DynamoException.validation("1 validation error detected: Value '" + arn + "' at 'resourceArn' "
+                    + "failed to satisfy constraint: Member must have length between 1 and 1283");
+        }
+        String name = arn.startsWith(arnPrefix) ? arn.substring(arnPrefix.length()) : null;
+        if (name == null || name.contains("/")) {
+            throw DynamoException.validation("Invalid TableArn: " + arn + " is not the ARN of a table of this engine");
+        }
+        try {
+            return catalog.require(name);
+        } catch (DynamoException e) {
+            throw new DynamoException(ErrorType.RESOURCE_NOT_FOUND, "Requested resource not found: ResourcArn: "
+                    + arn + " not found");
+        }
     }
 
     private List<SecondaryIndexDescription> indexDescriptions(TableDefinition d, boolean global) {

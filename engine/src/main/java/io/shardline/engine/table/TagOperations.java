@@ -47,7 +47,7 @@ public final class TagOperations {
                 throw DynamoException.validation("Tag " + tag.key() + " configures a table at CreateTable only");
             }
         }
-        Table table = table(request.resourceArn());
+        Table table = tables.tableOfArn(request.resourceArn());
         change(table, tags -> given.forEach(tag -> tags.put(tag.key(), tag.value())));
         return TagResource.DONE;
     }
@@ -57,13 +57,13 @@ public final class TagOperations {
             throw DynamoException.validation("1 validation error detected: Value '" + request.tagKeys()
                     + "' at 'tagKeys' failed to satisfy constraint: Member must have length greater than or equal to 1");
         }
-        Table table = table(request.resourceArn());
+        Table table = tables.tableOfArn(request.resourceArn());
         change(table, tags -> request.tagKeys().forEach(tags::remove));
         return TagResource.DONE;
     }
 
     public TagResource.ListResponse listTagsOfResource(TagResource.ListRequest request) {
-        return new TagResource.ListResponse(table(request.resourceArn()).definition().tags(), null);
+        return new TagResource.ListResponse(tables.tableOfArn(request.resourceArn()).definition().tags(), null);
     }
 
     private void change(Table table, Consumer<Map<String, String>> edit) {
@@ -83,23 +83,6 @@ public final class TagOperations {
             }
             return null;
         });
-    }
-
-    private Table table(String arn) {
-        if (arn == null || arn.isEmpty() || arn.length() > 1283) {
-            throw DynamoException.validation("1 validation error detected: Value '" + arn + "' at 'resourceArn' "
-                    + "failed to satisfy constraint: Member must have length between 1 and 1283");
-        }
-        String name = arn.startsWith(tables.tableArn("")) ? arn.substring(tables.tableArn("").length()) : null;
-        if (name == null || name.contains("/")) {
-            throw DynamoException.validation("Invalid TableArn: " + arn + " is not the ARN of a table of this engine");
-        }
-        try {
-            return catalog.require(name);
-        } catch (DynamoException e) {
-            throw new DynamoException(ErrorType.RESOURCE_NOT_FOUND, "Requested resource not found: ResourcArn: "
-                    + arn + " not found");
-        }
     }
 
     /** Checks tags as DynamoDB does; returns them with each key once. */

@@ -72,9 +72,9 @@ class AttributeValueJsonTest {
     @Test
     void unknownRequestMembersAreRefusedByName() {
         DynamoException e = assertThrows(DynamoException.class, () -> DynamoJson.read(
-                "{\"TableName\":\"t\",\"Item\":{},\"Expected\":{}}".getBytes(StandardCharsets.UTF_8),
+                "{\"TableName\":\"t\",\"Item\":{},\"Flavour\":{}}".getBytes(StandardCharsets.UTF_8),
                 io.shardline.engine.api.PutItem.Request.class));
-        assertEquals("Unsupported parameter: Expected", e.getMessage());
+        assertEquals("Unsupported parameter: Flavour", e.getMessage());
     }
 
     @Test

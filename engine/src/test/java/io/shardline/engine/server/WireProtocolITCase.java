@@ -131,8 +131,8 @@ class WireProtocolITCase {
         assertEquals(400, streamError.statusCode());
         assertEquals("com.amazonaws.streams.dynamodb.v20120810#ValidationException", errorType(streamError));
         HttpResponse<String> unsupported = post("DynamoDB_20120810.PutItem",
-                "{\"TableName\":\"t\",\"Item\":{},\"Expected\":{}}", true);
-        assertThat(json.readTree(unsupported.body()).get("message").asText()).contains("Expected");
+                "{\"TableName\":\"t\",\"Item\":{},\"Flavour\":{}}", true);
+        assertThat(json.readTree(unsupported.body()).get("message").asText()).contains("Flavour");
     }
 
     @Test

@@ -56,6 +56,11 @@ public final class EngineProcess implements AutoCloseable {
         return endpoint;
     }
 
+    /** Everything the process printed so far. */
+    public String output() {
+        return process.output();
+    }
+
     /** Whether the process still runs, and its latest output lines, for assertion messages. */
     public String status() {
         return process.status(SHOWN_LINES);

@@ -1,0 +1,73 @@
+package io.shardline.engine.table;
+
+import io.shardline.engine.api.ResourcePolicies;
+import io.shardline.engine.model.DynamoException;
+import io.shardline.engine.model.ErrorType;
+import io.shardline.engine.storage.Batch;
+import io.shardline.engine.storage.Store;
+import java.time.Clock;
+
+/**
+ * PutResourcePolicy, GetResourcePolicy and DeleteResourcePolicy on tables: the policy is kept with
+ * its revision and given back as stored; a call naming another revision than the current one finds
+ * no policy, as in DynamoDB. The engine does not evaluate policies (docs/engine.md).
+ */
+public final class ResourcePolicyOperations {
+    private final Store store;
+    private final TableCatalog catalog;
+    private final TableOperations tables;
+    private final Clock clock;
+
+    public ResourcePolicyOperations(Store store, TableCatalog catalog, TableOperations tables, Clock clock) {
+        this.store = store;
+        this.catalog = catalog;
+        this.tables = tables;
+        this.clock = clock;
+    }
+
+    public ResourcePolicies.Response put(ResourcePolicies.PutRequest request) {
+        TableSettings updated = change(request.resourceArn(), request.expectedRevisionId(), request.policy());
+        return new ResourcePolicies.Response(null, updated.policyRevision());
+    }
+
+    public ResourcePolicies.Response get(ResourcePolicies.GetRequest request) {
+        Table table = tables.tableOfArn(request.resourceArn());
+        TableSettings settings = table.definition().settings();
+        if (settings.resourcePolicy() == null) {
+            throw notFound(request.resourceArn());
+        }
+        return new ResourcePolicies.Response(settings.resourcePolicy(), settings.policyRevision());
+    }
+
+    public ResourcePolicies.Response delete(ResourcePolicies.DeleteRequest request) {
+        Table table = tables.tableOfArn(request.resourceArn());
+        String revision = table.definition().settings().policyRevision();
+        if (revision == null) {
+            throw notFound(request.resourceArn());
+        }
+        change(request.resourceArn(), request.expectedRevisionId(), null);
+        return new ResourcePolicies.Response(null, revision);
+    }
+
+    private TableSettings change(String arn, String expectedRevision, String policy) {
+        Table table = tables.tableOfArn(arn);
+        return table.whileNoWrites(() -> {
+            TableDefinition current = table.definition();
+            String revision = current.settings().policyRevision();
+            if (expectedRevision != null && !expectedRevision.equals(revision)) {
+                throw notFound(arn);
+            }
+            long now = Math.max(clock.millis(), revision == null ? 0 : Long.parseLong(revision) + 1);
+            TableSettings updated = current.settings().withPolicy(policy, now);
+            try (Batch batch = store.batch()) {
+                catalog.redefine(table, current.withSettings(updated), batch);
+            }
+            return updated;
+        });
+    }
+
+    private static DynamoException notFound(String arn) {
+        return new DynamoException(ErrorType.POLICY_NOT_FOUND, "Resource-based policy not found for the provided "
+                + "ResourceArn: " + arn + " (or its revision is not the expected one)");
+    }
+}
