@@ -3,7 +3,8 @@
 boto3 validates what it sends against the DynamoDB and DynamoDB Streams service models it ships; this
 script also checks every raw JSON answer against the model's output shape (members, types, lengths,
 patterns, enums, ranges), so that an answer a model-validating client would choke on later (a
-sequence number it cannot send back, an unknown member) fails here. Usage: boto3_conformance.py ENDPOINT.
+sequence number it cannot send back, an unknown member) fails here. The session ends with the resource
+API (batch_writer, Key() and Attr() conditions, legacy Expected and ScanFilter) and PartiQL. Usage: boto3_conformance.py ENDPOINT.
 Prints one line per problem and a closing count; exits 1 on any problem.
 """
 import json
@@ -11,9 +12,12 @@ import re
 import sys
 import time
 
+from decimal import Decimal
+
 import boto3
 import botocore.config
 import botocore.exceptions
+from boto3.dynamodb.conditions import Attr, Key
 
 ENDPOINT = sys.argv[1]
 # Members DynamoDB added after the model of Debian's boto3 (1.26, from December 2022) and that DynamoDB
@@ -203,7 +207,6 @@ expect_error("ValidationException", db.update_continuous_backups, TableName="Bot
 expect_error("TableNotFoundException", db.describe_continuous_backups, TableName="NoSuchTable")
 expect(db.describe_limits()["TableMaxWriteCapacityUnits"] > 0, "DescribeLimits answers")
 expect(len(db.describe_endpoints()["Endpoints"]) == 1, "DescribeEndpoints answers")
-expect_error("UnknownOperationException", db.execute_statement, Statement="SELECT * FROM Boto3Orders")
 
 # Other answers a session sees, each checked against the models by the hook above.
 db.list_tables()
@@ -234,6 +237,53 @@ for kind, first in (("AT_SEQUENCE_NUMBER", 5), ("AFTER_SEQUENCE_NUMBER", 6)):
     expect([r["dynamodb"]["SequenceNumber"] for r in again] == numbers[first:], kind + " resumes where it says")
 expect_error("ValidationException", streams.get_shard_iterator, StreamArn=arn, ShardId=shard,
              ShardIteratorType="AFTER_SEQUENCE_NUMBER", SequenceNumber="9" * 40)
+
+# The resource API as applications use it: batch_writer, put_item, Key() and Attr() conditions, the
+# legacy Expected and ScanFilter it passes through; Python values in, Python values out.
+resource = boto3.resource("dynamodb", endpoint_url=ENDPOINT, region_name="us-east-1", aws_access_key_id="AKIDTEST",
+                          aws_secret_access_key="secret")
+resource.meta.client.meta.events.register("after-call.*.*", validate_answer)
+scores = resource.create_table(TableName="Boto3Scores", BillingMode="PAY_PER_REQUEST",
+                               KeySchema=[{"AttributeName": "player", "KeyType": "HASH"},
+                                          {"AttributeName": "game", "KeyType": "RANGE"}],
+                               AttributeDefinitions=[{"AttributeName": "player", "AttributeType": "S"},
+                                                     {"AttributeName": "game", "AttributeType": "N"}])
+scores.wait_until_exists()
+with scores.batch_writer() as batch:
+    for i in range(30):
+        batch.put_item(Item={"player": "p%d" % (i % 3), "game": i, "score": Decimal(i * 10), "tags": {"a", "b"}})
+scores.put_item(Item={"player": "p9", "game": 1, "score": Decimal("1.5"), "meta": {"x": [1, "y", None, True]}})
+found = scores.query(KeyConditionExpression=Key("player").eq("p1") & Key("game").between(4, 16))["Items"]
+expect([int(i["game"]) for i in found] == [4, 7, 10, 13, 16], "resource query with Key(): %r" % found)
+high = scores.scan(FilterExpression=Attr("score").gte(250) & Attr("tags").contains("a"))["Items"]
+expect(sorted(int(i["game"]) for i in high) == [25, 26, 27, 28, 29], "resource scan with Attr(): %r" % high)
+kept = scores.get_item(Key={"player": "p9", "game": 1})["Item"]
+expect(kept["meta"] == {"x": [Decimal(1), "y", None, True]} and kept["score"] == Decimal("1.5"),
+       "Python values come back as they went in: %r" % kept)
+scores.update_item(Key={"player": "p9", "game": 1}, UpdateExpression="ADD score :d",
+                   ExpressionAttributeValues={":d": Decimal(1)})
+expect(scores.get_item(Key={"player": "p9", "game": 1})["Item"]["score"] == Decimal("2.5"), "ADD on a number")
+scores.put_item(Item={"player": "p9", "game": 2}, Expected={"player": {"Exists": False}})
+expect_error("ConditionalCheckFailedException", scores.put_item, Item={"player": "p9", "game": 2},
+             Expected={"player": {"Exists": False}})
+legacy = scores.scan(ScanFilter={"score": {"AttributeValueList": [Decimal(250)], "ComparisonOperator": "GE"}})["Items"]
+expect(sorted(int(i["game"]) for i in legacy) == [25, 26, 27, 28, 29], "legacy ScanFilter: %r" % legacy)
+
+# PartiQL, as the console's editor and NoSQL Workbench send it.
+selected = db.execute_statement(Statement='SELECT score FROM "Boto3Scores" WHERE player = ? AND game = ?',
+                                Parameters=[{"S": "p9"}, {"N": "1"}])["Items"]
+expect(selected == [{"score": {"N": "2.5"}}], "PartiQL SELECT by key: %r" % selected)
+db.execute_statement(Statement="INSERT INTO \"Boto3Scores\" VALUE {'player': 'p8', 'game': 1, 'score': 5}")
+expect_error("DuplicateItemException", db.execute_statement,
+             Statement="INSERT INTO \"Boto3Scores\" VALUE {'player': 'p8', 'game': 1}")
+batch = db.batch_execute_statement(Statements=[
+    {"Statement": "UPDATE \"Boto3Scores\" SET score = score + 1 WHERE player = 'p8' AND game = 1"},
+    {"Statement": "UPDATE \"Boto3Scores\" SET score = 1 WHERE player = 'p8' AND game = 2"}])["Responses"]
+expect("Error" not in batch[0] and batch[1]["Error"]["Code"] == "ConditionalCheckFailed", "batch answers: %r" % batch)
+db.execute_transaction(TransactStatements=[
+    {"Statement": "DELETE FROM \"Boto3Scores\" WHERE player = 'p8' AND game = 1 AND score = 6"}])
+expect(db.execute_statement(Statement="SELECT * FROM \"Boto3Scores\" WHERE player = 'p8'")["Items"] == [],
+       "the transaction's DELETE applied")
 
 for problem in problems:
     print("PROBLEM " + problem)

@@ -2,7 +2,10 @@ package io.shardline.engine;
 
 import io.shardline.engine.api.BatchGetItem;
 import io.shardline.engine.api.BatchWriteItem;
+import io.shardline.engine.api.BatchExecuteStatement;
 import io.shardline.engine.api.ContinuousBackups;
+import io.shardline.engine.api.ExecuteStatement;
+import io.shardline.engine.api.ExecuteTransaction;
 import io.shardline.engine.api.ResourcePolicies;
 import io.shardline.engine.api.CreateTable;
 import io.shardline.engine.api.DeleteItem;
@@ -46,6 +49,7 @@ import io.shardline.engine.table.PartitionSplitter;
 import io.shardline.engine.table.Table;
 import io.shardline.engine.table.TableCatalog;
 import io.shardline.engine.table.TableOperations;
+import io.shardline.engine.partiql.PartiqlOperations;
 import io.shardline.engine.table.ResourcePolicyOperations;
 import io.shardline.engine.table.TagOperations;
 import io.shardline.engine.ttl.TimeToLiveOperations;
@@ -77,6 +81,7 @@ public final class Engine implements AutoCloseable {
     private final TagOperations tags;
     private final ContinuousBackupOperations continuousBackups;
     private final ResourcePolicyOperations resourcePolicies;
+    private final PartiqlOperations partiql;
     private final IndexBackfill backfill;
     private final ItemOperations items;
     private final QueryOperations queries;
@@ -109,6 +114,7 @@ public final class Engine implements AutoCloseable {
         items = new ItemOperations(store, catalog, writer);
         queries = new QueryOperations(store, catalog);
         transactions = new TransactionOperations(store, catalog, writer, config.clock());
+        partiql = new PartiqlOperations(catalog, items, queries, transactions);
         ShardReader shardReader = new ShardReader(store);
         streams = new StreamOperations(store, catalog, tables, shardReader, config.clock());
         timeToLive = new TimeToLiveOperations(store, catalog);
@@ -183,6 +189,18 @@ public final class Engine implements AutoCloseable {
 
     public ContinuousBackups.Response updateContinuousBackups(ContinuousBackups.UpdateRequest request) {
         return continuousBackups.update(request);
+    }
+
+    public ExecuteStatement.Response executeStatement(ExecuteStatement.Request request) {
+        return partiql.executeStatement(request);
+    }
+
+    public BatchExecuteStatement.Response batchExecuteStatement(BatchExecuteStatement.Request request) {
+        return partiql.batchExecuteStatement(request);
+    }
+
+    public ExecuteTransaction.Response executeTransaction(ExecuteTransaction.Request request) {
+        return partiql.executeTransaction(request);
     }
 
     public ResourcePolicies.Response putResourcePolicy(ResourcePolicies.PutRequest request) {

@@ -9,6 +9,7 @@ public enum ErrorType {
     CONDITIONAL_CHECK_FAILED("ConditionalCheckFailedException", true),
     LIMIT_EXCEEDED("LimitExceededException", true),
     SERIALIZATION("SerializationException", true),
+    DUPLICATE_ITEM("DuplicateItemException", true),
     POLICY_NOT_FOUND("PolicyNotFoundException", true),
     TRANSACTION_CANCELED("TransactionCanceledException", true),
     IDEMPOTENT_PARAMETER_MISMATCH("IdempotentParameterMismatchException", true),

@@ -2,6 +2,7 @@ package io.shardline.engine.server;
 
 import io.shardline.engine.Engine;
 import io.shardline.engine.control.ControlOperations;
+import io.shardline.engine.api.BatchExecuteStatement;
 import io.shardline.engine.api.BatchGetItem;
 import io.shardline.engine.api.BatchWriteItem;
 import io.shardline.engine.api.ContinuousBackups;
@@ -12,6 +13,8 @@ import io.shardline.engine.api.DescribeStream;
 import io.shardline.engine.api.DescribeTable;
 import io.shardline.engine.api.DescribeTimeToLive;
 import io.shardline.engine.api.DynamoJson;
+import io.shardline.engine.api.ExecuteStatement;
+import io.shardline.engine.api.ExecuteTransaction;
 import io.shardline.engine.api.GetItem;
 import io.shardline.engine.api.GetRecords;
 import io.shardline.engine.api.GetShardIterator;
@@ -79,6 +82,9 @@ final class Operations {
         table("TagResource", TagResource.Request.class, engine::tagResource);
         table("UntagResource", TagResource.UntagRequest.class, engine::untagResource);
         table("ListTagsOfResource", TagResource.ListRequest.class, engine::listTagsOfResource);
+        table("ExecuteStatement", ExecuteStatement.Request.class, engine::executeStatement);
+        table("BatchExecuteStatement", BatchExecuteStatement.Request.class, engine::batchExecuteStatement);
+        table("ExecuteTransaction", ExecuteTransaction.Request.class, engine::executeTransaction);
         table("PutResourcePolicy", ResourcePolicies.PutRequest.class, engine::putResourcePolicy);
         table("GetResourcePolicy", ResourcePolicies.GetRequest.class, engine::getResourcePolicy);
         table("DeleteResourcePolicy", ResourcePolicies.DeleteRequest.class, engine::deleteResourcePolicy);

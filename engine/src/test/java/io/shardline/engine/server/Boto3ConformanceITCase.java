@@ -2,9 +2,9 @@ package io.shardline.engine.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import io.shardline.engine.testing.ClientScript;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,15 +20,12 @@ class Boto3ConformanceITCase {
     @Test
     @Timeout(180)
     void everyAnswerOfABoto3SessionFitsTheServiceModels() throws Exception {
-        assertThat(PYTHON).as("Debian's python3 with python3-boto3, installed by the build").isExecutable();
         try (ServerFixture fixture = ServerFixture.open()) {
-            Process process = new ProcessBuilder(PYTHON.toString(), SCRIPT.toString(), fixture.server.endpoint())
-                    .redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the session ends").isTrue();
-            System.out.println(output);
-            assertThat(output).contains(", 0 problems");
-            assertThat(process.exitValue()).as(output).isZero();
+            ClientScript.Result result = ClientScript.run(PYTHON, SCRIPT, Duration.ofSeconds(120),
+                    fixture.server.endpoint());
+            System.out.println(result.output());
+            assertThat(result.output()).contains(", 0 problems");
+            assertThat(result.exit()).as(result.output()).isZero();
         }
     }
 }

@@ -18,7 +18,7 @@ record StaleDocuments(SearchIndexAdmin admin, String index, String metadataField
 
     @Override
     public void removeOlderThan(long version, AtomicLong removed) {
-        long handoffMillis = (version >> KeyedVersioner.COUNTER_BITS) * 1000;
+        long handoffMillis = KeyedVersioner.handoffSecondsOf(version) * 1000;
         admin.deleteOlderThan(index, metadataField + ".change_time", handoffMillis, version, removed);
     }
 }

@@ -15,8 +15,8 @@ import org.apache.flink.util.Collector;
  * state: {@code max(last + 1, change seconds << 22)}. Versions grow with every change of an item by
  * construction, are the same when a restored job replays, and stay above those of an earlier run
  * once state has expired, because they follow the clock (up to 4,194,304 changes of one item per
- * second). A snapshot item gets {@code handoff seconds << 22}, below every change after the handoff,
- * and is dropped when the item's stream changes got there first: the stream holds every change since
+ * second). A snapshot item gets {@code (handoff seconds << 22) - 1}, below every change in or after the
+ * handoff's second, and is dropped when the item's stream changes got there first: the stream holds every change since
  * the handoff, so it has the item's latest state, or a removal that must not be undone. The job, not
  * the sink (an index's tombstones live only for {@code index.gc_deletes}, a deleted item keeps no
  * version), keeps deletes deleted. Expired versions are cleaned up one entry per state access on heap
@@ -46,15 +46,30 @@ public final class KeyedVersioner extends KeyedProcessFunction<String, KeyedChan
                 .counter("snapshotItemsSuperseded");
     }
 
+    /**
+     * The version of a snapshot item whose handoff is at {@code handoffSeconds}: just below every change
+     * in or after the handoff's second, so that the changes after it get the same versions whether the
+     * item came before them or not (a job restarted without a checkpoint sees them in another order).
+     */
+    public static long snapshotVersion(long handoffSeconds) {
+        return (handoffSeconds << COUNTER_BITS) - 1;
+    }
+
+    /** The second of the handoff whose snapshot items have {@code snapshotVersion}. */
+    public static long handoffSecondsOf(long snapshotVersion) {
+        return (snapshotVersion + 1) >> COUNTER_BITS;
+    }
+
     @Override
     public void processElement(KeyedChange change, Context context, Collector<KeyedChange> out) throws Exception {
         Long last = lastVersion.value();
-        long clockVersion = change.changeMillis / 1000 << COUNTER_BITS;
+        long seconds = change.changeMillis / 1000;
         if (change.snapshot && last != null) {
             snapshotItemsSuperseded.inc();
             return;
         }
-        long version = last == null ? clockVersion : Math.max(last + 1, clockVersion);
+        long version = change.snapshot ? snapshotVersion(seconds)
+                : last == null ? seconds << COUNTER_BITS : Math.max(last + 1, seconds << COUNTER_BITS);
         lastVersion.update(version);
         change.version = version;
         out.collect(change);

@@ -37,9 +37,12 @@ public record SnapshotHandoff(boolean snapshot, long seconds) implements Seriali
         return handoff;
     }
 
-    /** The version of every scanned item: every change after the handoff has a higher one, every earlier run's a lower one. */
+    /**
+     * The version of every scanned item: every change in or after the handoff's second has a higher
+     * one, every earlier run's a lower one.
+     */
     public long version() {
-        return seconds << KeyedVersioner.COUNTER_BITS;
+        return KeyedVersioner.snapshotVersion(seconds);
     }
 
     public Instant time() {

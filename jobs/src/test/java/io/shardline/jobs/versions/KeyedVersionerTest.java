@@ -60,6 +60,24 @@ class KeyedVersionerTest {
     }
 
     @Test
+    void changesAfterASnapshotItemGetTheSameVersionsWhetherTheItemCameFirstOrNot() throws Exception {
+        var snapshotFirst = harness();
+        snapshotFirst.processElement(KeyedChange.snapshot("k", bytes("{\"snap\":1}"), SECOND), 0);
+        var streamFirst = harness();
+        for (var harness : List.of(snapshotFirst, streamFirst)) {
+            harness.processElement(KeyedChange.changed("k", bytes("{\"v\":1}"), SECOND * 1000), 0);
+            harness.processElement(KeyedChange.removed("k", null, SECOND * 1000), 0);
+        }
+        streamFirst.processElement(KeyedChange.snapshot("k", bytes("{\"snap\":1}"), SECOND), 0);
+        List<Long> afterSnapshot = writes(snapshotFirst).stream().skip(1).map(change -> change.version).toList();
+        assertThat(writes(streamFirst)).as("the snapshot item after the stream's changes is dropped").hasSize(2);
+        assertThat(writes(streamFirst).stream().map(change -> change.version).toList())
+                .as("a job restarted before its first checkpoint writes the changes again with their versions")
+                .isEqualTo(afterSnapshot);
+        assertThat(writes(snapshotFirst).get(0).version).isEqualTo(KeyedVersioner.snapshotVersion(SECOND));
+    }
+
+    @Test
     void aRestoredVersionerGivesAReplayTheSameVersions() throws Exception {
         var harness = harness();
         harness.processElement(KeyedChange.changed("a", bytes("{\"v\":1}"), SECOND * 1000), 0);
