@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -54,9 +56,11 @@ import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
  * Amazon's own stream consumer, the Kinesis Client Library 3 with the DynamoDB Streams Kinesis
  * Adapter, unchanged, against the engine in its own process: it creates its lease tables, reads a
  * stream through partition splits and shard rollovers in order, checkpoints, stops, and a second
- * worker resumes from the checkpoints; the engine refuses none of its requests.
+ * worker resumes from the checkpoints; the engine refuses none of its requests. Most of its two
+ * minutes is KCL's own pacing, so it runs beside the other test classes.
  */
 @Timeout(300)
+@Execution(ExecutionMode.CONCURRENT)
 class KinesisClientLibraryITCase {
     private static final Duration CAUGHT_UP = Duration.ofSeconds(150);
     private static final StaticCredentialsProvider CREDENTIALS =

@@ -170,8 +170,10 @@ class SdkIndexesTagsAndResumeITCase {
         assertThat(client.describeLimits(r -> { }).tableMaxReadCapacityUnits()).isPositive();
         assertThat(client.describeEndpoints(r -> { }).endpoints().get(0).address())
                 .isEqualTo(fixture.endpoint().getHost() + ":" + fixture.endpoint().getPort());
-        assertThatThrownBy(() -> client.executeStatement(r -> r.statement("SELECT * FROM SdkTags")))
-                .isInstanceOf(DynamoDbException.class).hasMessageContaining("ExecuteStatement");
+        assertThat(client.executeStatement(r -> r.statement("SELECT * FROM SdkTags WHERE player = ?")
+                .parameters(AttributeValue.fromS("nobody"))).items()).as("PartiQL over the SDK").isEmpty();
+        assertThatThrownBy(() -> client.listBackups(r -> { }))
+                .isInstanceOf(DynamoDbException.class).hasMessageContaining("ListBackups");
     }
 
     @Test
