@@ -37,6 +37,10 @@ final class PartiqlParser {
     static Statement parse(String statement, List<AttributeValue> parameters) {
         PartiqlParser parser = new PartiqlParser(statement, parameters);
         Statement parsed = parser.statement();
+        if (parser.peek().isWord("RETURNING") || parser.peek().isWord("ORDER")) {
+            throw PartiqlErrors.unsupported(parser.peek().text().toUpperCase(Locale.ROOT)
+                    + " clauses are not supported by the Shardline engine (docs/engine.md, PartiQL)");
+        }
         if (parser.peek().kind() != Kind.END) {
             throw PartiqlErrors.malformed("unexpected '" + parser.peek().text() + "' at position "
                     + parser.peek().position());

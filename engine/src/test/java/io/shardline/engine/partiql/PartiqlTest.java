@@ -117,6 +117,8 @@ class PartiqlTest {
                 .startsWith("Statement wasn't well formed, can't be processed: ");
         assertThat(rejected(ErrorType.VALIDATION, () -> run("SELECT * FROM Orders WHERE customer = 'a")).getMessage())
                 .contains("unterminated string");
+        assertThat(rejected(ErrorType.VALIDATION, () -> run("UPDATE Orders SET n = 1 WHERE customer = 'ann' AND "
+                + "placed = 1 RETURNING ALL NEW *")).getMessage()).startsWith("Unsupported operation: RETURNING");
         assertEquals(item("customer", s("ann"), "placed", n(1)), order("ann", 1), "nothing refused was written");
     }
 
