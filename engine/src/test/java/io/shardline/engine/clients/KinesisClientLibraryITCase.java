@@ -187,7 +187,7 @@ class KinesisClientLibraryITCase {
                     "orders-consumer", adapter, dynamo, cloudWatch, workerId, () -> new Recorder(workerId, seen));
             Scheduler scheduler = StreamsSchedulerFactory.createScheduler(configs.checkpointConfig(),
                     configs.coordinatorConfig().parentShardPollIntervalMillis(200),
-                    configs.leaseManagementConfig().failoverTimeMillis(1_500).shardSyncIntervalMillis(1_000),
+                    configs.leaseManagementConfig().failoverTimeMillis(3_000).shardSyncIntervalMillis(1_000),
                     configs.lifecycleConfig(),
                     configs.metricsConfig().metricsLevel(MetricsLevel.NONE).metricsFactory(new NullMetricsFactory()),
                     configs.processorConfig(),
