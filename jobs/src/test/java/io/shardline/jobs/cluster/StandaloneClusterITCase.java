@@ -363,11 +363,13 @@ class StandaloneClusterITCase {
 
     /**
      * Stops the job with a savepoint through the CLI (its attached client then ends with exit code 0),
-     * runs {@code whileStopped}, and submits the job again from the savepoint.
+     * once every task runs again (a savepoint of a job still failing over is refused), runs
+     * {@code whileStopped}, and submits the job again from the savepoint.
      */
     private StandaloneFlinkCluster.SubmittedJob stopAndResume(StandaloneFlinkCluster.SubmittedJob job, String mainClass,
                                                               List<String> arguments, Runnable whileStopped)
             throws Exception {
+        cluster.awaitRunning(job.id());
         String savepoint = cluster.stopWithSavepoint(job.id());
         assertThat(job.client().awaitExit(Duration.ofMinutes(1))).as(job.client().output()).isZero();
         whileStopped.run();
