@@ -26,8 +26,8 @@ public final class ResourcePolicyOperations {
     }
 
     public ResourcePolicies.Response put(ResourcePolicies.PutRequest request) {
-        TableSettings updated = change(request.resourceArn(), request.expectedRevisionId(), request.policy());
-        return new ResourcePolicies.Response(null, updated.policyRevision());
+        return new ResourcePolicies.Response(null, change(request.resourceArn(), request.expectedRevisionId(),
+                request.policy()));
     }
 
     public ResourcePolicies.Response get(ResourcePolicies.GetRequest request) {
@@ -40,21 +40,19 @@ public final class ResourcePolicyOperations {
     }
 
     public ResourcePolicies.Response delete(ResourcePolicies.DeleteRequest request) {
-        Table table = tables.tableOfArn(request.resourceArn());
-        String revision = table.definition().settings().policyRevision();
-        if (revision == null) {
-            throw notFound(request.resourceArn());
-        }
-        change(request.resourceArn(), request.expectedRevisionId(), null);
-        return new ResourcePolicies.Response(null, revision);
+        return new ResourcePolicies.Response(null, change(request.resourceArn(), request.expectedRevisionId(), null));
     }
 
-    private TableSettings change(String arn, String expectedRevision, String policy) {
+    /**
+     * Puts a policy ({@code policy} null: deletes it) while no write changes the table's definition;
+     * the new policy's revision, or the deleted one's.
+     */
+    private String change(String arn, String expectedRevision, String policy) {
         Table table = tables.tableOfArn(arn);
         return table.whileNoWrites(() -> {
             TableDefinition current = table.definition();
             String revision = current.settings().policyRevision();
-            if (expectedRevision != null && !expectedRevision.equals(revision)) {
+            if (expectedRevision != null && !expectedRevision.equals(revision) || policy == null && revision == null) {
                 throw notFound(arn);
             }
             long now = Math.max(clock.millis(), revision == null ? 0 : Long.parseLong(revision) + 1);
@@ -62,7 +60,7 @@ public final class ResourcePolicyOperations {
             try (Batch batch = store.batch()) {
                 catalog.redefine(table, current.withSettings(updated), batch);
             }
-            return updated;
+            return policy == null ? revision : updated.policyRevision();
         });
     }
 
