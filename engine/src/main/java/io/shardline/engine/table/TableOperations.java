@@ -89,12 +89,12 @@ public final class TableOperations {
         ProvisionedThroughput throughput = request.provisionedThroughput();
         StreamViewType viewType = streamToEnable(request.streamSpecification());
         List<Tag> tags = TagOperations.checkTags(request.tags() == null ? List.of() : request.tags());
+        long now = clock.millis();
         TableDefinition template = new TableDefinition(request.tableName(), 0, schema,
                 List.copyOf(request.attributeDefinitions()), billingMode,
                 throughput == null ? null : throughput.readCapacityUnits(),
                 throughput == null ? null : throughput.writeCapacityUnits(), 0, List.of(), 0, List.of(), 0, null,
-                indexes, tags, TableSettings.of(request, clock.millis()));
-        long now = clock.millis();
+                indexes, tags, TableSettings.of(request, now));
         Table table = catalog.create(template, partitionCount(request.tags()), now,
                 (created, base) -> viewType == null ? base : enableStream(created, base, viewType, now));
         return new CreateTable.Response(describe(table, "ACTIVE"));
