@@ -17,7 +17,9 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  *
  * <p>Every action carries an external version, so a replay is refused by OpenSearch with 409 and
  * counted as success ({@code versionConflicts}). Actions refused with 429 or 5xx, or lost to a
- * connection failure, are retried with backoff. Any other refusal (a mapping error, a malformed
+ * connection failure, are retried with backoff. A document's actions reach OpenSearch in the order
+ * they came, across concurrent requests and retries, so an older index action never lands after a
+ * delete whose version OpenSearch has forgotten ({@code index.gc_deletes}). Any other refusal (a mapping error, a malformed
  * document) goes to the {@link DeadLetterOutput} and the job goes on. Metrics are under the writer's
  * operator group, subgroup {@code shardline}. Build it with {@link #builder()}.
  */

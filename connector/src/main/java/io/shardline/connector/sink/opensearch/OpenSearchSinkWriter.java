@@ -6,14 +6,18 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.sink.writer.AsyncSinkWriter;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
@@ -36,8 +40,11 @@ import org.opensearch.client.transport.httpclient5.ResponseException;
 /**
  * Sends each batch as one bulk request and sorts its items by OpenSearch's answer: done (including
  * a delete of a document that is not there), a version conflict (an older write, counted and done),
- * retry later (429, 5xx), refused for good (400: to the dead letters), or a failure no retry can
- * mend (a missing index, no permission), which fails the job naming the index and the error.
+ * retry after a backoff (429, 5xx, a lost connection), refused for good (400: to the dead letters),
+ * or a failure no retry can mend (a missing index, no permission), which fails the job naming the
+ * index and the error. A bulk stays in flight until its retries are done, and a bulk holding a
+ * document that an earlier bulk still in flight holds is sent after it: a document's actions reach
+ * OpenSearch in the order they came, across concurrent bulks and retries.
  */
 final class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentWrite> {
     private final OpenSearchAsyncClient client;
@@ -46,7 +53,9 @@ final class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentWrite> {
     private final long baseDelayMillis;
     private final long maxDelayMillis;
     private final ScheduledExecutorService retryTimer;
-    private final AtomicInteger failuresInARow = new AtomicInteger();
+    /** Per document id, the bulk holding its latest write until that bulk is done. */
+    private final Map<String, CompletableFuture<Exception>> latestBulkOfId = new ConcurrentHashMap<>();
+    private volatile boolean closed;
     private final Counter indexed;
     private final Counter deleted;
     private final Counter versionConflicts;
@@ -84,6 +93,43 @@ final class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentWrite> {
 
     @Override
     protected void submitRequestEntries(List<DocumentWrite> writes, ResultHandler<DocumentWrite> result) {
+        afterEarlierWritesOf(writes, () -> sendUntilDone(writes, 0)).whenComplete((fatal, never) -> {
+            if (fatal == null) {
+                result.complete();
+            } else {
+                result.completeExceptionally(fatal);
+            }
+        });
+    }
+
+    /**
+     * Sends the bulk once every earlier bulk holding one of its documents is done, and makes it those
+     * documents' latest: a document's actions reach OpenSearch in the order they came, so a delete is
+     * never overtaken by an older index action that, once OpenSearch forgot the delete's version, would
+     * bring the document back.
+     */
+    private CompletableFuture<Exception> afterEarlierWritesOf(List<DocumentWrite> writes,
+                                                              Supplier<CompletableFuture<Exception>> send) {
+        Set<String> ids = new HashSet<>();
+        List<CompletableFuture<Exception>> earlier = new ArrayList<>();
+        for (DocumentWrite write : writes) {
+            CompletableFuture<Exception> previous = ids.add(write.id()) ? latestBulkOfId.get(write.id()) : null;
+            if (previous != null) {
+                earlier.add(previous);
+            }
+        }
+        CompletableFuture<Exception> bulk = earlier.isEmpty() ? send.get()
+                : CompletableFuture.allOf(earlier.toArray(CompletableFuture[]::new)).thenCompose(ignored -> send.get());
+        ids.forEach(id -> latestBulkOfId.put(id, bulk));
+        bulk.whenComplete((done, never) -> ids.forEach(id -> latestBulkOfId.remove(id, bulk)));
+        return bulk;
+    }
+
+    /**
+     * Sends the writes as one bulk request, and those to retry again after a backoff, until every one
+     * is done; completes with null, or with the error that fails the job.
+     */
+    private CompletableFuture<Exception> sendUntilDone(List<DocumentWrite> writes, int failures) {
         List<BulkOperation> operations = new ArrayList<>(writes.size());
         for (DocumentWrite write : writes) {
             operations.add(write.isDelete()
@@ -98,22 +144,30 @@ final class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentWrite> {
         } catch (IOException | RuntimeException e) {
             call = CompletableFuture.failedFuture(e);
         }
-        call.whenComplete((response, error) -> {
+        return call.handle((response, error) -> {
             try {
-                if (error == null) {
-                    sortItems(writes, response.items(), result);
-                } else {
-                    requestFailed(writes, error, result);
-                }
+                return error == null ? sortItems(writes, response.items()) : requestFailed(writes, error);
             } catch (RuntimeException e) {
-                result.completeExceptionally(new IllegalStateException("Handling OpenSearch's answer to a bulk "
+                return BulkOutcome.failed(new IllegalStateException("Handling OpenSearch's answer to a bulk "
                         + "request of " + writes.size() + " actions to index " + index + " failed", e));
             }
+        }).thenCompose(outcome -> {
+            if (outcome.fatal() != null || outcome.again().isEmpty()) {
+                return CompletableFuture.completedFuture(outcome.fatal());
+            }
+            retried.inc(outcome.again().size());
+            return later(failures).thenCompose(ignored -> sendUntilDone(outcome.again(), failures + 1));
         });
     }
 
-    private void sortItems(List<DocumentWrite> writes, List<BulkResponseItem> items,
-                           ResultHandler<DocumentWrite> result) {
+    /** What a bulk request left: the writes to send again, or the error that fails the job. */
+    private record BulkOutcome(List<DocumentWrite> again, Exception fatal) {
+        static BulkOutcome failed(Exception fatal) {
+            return new BulkOutcome(List.of(), fatal);
+        }
+    }
+
+    private BulkOutcome sortItems(List<DocumentWrite> writes, List<BulkResponseItem> items) {
         List<DocumentWrite> retry = new ArrayList<>();
         for (int i = 0; i < writes.size(); i++) {
             DocumentWrite write = writes.get(i);
@@ -130,37 +184,29 @@ final class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentWrite> {
                     deadLetters.write(new DeadLetter(index, write.id(), write.version(), write.source(), status,
                             item.error().type(), item.error().reason()));
                 } catch (IOException e) {
-                    result.completeExceptionally(new IOException("Document " + write.id() + " was refused by index "
+                    return BulkOutcome.failed(new IOException("Document " + write.id() + " was refused by index "
                             + index + " and cannot be kept as a dead letter: " + e.getMessage(), e));
-                    return;
                 }
                 deadLettered.inc();
             } else {
-                result.completeExceptionally(new IllegalStateException("OpenSearch index " + index + " refused "
+                return BulkOutcome.failed(new IllegalStateException("OpenSearch index " + index + " refused "
                         + "document " + write.id() + " with " + status + " " + item.error().type() + ": "
                         + item.error().reason()));
-                return;
             }
         }
-        if (retry.isEmpty()) {
-            failuresInARow.set(0);
-            result.complete();
-        } else {
-            retryLater(retry, result);
-        }
+        return new BulkOutcome(retry, null);
     }
 
-    private void requestFailed(List<DocumentWrite> writes, Throwable error, ResultHandler<DocumentWrite> result) {
+    private BulkOutcome requestFailed(List<DocumentWrite> writes, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         int status = cause instanceof OpenSearchException refused ? refused.status()
                 : cause instanceof ResponseException refused ? refused.status() : -1;
         boolean transientFailure = status == 429 || status >= 500 || (status < 0 && lostConnection(cause));
-        if (transientFailure) {
-            retryLater(writes, result);
-        } else {
-            result.completeExceptionally(new IllegalStateException("A bulk request of " + writes.size()
-                    + " actions to OpenSearch index " + index + " failed: " + cause, cause));
+        if (transientFailure && !closed) {
+            return new BulkOutcome(writes, null);
         }
+        return BulkOutcome.failed(new IllegalStateException("A bulk request of " + writes.size()
+                + " actions to OpenSearch index " + index + " failed: " + cause, cause));
     }
 
     /**
@@ -177,13 +223,13 @@ final class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentWrite> {
         return false;
     }
 
-    /** Puts the writes back after a backoff that doubles with each failure in a row (full jitter above half). */
-    private void retryLater(List<DocumentWrite> writes, ResultHandler<DocumentWrite> result) {
-        retried.inc(writes.size());
-        int failures = Math.min(failuresInARow.getAndIncrement(), 20);
-        long delay = Math.min(maxDelayMillis, baseDelayMillis << failures);
+    /** Completes after a backoff that doubles with each failure of the bulk in a row (full jitter above half). */
+    private CompletableFuture<Void> later(int failures) {
+        long delay = Math.min(maxDelayMillis, baseDelayMillis << Math.min(failures, 20));
         long jittered = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
-        retryTimer.schedule(() -> result.retryForEntries(writes), jittered, TimeUnit.MILLISECONDS);
+        CompletableFuture<Void> waited = new CompletableFuture<>();
+        retryTimer.schedule(() -> waited.complete(null), jittered, TimeUnit.MILLISECONDS);
+        return waited;
     }
 
     @Override
@@ -193,6 +239,7 @@ final class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentWrite> {
 
     @Override
     public void close() {
+        closed = true;
         super.close();
         retryTimer.shutdownNow();
         try {

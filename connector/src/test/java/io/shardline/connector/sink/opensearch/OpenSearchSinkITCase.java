@@ -8,12 +8,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shardline.connector.testing.OpenSearchFrontProxy;
 import io.shardline.connector.testing.OpenSearchNode;
 import io.shardline.engine.testing.Await;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.core.execution.JobClient;
@@ -169,6 +173,59 @@ class OpenSearchSinkITCase {
         JsonNode answer = node.request("PUT", "/" + index + "/_settings",
                 "{\"index.blocks.read_only_allow_delete\":" + (blocked ? "true" : "null") + "}");
         assertThat(answer.path("acknowledged").asBoolean()).as(answer.toString()).isTrue();
+    }
+
+    @Test
+    void aDocumentsActionsReachOpenSearchInOrderAcrossConcurrentAndRetriedBulks() throws Exception {
+        try (OpenSearchFrontProxy front = OpenSearchFrontProxy.plain(node.url())) {
+            List<String> answeredActions = new CopyOnWriteArrayList<>();
+            front.onBulk((request, answer, sent, answered) -> {
+                for (String line : new String(request, StandardCharsets.UTF_8).split("\n")) {
+                    JsonNode action = line.isBlank() ? null : json.readTree(line);
+                    JsonNode meta = action == null ? null : action.has("index") ? action.get("index")
+                            : action.get("delete");
+                    if (meta != null) {
+                        answeredActions.add(sent + " " + answered + " " + meta.get("_id").asText() + " "
+                                + meta.get("version").asLong());
+                    }
+                }
+            });
+            front.failNextBulkRequests(1);
+            List<DocumentWrite> writes = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                writes.add(DocumentWrite.index("doc-" + i, 1, source(i)));
+                writes.add(DocumentWrite.delete("doc-" + i, 2));
+                writes.add(DocumentWrite.index("doc-" + i, 3, source(i)));
+            }
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.setParallelism(1);
+            env.fromData(writes).sinkTo(OpenSearchSink.<DocumentWrite>builder()
+                    .connection(OpenSearchConnection.to(front.url())).index(index).documents(write -> write)
+                    .deadLetters(DeadLetterFile.in(deadLetterDirectory, "Orders"))
+                    .option(OpenSearchSinkOptions.BULK_MAX_ACTIONS, 1)
+                    .option(OpenSearchSinkOptions.MAX_IN_FLIGHT_REQUESTS, 4)
+                    .option(OpenSearchSinkOptions.RETRY_BASE_DELAY, Duration.ofMillis(300)).build());
+            JobClient job = env.executeAsync("ordered sink");
+            job.getJobExecutionResult().get();
+
+            assertThat(counter(job.getJobID(), "retries")).as("the refused first bulk").isEqualTo(1);
+            assertThat(front.listenerFailures()).isEmpty();
+            Map<String, long[]> lastOfId = new HashMap<>();
+            for (String answeredAction : answeredActions) {
+                String[] fields = answeredAction.split(" ");
+                long sent = Long.parseLong(fields[0]);
+                long version = Long.parseLong(fields[3]);
+                long[] last = lastOfId.put(fields[2], new long[] {Long.parseLong(fields[1]), version});
+                if (last != null) {
+                    assertThat(version).as("version of %s after %s", fields[2], last[1]).isGreaterThan(last[1]);
+                    assertThat(sent).as("%s version %s sent after version %s was answered", fields[2], version,
+                            last[1]).isGreaterThan(last[0]);
+                }
+            }
+            assertThat(lastOfId).hasSize(10);
+            assertThat(node.count(index)).isEqualTo(10);
+            assertThat(node.version(index, "doc-0")).isEqualTo(3);
+        }
     }
 
     @Test
