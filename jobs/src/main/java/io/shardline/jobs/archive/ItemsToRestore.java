@@ -1,7 +1,7 @@
 package io.shardline.jobs.archive;
 
 import io.shardline.connector.source.ChangeRecord;
-import io.shardline.jobs.replication.ItemSelection;
+import io.shardline.jobs.selection.ItemSelection;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;

@@ -3,7 +3,7 @@ package io.shardline.jobs.archive;
 import io.shardline.jobs.flink.CommandLineJob;
 import io.shardline.jobs.flink.JobMetrics;
 import io.shardline.jobs.flink.ProgressTicker;
-import io.shardline.jobs.replication.ItemSelection;
+import io.shardline.jobs.selection.ItemSelection;
 import io.shardline.jobs.tables.TableFacts;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -13,9 +13,9 @@ import java.util.concurrent.Callable;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**

@@ -4,6 +4,7 @@ import io.shardline.jobs.flink.CommandLineJob;
 import io.shardline.jobs.flink.JobMetrics;
 import io.shardline.jobs.flink.ProgressTicker;
 import io.shardline.jobs.flink.RunState;
+import io.shardline.jobs.search.SearchIndexAdmin;
 import io.shardline.jobs.tables.TableFacts;
 import io.shardline.jobs.versions.SnapshotCleanup;
 import io.shardline.jobs.versions.TableCopyOptions;

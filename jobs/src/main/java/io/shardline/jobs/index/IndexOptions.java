@@ -1,8 +1,8 @@
 package io.shardline.jobs.index;
 
-import io.shardline.connector.sink.opensearch.OpenSearchConnection;
 import io.shardline.jobs.cli.DurationConverter;
 import io.shardline.jobs.cli.TableConnection;
+import io.shardline.jobs.search.SearchConnectionOptions;
 import io.shardline.jobs.versions.TableCopyOptions;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +22,7 @@ public final class IndexOptions {
     public TableCopyOptions copy = new TableCopyOptions();
 
     @ArgGroup(exclusive = false, multiplicity = "1", heading = "OpenSearch:%n")
-    public SearchConnection search = new SearchConnection();
+    public SearchConnectionOptions search = new SearchConnectionOptions();
 
     @Option(names = "--table", required = true, description = "Table whose items the index holds")
     public String table;
@@ -64,34 +64,4 @@ public final class IndexOptions {
     @Option(names = "--caught-up-lag", converter = DurationConverter.class, description = "With --rebuild: how "
             + "far behind the stream the new index may be when the alias moves (default: 5s)")
     public Duration caughtUpLag = Duration.ofSeconds(5);
-
-    /** How to reach OpenSearch. */
-    public static final class SearchConnection {
-        @Option(names = "--opensearch", required = true, split = ",", description = "OpenSearch node URL(s), "
-                + "such as http://127.0.0.1:9200")
-        public List<String> urls;
-
-        @Option(names = "--opensearch-user", description = "User name for basic authentication")
-        public String user;
-
-        @Option(names = "--opensearch-password", description = "Password for basic authentication")
-        public String password;
-
-        @Option(names = "--opensearch-trust-store", description = "Trust store (JKS or PKCS12) for https")
-        public String trustStore;
-
-        @Option(names = "--opensearch-trust-store-password", description = "The trust store's password")
-        public String trustStorePassword;
-
-        @Option(names = "--opensearch-insecure", description = "Trust any certificate (test clusters only)")
-        public boolean insecure;
-
-        public OpenSearchConnection connection() {
-            OpenSearchConnection connection = new OpenSearchConnection(urls, user, password, null, null, false);
-            if (trustStore != null) {
-                connection = connection.withTrustStore(trustStore, trustStorePassword);
-            }
-            return insecure ? connection.trustingAllCertificates() : connection;
-        }
-    }
 }

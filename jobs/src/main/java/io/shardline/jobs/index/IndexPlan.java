@@ -1,6 +1,7 @@
 package io.shardline.jobs.index;
 
 import io.shardline.jobs.flink.RunState;
+import io.shardline.jobs.search.SearchIndexAdmin;
 import io.shardline.jobs.tables.TableFacts;
 import io.shardline.jobs.versions.SnapshotHandoff;
 import java.time.Clock;

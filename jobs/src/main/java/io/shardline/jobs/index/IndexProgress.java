@@ -3,6 +3,7 @@ package io.shardline.jobs.index;
 import io.shardline.jobs.flink.JobMetrics;
 import io.shardline.jobs.flink.Rate;
 import io.shardline.jobs.flink.RunState;
+import io.shardline.jobs.search.SearchIndexAdmin;
 import io.shardline.jobs.versions.SnapshotCleanup;
 import io.shardline.jobs.versions.VersionedChanges;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package io.shardline.jobs.index;
 
+import io.shardline.jobs.search.SearchIndexAdmin;
 import io.shardline.jobs.versions.KeyedVersioner;
 import io.shardline.jobs.versions.SnapshotCleanup;
 import java.util.concurrent.atomic.AtomicLong;

@@ -3,6 +3,7 @@ package io.shardline.jobs.replication;
 import io.shardline.connector.codec.AttributeValueBinary;
 import io.shardline.connector.sink.TableWrite;
 import io.shardline.connector.source.ChangeRecord;
+import io.shardline.jobs.selection.ItemSelection;
 import io.shardline.jobs.versions.ItemChangeMapping;
 import io.shardline.jobs.versions.KeyedChange;
 import java.io.ByteArrayInputStream;

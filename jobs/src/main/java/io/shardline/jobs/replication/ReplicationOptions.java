@@ -2,6 +2,7 @@ package io.shardline.jobs.replication;
 
 import io.shardline.jobs.cli.DurationConverter;
 import io.shardline.jobs.cli.TableConnection;
+import io.shardline.jobs.selection.ReplicationTransform;
 import io.shardline.jobs.versions.TableCopyOptions;
 import java.time.Duration;
 import java.util.LinkedHashMap;

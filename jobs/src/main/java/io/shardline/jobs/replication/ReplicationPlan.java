@@ -1,6 +1,8 @@
 package io.shardline.jobs.replication;
 
 import io.shardline.jobs.flink.RunState;
+import io.shardline.jobs.selection.ItemSelection;
+import io.shardline.jobs.selection.ReplicationTransform;
 import io.shardline.jobs.tables.TableFacts;
 import io.shardline.jobs.versions.SnapshotHandoff;
 import java.util.ArrayList;

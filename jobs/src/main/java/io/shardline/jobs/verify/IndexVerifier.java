@@ -2,7 +2,7 @@ package io.shardline.jobs.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shardline.connector.sink.opensearch.ItemDocuments;
-import io.shardline.jobs.index.SearchIndexAdmin;
+import io.shardline.jobs.search.SearchIndexAdmin;
 import io.shardline.jobs.tables.TableFacts;
 import java.io.IOException;
 import java.io.UncheckedIOException;

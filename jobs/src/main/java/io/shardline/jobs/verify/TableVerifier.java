@@ -1,7 +1,7 @@
 package io.shardline.jobs.verify;
 
 import io.shardline.connector.codec.DynamoDbJson;
-import io.shardline.jobs.replication.ItemSelection;
+import io.shardline.jobs.selection.ItemSelection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

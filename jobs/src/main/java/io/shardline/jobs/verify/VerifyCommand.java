@@ -2,9 +2,10 @@ package io.shardline.jobs.verify;
 
 import io.shardline.jobs.cli.TableConnection;
 import io.shardline.jobs.index.IndexOptions;
-import io.shardline.jobs.index.SearchIndexAdmin;
-import io.shardline.jobs.replication.ItemSelection;
-import io.shardline.jobs.replication.ReplicationTransform;
+import io.shardline.jobs.search.SearchConnectionOptions;
+import io.shardline.jobs.search.SearchIndexAdmin;
+import io.shardline.jobs.selection.ItemSelection;
+import io.shardline.jobs.selection.ReplicationTransform;
 import io.shardline.jobs.tables.TableFacts;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -51,7 +52,7 @@ public final class VerifyCommand implements Callable<Integer> {
         String index;
 
         @ArgGroup(exclusive = false, multiplicity = "1")
-        IndexOptions.SearchConnection search = new IndexOptions.SearchConnection();
+        SearchConnectionOptions search = new SearchConnectionOptions();
 
         @Option(names = "--metadata-field", defaultValue = "@shardline", description = "Document field with "
                 + "change metadata, not compared (default: ${DEFAULT-VALUE})")

@@ -21,12 +21,13 @@ import io.shardline.jobs.game.GameTables;
 import io.shardline.jobs.game.WindowExpectation;
 import io.shardline.jobs.game.WindowResult;
 import io.shardline.jobs.index.IndexOptions;
-import io.shardline.jobs.index.SearchIndexAdmin;
-import io.shardline.jobs.replication.ItemSelection;
+import io.shardline.jobs.search.SearchConnectionOptions;
+import io.shardline.jobs.search.SearchIndexAdmin;
+import io.shardline.jobs.selection.ItemSelection;
 import io.shardline.jobs.verify.CopyComparison;
 import io.shardline.jobs.verify.IndexVerifier;
-import io.shardline.jobs.verify.VerifyCommand;
 import io.shardline.jobs.verify.TableVerifier;
+import io.shardline.jobs.verify.VerifyCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -57,8 +58,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -266,7 +267,7 @@ class StandaloneClusterITCase {
         StandaloneFlinkCluster.SubmittedJob resumed = runThroughAKilledTaskManagerAndASavepoint(
                 "io.shardline.jobs.index.IndexJob", arguments, () -> write(random, 300, 600),
                 () -> write(random, 600, 900), () -> write(random, 900, 1_100));
-        IndexOptions.SearchConnection search = new IndexOptions.SearchConnection();
+        SearchConnectionOptions search = new SearchConnectionOptions();
         search.urls = List.of(node.url());
         try (SearchIndexAdmin admin = new SearchIndexAdmin(search.connection())) {
             CopyComparison.Result result = Await.latest(Duration.ofMinutes(3), Duration.ofMillis(500),

@@ -3,8 +3,8 @@ package io.shardline.jobs.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardline.engine.testing.DocumentedExamples;
-import io.shardline.jobs.replication.ItemSelection;
-import io.shardline.jobs.replication.ReplicationTransform;
+import io.shardline.jobs.selection.ItemSelection;
+import io.shardline.jobs.selection.ReplicationTransform;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.shardline.jobs.docs;
 
 // example: replication-transform
-import io.shardline.jobs.replication.ReplicationTransform;
+import io.shardline.jobs.selection.ReplicationTransform;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -1,6 +1,5 @@
 package io.shardline.jobs.index;
 
-import io.shardline.jobs.flink.RunState;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shardline.connector.sink.opensearch.ItemDocuments;
 import io.shardline.connector.sink.opensearch.OpenSearchConnection;
@@ -13,6 +12,8 @@ import io.shardline.engine.server.ShardlineServer;
 import io.shardline.jobs.bench.CatalogueTable;
 import io.shardline.jobs.flink.LocalFlinkCluster;
 import io.shardline.jobs.flink.LocalWebOptions;
+import io.shardline.jobs.flink.RunState;
+import io.shardline.jobs.search.SearchIndexAdmin;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;

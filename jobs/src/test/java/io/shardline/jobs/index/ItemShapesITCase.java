@@ -10,6 +10,7 @@ import io.shardline.connector.sink.opensearch.ItemDocuments;
 import io.shardline.connector.sink.opensearch.OpenSearchConnection;
 import io.shardline.connector.sink.opensearch.OpenSearchSink;
 import io.shardline.connector.testing.OpenSearchNode;
+import io.shardline.jobs.search.SearchIndexAdmin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package io.shardline.jobs.replication;
 
-import io.shardline.jobs.flink.RunState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +11,8 @@ import io.shardline.engine.testing.Await;
 import io.shardline.engine.testing.EngineProcess;
 import io.shardline.jobs.cli.TableConnection;
 import io.shardline.jobs.flink.JobMetrics;
+import io.shardline.jobs.flink.RunState;
+import io.shardline.jobs.selection.ItemSelection;
 import io.shardline.jobs.verify.CopyComparison;
 import io.shardline.jobs.verify.TableVerifier;
 import io.shardline.jobs.verify.VerifyCommand;

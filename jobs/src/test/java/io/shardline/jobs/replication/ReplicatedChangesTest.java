@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shardline.connector.sink.TableWrite;
 import io.shardline.connector.source.ChangeRecord;
+import io.shardline.jobs.selection.ItemSelection;
+import io.shardline.jobs.selection.ReplicationTransform;
 import io.shardline.jobs.versions.KeyedChange;
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.shardline.jobs.replication;
+package io.shardline.jobs.selection;
 
 import java.io.Serializable;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.shardline.jobs.replication;
+package io.shardline.jobs.selection;
 
 import io.shardline.engine.api.DynamoJson;
 import io.shardline.engine.expr.BooleanExpression;

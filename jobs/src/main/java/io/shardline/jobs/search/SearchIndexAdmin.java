@@ -1,4 +1,4 @@
-package io.shardline.jobs.index;
+package io.shardline.jobs.search;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,12 +72,12 @@ public final class SearchIndexAdmin implements AutoCloseable {
     }
 
     /** Whether an index or alias of this name exists. */
-    boolean exists(String name) {
+    public boolean exists(String name) {
         return call("HEAD", "/" + name, null).status == 200;
     }
 
     /** The indices an alias points at; empty when no alias has this name. */
-    List<String> aliasTargets(String alias) {
+    public List<String> aliasTargets(String alias) {
         Answer answer = call("GET", "/_alias/" + alias, null);
         List<String> targets = new ArrayList<>();
         if (answer.status == 200) {
@@ -98,7 +98,7 @@ public final class SearchIndexAdmin implements AutoCloseable {
      * The typed copy stays in the source: OpenSearch rewrites a source it filters, and its numbers lose
      * digits on the way (9.9999999999999999999999999999999999999E+125 came back as 1E+126).
      */
-    void createForItems(String index, String metadataField, String typedField) {
+    public void createForItems(String index, String metadataField, String typedField) {
         ObjectNode mappings = JSON.createObjectNode().put("dynamic", false).put("date_detection", false)
                 .put("numeric_detection", false);
         ArrayNode templates = mappings.putArray("dynamic_templates");
@@ -135,7 +135,7 @@ public final class SearchIndexAdmin implements AutoCloseable {
     }
 
     /** Whether {@code index} has the mapping of {@link #createForItems}: a typed field, and plain fields unmapped. */
-    boolean searchesTypedField(String index, String typedField) {
+    public boolean searchesTypedField(String index, String typedField) {
         for (JsonNode mapping : ok("GET", "/" + index + "/_mapping", null)) {
             JsonNode mappings = mapping.path("mappings");
             if (mappings.path("properties").has(typedField) && "false".equals(mappings.path("dynamic").asText())) {
@@ -150,7 +150,7 @@ public final class SearchIndexAdmin implements AutoCloseable {
      * old indices until the step and the new one after it, never none. A concrete index named like
      * the alias (from runs before aliases were used) is deleted in the same step.
      */
-    void moveAlias(String alias, String index) {
+    public void moveAlias(String alias, String index) {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode actions = body.putArray("actions");
         List<String> old = aliasTargets(alias);
@@ -170,7 +170,7 @@ public final class SearchIndexAdmin implements AutoCloseable {
         ok("POST", "/" + index + "/_refresh", null);
     }
 
-    long count(String index) {
+    public long count(String index) {
         return ok("GET", "/" + index + "/_count", null).path("count").asLong();
     }
 
@@ -186,7 +186,7 @@ public final class SearchIndexAdmin implements AutoCloseable {
      * {@code version - 1}: OpenSearch applies such a delete only while the document's version is
      * lower, so a document written meanwhile at {@code version} or above stays. Counts the deleted.
      */
-    void deleteOlderThan(String index, String timeField, long sinceMillis, long version, AtomicLong deleted) {
+    public void deleteOlderThan(String index, String timeField, long sinceMillis, long version, AtomicLong deleted) {
         ObjectNode search = JSON.createObjectNode().put("size", 1000).put("version", true).put("_source", false);
         search.putObject("query").putObject("bool").putObject("must_not").putObject("range").putObject(timeField)
                 .put("gte", sinceMillis);
