@@ -33,19 +33,16 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 public final class ShardlineSource<T> implements Source<T, ShardSplit, EnumeratorState>, ResultTypeQueryable<T> {
     private final DynamoClientSettings client;
     private final StreamSelector selector;
-    private final boolean startAtLatest;
-    private final long startAtMillis;
+    private final StartingPosition start;
     private final boolean bounded;
     private final ChangeRecordDeserializationSchema<T> schema;
     private final Configuration options;
 
-    ShardlineSource(DynamoClientSettings client, StreamSelector selector, boolean startAtLatest,
-                    long startAtMillis, boolean bounded, ChangeRecordDeserializationSchema<T> schema,
-                    Configuration options) {
+    ShardlineSource(DynamoClientSettings client, StreamSelector selector, StartingPosition start, boolean bounded,
+                    ChangeRecordDeserializationSchema<T> schema, Configuration options) {
         this.client = client;
         this.selector = selector;
-        this.startAtLatest = startAtLatest;
-        this.startAtMillis = startAtMillis;
+        this.start = start;
         this.bounded = bounded;
         this.schema = schema;
         this.options = options;
@@ -78,8 +75,8 @@ public final class ShardlineSource<T> implements Source<T, ShardSplit, Enumerato
     public SplitEnumerator<ShardSplit, EnumeratorState> restoreEnumerator(SplitEnumeratorContext<ShardSplit> context,
                                                                           EnumeratorState state) {
         return new ShardSplitEnumerator(context, client.createClient(),
-                selector.followsTables() ? client.createTableClient() : null, selector, startAtLatest, startAtMillis,
-                bounded, options.get(ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL), state);
+                selector.followsTables() ? client.createTableClient() : null, selector, start, bounded,
+                options.get(ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL), state);
     }
 
     @Override

@@ -25,9 +25,8 @@ public final class ShardlineSourceBuilder<T> {
     private String endpoint;
     private String region = "us-east-1";
     private CredentialsFactory credentials = CredentialsFactory.defaultChain();
-    private boolean startAtLatest;
+    private StartingPosition start = StartingPosition.trimHorizon();
     /** Null when no starting timestamp was given (Instant.EPOCH is a timestamp like any other). */
-    private Instant startAt;
     private boolean bounded;
     private ChangeRecordDeserializationSchema<T> schema;
     private final Configuration options = new Configuration();
@@ -113,8 +112,7 @@ public final class ShardlineSourceBuilder<T> {
 
     /** Read only what is written after the job starts (default: every retained record, TRIM_HORIZON). */
     public ShardlineSourceBuilder<T> startingAtLatest() {
-        this.startAtLatest = true;
-        return this;
+        return startingAt(StartingPosition.latest());
     }
 
     /**
@@ -126,7 +124,16 @@ public final class ShardlineSourceBuilder<T> {
             throw new IllegalArgumentException("startingAtTimestamp needs a time at or after 1970-01-01T00:00:00Z, not "
                     + time);
         }
-        this.startAt = time;
+        return startingAt(StartingPosition.atTimestamp(time));
+    }
+
+    /** Where reading starts in the shards the job finds when it first starts (default: the trim horizon). */
+    public ShardlineSourceBuilder<T> startingAt(StartingPosition position) {
+        if (!(start instanceof StartingPosition.TrimHorizon) && !start.equals(position)) {
+            throw new IllegalArgumentException("Choose one starting position: " + start + " or " + position
+                    + ", not both");
+        }
+        this.start = Objects.requireNonNull(position, "starting position");
         return this;
     }
 
@@ -156,15 +163,10 @@ public final class ShardlineSourceBuilder<T> {
         ConfigOptionRules.inRange(options, ShardlineSourceOptions.RECORDS_PER_GET, 1, 1000);
         ConfigOptionRules.positive(options, ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL);
         ConfigOptionRules.positive(options, ShardlineSourceOptions.IDLE_POLL_INTERVAL);
-        if (startAtLatest && startAt != null) {
-            throw new IllegalArgumentException("Choose one starting position: LATEST or the timestamp " + startAt
-                    + ", not both");
-        }
         DynamoClientSettings client = new DynamoClientSettings(endpoint, region, credentials,
                 ConfigOptionRules.inRange(options, ShardlineSourceOptions.RETRY_MAX_ATTEMPTS, 1, Integer.MAX_VALUE),
                 ConfigOptionRules.positive(options, ShardlineSourceOptions.RETRY_BASE_DELAY),
                 ConfigOptionRules.positive(options, ShardlineSourceOptions.RETRY_MAX_DELAY));
-        return new ShardlineSource<>(client, selector, startAtLatest, startAt == null ? 0 : startAt.toEpochMilli(),
-                bounded, schema, options);
+        return new ShardlineSource<>(client, selector, start, bounded, schema, options);
     }
 }

@@ -1,6 +1,6 @@
 package io.shardline.connector.sql;
 
-import io.shardline.connector.client.DynamoClientSettings;
+import io.shardline.connector.sink.ShardlineTableSinkOptions;
 import io.shardline.connector.source.ShardlineSourceOptions;
 import java.time.Duration;
 import org.apache.flink.annotation.PublicEvolving;
@@ -9,8 +9,9 @@ import org.apache.flink.configuration.ConfigOptions;
 
 /**
  * The options of {@code 'connector' = 'shardline'} tables in Flink SQL: where the table is, how its
- * stream is read (the source) and how rows are written (the sink). docs/sql.md lists them in one
- * table.
+ * stream is read (the source) and how rows are written (the sink). An option that tunes the source or
+ * the sink is declared once, in {@link ShardlineSourceOptions} or {@link ShardlineTableSinkOptions}:
+ * its SQL twin takes its default and description from there. docs/sql.md lists them in one table.
  */
 @PublicEvolving
 public final class ShardlineSqlOptions {
@@ -57,21 +58,19 @@ public final class ShardlineSqlOptions {
                     + "latest records, then finish (a bounded query, also in batch mode).");
 
     public static final ConfigOption<Duration> SHARD_DISCOVERY_INTERVAL = ConfigOptions
-            .key("scan.shard-discovery-interval").durationType().defaultValue(Duration.ofSeconds(10))
-            .withDescription("How often new shards (splits, rollovers, new tables) are looked for.");
+            .key("scan.shard-discovery-interval").durationType().defaultValue(ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL.defaultValue())
+            .withDescription(ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL.description());
 
     public static final ConfigOption<Integer> RECORDS_PER_GET = ConfigOptions.key("scan.records-per-get").intType()
-            .defaultValue(1000).withDescription("Records asked for per GetRecords call (1 to 1000).");
+            .defaultValue(ShardlineSourceOptions.RECORDS_PER_GET.defaultValue()).withDescription(ShardlineSourceOptions.RECORDS_PER_GET.description());
 
     public static final ConfigOption<Duration> IDLE_POLL_INTERVAL = ConfigOptions.key("scan.idle-poll-interval")
-            .durationType().defaultValue(Duration.ofMillis(250))
-            .withDescription("Pause before polling a shard again after an empty read.");
+            .durationType().defaultValue(ShardlineSourceOptions.IDLE_POLL_INTERVAL.defaultValue())
+            .withDescription(ShardlineSourceOptions.IDLE_POLL_INTERVAL.description());
 
     public static final ConfigOption<ShardlineSourceOptions.TrimmedDataPolicy> ON_TRIMMED_DATA = ConfigOptions
             .key("scan.on-trimmed-data").enumType(ShardlineSourceOptions.TrimmedDataPolicy.class)
-            .defaultValue(ShardlineSourceOptions.TrimmedDataPolicy.FAIL)
-            .withDescription("When records not read yet were trimmed by the stream's retention: FAIL the job naming the "
-                    + "shard and gap, or SKIP_TO_TRIM_HORIZON and log the lost range.");
+            .defaultValue(ShardlineSourceOptions.ON_TRIMMED_DATA.defaultValue()).withDescription(ShardlineSourceOptions.ON_TRIMMED_DATA.description());
 
     public static final ConfigOption<Boolean> IGNORE_PARSE_ERRORS = ConfigOptions.key("ignore-parse-errors")
             .booleanType().defaultValue(false)
@@ -79,24 +78,26 @@ public final class ShardlineSqlOptions {
                     + "failing the job with the column and the item's key named.");
 
     public static final ConfigOption<Integer> RETRY_MAX_ATTEMPTS = ConfigOptions.key("retry.max-attempts").intType()
-            .defaultValue(DynamoClientSettings.DEFAULT_MAX_ATTEMPTS)
-            .withDescription("Attempts of each call that is throttled, fails with a 5xx error or cannot connect.");
+            .defaultValue(ShardlineSourceOptions.RETRY_MAX_ATTEMPTS.defaultValue())
+            .withDescription("Attempts of each call that is throttled, fails with a 5xx error or cannot connect: in the "
+                    + "source, before the job fails naming the call and shard; in the sink, before the write is sent "
+                    + "again after a pause until it succeeds.");
 
     public static final ConfigOption<Duration> RETRY_BASE_DELAY = ConfigOptions.key("retry.base-delay")
-            .durationType().defaultValue(DynamoClientSettings.DEFAULT_BASE_RETRY_DELAY)
-            .withDescription("First retry delay; each further retry doubles it, with full jitter.");
+            .durationType().defaultValue(ShardlineSourceOptions.RETRY_BASE_DELAY.defaultValue())
+            .withDescription(ShardlineSourceOptions.RETRY_BASE_DELAY.description());
 
     public static final ConfigOption<Duration> RETRY_MAX_DELAY = ConfigOptions.key("retry.max-delay").durationType()
-            .defaultValue(DynamoClientSettings.DEFAULT_MAX_RETRY_DELAY)
-            .withDescription("Longest delay between two attempts of a call.");
+            .defaultValue(ShardlineSourceOptions.RETRY_MAX_DELAY.defaultValue()).withDescription(ShardlineSourceOptions.RETRY_MAX_DELAY.description());
 
     public static final ConfigOption<Integer> SINK_BATCH_SIZE = ConfigOptions.key("sink.batch-size").intType()
-            .defaultValue(25).withDescription("Sink only: writes per batch (1 to 25), at most one per key.");
+            .defaultValue(ShardlineTableSinkOptions.BATCH_SIZE.defaultValue()).withDescription(ShardlineTableSinkOptions.BATCH_SIZE.description());
 
     public static final ConfigOption<Integer> SINK_MAX_IN_FLIGHT = ConfigOptions.key("sink.max-in-flight-requests")
-            .intType().defaultValue(4).withDescription("Sink only: batches a writer sends at once.");
+            .intType().defaultValue(ShardlineTableSinkOptions.MAX_IN_FLIGHT_REQUESTS.defaultValue())
+            .withDescription(ShardlineTableSinkOptions.MAX_IN_FLIGHT_REQUESTS.description());
 
     public static final ConfigOption<Duration> SINK_MAX_TIME_IN_BUFFER = ConfigOptions
-            .key("sink.max-time-in-buffer").durationType().defaultValue(Duration.ofMillis(200))
-            .withDescription("Sink only: longest time a write waits for its batch to fill.");
+            .key("sink.max-time-in-buffer").durationType().defaultValue(ShardlineTableSinkOptions.MAX_TIME_IN_BUFFER.defaultValue())
+            .withDescription(ShardlineTableSinkOptions.MAX_TIME_IN_BUFFER.description());
 }

@@ -3,9 +3,14 @@ package io.shardline.connector.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.shardline.connector.source.enumerator.ShardSplitEnumerator;
+import io.shardline.connector.source.reader.ShardSplitReader;
+import io.shardline.connector.testing.EngineServerResource;
+import io.shardline.connector.testing.Restarts;
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
 import io.shardline.engine.testing.Partitions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,38 +18,37 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.nio.file.Path;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.configuration.StateRecoveryOptions;
-import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
-import org.apache.flink.util.Collector;
-import io.shardline.connector.testing.EngineServerResource;
-import io.shardline.connector.testing.Restarts;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.CloseableIterator;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.testutils.logging.LoggerAuditingExtension;
+import org.apache.flink.util.CloseableIterator;
+import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.event.Level;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -128,6 +132,43 @@ class ShardlineSourceITCase {
                 .executeAndCollect(1_000_000);
         assertEquals(150 * 8, results.size(), "every change exactly once");
         assertEquals(written, versionsByKey(results));
+    }
+
+    @RegisterExtension
+    final LoggerAuditingExtension enumeratorLog = new LoggerAuditingExtension(ShardSplitEnumerator.class, Level.INFO);
+    @RegisterExtension
+    final LoggerAuditingExtension readerLog = new LoggerAuditingExtension(ShardSplitReader.class, Level.INFO);
+
+    @Test
+    void theLogsFollowEachShardFromDiscoveryToItsEndButNoRecord() throws Exception {
+        write(150, 0, 8, new HashMap<>());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        assertEquals(150 * 8, env.fromSource(source().bounded().build(), WatermarkStrategy.noWatermarks(), "changes")
+                .executeAndCollect(1_000_000).size());
+
+        List<String> enumerator = enumeratorLog.getMessages();
+        List<String> reader = readerLog.getMessages();
+        List<String> opened = new ArrayList<>();
+        for (String message : reader) {
+            if (message.startsWith("Reading shard ")) {
+                assertTrue(message.endsWith(" from its first record"), message);
+                opened.add(message.split(" ")[2]);
+            }
+        }
+        assertTrue(opened.size() > 2, "the shards of a table whose partitions split: " + reader);
+        assertTrue(enumerator.stream().anyMatch(m -> m.startsWith("Discovered " + opened.size() + " new shard(s)")),
+                "discovery: " + enumerator);
+        for (String split : opened) {
+            assertTrue(enumerator.stream().anyMatch(m -> m.startsWith("Assigning shard " + split + " ")),
+                    split + " assigned: " + enumerator);
+            assertTrue(enumerator.stream().anyMatch(m -> m.startsWith("Shard " + split + " finished by reader ")),
+                    split + " finished: " + enumerator);
+            assertTrue(reader.stream().anyMatch(m -> m.startsWith("Shard " + split + " ended")),
+                    split + " ended: " + reader);
+        }
+        assertTrue(enumerator.size() + reader.size() <= 4 * opened.size() + 4,
+                "a few lines per shard, none per record: " + (enumerator.size() + reader.size()));
     }
 
     /** Fails the job once, after some records, to force a restore from the last checkpoint. */

@@ -35,12 +35,12 @@ public final class EngineLauncher {
             options = LaunchOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println(LaunchOptions.USAGE);
+            System.err.println(LaunchOptions.usage());
             System.exit(2);
             return;
         }
         if (options.help()) {
-            out.println(LaunchOptions.USAGE);
+            out.println(LaunchOptions.usage());
             return;
         }
         if (!BoundedJvm.isBounded()) {

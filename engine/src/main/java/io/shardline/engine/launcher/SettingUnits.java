@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 
 /** Reads sizes ({@code 64MB}, {@code 256KB}, {@code 1024}) and durations ({@code 10m}, {@code 5s}, {@code 100ms}) as users write them. */
 final class SettingUnits {
@@ -11,6 +12,30 @@ final class SettingUnits {
     private static final Pattern DURATION = Pattern.compile("([1-9][0-9]*)\\s*(ms|s|m|h|d)");
 
     private SettingUnits() {
+    }
+
+    /** Reads a command-line size for picocli. */
+    static final class Size implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String text) {
+            try {
+                return bytes(text, "it");
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Reads a command-line duration for picocli. */
+    static final class Age implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String text) {
+            try {
+                return duration(text, "it");
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** A size in bytes: a whole number with an optional unit B, KB, MB, GB or TB (powers of 1024). */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.shardline.engine.control.ControllableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,5 +80,22 @@ class LaunchOptionsTest {
             "--partition-split-size", "99999999999TB"}));
         assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {
             "--stream-retention", "0h"}));
+    }
+
+    @Test
+    void theMovableClockIsItsOwnSettingThatInMemoryEnginesDefaultTo() {
+        assertThat(LaunchOptions.parse(new String[] {"--in-memory"}).engine().clock())
+                .isInstanceOf(ControllableClock.class);
+        assertThat(LaunchOptions.parse(new String[] {"--in-memory", "--clock", "system"}).engine().clock())
+                .isNotInstanceOf(ControllableClock.class);
+        assertThat(LaunchOptions.parse(new String[] {}).engine().clock()).isNotInstanceOf(ControllableClock.class);
+        assertThat(LaunchOptions.parse(new String[] {"--clock", "movable"}).engine().clock())
+                .isInstanceOf(ControllableClock.class);
+        assertThat(assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {
+            "--clock", "fast"})).getMessage()).contains("--clock").contains("fast");
+        assertThat(LaunchOptions.usage().replaceAll("\\s+", " "))
+                .startsWith("Usage: java -jar shardline-engine.jar [options] ").contains("--clock=KIND")
+                .contains("default: movable with --in-memory, else system").contains("--port=N")
+                .contains("(default: 8000; 0 picks a free port)").contains("control --help");
     }
 }

@@ -2,9 +2,10 @@ package io.shardline.jobs.archive;
 
 import io.shardline.jobs.flink.CommandLineJob;
 import io.shardline.jobs.flink.JobMetrics;
+import io.shardline.jobs.flink.PlanLine;
 import io.shardline.jobs.flink.ProgressTicker;
-import io.shardline.jobs.tables.TableFacts;
 import io.shardline.jobs.flink.RunState;
+import io.shardline.jobs.tables.TableFacts;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,9 +14,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -64,20 +65,20 @@ public final class ArchiveJob implements Callable<Integer>, CommandLineJob.Durab
             ttlAttribute = TableFacts.ttlAttribute(client, options.table);
         }
         if (ttlAttribute == null) {
-            out.println("Time to Live is not enabled on table " + options.table + ": it deletes nothing until it is "
+            PlanLine.print(out, ArchiveJob.class, "Time to Live is not enabled on table " + options.table + ": it deletes nothing until it is "
                     + "(UpdateTimeToLive)" + (options.includeUserDeletes ? "; user deletes are archived meanwhile" : ""));
         }
         ArchivedPositions archived = run.resumed() ? ArchivedPositions.none()
                 : ArchivedPositions.read(options.to, options.table, options.format, Instant.now());
         if (archived.shards() > 0) {
-            out.println("The archive holds removals of " + archived.shards() + " shard(s) of " + options.table
+            PlanLine.print(out, ArchiveJob.class, "The archive holds removals of " + archived.shards() + " shard(s) of " + options.table
                     + " already: reading the stream from its oldest record and passing over what it holds"
                     + (options.fromLatest ? " (instead of --from-latest, which would lose what was removed meanwhile)"
                     : ""));
         }
         ArchivePipeline.build(env, options, archived);
         JobClient job = env.executeAsync("archive " + options.table + " to " + options.to);
-        out.println("Archiving the items " + (options.includeUserDeletes ? "Time to Live or users delete"
+        PlanLine.print(out, ArchiveJob.class, "Archiving the items " + (options.includeUserDeletes ? "Time to Live or users delete"
                 : "Time to Live deletes") + " from table " + options.table + " into " + options.to + "/"
                 + ArchivePartitions.tableDirectory(options.table) + " as " + options.format.name().toLowerCase(
                 Locale.ROOT) + "; files appear as checkpoints complete, every "

@@ -39,7 +39,7 @@ final class DurableRun {
         out.println("State: " + states.path() + " (log: " + JobLog.file() + ")");
         if (fresh) {
             states.discard();
-            out.println("--fresh: discarded the state; starting over");
+            PlanLine.print(out, DurableRun.class, "--fresh: discarded the state; starting over");
         }
         Optional<StoredRun> stored = states.storedRun();
         if (stored.isPresent()) {
@@ -93,13 +93,13 @@ final class DurableRun {
             throws Exception {
         Optional<RetainedCheckpoint> from = stored.isPresent() ? states.latest() : Optional.empty();
         if (from.isPresent()) {
-            out.println("Resuming from " + from.get().describe());
+            PlanLine.print(out, DurableRun.class, "Resuming from " + from.get().describe());
             states.discardAllBut(from.get());
             configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, from.get().directory().toUri().toString());
             return RunState.resumed(states, stored.get(), snapshotsAgain);
         }
         if (stored.isPresent()) {
-            out.println("No checkpoint was completed in " + states.path() + ": starting over");
+            PlanLine.print(out, DurableRun.class, "No checkpoint was completed in " + states.path() + ": starting over");
         }
         states.discard();
         return RunState.fresh(states, job.identity(), snapshotsAgain);

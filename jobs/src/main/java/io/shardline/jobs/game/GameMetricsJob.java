@@ -9,6 +9,7 @@ import io.shardline.connector.source.ChangeRecordDeserializationSchema;
 import io.shardline.connector.source.ShardlineSource;
 import io.shardline.jobs.flink.CommandLineJob;
 import io.shardline.jobs.flink.LocalWebOptions;
+import io.shardline.jobs.flink.PlanLine;
 import io.shardline.jobs.flink.RunState;
 import io.shardline.jobs.flink.StateOptions;
 import java.io.PrintStream;
@@ -25,9 +26,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.util.OutputTag;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /**
  * Reads game events from the {@code GameEvents} table's stream (never querying the table), and writes
@@ -80,8 +81,8 @@ public final class GameMetricsJob implements Callable<Integer>, CommandLineJob.D
                                          RunState run) throws Exception {
         build(env, options);
         JobClient job = env.executeAsync("game-metrics");
-        out.println((run.resumed() ? "Resumed aggregating " : "Aggregating ") + "the events of " + options.eventsTable
-                + " into " + options.metricsTable);
+        PlanLine.print(out, GameMetricsJob.class, (run.resumed() ? "Resumed aggregating " : "Aggregating ")
+                + "the events of " + options.eventsTable + " into " + options.metricsTable);
         return new Aggregating(job);
     }
 

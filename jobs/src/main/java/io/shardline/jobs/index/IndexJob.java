@@ -2,6 +2,7 @@ package io.shardline.jobs.index;
 
 import io.shardline.jobs.flink.CommandLineJob;
 import io.shardline.jobs.flink.JobMetrics;
+import io.shardline.jobs.flink.PlanLine;
 import io.shardline.jobs.flink.ProgressTicker;
 import io.shardline.jobs.flink.RunState;
 import io.shardline.jobs.search.SearchIndexAdmin;
@@ -87,9 +88,9 @@ public final class IndexJob implements Callable<Integer>, CommandLineJob.Durable
             admin.close();
             throw e;
         }
-        out.println((run.resumed() ? "Resumed indexing table " : "Indexing table ") + options.table + " into "
-                + plan.index() + (plan.handoff().snapshot() ? ", snapshot first, then the stream from "
-                + plan.handoff().time() : ", from the stream alone"));
+        PlanLine.print(out, IndexJob.class, (run.resumed() ? "Resumed indexing table " : "Indexing table ")
+                + options.table + " into " + plan.index() + (plan.handoff().snapshot() ? ", snapshot first, then the "
+                + "stream from " + plan.handoff().time() : ", from the stream alone"));
         SnapshotCleanup cleanup = SnapshotCleanup.of(run, List.of(new StaleDocuments(admin, plan.index(),
                 options.metadataField)), plan.handoff(), out);
         IndexProgress progress = new IndexProgress(new JobMetrics(restAddress, job.getJobID().toHexString()), plan,

@@ -2,6 +2,7 @@ package io.shardline.jobs.replication;
 
 import io.shardline.jobs.flink.CommandLineJob;
 import io.shardline.jobs.flink.JobMetrics;
+import io.shardline.jobs.flink.PlanLine;
 import io.shardline.jobs.flink.ProgressTicker;
 import io.shardline.jobs.flink.RunState;
 import io.shardline.jobs.tables.TableFacts;
@@ -17,9 +18,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -86,14 +87,16 @@ public final class ReplicateJob implements Callable<Integer>, CommandLineJob.Dur
         }
         ReplicationPlan plan = ReplicationPlan.prepare(options, source, run);
         for (ReplicationTarget created : plan.created()) {
-            out.println("Created target table " + created.name() + " like " + options.table);
+            PlanLine.print(out, ReplicateJob.class, "Created target table " + created.name() + " like " + options.table);
         }
         ReplicationPipeline.build(env, options, plan);
         String targets = plan.targets().stream().map(ReplicationTarget::name).collect(Collectors.joining(", "));
         JobClient job = env.executeAsync("replicate " + options.table + " to " + targets);
-        out.println((run.resumed() ? "Resumed replicating table " : "Replicating table ") + options.table + " to "
-                + targets + (plan.handoff().snapshot() ? ", snapshot first, then the stream from "
-                + plan.handoff().time() : ", from the stream alone"));
+        PlanLine.print(out, ReplicateJob.class, (run.resumed() ? "Resumed replicating table " : "Replicating table ")
+                + options.table + " to " + targets + (plan.handoff().snapshot() ? ", snapshot first, then the stream "
+                + "from " + plan.handoff().time() : ", from the stream alone") + (options.filter == null ? ""
+                : ", items where " + options.filter) + (options.projection == null ? ""
+                : ", attributes " + options.projection));
         List<SnapshotCleanup.Copy> copies = plan.targets().stream().<SnapshotCleanup.Copy>map(target ->
                 new StaleItems(target, source.keyAttributes(), options.versionAttribute)).toList();
         ReplicationProgress progress = new ReplicationProgress(new JobMetrics(restAddress,

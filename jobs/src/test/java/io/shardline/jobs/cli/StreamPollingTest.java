@@ -21,4 +21,10 @@ class StreamPollingTest {
         assertThatThrownBy(() -> new CommandLine(new StreamPolling()).parseArgs("--idle-poll-interval", "often"))
                 .hasMessageContaining("'often' is not a duration");
     }
+
+    @Test
+    void theHelpShowsTheSourcesDefault() {
+        assertThat(new CommandLine(new StreamPolling()).getUsageMessage().replaceAll("\\s+", " "))
+                .contains("(default: " + ShardlineSourceOptions.IDLE_POLL_INTERVAL.defaultValue().toMillis() + "ms)");
+    }
 }

@@ -1,6 +1,7 @@
 package io.shardline.connector.source.enumerator;
 
 import io.shardline.connector.source.split.ShardSplit;
+import io.shardline.connector.source.split.SplitId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +13,7 @@ import org.apache.flink.annotation.Internal;
  * readers' state), and discovered shards not yet handed out.
  */
 @Internal
-public record EnumeratorState(List<String> streamArns, Map<String, Integer> finishedBy, Set<String> assignedSplitIds,
+public record EnumeratorState(List<String> streamArns, Map<SplitId, Integer> finishedBy, Set<SplitId> assigned,
                               List<ShardSplit> pending, boolean initialDiscoveryDone) {
     /** Finished without a reader (skipped at a LATEST start): children may go to any reader. */
     public static final int NO_READER = -1;

@@ -2,6 +2,7 @@ package io.shardline.connector.source.enumerator;
 
 import io.shardline.connector.source.split.ShardSplit;
 import io.shardline.connector.source.split.ShardSplitSerializer;
+import io.shardline.connector.source.split.SplitId;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -36,11 +37,11 @@ public final class EnumeratorStateSerializer implements SimpleVersionedSerialize
                 out.writeUTF(arn);
             }
             out.writeInt(state.finishedBy().size());
-            for (Map.Entry<String, Integer> finished : state.finishedBy().entrySet()) {
-                out.writeUTF(finished.getKey());
+            for (Map.Entry<SplitId, Integer> finished : state.finishedBy().entrySet()) {
+                out.writeUTF(finished.getKey().toString());
                 out.writeInt(finished.getValue());
             }
-            writeIds(out, state.assignedSplitIds());
+            writeIds(out, state.assigned());
             out.writeInt(state.pending().size());
             for (ShardSplit split : state.pending()) {
                 ShardSplitSerializer.write(out, split);
@@ -63,11 +64,11 @@ public final class EnumeratorStateSerializer implements SimpleVersionedSerialize
                 streams.add(in.readUTF());
             }
             int finishedCount = in.readInt();
-            Map<String, Integer> finished = new HashMap<>(finishedCount);
+            Map<SplitId, Integer> finished = new HashMap<>(finishedCount);
             for (int i = 0; i < finishedCount; i++) {
-                finished.put(in.readUTF(), in.readInt());
+                finished.put(SplitId.parse(in.readUTF()), in.readInt());
             }
-            Set<String> assigned = readIds(in);
+            Set<SplitId> assigned = readIds(in);
             int pendingCount = in.readInt();
             List<ShardSplit> pending = new ArrayList<>(pendingCount);
             for (int i = 0; i < pendingCount; i++) {
@@ -81,18 +82,18 @@ public final class EnumeratorStateSerializer implements SimpleVersionedSerialize
         }
     }
 
-    private static void writeIds(DataOutputStream out, Set<String> ids) throws IOException {
+    private static void writeIds(DataOutputStream out, Set<SplitId> ids) throws IOException {
         out.writeInt(ids.size());
-        for (String id : ids) {
-            out.writeUTF(id);
+        for (SplitId id : ids) {
+            out.writeUTF(id.toString());
         }
     }
 
-    private static Set<String> readIds(DataInputStream in) throws IOException {
+    private static Set<SplitId> readIds(DataInputStream in) throws IOException {
         int count = in.readInt();
-        Set<String> ids = new HashSet<>(count);
+        Set<SplitId> ids = new HashSet<>(count);
         for (int i = 0; i < count; i++) {
-            ids.add(in.readUTF());
+            ids.add(SplitId.parse(in.readUTF()));
         }
         return ids;
     }

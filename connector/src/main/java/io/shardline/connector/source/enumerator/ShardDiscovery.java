@@ -1,6 +1,6 @@
 package io.shardline.connector.source.enumerator;
 
-import io.shardline.connector.source.split.ShardSplit;
+import io.shardline.connector.source.split.SplitId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -55,14 +55,13 @@ final class ShardDiscovery implements AutoCloseable {
         return shardsByStream;
     }
 
-    /** The children of each finished {@code streamArn|shardId}, by stream. */
-    Map<String, List<Shard>> children(Collection<String> finishedSplitIds) {
+    /** The children of each finished shard, by stream. */
+    Map<String, List<Shard>> children(Collection<SplitId> finished) {
         Map<String, List<Shard>> shardsByStream = new LinkedHashMap<>();
-        for (String splitId : finishedSplitIds) {
-            String arn = ShardSplit.streamArnOf(splitId);
+        for (SplitId id : finished) {
+            String arn = id.streamArn();
             try {
-                shardsByStream.computeIfAbsent(arn, a -> new ArrayList<>())
-                        .addAll(describe(arn, ShardSplit.shardIdOf(splitId)));
+                shardsByStream.computeIfAbsent(arn, a -> new ArrayList<>()).addAll(describe(arn, id.shardId()));
             } catch (ResourceNotFoundException e) {
                 shardsByStream.putIfAbsent(arn, new ArrayList<>());
             }

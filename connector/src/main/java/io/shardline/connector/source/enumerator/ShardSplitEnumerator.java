@@ -1,22 +1,24 @@
 package io.shardline.connector.source.enumerator;
 
+import io.shardline.connector.source.StartingPosition;
 import io.shardline.connector.source.reader.ReaderStartedEvent;
 import io.shardline.connector.source.reader.ShardsFinishedEvent;
 import io.shardline.connector.source.split.ShardSplit;
+import io.shardline.connector.source.split.SplitId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -33,67 +35,50 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 @Internal
 public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, EnumeratorState> {
+    private static final Logger LOG = LoggerFactory.getLogger(ShardSplitEnumerator.class);
     private final SplitEnumeratorContext<ShardSplit> context;
     private final ShardDiscovery discovery;
     private final StreamSelector selector;
-    /** The streams read, oldest first: one fixed stream, or every stream the tables had since the job started. */
-    private final List<String> streams;
-    private final boolean startAtLatest;
-    private final long startAtMillis;
+    private final StartingPosition start;
     private final boolean bounded;
     private final Duration discoveryInterval;
-    /** Finished splits and the subtask that finished each ({@link EnumeratorState#NO_READER} when none did). */
-    private final Map<String, Integer> finished;
-    private final Map<String, ShardSplit> pending = new LinkedHashMap<>();
-    /**
-     * Splits handed to readers, with the reader of each; {@link EnumeratorState#NO_READER} for one
-     * restored with this enumerator that no reader has yet said it resumed.
-     */
-    private final Map<String, Integer> assigned = new HashMap<>();
+    private final ShardLedger ledger;
     /** Per reader that registered but has not said which splits it resumed: the splits it held then. */
-    private final Map<Integer, Set<String>> awaitingResumeReport = new HashMap<>();
+    private final Map<Integer, Set<SplitId>> awaitingResumeReport = new HashMap<>();
     private final Set<Integer> reportedReaders = new HashSet<>();
     /** Readers told (in bounded mode) that no more splits come: told once per reader attempt. */
     private final Set<Integer> toldNoMoreSplits = new HashSet<>();
-    private boolean initialDiscoveryDone;
     /** Whether every reader has registered once: until then nothing is assigned, so shards spread evenly. */
     private boolean allReadersSeen;
 
     /**
      * @param tables   a DynamoDB client for looking up tables; null when {@code selector} is a fixed stream
+     * @param start    where the shards found at the first discovery start; later ones start at their first record
      * @param restored the state to resume from, or null at a fresh start. A restored job restarts every
      *                 reader from the same checkpoint, in which each finished shard's records are
      *                 already behind the barrier, so its children may go to any reader (also after a
      *                 change of parallelism).
      */
     public ShardSplitEnumerator(SplitEnumeratorContext<ShardSplit> context, DynamoDbStreamsClient client,
-                                DynamoDbClient tables, StreamSelector selector, boolean startAtLatest,
-                                long startAtMillis, boolean bounded, Duration discoveryInterval,
-                                EnumeratorState restored) {
+                                DynamoDbClient tables, StreamSelector selector, StartingPosition start, boolean bounded,
+                                Duration discoveryInterval, EnumeratorState restored) {
         this.context = context;
         this.discovery = new ShardDiscovery(client, tables, selector);
         this.selector = selector;
-        this.streams = new CopyOnWriteArrayList<>(restored != null ? restored.streamArns()
-                : selector instanceof StreamSelector.StreamArn fixed ? List.of(fixed.arn()) : List.of());
-        this.startAtLatest = startAtLatest;
-        this.startAtMillis = startAtMillis;
+        this.start = start;
         this.bounded = bounded;
         this.discoveryInterval = discoveryInterval;
-        this.finished = new HashMap<>();
-        if (restored != null) {
-            restored.finishedBy().keySet().forEach(splitId -> finished.put(splitId, EnumeratorState.NO_READER));
-            restored.assignedSplitIds().forEach(splitId -> assigned.put(splitId, EnumeratorState.NO_READER));
-            restored.pending().forEach(split -> pending.put(split.splitId(), split));
-            initialDiscoveryDone = restored.initialDiscoveryDone();
-        }
+        this.ledger = restored != null ? ShardLedger.restored(restored) : ShardLedger.fresh(
+                selector instanceof StreamSelector.StreamArn fixed ? List.of(fixed.arn()) : List.of());
     }
 
     @Override
     public void start() {
         if (bounded) {
-            context.callAsync(() -> discovery.allShards(streams), this::discovered);
+            context.callAsync(() -> discovery.allShards(ledger.streams()), this::discovered);
         } else {
-            context.callAsync(() -> discovery.allShards(streams), this::discovered, 0, discoveryInterval.toMillis());
+            context.callAsync(() -> discovery.allShards(ledger.streams()), this::discovered, 0,
+                    discoveryInterval.toMillis());
         }
     }
 
@@ -101,33 +86,40 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
         if (error != null) {
             throw new IllegalStateException("Cannot list the shards of " + selector.describe(), error);
         }
-        if (bounded && initialDiscoveryDone) {
+        boolean initial = !ledger.initialDiscoveryDone();
+        if (bounded && !initial) {
             assignPending();
             return;
         }
+        // the start position applies to the shards the job finds when it starts; a shard found later
+        // holds only records made after that (a restored job's own start may be later still)
+        StartingPosition from = initial ? start : StartingPosition.trimHorizon();
+        int found = ledger.pendingCount();
         shardsByStream.forEach((arn, shards) -> {
-            if (!streams.contains(arn)) {
-                streams.add(arn);
+            if (ledger.addStream(arn)) {
+                LOG.info("Reading stream {}", arn);
             }
             for (Shard shard : shards) {
-                String splitId = ShardSplit.idOf(arn, shard.shardId());
-                if (finished.containsKey(splitId) || assigned.containsKey(splitId) || pending.containsKey(splitId)) {
+                SplitId id = new SplitId(arn, shard.shardId());
+                if (ledger.knows(id)) {
                     continue;
                 }
                 boolean open = shard.sequenceNumberRange().endingSequenceNumber() == null;
-                if (!initialDiscoveryDone && startAtLatest && !open) {
-                    finished.put(splitId, EnumeratorState.NO_READER);
+                if (from instanceof StartingPosition.Latest && !open) {
+                    ledger.finish(id, EnumeratorState.NO_READER);
+                    LOG.debug("Skipping closed shard {}: the source starts at the latest records", id);
                     continue;
                 }
-                // the start position applies to the shards the job finds when it starts; a shard found
-                // later holds only records made after that (a restored job's own start may be later still)
-                pending.put(splitId, new ShardSplit(arn, shard.shardId(), shard.parentShardId(),
-                        shard.sequenceNumberRange().startingSequenceNumber(), null,
-                        !initialDiscoveryDone && startAtLatest, initialDiscoveryDone ? 0 : startAtMillis,
-                        !initialDiscoveryDone));
+                ledger.addPending(new ShardSplit(arn, shard.shardId(), shard.parentShardId(),
+                        shard.sequenceNumberRange().startingSequenceNumber(), null, from, initial));
             }
         });
-        initialDiscoveryDone = true;
+        if (ledger.pendingCount() > found) {
+            LOG.info("Discovered {} new shard(s) of {}; {} pending, {} being read, {} finished",
+                    ledger.pendingCount() - found, selector.describe(), ledger.pendingCount(), ledger.assignedCount(),
+                    ledger.finishedCount());
+        }
+        ledger.initialDiscoveryDone(true);
         assignPending();
     }
 
@@ -138,21 +130,17 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
             return;
         }
         Map<Integer, List<ShardSplit>> assignment = new HashMap<>();
-        Map<Integer, Integer> load = new HashMap<>();
-        assigned.values().forEach(reader -> load.merge(reader, 1, Integer::sum));
-        Map<String, Integer> firstUnfinishedStreams = firstUnfinishedStreamByTable();
-        for (ShardSplit split : new ArrayList<>(pending.values())) {
-            if (streams.indexOf(split.streamArn())
-                    > firstUnfinishedStreams.get(StreamSelector.tableOf(split.streamArn()))) {
+        Map<Integer, Integer> load = ledger.loadByReader();
+        Map<String, Integer> firstUnfinishedStreams = ledger.firstUnfinishedStreamByTable();
+        for (ShardSplit split : ledger.pending()) {
+            if (ledger.waitsForAnOlderStream(split, firstUnfinishedStreams)) {
                 continue;
             }
-            String parent = split.parentSplitId();
-            boolean parentKnownAndUnfinished = parent != null && !finished.containsKey(parent)
-                    && (assigned.containsKey(parent) || pending.containsKey(parent));
-            if (parentKnownAndUnfinished) {
+            SplitId parent = split.parentId();
+            if (parent != null && ledger.unfinished(parent)) {
                 continue;
             }
-            Integer preferred = parent == null ? null : finished.get(parent);
+            Integer preferred = parent == null ? null : ledger.finishedBy(parent);
             if (preferred != null && preferred == EnumeratorState.NO_READER) {
                 preferred = null;
             }
@@ -163,44 +151,38 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
                     : readers.stream().min(Comparator.comparingInt((Integer r) -> load.getOrDefault(r, 0))
                             .thenComparingInt(r -> r)).orElseThrow();
             assignment.computeIfAbsent(reader, r -> new ArrayList<>()).add(split);
-            pending.remove(split.splitId());
-            assigned.put(split.splitId(), reader);
+            ledger.assign(split, reader);
             load.merge(reader, 1, Integer::sum);
         }
-        assignment.forEach((reader, splits) -> splits.forEach(split -> context.assignSplit(split, reader)));
-        if (bounded && pending.isEmpty() && assigned.isEmpty()) {
+        assignment.forEach((reader, splits) -> splits.forEach(split -> {
+            LOG.info("Assigning shard {} (parent {}) to reader {}", split.splitId(), split.parentId(), reader);
+            context.assignSplit(split, reader);
+        }));
+        if (bounded && ledger.allFinished()) {
             readers.stream().filter(toldNoMoreSplits::add).forEach(context::signalNoMoreSplits);
         }
-    }
-
-    /**
-     * For each table, the position (in {@link #streams}) of its oldest stream with shards still pending
-     * or being read: the table's newer streams wait for it.
-     */
-    private Map<String, Integer> firstUnfinishedStreamByTable() {
-        Map<String, Integer> first = new HashMap<>();
-        List<String> unfinished = new ArrayList<>();
-        assigned.keySet().forEach(splitId -> unfinished.add(ShardSplit.streamArnOf(splitId)));
-        pending.values().forEach(split -> unfinished.add(split.streamArn()));
-        for (String arn : unfinished) {
-            first.merge(StreamSelector.tableOf(arn), streams.indexOf(arn), Math::min);
-        }
-        return first;
     }
 
     @Override
     public void handleSourceEvent(int subtaskId, SourceEvent event) {
         if (event instanceof ShardsFinishedEvent done) {
-            done.splitIds().forEach(splitId -> finish(splitId, subtaskId));
-            context.callAsync(() -> discovery.children(done.splitIds()), this::discovered);
+            List<SplitId> finished = done.splitIds().stream().map(SplitId::parse).toList();
+            finished.forEach(id -> finish(id, subtaskId));
+            context.callAsync(() -> discovery.children(finished), this::discovered);
         } else if (event instanceof ReaderStartedEvent started) {
-            accountFor(subtaskId, started.resumedSplitIds());
+            accountFor(subtaskId, started.resumedSplitIds().stream().map(SplitId::parse).toList());
         }
     }
 
-    private void finish(String splitId, int finishedBy) {
-        assigned.remove(splitId);
-        finished.put(splitId, finishedBy);
+    private void finish(SplitId id, int finishedBy) {
+        ledger.finish(id, finishedBy);
+        LOG.info("Shard {} finished by reader {}", id, finishedBy);
+    }
+
+    /** Finishes a split whose end no reader reported, see {@link #accountFor}. */
+    private void inferFinished(SplitId id) {
+        LOG.info("Shard {} was finished before the checkpoint the readers resumed from; its children may start", id);
+        finish(id, EnumeratorState.NO_READER);
     }
 
     /**
@@ -212,17 +194,16 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
      * resumed and none resumed it. Its records are all before the checkpoint, so its children may go
      * to any reader.
      */
-    private void accountFor(int subtaskId, List<String> resumed) {
-        Set<String> heldAtRegistration = awaitingResumeReport.remove(subtaskId);
+    private void accountFor(int subtaskId, List<SplitId> resumed) {
+        Set<SplitId> heldAtRegistration = awaitingResumeReport.remove(subtaskId);
         if (heldAtRegistration != null) {
-            heldAtRegistration.stream().filter(id -> !resumed.contains(id) && assigned.containsKey(id))
-                    .forEach(id -> finish(id, EnumeratorState.NO_READER));
+            heldAtRegistration.stream().filter(id -> !resumed.contains(id) && ledger.isAssigned(id))
+                    .forEach(this::inferFinished);
         }
-        resumed.stream().filter(assigned::containsKey).forEach(id -> assigned.put(id, subtaskId));
+        resumed.forEach(id -> ledger.resumedBy(id, subtaskId));
         reportedReaders.add(subtaskId);
         if (reportedReaders.size() >= context.currentParallelism()) {
-            assigned.entrySet().stream().filter(e -> e.getValue() == EnumeratorState.NO_READER).map(Map.Entry::getKey)
-                    .toList().forEach(id -> finish(id, EnumeratorState.NO_READER));
+            ledger.assignedTo(EnumeratorState.NO_READER).forEach(this::inferFinished);
         }
         assignPending();
     }
@@ -238,31 +219,21 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
      */
     @Override
     public void addSplitsBack(List<ShardSplit> splits, int subtaskId) {
-        for (ShardSplit split : splits) {
-            assigned.remove(split.splitId());
-            finished.remove(split.splitId());
-            pending.put(split.splitId(), split);
-        }
+        LOG.info("Reader {} failed; its {} shard(s) are read again from its last checkpoint", subtaskId, splits.size());
+        splits.forEach(ledger::giveBack);
         assignPending();
     }
 
     @Override
     public void addReader(int subtaskId) {
-        Set<String> held = new HashSet<>();
-        assigned.forEach((splitId, reader) -> {
-            if (reader == subtaskId) {
-                held.add(splitId);
-            }
-        });
-        awaitingResumeReport.put(subtaskId, held);
+        awaitingResumeReport.put(subtaskId, ledger.assignedTo(subtaskId));
         toldNoMoreSplits.remove(subtaskId);
         assignPending();
     }
 
     @Override
     public EnumeratorState snapshotState(long checkpointId) {
-        return new EnumeratorState(new ArrayList<>(streams), new HashMap<>(finished), new HashSet<>(assigned.keySet()),
-                new ArrayList<>(pending.values()), initialDiscoveryDone);
+        return ledger.snapshot();
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class ChangeRecordEmitter<T> implements RecordEmitter<ChangeRecord,
     @Override
     public void emitRecord(ChangeRecord record, SourceOutput<T> output, ShardSplitState state) {
         long created = record.approximateCreationTimeMillis();
-        if (created == 0 || created >= state.startAtMillis()) {
+        if (!state.passesOver(created)) {
             out.output = output;
             out.eventTime = created;
             schema.deserialize(record, state.tableName(), out);

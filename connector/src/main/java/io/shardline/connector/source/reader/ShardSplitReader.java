@@ -19,6 +19,7 @@ import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
 import io.shardline.connector.source.ShardlineSourceOptions;
+import io.shardline.connector.source.StartingPosition;
 import io.shardline.connector.source.ShardlineSourceOptions.TrimmedDataPolicy;
 import io.shardline.connector.source.TrimmedStreamException;
 import org.slf4j.Logger;
@@ -70,6 +71,8 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
         final ShardReaderMetrics.SplitMetrics metrics;
         String iterator;
         String lastSequence;
+        /** Whether the latest read was still throttled after the client's retries. */
+        boolean throttled;
 
         Reading(ShardSplit split, ShardReaderMetrics.SplitMetrics metrics) {
             this.split = split;
@@ -79,9 +82,7 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
     }
 
     /**
-     * @param bounded when true, a shard ends at its first empty page (what was latest when it was read)
-     */
-    /**
+     * @param bounded       when true, a shard ends at its first empty page (what was latest when it was read)
      * @param readFromStart where this reader notes the splits it read from their shards' first
      *                      records, for their checkpoints (shared with its {@link ShardSourceReader})
      */
@@ -135,6 +136,8 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
             }
             reading.iterator = page.nextShardIterator();
             if (reading.iterator == null || (bounded && read.isEmpty())) {
+                LOG.info("Shard {} ended{}", splitId, reading.lastSequence == null ? " with no record read"
+                        : " after sequence number " + reading.lastSequence);
                 finished.add(splitId);
                 readings.remove(splitId);
             }
@@ -153,7 +156,7 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
      * it is reading again and a child assigned to it, and the child must wait.
      */
     private boolean parentStillReading(ShardSplit split) {
-        return split.parentSplitId() != null && readings.containsKey(split.parentSplitId());
+        return split.parentId() != null && readings.containsKey(split.parentId().toString());
     }
 
     /**
@@ -167,13 +170,21 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
             if (reading.iterator == null) {
                 reading.iterator = newIterator(reading);
             }
+            GetRecordsResponse page;
             try {
-                return client.getRecords(r -> r.shardIterator(reading.iterator).limit(recordsPerGet));
+                page = client.getRecords(r -> r.shardIterator(reading.iterator).limit(recordsPerGet));
             } catch (ExpiredIteratorException e) {
+                LOG.info("The iterator of shard {} expired; renewing it after sequence number {}",
+                        reading.split.splitId(), reading.lastSequence);
                 metrics.iteratorRenewed();
                 reading.iterator = newIterator(reading);
-                return client.getRecords(r -> r.shardIterator(reading.iterator).limit(recordsPerGet));
+                page = client.getRecords(r -> r.shardIterator(reading.iterator).limit(recordsPerGet));
             }
+            if (reading.throttled) {
+                LOG.info("Shard {} is read again after throttling", reading.split.splitId());
+                reading.throttled = false;
+            }
+            return page;
         } catch (TrimmedDataAccessException e) {
             giveUp(reading, "were trimmed by the stream's retention before they were read", e);
             reading.lastSequence = null;
@@ -191,6 +202,11 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
                         + e.getMessage(), e);
             }
             metrics.readThrottled();
+            if (!reading.throttled) {
+                LOG.info("Reading shard {} is throttled beyond the client's retries ({}); trying again after the "
+                        + "idle pause until it is not", reading.split.splitId(), e.getMessage());
+                reading.throttled = true;
+            }
             return null;
         } catch (SdkException e) {
             throw new IOException("Reading " + reading.split.shardId() + " of " + reading.split.streamArn() + " after "
@@ -227,7 +243,7 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
                 .shardId(split.shardId());
         if (reading.lastSequence != null) {
             request.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(reading.lastSequence);
-        } else if (split.startAtLatest()) {
+        } else if (split.start() instanceof StartingPosition.Latest) {
             request.shardIteratorType(ShardIteratorType.LATEST);
         } else if (split.startingSequenceNumber() == null) {
             request.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
@@ -268,6 +284,11 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
             throw new UnsupportedOperationException("Only split additions are supported, not " + changes);
         }
         for (ShardSplit split : changes.splits()) {
+            LOG.info("Reading shard {} {}{}", split.splitId(), split.afterSequenceNumber() != null
+                    ? "after sequence number " + split.afterSequenceNumber()
+                    : split.start() instanceof StartingPosition.Latest ? "from its latest record" : "from its first record",
+                    split.start() instanceof StartingPosition.AtTimestamp at ? ", passing over records made before "
+                            + at.time() : "");
             readings.put(split.splitId(), new Reading(split, metrics.forSplit(split)));
         }
     }

@@ -1,10 +1,12 @@
 package io.shardline.connector.source.split;
 
+import io.shardline.connector.source.StartingPosition;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.time.Instant;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
@@ -50,8 +52,8 @@ public final class ShardSplitSerializer implements SimpleVersionedSerializer<Sha
         out.writeUTF(split.shardId());
         writeNullable(out, split.parentShardId());
         writeNullable(out, split.afterSequenceNumber());
-        out.writeBoolean(split.startAtLatest());
-        out.writeLong(split.startAtMillis());
+        out.writeBoolean(split.start() instanceof StartingPosition.Latest);
+        out.writeLong(split.start() instanceof StartingPosition.AtTimestamp at ? at.time().toEpochMilli() : 0);
         writeNullable(out, split.startingSequenceNumber());
         out.writeBoolean(split.mayStartAtTrimHorizon());
     }
@@ -64,11 +66,12 @@ public final class ShardSplitSerializer implements SimpleVersionedSerializer<Sha
         String after = readNullable(in);
         boolean latest = in.readBoolean();
         long startAtMillis = in.readLong();
+        StartingPosition start = latest ? StartingPosition.latest() : startAtMillis > 0
+                ? StartingPosition.atTimestamp(Instant.ofEpochMilli(startAtMillis)) : StartingPosition.trimHorizon();
         if (version == 1) {
-            return new ShardSplit(streamArn, shardId, parent, after, latest, startAtMillis);
+            return new ShardSplit(streamArn, shardId, parent, after, start);
         }
-        return new ShardSplit(streamArn, shardId, parent, readNullable(in), after, latest, startAtMillis,
-                in.readBoolean());
+        return new ShardSplit(streamArn, shardId, parent, readNullable(in), after, start, in.readBoolean());
     }
 
     private static void writeNullable(DataOutputStream out, String value) throws IOException {

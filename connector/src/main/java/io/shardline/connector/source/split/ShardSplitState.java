@@ -21,9 +21,9 @@ public final class ShardSplitState {
         return start < ":table/".length() || end < 0 ? null : arn.substring(start, end);
     }
 
-    /** Records created before this time (epoch millis) are passed over: the AT_TIMESTAMP start. */
-    public long startAtMillis() {
-        return split.startAtMillis();
+    /** Whether a record created at {@code createdMillis} comes before the split's AT_TIMESTAMP start. */
+    public boolean passesOver(long createdMillis) {
+        return split.start().passesOver(createdMillis);
     }
 
     public void emitted(String sequenceNumber) {

@@ -3,8 +3,10 @@ package io.shardline.connector.source.enumerator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.shardline.connector.client.DynamoClientSettings;
+import io.shardline.connector.source.StartingPosition;
 import io.shardline.connector.source.reader.ReaderStartedEvent;
 import io.shardline.connector.source.split.ShardSplit;
+import io.shardline.connector.source.split.SplitId;
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
 import io.shardline.engine.api.AttributeDefinition;
@@ -17,6 +19,7 @@ import io.shardline.engine.server.ShardlineServer;
 import io.shardline.engine.testing.Partitions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,13 +59,13 @@ class ShardSplitEnumeratorITCase {
     }
 
     private ShardSplitEnumerator enumerator(EnumeratorState restored) {
-        return enumerator(restored, 0);
+        return enumerator(restored, StartingPosition.trimHorizon());
     }
 
-    private ShardSplitEnumerator enumerator(EnumeratorState restored, long startAtMillis) {
+    private ShardSplitEnumerator enumerator(EnumeratorState restored, StartingPosition start) {
         DynamoClientSettings settings = new DynamoClientSettings(server.endpoint(), "us-east-1", "k", "s");
         ShardSplitEnumerator enumerator = new ShardSplitEnumerator(context, settings.createClient(), null,
-                new StreamSelector.StreamArn(streamArn), false, startAtMillis, false, Duration.ofHours(1), restored);
+                new StreamSelector.StreamArn(streamArn), start, false, Duration.ofHours(1), restored);
         enumerator.start();
         context.triggerAllActions();
         return enumerator;
@@ -94,13 +97,13 @@ class ShardSplitEnumeratorITCase {
 
     /** An enumerator restored with the only shard assigned, which has since split; both readers registered. */
     private ShardSplitEnumerator restoredWithSplitParentAssigned(String parent) {
-        return restoredWithSplitParentAssigned(parent, 0);
+        return restoredWithSplitParentAssigned(parent, StartingPosition.trimHorizon());
     }
 
-    private ShardSplitEnumerator restoredWithSplitParentAssigned(String parent, long startAtMillis) {
+    private ShardSplitEnumerator restoredWithSplitParentAssigned(String parent, StartingPosition start) {
         Partitions.splitWidest(engine, "Events");
         ShardSplitEnumerator enumerator = enumerator(new EnumeratorState(List.of(streamArn), Map.of(),
-                Set.of(streamArn + "|" + parent), List.of(), true), startAtMillis);
+                Set.of(new SplitId(streamArn, parent)), List.of(), true), start);
         register(enumerator, 0);
         register(enumerator, 1);
         return enumerator;
@@ -150,12 +153,12 @@ class ShardSplitEnumeratorITCase {
 
     @Test
     void aStartTimeAppliesToTheShardsAJobFindsWhenItStarts() throws Exception {
-        long start = 1_796_000_000_000L;
+        StartingPosition start = StartingPosition.atTimestamp(Instant.ofEpochMilli(1_796_000_000_000L));
         try (ShardSplitEnumerator enumerator = enumerator(null, start)) {
             register(enumerator, 0);
             register(enumerator, 1);
             ShardSplit first = assignedSplits().get(0);
-            assertEquals(start, first.startAtMillis());
+            assertEquals(start, first.start());
             assertEquals(true, first.mayStartAtTrimHorizon(), "its oldest records may be gone before the job ran");
         }
     }
@@ -163,13 +166,15 @@ class ShardSplitEnumeratorITCase {
     @Test
     void shardsARestoredJobFindsAreReadWholeFromTheirFirstRecordWhateverItsStartTime() throws Exception {
         String parent = onlyShard();
-        try (ShardSplitEnumerator restored = restoredWithSplitParentAssigned(parent, 1_796_003_600_000L)) {
+        try (ShardSplitEnumerator restored = restoredWithSplitParentAssigned(parent,
+                StartingPosition.atTimestamp(Instant.ofEpochMilli(1_796_003_600_000L)))) {
             restored.handleSourceEvent(0, new ReaderStartedEvent(List.of()));
             restored.handleSourceEvent(1, new ReaderStartedEvent(List.of()));
             List<ShardSplit> children = assignedSplits();
             assertEquals(2, children.size());
             for (ShardSplit child : children) {
-                assertEquals(0, child.startAtMillis(), "a restored job's later start time would skip the records the "
+                assertEquals(StartingPosition.trimHorizon(), child.start(), "a restored job's later start time would "
+                        + "skip the records the "
                         + "child got before it: " + child);
                 assertEquals(false, child.mayStartAtTrimHorizon(), "records trimmed from it are a gap: " + child);
                 assertEquals(parent, child.parentShardId());

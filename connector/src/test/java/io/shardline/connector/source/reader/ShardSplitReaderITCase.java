@@ -1,29 +1,23 @@
 package io.shardline.connector.source.reader;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.shardline.connector.source.ChangeRecord;
-import io.shardline.connector.source.ChangeRecordDeserializationSchema;
-import io.shardline.connector.source.split.ShardSplitState;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.connector.source.SourceOutput;
-import io.shardline.connector.source.TrimmedStreamException;
-import io.shardline.connector.source.ShardlineSourceOptions.TrimmedDataPolicy;
 import io.shardline.connector.client.CredentialsFactory;
 import io.shardline.connector.client.DynamoClientSettings;
+import io.shardline.connector.source.ChangeRecord;
+import io.shardline.connector.source.ChangeRecordDeserializationSchema;
+import io.shardline.connector.source.ShardlineSourceOptions.TrimmedDataPolicy;
+import io.shardline.connector.source.StartingPosition;
+import io.shardline.connector.source.TrimmedStreamException;
 import io.shardline.connector.source.split.ShardSplit;
+import io.shardline.connector.source.split.ShardSplitState;
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
 import io.shardline.engine.api.AttributeDefinition;
 import io.shardline.engine.api.CreateTable;
+import io.shardline.engine.api.DescribeStream.Shard;
 import io.shardline.engine.api.DescribeStream;
 import io.shardline.engine.api.KeySchemaElement;
 import io.shardline.engine.api.PutItem;
-import io.shardline.engine.api.DescribeStream.Shard;
 import io.shardline.engine.api.StreamSpecification;
 import io.shardline.engine.api.Tag;
 import io.shardline.engine.model.AttributeValue;
@@ -40,9 +34,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
@@ -50,6 +47,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The split reader against a real server whose clock the test moves: trimmed data, expired iterators, AT_TIMESTAMP. */
 @Timeout(120)
@@ -111,7 +112,8 @@ class ShardSplitReaderITCase {
 
     private String firstSequence() throws Exception {
         try (ShardSplitReader reader = reader(TrimmedDataPolicy.FAIL)) {
-            reader.handleSplitsChanges(new SplitsAddition<>(List.of(new ShardSplit(streamArn, shardId, null, null, false))));
+            reader.handleSplitsChanges(new SplitsAddition<>(List.of(new ShardSplit(streamArn, shardId, null, null,
+                    StartingPosition.trimHorizon()))));
             RecordsWithSplitIds<ChangeRecord> fetched = reader.fetch();
             fetched.nextSplit();
             return fetched.nextRecordFromSplit().sequenceNumber();
@@ -126,7 +128,7 @@ class ShardSplitReaderITCase {
         clock.advance(Duration.ofHours(2));
         put("new-1");
         engine.runMaintenance();
-        ShardSplit behindTheTrim = new ShardSplit(streamArn, shardId, null, oldPosition, false);
+        ShardSplit behindTheTrim = new ShardSplit(streamArn, shardId, null, oldPosition, StartingPosition.trimHorizon());
         try (ShardSplitReader failing = reader(TrimmedDataPolicy.FAIL)) {
             failing.handleSplitsChanges(new SplitsAddition<>(List.of(behindTheTrim)));
             IllegalStateException e = assertThrows(IllegalStateException.class, failing::fetch);
@@ -142,7 +144,7 @@ class ShardSplitReaderITCase {
     /** The shard as a job's first discovery makes it: from its first record, or the trim horizon where that is gone. */
     private ShardSplit firstDiscovered() {
         return new ShardSplit(streamArn, shardId, null, shards(streamArn).get(0).sequenceNumberRange()
-                .startingSequenceNumber(), null, false, 0, true);
+                .startingSequenceNumber(), null, StartingPosition.trimHorizon(), true);
     }
 
     @Test
@@ -182,7 +184,7 @@ class ShardSplitReaderITCase {
         assertEquals(Set.of(), readFromStart, "not read from its first record: a later restore may start at the "
                 + "trim horizon again");
         ShardSplit child = new ShardSplit(streamArn, shardId, null, shards(streamArn).get(0).sequenceNumberRange()
-                .startingSequenceNumber(), null, false, 0, false);
+                .startingSequenceNumber(), null, StartingPosition.trimHorizon(), false);
         try (ShardSplitReader failing = reader(TrimmedDataPolicy.FAIL)) {
             failing.handleSplitsChanges(new SplitsAddition<>(List.of(child)));
             assertThrows(TrimmedStreamException.class, failing::fetch, "a shard found after the job started must be "
@@ -194,7 +196,8 @@ class ShardSplitReaderITCase {
     void anExpiredIteratorIsRenewedWithoutLosingRecords() throws Exception {
         put("a");
         try (ShardSplitReader reader = reader(TrimmedDataPolicy.FAIL)) {
-            reader.handleSplitsChanges(new SplitsAddition<>(List.of(new ShardSplit(streamArn, shardId, null, null, false))));
+            reader.handleSplitsChanges(new SplitsAddition<>(List.of(new ShardSplit(streamArn, shardId, null, null,
+                    StartingPosition.trimHorizon()))));
             assertEquals(List.of("a"), ids(reader.fetch()));
             clock.advance(Duration.ofMinutes(16));
             put("b");
@@ -215,7 +218,7 @@ class ShardSplitReaderITCase {
         Instant from = clock.instant();
         put("at");
         put("after");
-        ShardSplit split = new ShardSplit(streamArn, shardId, null, null, false, from.toEpochMilli());
+        ShardSplit split = new ShardSplit(streamArn, shardId, null, null, StartingPosition.atTimestamp(from));
         List<ChangeRecord> read = new ArrayList<>();
         try (ShardSplitReader reader = reader(TrimmedDataPolicy.FAIL)) {
             reader.handleSplitsChanges(new SplitsAddition<>(List.of(split)));
@@ -277,7 +280,7 @@ class ShardSplitReaderITCase {
                 CredentialsFactory.staticKeys("k", "s"), 20,
                 Duration.ofMillis(50), Duration.ofMillis(200));
         try (ShardSplitReader reader = reader(patient)) {
-            ShardSplit split = new ShardSplit(streamArn, shardId, null, null, false);
+            ShardSplit split = new ShardSplit(streamArn, shardId, null, null, StartingPosition.trimHorizon());
             reader.handleSplitsChanges(new SplitsAddition<>(List.of(split)));
             assertEquals(List.of("a"), ids(reader.fetch()));
             server.close();
@@ -302,7 +305,8 @@ class ShardSplitReaderITCase {
                 CredentialsFactory.staticKeys("k", "s"), 3,
                 Duration.ofMillis(10), Duration.ofMillis(20));
         try (ShardSplitReader reader = reader(impatient)) {
-            reader.handleSplitsChanges(new SplitsAddition<>(List.of(new ShardSplit(streamArn, shardId, null, null, false))));
+            reader.handleSplitsChanges(new SplitsAddition<>(List.of(new ShardSplit(streamArn, shardId, null, null,
+                    StartingPosition.trimHorizon()))));
             assertEquals(List.of("a"), ids(reader.fetch()));
             server.close();
             IOException e = assertThrows(IOException.class, reader::fetch);
@@ -314,7 +318,8 @@ class ShardSplitReaderITCase {
 
     @Test
     void aShardThatLeftTheStreamFailsTheReadUnlessToldToSkip() throws Exception {
-        ShardSplit gone = new ShardSplit(streamArn, "shardId-00000000000000000001-0000ffff", null, null, false);
+        ShardSplit gone = new ShardSplit(streamArn, "shardId-00000000000000000001-0000ffff", null, null,
+                StartingPosition.trimHorizon());
         try (ShardSplitReader failing = reader(TrimmedDataPolicy.FAIL)) {
             failing.handleSplitsChanges(new SplitsAddition<>(List.of(gone)));
             IllegalStateException e = assertThrows(IllegalStateException.class, failing::fetch);
@@ -340,7 +345,8 @@ class ShardSplitReaderITCase {
                 engine.putItem(PutItem.Request.of(name, Map.of("id", new AttributeValue.S("child-" + i))));
             }
             List<ShardSplit> splits = shards(arn).stream()
-                    .map(shard -> new ShardSplit(arn, shard.shardId(), shard.parentShardId(), null, false)).toList();
+                    .map(shard -> new ShardSplit(arn, shard.shardId(), shard.parentShardId(), null,
+                            StartingPosition.trimHorizon())).toList();
             assertEquals(3, splits.size(), "a closed parent and its two children");
             try (ShardSplitReader reader = reader(TrimmedDataPolicy.FAIL)) {
                 reader.handleSplitsChanges(new SplitsAddition<>(splits));
