@@ -22,17 +22,24 @@ class ApiStabilityTest {
 
     @Test
     void everyPublicTypeIsPublicEvolvingOrInternal() throws Exception {
-        Path classes = Path.of(ShardlineSource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(ShardlineSource.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         List<String> unmarked = new ArrayList<>();
         int checked = 0;
         try (Stream<Path> files = Files.walk(classes.resolve("io/shardline/connector"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class") && !f.getFileName().toString().contains("$"))
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")
+                            && !f.getFileName().toString().contains("$"))
                     .toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                String name =
+                        classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 Class<?> type = Class.forName(name, false, getClass().getClassLoader());
                 if (Modifier.isPublic(type.getModifiers())) {
                     checked++;
-                    boolean marked = type.isAnnotationPresent(PublicEvolving.class) || type.isAnnotationPresent(Internal.class);
+                    boolean marked =
+                            type.isAnnotationPresent(PublicEvolving.class) || type.isAnnotationPresent(Internal.class);
                     if (!marked) {
                         unmarked.add(name);
                     }

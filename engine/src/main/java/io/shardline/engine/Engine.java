@@ -1,18 +1,17 @@
 package io.shardline.engine;
 
+import io.shardline.engine.api.BatchExecuteStatement;
 import io.shardline.engine.api.BatchGetItem;
 import io.shardline.engine.api.BatchWriteItem;
-import io.shardline.engine.api.BatchExecuteStatement;
 import io.shardline.engine.api.ContinuousBackups;
-import io.shardline.engine.api.ExecuteStatement;
-import io.shardline.engine.api.ExecuteTransaction;
-import io.shardline.engine.api.ResourcePolicies;
 import io.shardline.engine.api.CreateTable;
 import io.shardline.engine.api.DeleteItem;
 import io.shardline.engine.api.DeleteTable;
 import io.shardline.engine.api.DescribeStream;
 import io.shardline.engine.api.DescribeTable;
 import io.shardline.engine.api.DescribeTimeToLive;
+import io.shardline.engine.api.ExecuteStatement;
+import io.shardline.engine.api.ExecuteTransaction;
 import io.shardline.engine.api.GetItem;
 import io.shardline.engine.api.GetRecords;
 import io.shardline.engine.api.GetShardIterator;
@@ -21,6 +20,7 @@ import io.shardline.engine.api.ListStreams;
 import io.shardline.engine.api.ListTables;
 import io.shardline.engine.api.PutItem;
 import io.shardline.engine.api.Query;
+import io.shardline.engine.api.ResourcePolicies;
 import io.shardline.engine.api.Scan;
 import io.shardline.engine.api.ServiceDescriptions;
 import io.shardline.engine.api.TagResource;
@@ -38,6 +38,7 @@ import io.shardline.engine.item.QueryOperations;
 import io.shardline.engine.item.TransactionOperations;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.KeySchema;
+import io.shardline.engine.partiql.PartiqlOperations;
 import io.shardline.engine.storage.ItemKeys;
 import io.shardline.engine.storage.Store;
 import io.shardline.engine.streams.GetRecordsPage;
@@ -46,11 +47,10 @@ import io.shardline.engine.streams.StreamOperations;
 import io.shardline.engine.table.ContinuousBackupOperations;
 import io.shardline.engine.table.Partition;
 import io.shardline.engine.table.PartitionSplitter;
+import io.shardline.engine.table.ResourcePolicyOperations;
 import io.shardline.engine.table.Table;
 import io.shardline.engine.table.TableCatalog;
 import io.shardline.engine.table.TableOperations;
-import io.shardline.engine.partiql.PartiqlOperations;
-import io.shardline.engine.table.ResourcePolicyOperations;
 import io.shardline.engine.table.TagOperations;
 import io.shardline.engine.ttl.TimeToLiveOperations;
 import io.shardline.engine.ttl.TtlSweeper;
@@ -106,8 +106,14 @@ public final class Engine implements AutoCloseable {
         splitter = new PartitionSplitter(store, catalog, config.partitionSplitBytes(), config.clock());
         ItemWriter writer = new ItemWriter(store, splitter, new ChangeRecords(config.region()));
         backfill = new IndexBackfill(store, catalog, writer);
-        tables = new TableOperations(store, catalog, config.defaultPartitions(), config.region(),
-                config.accountId(), config.clock(), backfill::start);
+        tables = new TableOperations(
+                store,
+                catalog,
+                config.defaultPartitions(),
+                config.region(),
+                config.accountId(),
+                config.clock(),
+                backfill::start);
         tags = new TagOperations(store, catalog, tables);
         continuousBackups = new ContinuousBackupOperations(catalog);
         resourcePolicies = new ResourcePolicyOperations(store, catalog, tables, config.clock());
@@ -118,8 +124,8 @@ public final class Engine implements AutoCloseable {
         ShardReader shardReader = new ShardReader(store);
         streams = new StreamOperations(store, catalog, tables, shardReader, config.clock());
         timeToLive = new TimeToLiveOperations(store, catalog);
-        streamMaintenance = new StreamMaintenance(store, catalog, shardReader, config.shardRolloverAge(),
-                config.streamRetention(), config.clock());
+        streamMaintenance = new StreamMaintenance(
+                store, catalog, shardReader, config.shardRolloverAge(), config.streamRetention(), config.clock());
         ttlSweeper = new TtlSweeper(store, catalog, writer, config.ttlBatchSize(), config.clock());
         maintenance = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "shardline-maintenance");
@@ -264,7 +270,8 @@ public final class Engine implements AutoCloseable {
 
     /** Splits the open partition covering the widest hash range (so splits spread over the table). Administrative. */
     public List<Partition> splitWidestPartition(String tableName) {
-        Partition widest = partitions(tableName).stream().filter(Partition::isOpen)
+        Partition widest = partitions(tableName).stream()
+                .filter(Partition::isOpen)
                 .max((a, b) -> Long.compareUnsigned(a.hashEnd() - a.hashStart(), b.hashEnd() - b.hashStart()))
                 .orElseThrow();
         return splitPartition(tableName, widest.id());

@@ -22,9 +22,18 @@ import java.util.function.Consumer;
  *                            (null, the default)
  * @param ttlBatchSize        items the TTL sweeper examines per table and run (default 1000)
  */
-public record EngineConfig(Path dataDir, int defaultPartitions, long partitionSplitBytes, String region,
-                           String accountId, Clock clock, Duration streamRetention, Duration shardRolloverAge,
-                           Duration maintenanceInterval, Duration ttlInterval, int ttlBatchSize) {
+public record EngineConfig(
+        Path dataDir,
+        int defaultPartitions,
+        long partitionSplitBytes,
+        String region,
+        String accountId,
+        Clock clock,
+        Duration streamRetention,
+        Duration shardRolloverAge,
+        Duration maintenanceInterval,
+        Duration ttlInterval,
+        int ttlBatchSize) {
     public static final int DEFAULT_PARTITIONS = 4;
     public static final long DEFAULT_PARTITION_SPLIT_BYTES = 10L * 1024 * 1024 * 1024;
 
@@ -50,9 +59,18 @@ public record EngineConfig(Path dataDir, int defaultPartitions, long partitionSp
 
     /** A durable engine storing its data in {@code dataDir}, with default settings. */
     public static EngineConfig durable(Path dataDir) {
-        return new EngineConfig(dataDir, DEFAULT_PARTITIONS, DEFAULT_PARTITION_SPLIT_BYTES, "us-east-1",
-                "000000000000", Clock.systemUTC(), Duration.ofHours(24), Duration.ofHours(4), Duration.ofSeconds(1),
-                null, 1000);
+        return new EngineConfig(
+                dataDir,
+                DEFAULT_PARTITIONS,
+                DEFAULT_PARTITION_SPLIT_BYTES,
+                "us-east-1",
+                "000000000000",
+                Clock.systemUTC(),
+                Duration.ofHours(24),
+                Duration.ofHours(4),
+                Duration.ofSeconds(1),
+                null,
+                1000);
     }
 
     /** An in-memory engine with default settings. */
@@ -132,8 +150,18 @@ public record EngineConfig(Path dataDir, int defaultPartitions, long partitionSp
         }
 
         EngineConfig build() {
-            return new EngineConfig(dataDir, defaultPartitions, partitionSplitBytes, region, accountId, clock,
-                    streamRetention, shardRolloverAge, maintenanceInterval, ttlInterval, ttlBatchSize);
+            return new EngineConfig(
+                    dataDir,
+                    defaultPartitions,
+                    partitionSplitBytes,
+                    region,
+                    accountId,
+                    clock,
+                    streamRetention,
+                    shardRolloverAge,
+                    maintenanceInterval,
+                    ttlInterval,
+                    ttlBatchSize);
         }
     }
 }

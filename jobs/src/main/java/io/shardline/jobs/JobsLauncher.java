@@ -18,22 +18,38 @@ import picocli.CommandLine.Command;
  * {@code java -jar shardline-jobs.jar [demo|game-metrics|generate|index|replicate|verify|archive|restore|sql] [options]}:
  * the demo when no command is given.
  */
-@Command(name = "shardline-jobs", mixinStandardHelpOptions = true,
-        subcommands = {Demo.class, GameMetricsJob.class, GameEventsCommand.class, IndexJob.class, ReplicateJob.class,
-                VerifyCommand.class, ArchiveJob.class, RestoreCommand.class, SqlCommand.class},
+@Command(
+        name = "shardline-jobs",
+        mixinStandardHelpOptions = true,
+        subcommands = {
+            Demo.class,
+            GameMetricsJob.class,
+            GameEventsCommand.class,
+            IndexJob.class,
+            ReplicateJob.class,
+            VerifyCommand.class,
+            ArchiveJob.class,
+            RestoreCommand.class,
+            SqlCommand.class
+        },
         description = "Shardline's Flink jobs. Without a command, runs the demo.")
 public final class JobsLauncher {
-    private JobsLauncher() {
-    }
+    private JobsLauncher() {}
 
     public static void main(String[] args) {
-        String[] command = args.length == 0 || args[0].startsWith("-") && !args[0].equals("--help")
-                && !args[0].equals("-h") && !args[0].equals("--version") && !args[0].equals("-V")
-                ? prepend("demo", args) : args;
+        String[] command = args.length == 0
+                        || args[0].startsWith("-")
+                                && !args[0].equals("--help")
+                                && !args[0].equals("-h")
+                                && !args[0].equals("--version")
+                                && !args[0].equals("-V")
+                ? prepend("demo", args)
+                : args;
         if (!command[0].startsWith("-") && !command[0].equals("demo")) {
             JobLog.forCommand(command[0]);
         }
-        System.exit(new CommandLine(new JobsLauncher()).setExecutionExceptionHandler(JobsLauncher::failed)
+        System.exit(new CommandLine(new JobsLauncher())
+                .setExecutionExceptionHandler(JobsLauncher::failed)
                 .execute(command));
     }
 

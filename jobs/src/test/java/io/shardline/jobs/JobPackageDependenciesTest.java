@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class JobPackageDependenciesTest {
     private static final String ROOT = "io.shardline.jobs";
     /** One package per job or command. */
-    private static final List<String> JOBS = List.of("archive", "demo", "game", "index", "replication", "sql",
-            "verify");
+    private static final List<String> JOBS =
+            List.of("archive", "demo", "game", "index", "replication", "sql", "verify");
     /** What the jobs share. */
     private static final List<String> SHARED = List.of("cli", "flink", "search", "selection", "tables", "versions");
 
@@ -32,7 +32,11 @@ class JobPackageDependenciesTest {
     /** The jobs' compiled main classes (not the class path, which also holds the tests and every library). */
     private static Path mainClasses() {
         try {
-            return Path.of(JobsLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(JobsLauncher.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -47,28 +51,41 @@ class JobPackageDependenciesTest {
                 packages.add(name.substring(ROOT.length() + 1).split("\\.")[0]);
             }
         }
-        assertThat(packages).as("the jobs' packages; a new one is added to JOBS or SHARED here")
-                .containsExactlyInAnyOrderElementsOf(Stream.concat(JOBS.stream(), SHARED.stream()).toList());
+        assertThat(packages)
+                .as("the jobs' packages; a new one is added to JOBS or SHARED here")
+                .containsExactlyInAnyOrderElementsOf(
+                        Stream.concat(JOBS.stream(), SHARED.stream()).toList());
     }
 
     @Test
     void noJobUsesAnotherJobsPackage() {
         for (String job : JOBS) {
-            String[] others = JOBS.stream().filter(other -> !other.equals(job))
+            String[] others = JOBS.stream()
+                    .filter(other -> !other.equals(job))
                     .filter(other -> !(job.equals("demo") && other.equals("game")))
-                    .map(other -> ROOT + "." + other + "..").toArray(String[]::new);
-            noClasses().that().resideInAPackage(ROOT + "." + job + "..").should().dependOnClassesThat()
-                    .resideInAnyPackage(others).because("what two jobs share belongs in a shared package")
+                    .map(other -> ROOT + "." + other + "..")
+                    .toArray(String[]::new);
+            noClasses()
+                    .that()
+                    .resideInAPackage(ROOT + "." + job + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(others)
+                    .because("what two jobs share belongs in a shared package")
                     .check(classes);
         }
     }
 
     @Test
     void sharedPackagesUseNoJob() {
-        noClasses().that().resideInAnyPackage(SHARED.stream().map(name -> ROOT + "." + name + "..")
-                        .toArray(String[]::new))
-                .should().dependOnClassesThat().resideInAnyPackage(JOBS.stream().map(name -> ROOT + "." + name + "..")
-                        .toArray(String[]::new))
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        SHARED.stream().map(name -> ROOT + "." + name + "..").toArray(String[]::new))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        JOBS.stream().map(name -> ROOT + "." + name + "..").toArray(String[]::new))
                 .check(classes);
     }
 }

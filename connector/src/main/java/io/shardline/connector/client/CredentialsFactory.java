@@ -116,9 +116,14 @@ public interface CredentialsFactory extends Serializable {
 
         @Override
         public AwsCredentialsProvider create() {
-            StsClient sts = StsClient.builder().region(Region.of(region)).credentialsProvider(source.create()).build();
-            return StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
-                    .refreshRequest(request -> request.roleArn(roleArn).roleSessionName(sessionName)).build();
+            StsClient sts = StsClient.builder()
+                    .region(Region.of(region))
+                    .credentialsProvider(source.create())
+                    .build();
+            return StsAssumeRoleCredentialsProvider.builder()
+                    .stsClient(sts)
+                    .refreshRequest(request -> request.roleArn(roleArn).roleSessionName(sessionName))
+                    .build();
         }
 
         @Override

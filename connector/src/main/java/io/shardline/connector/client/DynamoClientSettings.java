@@ -24,19 +24,29 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * every task manager, which builds its own clients.
  */
 @Internal
-public record DynamoClientSettings(String endpoint, String region, CredentialsFactory credentials,
-                                    int maxAttempts, Duration baseRetryDelay, Duration maxRetryDelay)
+public record DynamoClientSettings(
+        String endpoint,
+        String region,
+        CredentialsFactory credentials,
+        int maxAttempts,
+        Duration baseRetryDelay,
+        Duration maxRetryDelay)
         implements Serializable {
 
     /** Attempts of a throttled, failed (5xx) or unreachable call unless configured otherwise. */
     public static final int DEFAULT_MAX_ATTEMPTS = 10;
+
     public static final Duration DEFAULT_BASE_RETRY_DELAY = Duration.ofMillis(100);
     public static final Duration DEFAULT_MAX_RETRY_DELAY = Duration.ofSeconds(10);
 
     /** Settings with static keys (or, with a null key id, the SDK's default chain) and the default retry policy. */
     public DynamoClientSettings(String endpoint, String region, String accessKeyId, String secretAccessKey) {
-        this(endpoint, region, accessKeyId == null ? CredentialsFactory.defaultChain()
-                : CredentialsFactory.staticKeys(accessKeyId, secretAccessKey));
+        this(
+                endpoint,
+                region,
+                accessKeyId == null
+                        ? CredentialsFactory.defaultChain()
+                        : CredentialsFactory.staticKeys(accessKeyId, secretAccessKey));
     }
 
     /** Settings with these credentials and the default retry policy. */
@@ -76,21 +86,25 @@ public record DynamoClientSettings(String endpoint, String region, CredentialsFa
     }
 
     public DynamoDbStreamsClient createClient() {
-        return configure(DynamoDbStreamsClient.builder().httpClientBuilder(ApacheHttpClient.builder())).build();
+        return configure(DynamoDbStreamsClient.builder().httpClientBuilder(ApacheHttpClient.builder()))
+                .build();
     }
 
     /** A DynamoDB client with the same settings, for looking up tables and their latest streams. */
     public DynamoDbClient createTableClient() {
-        return configure(DynamoDbClient.builder().httpClientBuilder(ApacheHttpClient.builder())).build();
+        return configure(DynamoDbClient.builder().httpClientBuilder(ApacheHttpClient.builder()))
+                .build();
     }
 
     /** An asynchronous DynamoDB client with the same settings, for writing items. */
     public DynamoDbAsyncClient createAsyncTableClient() {
-        return configure(DynamoDbAsyncClient.builder().httpClientBuilder(NettyNioAsyncHttpClient.builder())).build();
+        return configure(DynamoDbAsyncClient.builder().httpClientBuilder(NettyNioAsyncHttpClient.builder()))
+                .build();
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
-        builder.region(Region.of(region)).credentialsProvider(credentials.create())
+        builder.region(Region.of(region))
+                .credentialsProvider(credentials.create())
                 .overrideConfiguration(o -> o.retryStrategy(retryStrategy()));
         if (endpoint != null) {
             builder.endpointOverride(URI.create(endpoint));
@@ -101,7 +115,11 @@ public record DynamoClientSettings(String endpoint, String region, CredentialsFa
     /** The SDK's standard retry strategy with our limits; no circuit breaker, so every call gets every attempt. */
     private RetryStrategy retryStrategy() {
         BackoffStrategy backoff = BackoffStrategy.exponentialDelay(baseRetryDelay, maxRetryDelay);
-        return AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxAttempts).backoffStrategy(backoff)
-                .throttlingBackoffStrategy(backoff).circuitBreakerEnabled(false).build();
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(maxAttempts)
+                .backoffStrategy(backoff)
+                .throttlingBackoffStrategy(backoff)
+                .circuitBreakerEnabled(false)
+                .build();
     }
 }

@@ -18,8 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @Internal
 public final class AttributeValueBinary {
-    private AttributeValueBinary() {
-    }
+    private AttributeValueBinary() {}
 
     public static void writeMap(Map<String, AttributeValue> map, DataOutput out) throws IOException {
         out.writeInt(map.size());
@@ -110,8 +109,7 @@ public final class AttributeValueBinary {
         E read(DataInput in) throws IOException;
     }
 
-    private static <E> void writeList(List<E> elements, ElementWriter<E> writer, DataOutput out)
-            throws IOException {
+    private static <E> void writeList(List<E> elements, ElementWriter<E> writer, DataOutput out) throws IOException {
         out.writeInt(elements.size());
         for (E element : elements) {
             writer.write(element, out);

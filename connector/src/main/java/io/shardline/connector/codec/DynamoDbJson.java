@@ -13,8 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @Internal
 public final class DynamoDbJson {
-    private DynamoDbJson() {
-    }
+    private DynamoDbJson() {}
 
     /**
      * A change record as DynamoDB Streams sends it: eventID, eventName, eventVersion, eventSource,
@@ -52,7 +51,8 @@ public final class DynamoDbJson {
         if (item == null) {
             return null;
         }
-        return item.entrySet().stream().map(e -> quote(e.getKey()) + ":" + value(e.getValue()))
+        return item.entrySet().stream()
+                .map(e -> quote(e.getKey()) + ":" + value(e.getValue()))
                 .collect(Collectors.joining(",", "{", "}"));
     }
 
@@ -68,8 +68,10 @@ public final class DynamoDbJson {
             case L -> v.l().stream().map(DynamoDbJson::value).collect(Collectors.joining(",", "{\"L\":[", "]}"));
             case SS -> v.ss().stream().map(DynamoDbJson::quote).collect(Collectors.joining(",", "{\"SS\":[", "]}"));
             case NS -> v.ns().stream().map(DynamoDbJson::quote).collect(Collectors.joining(",", "{\"NS\":[", "]}"));
-            case BS -> v.bs().stream().map(b -> quote(Base64.getEncoder().encodeToString(b.asByteArray())))
-                    .collect(Collectors.joining(",", "{\"BS\":[", "]}"));
+            case BS ->
+                v.bs().stream()
+                        .map(b -> quote(Base64.getEncoder().encodeToString(b.asByteArray())))
+                        .collect(Collectors.joining(",", "{\"BS\":[", "]}"));
             default -> throw new IllegalArgumentException("unknown attribute value type in " + v);
         };
     }

@@ -21,8 +21,7 @@ public final class PlainJson {
     /** What JSON accepts as a number; DynamoDB's own spellings outside it are rewritten by BigDecimal. */
     private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
 
-    private PlainJson() {
-    }
+    private PlainJson() {}
 
     /** Writes the attributes as the members of the object {@code out} has open. */
     public static void writeMembers(Map<String, AttributeValue> item, JsonGenerator out) throws IOException {

@@ -12,8 +12,7 @@ import org.apache.flink.configuration.MemorySize;
  */
 @Internal
 public final class ConfigOptionRules {
-    private ConfigOptionRules() {
-    }
+    private ConfigOptionRules() {}
 
     /** The option's value, which must be a positive duration. */
     public static Duration positive(Configuration options, ConfigOption<Duration> option) {
@@ -45,8 +44,8 @@ public final class ConfigOptionRules {
     /** A required text argument of a builder method, which must not be null or blank. */
     public static String text(String value, String what) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(what + " must be a non-empty text, not " + (value == null ? "null"
-                    : "'" + value + "'"));
+            throw new IllegalArgumentException(
+                    what + " must be a non-empty text, not " + (value == null ? "null" : "'" + value + "'"));
         }
         return value;
     }

@@ -19,11 +19,22 @@ import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfigu
 public abstract class ConfiguredAsyncSink<InputT, RequestT extends Serializable>
         extends AsyncSinkBase<InputT, RequestT> {
 
-    protected ConfiguredAsyncSink(ElementConverter<InputT, RequestT> converter, int maxBatchSize,
-                                  int maxInFlightRequests, int maxBufferedRequests, long maxBatchSizeInBytes,
-                                  long maxTimeInBufferMillis, long maxRecordSizeInBytes) {
-        super(converter, maxBatchSize, maxInFlightRequests, maxBufferedRequests, maxBatchSizeInBytes,
-                maxTimeInBufferMillis, maxRecordSizeInBytes);
+    protected ConfiguredAsyncSink(
+            ElementConverter<InputT, RequestT> converter,
+            int maxBatchSize,
+            int maxInFlightRequests,
+            int maxBufferedRequests,
+            long maxBatchSizeInBytes,
+            long maxTimeInBufferMillis,
+            long maxRecordSizeInBytes) {
+        super(
+                converter,
+                maxBatchSize,
+                maxInFlightRequests,
+                maxBufferedRequests,
+                maxBatchSizeInBytes,
+                maxTimeInBufferMillis,
+                maxRecordSizeInBytes);
     }
 
     @Override

@@ -25,11 +25,24 @@ public final class ShardlineTableSink<T> extends ConfiguredAsyncSink<T, TableWri
     private final String versionAttribute;
     private final boolean failOnInvalidWrite;
 
-    ShardlineTableSink(ElementConverter<T, TableWrite> converter, int maxBatchSize, int maxInFlightRequests,
-                       int maxBufferedRequests, long maxTimeInBufferMillis, DynamoClientSettings client,
-                       String tableName, String versionAttribute, boolean failOnInvalidWrite) {
-        super(converter, maxBatchSize, maxInFlightRequests, maxBufferedRequests, 16L * 1024 * 1024,
-                maxTimeInBufferMillis, 400L * 1024);
+    ShardlineTableSink(
+            ElementConverter<T, TableWrite> converter,
+            int maxBatchSize,
+            int maxInFlightRequests,
+            int maxBufferedRequests,
+            long maxTimeInBufferMillis,
+            DynamoClientSettings client,
+            String tableName,
+            String versionAttribute,
+            boolean failOnInvalidWrite) {
+        super(
+                converter,
+                maxBatchSize,
+                maxInFlightRequests,
+                maxBufferedRequests,
+                16L * 1024 * 1024,
+                maxTimeInBufferMillis,
+                400L * 1024);
         this.client = client;
         this.tableName = tableName;
         this.versionAttribute = versionAttribute;

@@ -31,8 +31,7 @@ public final class ShardlineTableSinkBuilder<T> {
     private String versionAttribute = "shardline:version";
     private final Configuration options = new Configuration();
 
-    ShardlineTableSinkBuilder() {
-    }
+    ShardlineTableSinkBuilder() {}
 
     public ShardlineTableSinkBuilder<T> tableName(String table) {
         this.tableName = table;
@@ -58,8 +57,8 @@ public final class ShardlineTableSinkBuilder<T> {
 
     /** Static credentials; without them the AWS SDK's default credentials chain is used. */
     public ShardlineTableSinkBuilder<T> credentials(String accessKey, String secretKey) {
-        this.credentials = CredentialsFactory.staticKeys(ConfigOptionRules.text(accessKey, "access key"),
-                ConfigOptionRules.text(secretKey, "secret key"));
+        this.credentials = CredentialsFactory.staticKeys(
+                ConfigOptionRules.text(accessKey, "access key"), ConfigOptionRules.text(secretKey, "secret key"));
         return this;
     }
 
@@ -88,18 +87,30 @@ public final class ShardlineTableSinkBuilder<T> {
         }
         ConfigOptionRules.text(versionAttribute, "versionAttribute");
         int batchSize = ConfigOptionRules.inRange(options, ShardlineTableSinkOptions.BATCH_SIZE, 1, 25);
-        int inFlight = ConfigOptionRules.inRange(options, ShardlineTableSinkOptions.MAX_IN_FLIGHT_REQUESTS, 1,
-                Integer.MAX_VALUE);
-        int buffered = ConfigOptionRules.inRange(options, ShardlineTableSinkOptions.MAX_BUFFERED_REQUESTS, batchSize,
-                Integer.MAX_VALUE);
-        long timeInBuffer = ConfigOptionRules.positive(options, ShardlineTableSinkOptions.MAX_TIME_IN_BUFFER).toMillis();
-        DynamoClientSettings client = new DynamoClientSettings(endpoint, region, credentials,
+        int inFlight = ConfigOptionRules.inRange(
+                options, ShardlineTableSinkOptions.MAX_IN_FLIGHT_REQUESTS, 1, Integer.MAX_VALUE);
+        int buffered = ConfigOptionRules.inRange(
+                options, ShardlineTableSinkOptions.MAX_BUFFERED_REQUESTS, batchSize, Integer.MAX_VALUE);
+        long timeInBuffer = ConfigOptionRules.positive(options, ShardlineTableSinkOptions.MAX_TIME_IN_BUFFER)
+                .toMillis();
+        DynamoClientSettings client = new DynamoClientSettings(
+                endpoint,
+                region,
+                credentials,
                 ConfigOptionRules.inRange(options, ShardlineTableSinkOptions.RETRY_MAX_ATTEMPTS, 1, Integer.MAX_VALUE),
                 ConfigOptionRules.positive(options, ShardlineTableSinkOptions.RETRY_BASE_DELAY),
                 ConfigOptionRules.positive(options, ShardlineTableSinkOptions.RETRY_MAX_DELAY));
         TableWriteMapping<T> toWrite = mapping;
         ElementConverter<T, TableWrite> converter = (element, context) -> toWrite.toWrite(element);
-        return new ShardlineTableSink<>(converter, batchSize, inFlight, buffered, timeInBuffer, client, tableName,
-                versionAttribute, options.get(ShardlineTableSinkOptions.FAIL_ON_INVALID_WRITE));
+        return new ShardlineTableSink<>(
+                converter,
+                batchSize,
+                inFlight,
+                buffered,
+                timeInBuffer,
+                client,
+                tableName,
+                versionAttribute,
+                options.get(ShardlineTableSinkOptions.FAIL_ON_INVALID_WRITE));
     }
 }

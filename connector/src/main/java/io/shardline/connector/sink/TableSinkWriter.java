@@ -63,13 +63,16 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
     private static final String CONDITION = "attribute_not_exists(#version) OR #version < :version";
     /** How long a writer with nothing in flight goes without applying a write before it counts as idle. */
     private static final long IDLE_MILLIS = 1000;
+
     private final DynamoDbAsyncClient client;
     private final String table;
     /** The endpoint named in errors, or null for Amazon DynamoDB's own. */
     private final String endpoint;
+
     private final String versionAttribute;
     /** The partition key attribute, whose absence a put-if-absent checks. */
     private final String partitionKey;
+
     private final boolean failOnInvalidWrite;
     private final Counter staleWritesSkipped;
     private final Counter writesRefused;
@@ -79,10 +82,12 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
     private volatile long changeToWriteMillis = -1;
     /** When the latest write was applied (epoch millis). */
     private volatile long lastAppliedMillis;
+
     private final OneWritePerKeyBatchCreator batches;
     private final long resendPauseMillis;
     /** Per key, the call of its latest write until it is done: the key's next write is sent after it. */
     private final Map<List<AttributeValue>, CompletableFuture<Exception>> latestCallOfKey = new ConcurrentHashMap<>();
+
     private volatile boolean closed;
     /**
      * Whether this writer may see writes again that an earlier attempt already made (it was restored
@@ -91,11 +96,18 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
      */
     private final boolean mayReplay;
 
-    private TableSinkWriter(ElementConverter<T, TableWrite> converter, WriterInitContext context,
-                            AsyncSinkWriterConfiguration configuration,
-                            Collection<BufferedRequestState<TableWrite>> states, DynamoDbAsyncClient client,
-                            OneWritePerKeyBatchCreator batches, String table, String endpoint,
-                            String versionAttribute, boolean failOnInvalidWrite, long resendPauseMillis) {
+    private TableSinkWriter(
+            ElementConverter<T, TableWrite> converter,
+            WriterInitContext context,
+            AsyncSinkWriterConfiguration configuration,
+            Collection<BufferedRequestState<TableWrite>> states,
+            DynamoDbAsyncClient client,
+            OneWritePerKeyBatchCreator batches,
+            String table,
+            String endpoint,
+            String versionAttribute,
+            boolean failOnInvalidWrite,
+            long resendPauseMillis) {
         super(converter, context, configuration, states, batches, new DequeRequestBuffer<>());
         this.batches = batches;
         this.resendPauseMillis = resendPauseMillis;
@@ -116,18 +128,31 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
     }
 
     /** A writer for {@code table}, whose key schema it looks up first. */
-    static <T> TableSinkWriter<T> create(ShardlineTableSink<T> sink, WriterInitContext context,
-                                         AsyncSinkWriterConfiguration configuration,
-                                         Collection<BufferedRequestState<TableWrite>> states) {
+    static <T> TableSinkWriter<T> create(
+            ShardlineTableSink<T> sink,
+            WriterInitContext context,
+            AsyncSinkWriterConfiguration configuration,
+            Collection<BufferedRequestState<TableWrite>> states) {
         DynamoDbAsyncClient client = sink.clientSettings().createAsyncTableClient();
-        List<KeySchemaElement> schema = client.describeTable(r -> r.tableName(sink.tableName())).join().table()
+        List<KeySchemaElement> schema = client.describeTable(r -> r.tableName(sink.tableName()))
+                .join()
+                .table()
                 .keySchema();
         List<String> keys = new ArrayList<>();
         schema.stream().filter(k -> k.keyType() == KeyType.HASH).forEach(k -> keys.add(k.attributeName()));
         schema.stream().filter(k -> k.keyType() == KeyType.RANGE).forEach(k -> keys.add(k.attributeName()));
-        return new TableSinkWriter<>(sink.converter(), context, configuration, states, client,
-                new OneWritePerKeyBatchCreator(keys), sink.tableName(), sink.clientSettings().endpoint(),
-                sink.versionAttribute(), sink.failOnInvalidWrite(), Math.max(100, sink.clientSettings().maxRetryDelay().toMillis()));
+        return new TableSinkWriter<>(
+                sink.converter(),
+                context,
+                configuration,
+                states,
+                client,
+                new OneWritePerKeyBatchCreator(keys),
+                sink.tableName(),
+                sink.clientSettings().endpoint(),
+                sink.versionAttribute(),
+                sink.failOnInvalidWrite(),
+                Math.max(100, sink.clientSettings().maxRetryDelay().toMillis()));
     }
 
     @Override
@@ -167,8 +192,8 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
     }
 
     /** Makes the call once every earlier call of the writes' keys is done, and makes it theirs latest. */
-    private CompletableFuture<Exception> afterEarlierWritesOf(List<TableWrite> writes,
-                                                              Supplier<CompletableFuture<Exception>> send) {
+    private CompletableFuture<Exception> afterEarlierWritesOf(
+            List<TableWrite> writes, Supplier<CompletableFuture<Exception>> send) {
         List<List<AttributeValue>> keys = new ArrayList<>(writes.size());
         List<CompletableFuture<Exception>> earlier = new ArrayList<>();
         for (TableWrite write : writes) {
@@ -179,8 +204,10 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
                 earlier.add(previous);
             }
         }
-        CompletableFuture<Exception> call = earlier.isEmpty() ? send.get()
-                : CompletableFuture.allOf(earlier.toArray(CompletableFuture[]::new)).thenCompose(ignored -> send.get());
+        CompletableFuture<Exception> call = earlier.isEmpty()
+                ? send.get()
+                : CompletableFuture.allOf(earlier.toArray(CompletableFuture[]::new))
+                        .thenCompose(ignored -> send.get());
         for (List<AttributeValue> key : keys) {
             latestCallOfKey.put(key, call);
         }
@@ -195,7 +222,9 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
     private CompletableFuture<Exception> batchUntilDone(List<TableWrite> puts, int resends) {
         List<WriteRequest> requests = new ArrayList<>(puts.size());
         for (TableWrite put : puts) {
-            requests.add(WriteRequest.builder().putRequest(r -> r.item(versioned(put))).build());
+            requests.add(WriteRequest.builder()
+                    .putRequest(r -> r.item(versioned(put)))
+                    .build());
         }
         return client.batchWriteItem(r -> r.requestItems(Map.of(table, requests)))
                 .handle((response, error) -> {
@@ -203,19 +232,29 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
                     if (cause == null) {
                         Set<Map<String, AttributeValue>> unprocessed = new HashSet<>();
                         if (response.hasUnprocessedItems()) {
-                            response.unprocessedItems().getOrDefault(table, List.of())
-                                    .forEach(request -> unprocessed.add(request.putRequest().item()));
+                            response.unprocessedItems()
+                                    .getOrDefault(table, List.of())
+                                    .forEach(request ->
+                                            unprocessed.add(request.putRequest().item()));
                         }
                         writesApplied.inc(puts.size() - unprocessed.size());
-                        return new BatchOutcome(puts.stream().filter(put -> unprocessed.contains(versioned(put)))
-                                .toList(), null);
+                        return new BatchOutcome(
+                                puts.stream()
+                                        .filter(put -> unprocessed.contains(versioned(put)))
+                                        .toList(),
+                                null);
                     }
                     if (isTransient(cause) && !closed) {
                         return new BatchOutcome(puts, null);
                     }
-                    return new BatchOutcome(List.of(), new IllegalStateException("Writing " + puts.size()
-                            + " snapshot items (the first " + puts.get(0) + ") to table " + where() + " failed: "
-                            + cause.getMessage(), cause));
+                    return new BatchOutcome(
+                            List.of(),
+                            new IllegalStateException(
+                                    "Writing " + puts.size()
+                                            + " snapshot items (the first " + puts.get(0) + ") to table " + where()
+                                            + " failed: "
+                                            + cause.getMessage(),
+                                    cause));
                 })
                 .thenCompose(outcome -> {
                     if (outcome.fatal() != null || outcome.again().isEmpty()) {
@@ -227,8 +266,7 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
     }
 
     /** What a BatchWriteItem call left: the puts to send again, or the error that fails the job. */
-    private record BatchOutcome(List<TableWrite> again, Exception fatal) {
-    }
+    private record BatchOutcome(List<TableWrite> again, Exception fatal) {}
 
     /**
      * Sends a write until the table applies it or refuses it as stale; completes with null, or with
@@ -236,34 +274,34 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
      * sent again after a pause, while later writes of its key wait behind it.
      */
     private CompletableFuture<Exception> sendUntilDone(TableWrite write, int resends) {
-        return send(write).handle((done, error) -> error)
-                .thenCompose(error -> {
-                    Throwable cause = unwrap(error);
-                    if (cause == null) {
-                        writesApplied.inc();
-                        lastAppliedMillis = System.currentTimeMillis();
-                        if (write.changeTimeMillis() > 0) {
-                            changeToWriteMillis = System.currentTimeMillis() - write.changeTimeMillis();
-                        }
-                        return CompletableFuture.completedFuture(null);
-                    }
-                    if (cause instanceof ConditionalCheckFailedException) {
-                        staleWritesSkipped.inc();
-                        return CompletableFuture.completedFuture(null);
-                    }
-                    if (isTransient(cause) && !closed) {
-                        writesResent.inc();
-                        return later(resends).thenCompose(ignored -> sendUntilDone(write, resends + 1));
-                    }
-                    if (!failOnInvalidWrite && cause instanceof SdkServiceException service
-                            && "ValidationException".equals(errorCode(service))) {
-                        writesRefused.inc();
-                        LOG.warn("Table {} refused {}: {}", where(), write, cause.getMessage());
-                        return CompletableFuture.completedFuture(null);
-                    }
-                    return CompletableFuture.completedFuture(new IllegalStateException("Writing " + write
-                            + " to table " + where() + " failed: " + cause.getMessage(), cause));
-                });
+        return send(write).handle((done, error) -> error).thenCompose(error -> {
+            Throwable cause = unwrap(error);
+            if (cause == null) {
+                writesApplied.inc();
+                lastAppliedMillis = System.currentTimeMillis();
+                if (write.changeTimeMillis() > 0) {
+                    changeToWriteMillis = System.currentTimeMillis() - write.changeTimeMillis();
+                }
+                return CompletableFuture.completedFuture(null);
+            }
+            if (cause instanceof ConditionalCheckFailedException) {
+                staleWritesSkipped.inc();
+                return CompletableFuture.completedFuture(null);
+            }
+            if (isTransient(cause) && !closed) {
+                writesResent.inc();
+                return later(resends).thenCompose(ignored -> sendUntilDone(write, resends + 1));
+            }
+            if (!failOnInvalidWrite
+                    && cause instanceof SdkServiceException service
+                    && "ValidationException".equals(errorCode(service))) {
+                writesRefused.inc();
+                LOG.warn("Table {} refused {}: {}", where(), write, cause.getMessage());
+                return CompletableFuture.completedFuture(null);
+            }
+            return CompletableFuture.completedFuture(new IllegalStateException(
+                    "Writing " + write + " to table " + where() + " failed: " + cause.getMessage(), cause));
+        });
     }
 
     /** Completes after a pause that doubles with each resend (up to the maximum retry delay), jittered. */
@@ -271,7 +309,7 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
         long pause = Math.min(resendPauseMillis, 100L << Math.min(resends, 10));
         long jittered = pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1);
         Executor delayed = CompletableFuture.delayedExecutor(jittered, TimeUnit.MILLISECONDS);
-        return CompletableFuture.runAsync(() -> { }, delayed);
+        return CompletableFuture.runAsync(() -> {}, delayed);
     }
 
     private String where() {
@@ -289,13 +327,15 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
     }
 
     private static boolean isTransient(Throwable cause) {
-        return cause instanceof SdkClientException || (cause instanceof SdkServiceException service
-                && (service.isThrottlingException() || service.statusCode() >= 500));
+        return cause instanceof SdkClientException
+                || (cause instanceof SdkServiceException service
+                        && (service.isThrottlingException() || service.statusCode() >= 500));
     }
 
     private static String errorCode(SdkServiceException service) {
         return service instanceof AwsServiceException aws && aws.awsErrorDetails() != null
-                ? aws.awsErrorDetails().errorCode() : null;
+                ? aws.awsErrorDetails().errorCode()
+                : null;
     }
 
     private CompletableFuture<?> send(TableWrite write) {
@@ -306,18 +346,26 @@ final class TableSinkWriter<T> extends AsyncSinkWriter<T, TableWrite> {
             return client.deleteItem(r -> r.tableName(table).key(write.attributes()));
         }
         if (write.kind() == TableWrite.Kind.PUT_IF_ABSENT) {
-            return client.putItem(r -> r.tableName(table).item(write.attributes())
-                    .conditionExpression("attribute_not_exists(#key)").expressionAttributeNames(Map.of("#key", partitionKey)));
+            return client.putItem(r -> r.tableName(table)
+                    .item(write.attributes())
+                    .conditionExpression("attribute_not_exists(#key)")
+                    .expressionAttributeNames(Map.of("#key", partitionKey)));
         }
         Map<String, String> names = Map.of("#version", versionAttribute);
         Map<String, AttributeValue> values = Map.of(":version", AttributeValue.fromN(Long.toString(write.version())));
         if (write.isDelete()) {
-            return client.deleteItem(r -> r.tableName(table).key(write.attributes()).conditionExpression(CONDITION)
-                    .expressionAttributeNames(names).expressionAttributeValues(values));
+            return client.deleteItem(r -> r.tableName(table)
+                    .key(write.attributes())
+                    .conditionExpression(CONDITION)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
         }
         Map<String, AttributeValue> item = versioned(write);
-        return client.putItem(r -> r.tableName(table).item(item).conditionExpression(CONDITION)
-                .expressionAttributeNames(names).expressionAttributeValues(values));
+        return client.putItem(r -> r.tableName(table)
+                .item(item)
+                .conditionExpression(CONDITION)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values));
     }
 
     /** The write's size in the sink's state format, counted without keeping the bytes. */

@@ -16,7 +16,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @PublicEvolving
 public final class TableWrite implements Serializable {
     /** What a write does. */
-    public enum Kind { PUT, DELETE, SNAPSHOT_PUT, PUT_IF_ABSENT, UNVERSIONED_PUT, UNVERSIONED_DELETE }
+    public enum Kind {
+        PUT,
+        DELETE,
+        SNAPSHOT_PUT,
+        PUT_IF_ABSENT,
+        UNVERSIONED_PUT,
+        UNVERSIONED_DELETE
+    }
 
     private final Map<String, AttributeValue> attributes;
     private final Kind kind;
@@ -114,7 +121,10 @@ public final class TableWrite implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TableWrite w && attributes.equals(w.attributes) && kind == w.kind && version == w.version
+        return o instanceof TableWrite w
+                && attributes.equals(w.attributes)
+                && kind == w.kind
+                && version == w.version
                 && changeTimeMillis == w.changeTimeMillis;
     }
 

@@ -39,7 +39,8 @@ public final class TableWriteStateSerializer extends AsyncSinkWriterStateSeriali
 
     @Override
     protected TableWrite deserializeRequestFromStream(long requestSize, DataInputStream in) throws IOException {
-        TableWrite.Kind kind = readingVersion >= 2 ? KINDS[in.readByte()]
+        TableWrite.Kind kind = readingVersion >= 2
+                ? KINDS[in.readByte()]
                 : in.readBoolean() ? TableWrite.Kind.DELETE : TableWrite.Kind.PUT;
         long version = in.readLong();
         return TableWrite.of(kind, AttributeValueBinary.readMap(in), version, readingVersion >= 2 ? in.readLong() : 0);

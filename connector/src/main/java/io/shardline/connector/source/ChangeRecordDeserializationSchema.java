@@ -4,8 +4,8 @@ import io.shardline.connector.codec.DynamoDbJson;
 import java.io.Serializable;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.util.Collector;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
+import org.apache.flink.util.Collector;
 
 /** Maps each change record to the type the job wants. */
 @PublicEvolving
@@ -23,8 +23,8 @@ public interface ChangeRecordDeserializationSchema<T> extends Serializable, Resu
     }
 
     /** A mapping by function, with the produced type given. */
-    static <T> ChangeRecordDeserializationSchema<T> of(SerializableFunction<ChangeRecord, T> mapping,
-                                                        TypeInformation<T> type) {
+    static <T> ChangeRecordDeserializationSchema<T> of(
+            SerializableFunction<ChangeRecord, T> mapping, TypeInformation<T> type) {
         return new ChangeRecordDeserializationSchema<>() {
             @Override
             public T deserialize(ChangeRecord record) {

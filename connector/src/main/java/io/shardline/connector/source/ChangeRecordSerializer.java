@@ -85,9 +85,23 @@ public final class ChangeRecordSerializer extends TypeSerializerSingleton<Change
         long created = in.readLong();
         String viewType = readText(in);
         String shardId = readText(in);
-        ChangeRecord.Identity identity = in.readBoolean() ? new ChangeRecord.Identity(readText(in), readText(in)) : null;
-        return new ChangeRecord(eventId, eventName, eventVersion, eventSource, awsRegion, keys, oldImage, newImage,
-                sequenceNumber, sizeBytes, created, viewType, shardId, identity);
+        ChangeRecord.Identity identity =
+                in.readBoolean() ? new ChangeRecord.Identity(readText(in), readText(in)) : null;
+        return new ChangeRecord(
+                eventId,
+                eventName,
+                eventVersion,
+                eventSource,
+                awsRegion,
+                keys,
+                oldImage,
+                newImage,
+                sequenceNumber,
+                sizeBytes,
+                created,
+                viewType,
+                shardId,
+                identity);
     }
 
     @Override

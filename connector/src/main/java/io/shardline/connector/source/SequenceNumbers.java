@@ -14,8 +14,7 @@ public final class SequenceNumbers {
     /** Numeric order of sequence numbers. */
     public static final Comparator<String> ORDER = SequenceNumbers::compare;
 
-    private SequenceNumbers() {
-    }
+    private SequenceNumbers() {}
 
     /**
      * Compares two sequence numbers as numbers.

@@ -38,8 +38,13 @@ public final class ShardlineSource<T> implements Source<T, ShardSplit, Enumerato
     private final ChangeRecordDeserializationSchema<T> schema;
     private final Configuration options;
 
-    ShardlineSource(DynamoClientSettings client, StreamSelector selector, StartingPosition start, boolean bounded,
-                    ChangeRecordDeserializationSchema<T> schema, Configuration options) {
+    ShardlineSource(
+            DynamoClientSettings client,
+            StreamSelector selector,
+            StartingPosition start,
+            boolean bounded,
+            ChangeRecordDeserializationSchema<T> schema,
+            Configuration options) {
         this.client = client;
         this.selector = selector;
         this.start = start;
@@ -60,10 +65,18 @@ public final class ShardlineSource<T> implements Source<T, ShardSplit, Enumerato
     @Override
     public SourceReader<T, ShardSplit> createReader(SourceReaderContext context) {
         ShardReaderMetrics metrics = new ShardReaderMetrics(context.metricGroup());
-        return new ShardSourceReader<>(readFromStart -> new ShardSplitReader(client.createClient(),
-                options.get(ShardlineSourceOptions.RECORDS_PER_GET), options.get(ShardlineSourceOptions.IDLE_POLL_INTERVAL),
-                bounded, options.get(ShardlineSourceOptions.ON_TRIMMED_DATA), metrics, readFromStart),
-                new ChangeRecordEmitter<>(schema), options, context);
+        return new ShardSourceReader<>(
+                readFromStart -> new ShardSplitReader(
+                        client.createClient(),
+                        options.get(ShardlineSourceOptions.RECORDS_PER_GET),
+                        options.get(ShardlineSourceOptions.IDLE_POLL_INTERVAL),
+                        bounded,
+                        options.get(ShardlineSourceOptions.ON_TRIMMED_DATA),
+                        metrics,
+                        readFromStart),
+                new ChangeRecordEmitter<>(schema),
+                options,
+                context);
     }
 
     @Override
@@ -72,11 +85,17 @@ public final class ShardlineSource<T> implements Source<T, ShardSplit, Enumerato
     }
 
     @Override
-    public SplitEnumerator<ShardSplit, EnumeratorState> restoreEnumerator(SplitEnumeratorContext<ShardSplit> context,
-                                                                          EnumeratorState state) {
-        return new ShardSplitEnumerator(context, client.createClient(),
-                selector.followsTables() ? client.createTableClient() : null, selector, start, bounded,
-                options.get(ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL), state);
+    public SplitEnumerator<ShardSplit, EnumeratorState> restoreEnumerator(
+            SplitEnumeratorContext<ShardSplit> context, EnumeratorState state) {
+        return new ShardSplitEnumerator(
+                context,
+                client.createClient(),
+                selector.followsTables() ? client.createTableClient() : null,
+                selector,
+                start,
+                bounded,
+                options.get(ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL),
+                state);
     }
 
     @Override

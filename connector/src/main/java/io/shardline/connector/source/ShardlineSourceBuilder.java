@@ -28,13 +28,13 @@ public final class ShardlineSourceBuilder<T> {
     private StartingPosition start = StartingPosition.trimHorizon();
     /** Null when no starting timestamp was given (Instant.EPOCH is a timestamp like any other). */
     private boolean bounded;
+
     private ChangeRecordDeserializationSchema<T> schema;
     private final Configuration options = new Configuration();
 
     private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
 
-    ShardlineSourceBuilder() {
-    }
+    ShardlineSourceBuilder() {}
 
     /** Read one stream. */
     public ShardlineSourceBuilder<T> streamArn(String arn) {
@@ -72,8 +72,8 @@ public final class ShardlineSourceBuilder<T> {
         try {
             return select(new StreamSelector.TableNamePattern(ConfigOptionRules.text(regex, "tableNamePattern")));
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("tableNamePattern '" + regex + "' is not a valid regular expression: "
-                    + e.getDescription(), e);
+            throw new IllegalArgumentException(
+                    "tableNamePattern '" + regex + "' is not a valid regular expression: " + e.getDescription(), e);
         }
     }
 
@@ -99,8 +99,8 @@ public final class ShardlineSourceBuilder<T> {
 
     /** Static credentials; without them the AWS SDK's default credentials chain is used. */
     public ShardlineSourceBuilder<T> credentials(String accessKey, String secretKey) {
-        this.credentials = CredentialsFactory.staticKeys(ConfigOptionRules.text(accessKey, "access key"),
-                ConfigOptionRules.text(secretKey, "secret key"));
+        this.credentials = CredentialsFactory.staticKeys(
+                ConfigOptionRules.text(accessKey, "access key"), ConfigOptionRules.text(secretKey, "secret key"));
         return this;
     }
 
@@ -121,8 +121,8 @@ public final class ShardlineSourceBuilder<T> {
      */
     public ShardlineSourceBuilder<T> startingAtTimestamp(Instant time) {
         if (time == null || time.isBefore(Instant.EPOCH)) {
-            throw new IllegalArgumentException("startingAtTimestamp needs a time at or after 1970-01-01T00:00:00Z, not "
-                    + time);
+            throw new IllegalArgumentException(
+                    "startingAtTimestamp needs a time at or after 1970-01-01T00:00:00Z, not " + time);
         }
         return startingAt(StartingPosition.atTimestamp(time));
     }
@@ -130,8 +130,8 @@ public final class ShardlineSourceBuilder<T> {
     /** Where reading starts in the shards the job finds when it first starts (default: the trim horizon). */
     public ShardlineSourceBuilder<T> startingAt(StartingPosition position) {
         if (!(start instanceof StartingPosition.TrimHorizon) && !start.equals(position)) {
-            throw new IllegalArgumentException("Choose one starting position: " + start + " or " + position
-                    + ", not both");
+            throw new IllegalArgumentException(
+                    "Choose one starting position: " + start + " or " + position + ", not both");
         }
         this.start = Objects.requireNonNull(position, "starting position");
         return this;
@@ -163,7 +163,10 @@ public final class ShardlineSourceBuilder<T> {
         ConfigOptionRules.inRange(options, ShardlineSourceOptions.RECORDS_PER_GET, 1, 1000);
         ConfigOptionRules.positive(options, ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL);
         ConfigOptionRules.positive(options, ShardlineSourceOptions.IDLE_POLL_INTERVAL);
-        DynamoClientSettings client = new DynamoClientSettings(endpoint, region, credentials,
+        DynamoClientSettings client = new DynamoClientSettings(
+                endpoint,
+                region,
+                credentials,
                 ConfigOptionRules.inRange(options, ShardlineSourceOptions.RETRY_MAX_ATTEMPTS, 1, Integer.MAX_VALUE),
                 ConfigOptionRules.positive(options, ShardlineSourceOptions.RETRY_BASE_DELAY),
                 ConfigOptionRules.positive(options, ShardlineSourceOptions.RETRY_MAX_DELAY));

@@ -24,8 +24,9 @@ public final class TrimmedStreamException extends IllegalStateException {
     /** Whether {@code failure}, or anything that caused it, is this exception, also as Flink carries it between processes. */
     public static boolean causedBy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TrimmedStreamException || cause instanceof SerializedThrowable serialized
-                    && TrimmedStreamException.class.getName().equals(serialized.getOriginalErrorClassName())) {
+            if (cause instanceof TrimmedStreamException
+                    || cause instanceof SerializedThrowable serialized
+                            && TrimmedStreamException.class.getName().equals(serialized.getOriginalErrorClassName())) {
                 return true;
             }
         }

@@ -11,7 +11,9 @@ import org.apache.flink.table.types.DataType;
 enum ChangeMetadata {
     EVENT_NAME("event_name", DataTypes.STRING().notNull(), (r, table) -> StringData.fromString(r.eventName())),
     SEQUENCE_NUMBER("sequence_number", DataTypes.STRING(), (r, table) -> StringData.fromString(r.sequenceNumber())),
-    APPROXIMATE_CREATION_TIME("approximate_creation_time", DataTypes.TIMESTAMP_LTZ(3).notNull(),
+    APPROXIMATE_CREATION_TIME(
+            "approximate_creation_time",
+            DataTypes.TIMESTAMP_LTZ(3).notNull(),
             (r, table) -> TimestampData.fromEpochMillis(r.approximateCreationTimeMillis())),
     SHARD_ID("shard_id", DataTypes.STRING(), (r, table) -> StringData.fromString(r.shardId())),
     TABLE_NAME("table_name", DataTypes.STRING(), (r, table) -> StringData.fromString(table)),

@@ -29,8 +29,12 @@ final class ChangelogRows implements ChangeRecordDeserializationSchema<RowData> 
      * @param upsert   whether the stream carries new images only (an upsert changelog) rather than both
      * @param metadata the metadata columns, in the order they follow the physical ones
      */
-    ChangelogRows(ItemRowMapping mapping, boolean upsert, boolean ignoreParseErrors, List<ChangeMetadata> metadata,
-                  TypeInformation<RowData> type) {
+    ChangelogRows(
+            ItemRowMapping mapping,
+            boolean upsert,
+            boolean ignoreParseErrors,
+            List<ChangeMetadata> metadata,
+            TypeInformation<RowData> type) {
         this.mapping = mapping;
         this.upsert = upsert;
         this.ignoreParseErrors = ignoreParseErrors;
@@ -53,7 +57,8 @@ final class ChangelogRows implements ChangeRecordDeserializationSchema<RowData> 
                 }
                 out.collect(row(record.newImage(), RowKind.UPDATE_AFTER, record, table));
             }
-            case "REMOVE" -> out.collect(row(upsert ? record.keys() : record.oldImage(), RowKind.DELETE, record, table));
+            case "REMOVE" ->
+                out.collect(row(upsert ? record.keys() : record.oldImage(), RowKind.DELETE, record, table));
             default -> throw new IllegalArgumentException("Unknown event " + record.eventName() + " in " + record);
         }
     }
@@ -68,8 +73,10 @@ final class ChangelogRows implements ChangeRecordDeserializationSchema<RowData> 
         try {
             fields = mapping.fields(item, ignoreParseErrors);
         } catch (ItemRowMapping.MismatchException e) {
-            throw new IllegalArgumentException("Item " + DynamoDbJson.item(record.keys()) + " of table " + table
-                    + ": " + e.getMessage() + " ('ignore-parse-errors' = 'true' reads it as NULL)", e);
+            throw new IllegalArgumentException(
+                    "Item " + DynamoDbJson.item(record.keys()) + " of table " + table + ": " + e.getMessage()
+                            + " ('ignore-parse-errors' = 'true' reads it as NULL)",
+                    e);
         }
         GenericRowData row = new GenericRowData(kind, fields.length + metadata.size());
         for (int i = 0; i < fields.length; i++) {

@@ -61,9 +61,18 @@ public final class ItemRowMapping implements Serializable {
 
     private static void check(LogicalType type, String column) {
         switch (type.getTypeRoot()) {
-            case CHAR, VARCHAR, BOOLEAN, BINARY, VARBINARY, DECIMAL, TINYINT, SMALLINT, INTEGER, BIGINT, FLOAT,
-                 DOUBLE -> {
-            }
+            case CHAR,
+                    VARCHAR,
+                    BOOLEAN,
+                    BINARY,
+                    VARBINARY,
+                    DECIMAL,
+                    TINYINT,
+                    SMALLINT,
+                    INTEGER,
+                    BIGINT,
+                    FLOAT,
+                    DOUBLE -> {}
             case ARRAY -> check(((ArrayType) type).getElementType(), column + "[]");
             case MULTISET -> check(((MultisetType) type).getElementType(), column + "[]");
             case MAP -> {
@@ -75,8 +84,9 @@ public final class ItemRowMapping implements Serializable {
                 check(map.getValueType(), column + "[]");
             }
             case ROW -> ((RowType) type).getFields().forEach(f -> check(f.getType(), column + "." + f.getName()));
-            default -> throw new ValidationException("Column " + column + " is a " + type + ", which no DynamoDB "
-                    + "attribute type maps to (see docs/sql.md for the types that do)");
+            default ->
+                throw new ValidationException("Column " + column + " is a " + type + ", which no DynamoDB "
+                        + "attribute type maps to (see docs/sql.md for the types that do)");
         }
     }
 
@@ -115,9 +125,13 @@ public final class ItemRowMapping implements Serializable {
             return null;
         }
         return switch (type.getTypeRoot()) {
-            case CHAR, VARCHAR -> StringData.fromString(expect(value, AttributeValue.Type.S, type, column).s());
-            case BOOLEAN -> expect(value, AttributeValue.Type.BOOL, type, column).bool();
-            case BINARY, VARBINARY -> expect(value, AttributeValue.Type.B, type, column).b().asByteArray();
+            case CHAR, VARCHAR ->
+                StringData.fromString(
+                        expect(value, AttributeValue.Type.S, type, column).s());
+            case BOOLEAN ->
+                expect(value, AttributeValue.Type.BOOL, type, column).bool();
+            case BINARY, VARBINARY ->
+                expect(value, AttributeValue.Type.B, type, column).b().asByteArray();
             case DECIMAL -> decimal(number(value, type, column), (DecimalType) type, column);
             case TINYINT -> exact(() -> number(value, type, column).byteValueExact(), value, type, column);
             case SMALLINT -> exact(() -> number(value, type, column).shortValueExact(), value, type, column);
@@ -137,8 +151,9 @@ public final class ItemRowMapping implements Serializable {
                 }
                 yield d;
             }
-            case ARRAY -> new GenericArrayData(elements(value, ((ArrayType) type).getElementType(), type, column)
-                    .toArray());
+            case ARRAY ->
+                new GenericArrayData(elements(value, ((ArrayType) type).getElementType(), type, column)
+                        .toArray());
             case MULTISET -> {
                 Map<Object, Object> counts = new HashMap<>();
                 elements(value, ((MultisetType) type).getElementType(), type, column)
@@ -148,13 +163,16 @@ public final class ItemRowMapping implements Serializable {
             case MAP -> {
                 Map<Object, Object> entries = new HashMap<>();
                 LogicalType valueType = ((MapType) type).getValueType();
-                expect(value, AttributeValue.Type.M, type, column).m().forEach((name, v) -> entries.put(
-                        StringData.fromString(name), read(v, valueType, column + "['" + name + "']")));
+                expect(value, AttributeValue.Type.M, type, column)
+                        .m()
+                        .forEach((name, v) -> entries.put(
+                                StringData.fromString(name), read(v, valueType, column + "['" + name + "']")));
                 yield new GenericMapData(entries);
             }
             case ROW -> {
                 RowType rowType = (RowType) type;
-                Map<String, AttributeValue> map = expect(value, AttributeValue.Type.M, type, column).m();
+                Map<String, AttributeValue> map =
+                        expect(value, AttributeValue.Type.M, type, column).m();
                 GenericRowData nested = new GenericRowData(rowType.getFieldCount());
                 for (int i = 0; i < rowType.getFieldCount(); i++) {
                     RowType.RowField f = rowType.getFields().get(i);
@@ -167,8 +185,8 @@ public final class ItemRowMapping implements Serializable {
     }
 
     /** The values of a list or set attribute as {@code elementType}'s. */
-    private static List<Object> elements(AttributeValue value, LogicalType elementType, LogicalType type,
-                                         String column) {
+    private static List<Object> elements(
+            AttributeValue value, LogicalType elementType, LogicalType type, String column) {
         List<AttributeValue> members = switch (value.type()) {
             case L -> value.l();
             case SS -> value.ss().stream().map(AttributeValue::fromS).toList();
@@ -204,8 +222,7 @@ public final class ItemRowMapping implements Serializable {
     }
 
     /** An integer read exactly, or a mismatch naming the value and the type. */
-    private static Object exact(Supplier<Object> integer, AttributeValue value, LogicalType type,
-                                String column) {
+    private static Object exact(Supplier<Object> integer, AttributeValue value, LogicalType type, String column) {
         try {
             return integer.get();
         } catch (ArithmeticException notExact) {
@@ -213,8 +230,8 @@ public final class ItemRowMapping implements Serializable {
         }
     }
 
-    private static AttributeValue expect(AttributeValue value, AttributeValue.Type expected, LogicalType type,
-                                         String column) {
+    private static AttributeValue expect(
+            AttributeValue value, AttributeValue.Type expected, LogicalType type, String column) {
         if (value.type() != expected) {
             throw mismatch(value, type, column, "an attribute of type " + value.type());
         }
@@ -222,8 +239,8 @@ public final class ItemRowMapping implements Serializable {
     }
 
     private static MismatchException mismatch(AttributeValue value, LogicalType type, String column, String why) {
-        return new MismatchException("Column " + column + " is " + type + ", but the item holds " + value + " ("
-                + why + ")");
+        return new MismatchException(
+                "Column " + column + " is " + type + ", but the item holds " + value + " (" + why + ")");
     }
 
     private static AttributeValue write(Object value, LogicalType type, String column) {
@@ -234,13 +251,14 @@ public final class ItemRowMapping implements Serializable {
             case CHAR, VARCHAR -> AttributeValue.fromS(value.toString());
             case BOOLEAN -> AttributeValue.fromBool((Boolean) value);
             case BINARY, VARBINARY -> AttributeValue.fromB(SdkBytes.fromByteArray((byte[]) value));
-            case DECIMAL -> AttributeValue.fromN(((DecimalData) value).toBigDecimal().toPlainString());
+            case DECIMAL ->
+                AttributeValue.fromN(((DecimalData) value).toBigDecimal().toPlainString());
             case TINYINT, SMALLINT, INTEGER, BIGINT -> AttributeValue.fromN(value.toString());
             case FLOAT, DOUBLE -> {
                 double d = ((Number) value).doubleValue();
                 if (Double.isNaN(d) || Double.isInfinite(d)) {
-                    throw new IllegalArgumentException("Column " + column + " holds " + value + ", which DynamoDB "
-                            + "numbers cannot");
+                    throw new IllegalArgumentException(
+                            "Column " + column + " holds " + value + ", which DynamoDB " + "numbers cannot");
                 }
                 yield AttributeValue.fromN(new BigDecimal(value.toString()).toPlainString());
             }
@@ -262,9 +280,10 @@ public final class ItemRowMapping implements Serializable {
                 ArrayData.ElementGetter valueGetter = ArrayData.createElementGetter(valueType);
                 Map<String, AttributeValue> members = new LinkedHashMap<>();
                 for (int i = 0; i < map.size(); i++) {
-                    AttributeValue member = write(valueGetter.getElementOrNull(map.valueArray(), i), valueType,
-                            column + "[]");
-                    members.put(map.keyArray().getString(i).toString(),
+                    AttributeValue member =
+                            write(valueGetter.getElementOrNull(map.valueArray(), i), valueType, column + "[]");
+                    members.put(
+                            map.keyArray().getString(i).toString(),
                             member == null ? AttributeValue.fromNul(true) : member);
                 }
                 yield AttributeValue.fromM(members);
@@ -275,16 +294,19 @@ public final class ItemRowMapping implements Serializable {
                 Map<String, AttributeValue> members = new LinkedHashMap<>();
                 for (int i = 0; i < rowType.getFieldCount(); i++) {
                     RowType.RowField f = rowType.getFields().get(i);
-                    AttributeValue member = write(RowData.createFieldGetter(f.getType(), i).getFieldOrNull(nested),
-                            f.getType(), column + "." + f.getName());
+                    AttributeValue member = write(
+                            RowData.createFieldGetter(f.getType(), i).getFieldOrNull(nested),
+                            f.getType(),
+                            column + "." + f.getName());
                     if (member != null) {
                         members.put(f.getName(), member);
                     }
                 }
                 yield AttributeValue.fromM(members);
             }
-            default -> throw new IllegalArgumentException("Column " + column + " is " + type + ", which no DynamoDB "
-                    + "attribute type maps to");
+            default ->
+                throw new IllegalArgumentException(
+                        "Column " + column + " is " + type + ", which no DynamoDB " + "attribute type maps to");
         };
     }
 
@@ -300,11 +322,15 @@ public final class ItemRowMapping implements Serializable {
         }
         AttributeValue first = members.get(0);
         return switch (first.type()) {
-            case S -> AttributeValue.fromSs(members.stream().map(AttributeValue::s).toList());
-            case N -> AttributeValue.fromNs(members.stream().map(AttributeValue::n).toList());
-            case B -> AttributeValue.fromBs(members.stream().map(AttributeValue::b).toList());
-            default -> throw new IllegalArgumentException("Column " + column + " is " + new MultisetType(elementType)
-                    + ": DynamoDB sets hold strings, numbers or binary values only");
+            case S ->
+                AttributeValue.fromSs(members.stream().map(AttributeValue::s).toList());
+            case N ->
+                AttributeValue.fromNs(members.stream().map(AttributeValue::n).toList());
+            case B ->
+                AttributeValue.fromBs(members.stream().map(AttributeValue::b).toList());
+            default ->
+                throw new IllegalArgumentException("Column " + column + " is " + new MultisetType(elementType)
+                        + ": DynamoDB sets hold strings, numbers or binary values only");
         };
     }
 

@@ -48,7 +48,8 @@ final class ShardlineSqlSink implements DynamicTableSink {
         ItemRowMapping items = mapping;
         List<String> keys = keyColumns;
         ShardlineTableSinkBuilder<RowData> sink = ShardlineTableSink.<RowData>builder()
-                .tableName(options.get(TABLE_NAME)).region(client.region())
+                .tableName(options.get(TABLE_NAME))
+                .region(client.region())
                 .credentialsProvider(client.credentials())
                 .option(ShardlineTableSinkOptions.BATCH_SIZE, options.get(SINK_BATCH_SIZE))
                 .option(ShardlineTableSinkOptions.MAX_IN_FLIGHT_REQUESTS, options.get(SINK_MAX_IN_FLIGHT))

@@ -63,8 +63,12 @@ final class ShardlineSqlSource implements ScanTableSource, SupportsReadingMetada
 
     @Override
     public ScanRuntimeProvider getScanRuntimeProvider(ScanContext context) {
-        ChangelogRows rows = new ChangelogRows(new ItemRowMapping((RowType) physicalType.getLogicalType()), upsert,
-                options.get(IGNORE_PARSE_ERRORS), metadata, context.createTypeInformation(producedType));
+        ChangelogRows rows = new ChangelogRows(
+                new ItemRowMapping((RowType) physicalType.getLogicalType()),
+                upsert,
+                options.get(IGNORE_PARSE_ERRORS),
+                metadata,
+                context.createTypeInformation(producedType));
         ShardlineSource<RowData> source = source(options).deserializer(rows).build();
         boolean bounded = options.get(BOUNDED);
         WatermarkStrategy<RowData> strategy = watermarks;
@@ -86,7 +90,8 @@ final class ShardlineSqlSource implements ScanTableSource, SupportsReadingMetada
     static ShardlineSourceBuilder<RowData> source(Configuration options) {
         DynamoClientSettings client = TableLocation.client(options);
         ShardlineSourceBuilder<RowData> builder = ShardlineSource.<RowData>builder()
-                .region(client.region()).credentialsProvider(client.credentials())
+                .region(client.region())
+                .credentialsProvider(client.credentials())
                 .option(ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL, options.get(SHARD_DISCOVERY_INTERVAL))
                 .option(ShardlineSourceOptions.RECORDS_PER_GET, options.get(RECORDS_PER_GET))
                 .option(ShardlineSourceOptions.IDLE_POLL_INTERVAL, options.get(IDLE_POLL_INTERVAL))
@@ -101,14 +106,15 @@ final class ShardlineSqlSource implements ScanTableSource, SupportsReadingMetada
         options.getOptional(TABLE_NAME_PATTERN).ifPresent(builder::tableNamePattern);
         options.getOptional(STREAM_ARN).ifPresent(builder::streamArn);
         switch (options.get(STARTUP_MODE)) {
-            case "trim-horizon" -> {
-            }
+            case "trim-horizon" -> {}
             case "latest" -> builder.startingAtLatest();
-            case "timestamp" -> builder.startingAtTimestamp(Instant.ofEpochMilli(options.getOptional(
-                    STARTUP_TIMESTAMP_MILLIS).orElseThrow(() -> new IllegalArgumentException("'scan.startup.mode' = "
-                    + "'timestamp' needs 'scan.startup.timestamp-millis'"))));
-            default -> throw new IllegalArgumentException("'scan.startup.mode' is 'trim-horizon', 'latest' or "
-                    + "'timestamp', not '" + options.get(STARTUP_MODE) + "'");
+            case "timestamp" ->
+                builder.startingAtTimestamp(Instant.ofEpochMilli(options.getOptional(STARTUP_TIMESTAMP_MILLIS)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "'scan.startup.mode' = " + "'timestamp' needs 'scan.startup.timestamp-millis'"))));
+            default ->
+                throw new IllegalArgumentException("'scan.startup.mode' is 'trim-horizon', 'latest' or "
+                        + "'timestamp', not '" + options.get(STARTUP_MODE) + "'");
         }
         if (options.get(BOUNDED)) {
             builder.bounded();
@@ -149,7 +155,10 @@ final class ShardlineSqlSource implements ScanTableSource, SupportsReadingMetada
 
     @Override
     public String asSummaryString() {
-        return "shardline " + options.getOptional(TABLE_NAME).or(() -> options.getOptional(TABLE_NAME_PATTERN))
-                .or(() -> options.getOptional(STREAM_ARN)).orElse("stream");
+        return "shardline "
+                + options.getOptional(TABLE_NAME)
+                        .or(() -> options.getOptional(TABLE_NAME_PATTERN))
+                        .or(() -> options.getOptional(STREAM_ARN))
+                        .orElse("stream");
     }
 }

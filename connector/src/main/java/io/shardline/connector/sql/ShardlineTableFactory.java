@@ -48,15 +48,27 @@ public final class ShardlineTableFactory implements DynamicTableSourceFactory, D
 
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
-        return Set.of(TABLE_NAME, TABLE_NAME_PATTERN, STREAM_ARN, ShardlineSqlOptions.ENDPOINT,
-                ShardlineSqlOptions.REGION, ShardlineSqlOptions.ACCESS_KEY, ShardlineSqlOptions.SECRET_KEY,
-                ShardlineSqlOptions.STARTUP_MODE, ShardlineSqlOptions.STARTUP_TIMESTAMP_MILLIS,
-                ShardlineSqlOptions.BOUNDED, ShardlineSqlOptions.SHARD_DISCOVERY_INTERVAL,
-                ShardlineSqlOptions.RECORDS_PER_GET, ShardlineSqlOptions.IDLE_POLL_INTERVAL,
+        return Set.of(
+                TABLE_NAME,
+                TABLE_NAME_PATTERN,
+                STREAM_ARN,
+                ShardlineSqlOptions.ENDPOINT,
+                ShardlineSqlOptions.REGION,
+                ShardlineSqlOptions.ACCESS_KEY,
+                ShardlineSqlOptions.SECRET_KEY,
+                ShardlineSqlOptions.STARTUP_MODE,
+                ShardlineSqlOptions.STARTUP_TIMESTAMP_MILLIS,
+                ShardlineSqlOptions.BOUNDED,
+                ShardlineSqlOptions.SHARD_DISCOVERY_INTERVAL,
+                ShardlineSqlOptions.RECORDS_PER_GET,
+                ShardlineSqlOptions.IDLE_POLL_INTERVAL,
                 ShardlineSqlOptions.ON_TRIMMED_DATA,
-                ShardlineSqlOptions.IGNORE_PARSE_ERRORS, ShardlineSqlOptions.RETRY_MAX_ATTEMPTS,
-                ShardlineSqlOptions.RETRY_BASE_DELAY, ShardlineSqlOptions.RETRY_MAX_DELAY,
-                ShardlineSqlOptions.SINK_BATCH_SIZE, ShardlineSqlOptions.SINK_MAX_IN_FLIGHT,
+                ShardlineSqlOptions.IGNORE_PARSE_ERRORS,
+                ShardlineSqlOptions.RETRY_MAX_ATTEMPTS,
+                ShardlineSqlOptions.RETRY_BASE_DELAY,
+                ShardlineSqlOptions.RETRY_MAX_DELAY,
+                ShardlineSqlOptions.SINK_BATCH_SIZE,
+                ShardlineSqlOptions.SINK_MAX_IN_FLIGHT,
                 ShardlineSqlOptions.SINK_MAX_TIME_IN_BUFFER);
     }
 
@@ -66,12 +78,16 @@ public final class ShardlineTableFactory implements DynamicTableSourceFactory, D
         helper.validate();
         Configuration options = Configuration.fromMap(context.getCatalogTable().getOptions());
         long selections = Stream.of(TABLE_NAME, TABLE_NAME_PATTERN, STREAM_ARN)
-                .filter(option -> options.getOptional(option).isPresent()).count();
+                .filter(option -> options.getOptional(option).isPresent())
+                .count();
         if (selections != 1) {
             throw new ValidationException("Give exactly one of 'table-name', 'table-name-pattern' and 'stream-arn'");
         }
-        List<String> primaryKey = context.getCatalogTable().getResolvedSchema().getPrimaryKey()
-                .map(UniqueConstraint::getColumns).orElse(List.of());
+        List<String> primaryKey = context.getCatalogTable()
+                .getResolvedSchema()
+                .getPrimaryKey()
+                .map(UniqueConstraint::getColumns)
+                .orElse(List.of());
         RowType physical = (RowType) context.getPhysicalRowDataType().getLogicalType();
         new ItemRowMapping(physical); // refuses, while planning, column types no attribute maps to
         ShardlineSqlSource.source(options); // and startup settings that cannot work
@@ -92,12 +108,16 @@ public final class ShardlineTableFactory implements DynamicTableSourceFactory, D
         FactoryUtil.TableFactoryHelper helper = FactoryUtil.createTableFactoryHelper(this, context);
         helper.validate();
         Configuration options = Configuration.fromMap(context.getCatalogTable().getOptions());
-        String table = options.getOptional(TABLE_NAME).orElseThrow(() -> new ValidationException(
-                "A shardline sink needs 'table-name'"));
-        List<String> primaryKey = context.getCatalogTable().getResolvedSchema().getPrimaryKey()
-                .map(UniqueConstraint::getColumns).orElseThrow(() -> new ValidationException("A shardline sink needs "
-                        + "a PRIMARY KEY: the columns of table " + table + "'s key"));
-        ItemRowMapping mapping = new ItemRowMapping((RowType) context.getPhysicalRowDataType().getLogicalType());
+        String table = options.getOptional(TABLE_NAME)
+                .orElseThrow(() -> new ValidationException("A shardline sink needs 'table-name'"));
+        List<String> primaryKey = context.getCatalogTable()
+                .getResolvedSchema()
+                .getPrimaryKey()
+                .map(UniqueConstraint::getColumns)
+                .orElseThrow(() -> new ValidationException(
+                        "A shardline sink needs " + "a PRIMARY KEY: the columns of table " + table + "'s key"));
+        ItemRowMapping mapping =
+                new ItemRowMapping((RowType) context.getPhysicalRowDataType().getLogicalType());
         TableLocation.requireKey(primaryKey, TableLocation.describe(TableLocation.client(options), table));
         return new ShardlineSqlSink(options, mapping, primaryKey);
     }
@@ -110,18 +130,20 @@ public final class ShardlineTableFactory implements DynamicTableSourceFactory, D
         DynamoClientSettings client = TableLocation.client(options);
         if (options.getOptional(STREAM_ARN).isPresent()) {
             try (DynamoDbStreamsClient streams = client.createClient()) {
-                return streams.describeStream(r -> r.streamArn(options.get(STREAM_ARN))).streamDescription()
+                return streams.describeStream(r -> r.streamArn(options.get(STREAM_ARN)))
+                        .streamDescription()
                         .streamViewType();
             } catch (RuntimeException e) {
-                throw new ValidationException("Cannot describe stream " + options.get(STREAM_ARN) + ": "
-                        + e.getMessage(), e);
+                throw new ValidationException(
+                        "Cannot describe stream " + options.get(STREAM_ARN) + ": " + e.getMessage(), e);
             }
         }
         List<String> tables;
         try (DynamoDbClient dynamo = client.createTableClient()) {
-            tables = options.getOptional(TABLE_NAME).map(List::of)
-                    .orElseGet(() -> new StreamSelector.TableNamePattern(options.get(TABLE_NAME_PATTERN))
-                            .tables(dynamo));
+            tables = options.getOptional(TABLE_NAME)
+                    .map(List::of)
+                    .orElseGet(
+                            () -> new StreamSelector.TableNamePattern(options.get(TABLE_NAME_PATTERN)).tables(dynamo));
         }
         if (tables.isEmpty()) {
             throw new ValidationException("No table matches 'table-name-pattern' " + options.get(TABLE_NAME_PATTERN)
@@ -134,7 +156,8 @@ public final class ShardlineTableFactory implements DynamicTableSourceFactory, D
                 TableLocation.requireKey(primaryKey, table);
             }
             StreamViewType view = table.streamSpecification() == null
-                    || !Boolean.TRUE.equals(table.streamSpecification().streamEnabled()) ? null
+                            || !Boolean.TRUE.equals(table.streamSpecification().streamEnabled())
+                    ? null
                     : table.streamSpecification().streamViewType();
             if (view != StreamViewType.NEW_AND_OLD_IMAGES) {
                 weakest = view;
@@ -147,7 +170,8 @@ public final class ShardlineTableFactory implements DynamicTableSourceFactory, D
     }
 
     private static String describe(ReadableConfig options) {
-        return options.getOptional(TABLE_NAME).map(name -> "table " + name)
+        return options.getOptional(TABLE_NAME)
+                .map(name -> "table " + name)
                 .or(() -> options.getOptional(TABLE_NAME_PATTERN).map(pattern -> "the tables matching " + pattern))
                 .orElseGet(() -> "stream " + options.get(STREAM_ARN));
     }

@@ -21,8 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /** Where a SQL table's DynamoDB table is and how to reach it, from the table's options. */
 final class TableLocation {
-    private TableLocation() {
-    }
+    private TableLocation() {}
 
     /** The client settings the options give: endpoint, region, static or default credentials, retries. */
     static DynamoClientSettings client(ReadableConfig options) {
@@ -32,9 +31,14 @@ final class TableLocation {
             throw new ValidationException("Give both 'access-key' and 'secret-key', or neither (for the AWS SDK's "
                     + "default credentials chain)");
         }
-        return new DynamoClientSettings(options.getOptional(ENDPOINT).orElse(null), options.get(REGION),
-                accessKey == null ? CredentialsFactory.defaultChain() : CredentialsFactory.staticKeys(accessKey,
-                        secretKey), options.get(RETRY_MAX_ATTEMPTS), options.get(RETRY_BASE_DELAY),
+        return new DynamoClientSettings(
+                options.getOptional(ENDPOINT).orElse(null),
+                options.get(REGION),
+                accessKey == null
+                        ? CredentialsFactory.defaultChain()
+                        : CredentialsFactory.staticKeys(accessKey, secretKey),
+                options.get(RETRY_MAX_ATTEMPTS),
+                options.get(RETRY_BASE_DELAY),
                 options.get(RETRY_MAX_DELAY));
     }
 
@@ -51,8 +55,10 @@ final class TableLocation {
         try (DynamoDbClient client = settings.createTableClient()) {
             return client.describeTable(r -> r.tableName(table)).table();
         } catch (RuntimeException e) {
-            throw new ValidationException("Cannot describe table " + table + (settings.endpoint() == null ? ""
-                    : " at " + settings.endpoint()) + ": " + e.getMessage(), e);
+            throw new ValidationException(
+                    "Cannot describe table " + table + (settings.endpoint() == null ? "" : " at " + settings.endpoint())
+                            + ": " + e.getMessage(),
+                    e);
         }
     }
 

@@ -10,7 +10,6 @@ import io.shardline.engine.api.DescribeStream;
 import io.shardline.engine.api.DynamoJson;
 import io.shardline.engine.api.GetRecords;
 import io.shardline.engine.api.GetShardIterator;
-import io.shardline.engine.api.PutItem;
 import io.shardline.engine.server.ServerConfig;
 import io.shardline.engine.server.ShardlineServer;
 import io.shardline.engine.streams.GetRecordsPage;
@@ -66,8 +65,7 @@ public final class SourceBenchmark {
     static final AtomicLong FIRST_NANOS = new AtomicLong();
     static final AtomicLong LAST_NANOS = new AtomicLong();
 
-    private SourceBenchmark() {
-    }
+    private SourceBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -75,7 +73,7 @@ public final class SourceBenchmark {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         Path dir = Files.createTempDirectory("shardline-bench-source");
         try (Engine engine = Engine.open(EngineConfig.durable(dir));
-             ShardlineServer server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC())) {
+                ShardlineServer server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC())) {
             DynamoClientSettings settings = new DynamoClientSettings(server.endpoint(), "us-east-1", "bench", "bench");
             String backlog = StreamWorkload.createTable(engine, "Backlog");
             long started = System.nanoTime();
@@ -90,35 +88,46 @@ public final class SourceBenchmark {
                 double clientRound = clientLoop(engine, backlog, records);
                 double rawRound = rawLoop(settings, backlog, records);
                 double sourceRound = sourceRead(settings, backlog, records);
-                System.out.printf("round %d: embedded loop %.0f records/s, SDK client alone %.0f records/s, loop over "
-                        + "the wire %.0f records/s, source %.0f records/s%n", round, embeddedRound, clientRound,
-                        rawRound, sourceRound);
+                System.out.printf(
+                        "round %d: embedded loop %.0f records/s, SDK client alone %.0f records/s, loop over "
+                                + "the wire %.0f records/s, source %.0f records/s%n",
+                        round, embeddedRound, clientRound, rawRound, sourceRound);
                 embedded = Math.max(embedded, embeddedRound);
                 client = Math.max(client, clientRound);
                 raw = Math.max(raw, rawRound);
                 source = Math.max(source, sourceRound);
             }
-            System.out.printf("backlog of %d: embedded GetRecords loop %.0f records/s; the SDK client alone (answers "
-                    + "from memory) %.0f records/s (%.2f of embedded); the loop over the wire %.0f records/s (%.2f of "
-                    + "embedded, %.2f of the client alone); source at parallelism 2 %.0f records/s (%.2f of embedded, "
-                    + "%.2f of the client alone, %.2f of the wire loop per subtask)%n", records, embedded, client,
-                    client / embedded, raw, raw / embedded, raw / client, source, source / embedded, source / client,
+            System.out.printf(
+                    "backlog of %d: embedded GetRecords loop %.0f records/s; the SDK client alone (answers "
+                            + "from memory) %.0f records/s (%.2f of embedded); the loop over the wire %.0f records/s (%.2f of "
+                            + "embedded, %.2f of the client alone); source at parallelism 2 %.0f records/s (%.2f of embedded, "
+                            + "%.2f of the client alone, %.2f of the wire loop per subtask)%n",
+                    records,
+                    embedded,
+                    client,
+                    client / embedded,
+                    raw,
+                    raw / embedded,
+                    raw / client,
+                    source,
+                    source / embedded,
+                    source / client,
                     source / 2 / raw);
             StreamWorkload.createTable(engine, "Fresh");
             freshness(settings, rate, seconds);
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }
 
-
-
     /** Records/s of one thread reading every shard through the embedded engine's API: the server's limit. */
     private static double embeddedLoop(Engine engine, String arn, int expected) {
         List<DescribeStream.Shard> shards = engine.describeStream(new DescribeStream.Request(arn, null, null, null))
-                .streamDescription().shards();
+                .streamDescription()
+                .shards();
         long started = System.nanoTime();
         long read = 0;
         for (DescribeStream.Shard shard : shards) {
@@ -142,7 +151,8 @@ public final class SourceBenchmark {
         Map<String, byte[]> answers = new HashMap<>();
         List<String> firstIterators = new ArrayList<>();
         for (DescribeStream.Shard shard : engine.describeStream(new DescribeStream.Request(arn, null, null, null))
-                .streamDescription().shards()) {
+                .streamDescription()
+                .shards()) {
             String iterator = engine.getShardIterator(GetShardIterator.Request.of(arn, shard.shardId(), "TRIM_HORIZON"))
                     .shardIterator();
             firstIterators.add(iterator);
@@ -162,27 +172,34 @@ public final class SourceBenchmark {
                 return new ExecutableHttpRequest() {
                     @Override
                     public HttpExecuteResponse call() throws IOException {
-                        String iterator = DynamoJson.mapper().readTree(request.contentStreamProvider().orElseThrow()
-                                .newStream()).get("ShardIterator").asText();
+                        String iterator = DynamoJson.mapper()
+                                .readTree(request.contentStreamProvider()
+                                        .orElseThrow()
+                                        .newStream())
+                                .get("ShardIterator")
+                                .asText();
                         byte[] body = answers.get(iterator);
                         return HttpExecuteResponse.builder()
-                                .response(SdkHttpResponse.builder().statusCode(200)
-                                        .putHeader("Content-Length", Integer.toString(body.length)).build())
-                                .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body))).build();
+                                .response(SdkHttpResponse.builder()
+                                        .statusCode(200)
+                                        .putHeader("Content-Length", Integer.toString(body.length))
+                                        .build())
+                                .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body)))
+                                .build();
                     }
 
                     @Override
-                    public void abort() {
-                    }
+                    public void abort() {}
                 };
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
-        try (DynamoDbStreamsClient client = DynamoDbStreamsClient.builder().httpClient(fromMemory)
-                .endpointOverride(URI.create("http://127.0.0.1:1")).region(Region.US_EAST_1)
+        try (DynamoDbStreamsClient client = DynamoDbStreamsClient.builder()
+                .httpClient(fromMemory)
+                .endpointOverride(URI.create("http://127.0.0.1:1"))
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
                 .build()) {
             long started = System.nanoTime();
@@ -197,12 +214,18 @@ public final class SourceBenchmark {
     /** Records/s of one thread reading every shard from its trim horizon to its end. */
     private static double rawLoop(DynamoClientSettings settings, String arn, int expected) {
         try (DynamoDbStreamsClient client = settings.createClient()) {
-            List<Shard> shards = client.describeStream(r -> r.streamArn(arn)).streamDescription().shards();
+            List<Shard> shards = client.describeStream(r -> r.streamArn(arn))
+                    .streamDescription()
+                    .shards();
             long started = System.nanoTime();
             long read = 0;
             for (Shard shard : shards) {
-                read += readShard(client, client.getShardIterator(r -> r.streamArn(arn).shardId(shard.shardId())
-                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
+                read += readShard(
+                        client,
+                        client.getShardIterator(r -> r.streamArn(arn)
+                                        .shardId(shard.shardId())
+                                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                                .shardIterator());
             }
             return rate("raw loop", read, expected, started);
         }
@@ -214,7 +237,8 @@ public final class SourceBenchmark {
         String next = iterator;
         while (next != null) {
             String current = next;
-            GetRecordsResponse page = client.getRecords(r -> r.shardIterator(current).limit(1000));
+            GetRecordsResponse page =
+                    client.getRecords(r -> r.shardIterator(current).limit(1000));
             read += page.records().size();
             next = page.records().isEmpty() ? null : page.nextShardIterator();
         }
@@ -234,10 +258,17 @@ public final class SourceBenchmark {
         FIRST_NANOS.set(0);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        env.fromSource(ShardlineSource.<String>builder().streamArn(arn).endpoint(settings.endpoint())
-                        .credentials("bench", "bench").bounded()
-                        .deserializer(ChangeRecordDeserializationSchema.of(r -> r.keys().get("id").s(), Types.STRING))
-                        .build(), WatermarkStrategy.noWatermarks(), "backlog")
+        env.fromSource(
+                        ShardlineSource.<String>builder()
+                                .streamArn(arn)
+                                .endpoint(settings.endpoint())
+                                .credentials("bench", "bench")
+                                .bounded()
+                                .deserializer(ChangeRecordDeserializationSchema.of(
+                                        r -> r.keys().get("id").s(), Types.STRING))
+                                .build(),
+                        WatermarkStrategy.noWatermarks(),
+                        "backlog")
                 .map(id -> {
                     long now = System.nanoTime();
                     FIRST_NANOS.compareAndSet(0, now);
@@ -256,15 +287,23 @@ public final class SourceBenchmark {
     private static void freshness(DynamoClientSettings settings, int rate, int seconds) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        env.fromSource(ShardlineSource.<String>builder().tableName("Fresh").endpoint(settings.endpoint())
-                        .credentials("bench", "bench")
-                        .deserializer(ChangeRecordDeserializationSchema.of(r -> r.keys().get("id").s(), Types.STRING))
-                        .build(), WatermarkStrategy.noWatermarks(), "fresh")
+        env.fromSource(
+                        ShardlineSource.<String>builder()
+                                .tableName("Fresh")
+                                .endpoint(settings.endpoint())
+                                .credentials("bench", "bench")
+                                .deserializer(ChangeRecordDeserializationSchema.of(
+                                        r -> r.keys().get("id").s(), Types.STRING))
+                                .build(),
+                        WatermarkStrategy.noWatermarks(),
+                        "fresh")
                 .map(StreamWorkload::arrived)
                 .sinkTo(new DiscardingSink<>());
-        double[] latencies = StreamWorkload.freshness(env.executeAsync("freshness"), settings.endpoint(), "Fresh", rate,
-                seconds);
-        System.out.printf("freshness at %d writes/s for %d s (parallelism 2, default options): p50 %.1f ms, p99 %.1f ms, "
-                + "max %.1f ms%n", rate, seconds, latencies[0], latencies[1], latencies[2]);
+        double[] latencies =
+                StreamWorkload.freshness(env.executeAsync("freshness"), settings.endpoint(), "Fresh", rate, seconds);
+        System.out.printf(
+                "freshness at %d writes/s for %d s (parallelism 2, default options): p50 %.1f ms, p99 %.1f ms, "
+                        + "max %.1f ms%n",
+                rate, seconds, latencies[0], latencies[1], latencies[2]);
     }
 }

@@ -37,15 +37,20 @@ public final class StreamWorkload {
     private static final Map<String, Long> ARRIVALS = new ConcurrentHashMap<>();
     private static final AtomicLong TIMED_ARRIVALS = new AtomicLong();
 
-    private StreamWorkload() {
-    }
+    private StreamWorkload() {}
 
     /** Creates a table keyed by {@code id} (S) with two partitions and a NEW_IMAGE stream; returns the stream ARN. */
     public static String createTable(Engine engine, String name) {
-        return engine.createTable(new CreateTable.Request(name, List.of(new AttributeDefinition("id", "S")),
-                List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null,
-                List.of(new Tag("shardline:partitions", "2")), new StreamSpecification(true, "NEW_IMAGE")))
-                .tableDescription().latestStreamArn();
+        return engine.createTable(new CreateTable.Request(
+                        name,
+                        List.of(new AttributeDefinition("id", "S")),
+                        List.of(new KeySchemaElement("id", "HASH")),
+                        "PAY_PER_REQUEST",
+                        null,
+                        List.of(new Tag("shardline:partitions", "2")),
+                        new StreamSpecification(true, "NEW_IMAGE")))
+                .tableDescription()
+                .latestStreamArn();
     }
 
     /** Puts {@code records} items k0, k1, ... into {@code table} from four threads. */
@@ -57,8 +62,9 @@ public final class StreamWorkload {
             int thread = t;
             writers.add(pool.submit(() -> {
                 for (int i = thread; i < records; i += threads) {
-                    engine.putItem(PutItem.Request.of(table, Map.of("id", new AttributeValue.S("k" + i),
-                            "payload", new AttributeValue.S(PAYLOAD))));
+                    engine.putItem(PutItem.Request.of(
+                            table,
+                            Map.of("id", new AttributeValue.S("k" + i), "payload", new AttributeValue.S(PAYLOAD))));
                 }
             }));
         }
@@ -86,9 +92,11 @@ public final class StreamWorkload {
             throws Exception {
         int total = rate * seconds;
         long[] acknowledged = new long[total];
-        try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create(endpoint))
-                .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("bench", "bench"))).build()) {
+        try (DynamoDbClient client = DynamoDbClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+                .build()) {
             long warmUpDeadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
             for (int i = 0; ARRIVALS.isEmpty(); i++) {
                 if (System.nanoTime() > warmUpDeadline) {
@@ -107,7 +115,9 @@ public final class StreamWorkload {
                 acknowledged[i] = System.nanoTime();
             }
         }
-        Await.until(Duration.ofMinutes(1), () -> TIMED_ARRIVALS.get() >= total,
+        Await.until(
+                Duration.ofMinutes(1),
+                () -> TIMED_ARRIVALS.get() >= total,
                 "all " + total + " timed records of " + table + " to reach the job");
         job.cancel().get();
         int skipped = rate * 2;
@@ -118,12 +128,15 @@ public final class StreamWorkload {
         ARRIVALS.clear();
         TIMED_ARRIVALS.set(0);
         Arrays.sort(latencies);
-        return new double[] {latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6,
-                latencies[latencies.length - 1] / 1e6};
+        return new double[] {
+            latencies[latencies.length / 2] / 1e6,
+            latencies[(int) (latencies.length * 0.99)] / 1e6,
+            latencies[latencies.length - 1] / 1e6
+        };
     }
 
     private static void put(DynamoDbClient client, String table, String id) {
-        client.putItem(r -> r.tableName(table).item(Map.of("id",
-                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id))));
+        client.putItem(r -> r.tableName(table)
+                .item(Map.of("id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id))));
     }
 }

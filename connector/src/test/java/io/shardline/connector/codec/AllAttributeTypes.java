@@ -10,8 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class AllAttributeTypes {
     public static final SdkBytes BYTES = SdkBytes.fromByteArray(new byte[] {0, 1, (byte) 255});
 
-    private AllAttributeTypes() {
-    }
+    private AllAttributeTypes() {}
 
     public static Map<String, AttributeValue> item() {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
@@ -20,8 +19,14 @@ public final class AllAttributeTypes {
         item.put("b", AttributeValue.fromB(BYTES));
         item.put("bool", AttributeValue.fromBool(true));
         item.put("null", AttributeValue.fromNul(true));
-        item.put("m", AttributeValue.fromM(Map.of("inner", AttributeValue.fromL(List.of(AttributeValue.fromS("a"),
-                AttributeValue.fromN("1"), AttributeValue.fromM(Map.of()))))));
+        item.put(
+                "m",
+                AttributeValue.fromM(Map.of(
+                        "inner",
+                        AttributeValue.fromL(List.of(
+                                AttributeValue.fromS("a"),
+                                AttributeValue.fromN("1"),
+                                AttributeValue.fromM(Map.of()))))));
         item.put("l", AttributeValue.fromL(List.of()));
         item.put("ss", AttributeValue.fromSs(List.of("a", "b")));
         item.put("ns", AttributeValue.fromNs(List.of("1", "2.5")));

@@ -30,7 +30,8 @@ class AttributeValueBinaryTest {
     void anUnknownTypeTagIsAnErrorNamingIt() throws IOException {
         byte[] bytes = write(Map.of("a", AttributeValue.fromS("x")));
         bytes[4 + 2 + 1] = 'Z';
-        IOException e = assertThrows(IOException.class,
+        IOException e = assertThrows(
+                IOException.class,
                 () -> AttributeValueBinary.readMap(new DataInputStream(new ByteArrayInputStream(bytes))));
         assertEquals("Unknown attribute value type tag " + (int) 'Z', e.getMessage());
     }

@@ -39,21 +39,27 @@ class DynamoDbJsonITCase {
     @Test
     void aRecordReadThroughTheSdkIsWrittenBackAsTheServerSentIt() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-27T00:00:00Z"));
-        EngineServerResource server = new EngineServerResource(EngineConfig.inMemory().withClock(clock)
-                .withMaintenanceInterval(Duration.ofHours(1)));
+        EngineServerResource server = new EngineServerResource(
+                EngineConfig.inMemory().withClock(clock).withMaintenanceInterval(Duration.ofHours(1)));
         server.startUp();
         try (DynamoDbClient client = server.client();
-             DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(URI.create(server.endpoint()))
-                     .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
-                             AwsBasicCredentials.create("test", "test"))).build()) {
-            String arn = client.createTable(r -> r.tableName("Everything").billingMode("PAY_PER_REQUEST")
-                    .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
-                    .keySchema(k -> k.attributeName("id").keyType("HASH"))
-                    .tags(t -> t.key("shardline:partitions").value("1"))
-                    .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
-                    .tableDescription().latestStreamArn();
-            client.updateTimeToLive(r -> r.tableName("Everything").timeToLiveSpecification(t -> t.enabled(true)
-                    .attributeName("expires")));
+                DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
+                        .endpointOverride(URI.create(server.endpoint()))
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                        .build()) {
+            String arn = client.createTable(r -> r.tableName("Everything")
+                            .billingMode("PAY_PER_REQUEST")
+                            .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                            .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                            .tags(t -> t.key("shardline:partitions").value("1"))
+                            .streamSpecification(
+                                    s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
+                    .tableDescription()
+                    .latestStreamArn();
+            client.updateTimeToLive(r -> r.tableName("Everything")
+                    .timeToLiveSpecification(t -> t.enabled(true).attributeName("expires")));
             Map<String, AttributeValue> item = new java.util.LinkedHashMap<>(AllAttributeTypes.item());
             item.put("id", AttributeValue.fromS("k1"));
             client.putItem(r -> r.tableName("Everything").item(item));
@@ -63,16 +69,27 @@ class DynamoDbJsonITCase {
             client.deleteItem(r -> r.tableName("Everything").key(Map.of("id", AttributeValue.fromS("k2"))));
             server.engine().runMaintenance();
 
-            String shard = streams.describeStream(r -> r.streamArn(arn)).streamDescription().shards().get(0).shardId();
-            String iterator = streams.getShardIterator(r -> r.streamArn(arn).shardId(shard)
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            String shard = streams.describeStream(r -> r.streamArn(arn))
+                    .streamDescription()
+                    .shards()
+                    .get(0)
+                    .shardId();
+            String iterator = streams.getShardIterator(
+                            r -> r.streamArn(arn).shardId(shard).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
             List<ChangeRecord> read = new ArrayList<>();
-            streams.getRecords(r -> r.shardIterator(iterator)).records().forEach(r -> read.add(ChangeRecord.of(r, shard)));
-            List<GetRecords.ChangeRecord> sent = server.engine().getRecords(GetRecords.Request.of(server.engine()
-                    .getShardIterator(GetShardIterator.Request.of(arn, shard, "TRIM_HORIZON")).shardIterator())).records();
+            streams.getRecords(r -> r.shardIterator(iterator))
+                    .records()
+                    .forEach(r -> read.add(ChangeRecord.of(r, shard)));
+            List<GetRecords.ChangeRecord> sent = server.engine()
+                    .getRecords(GetRecords.Request.of(server.engine()
+                            .getShardIterator(GetShardIterator.Request.of(arn, shard, "TRIM_HORIZON"))
+                            .shardIterator()))
+                    .records();
 
-            assertThat(read).extracting(ChangeRecord::eventName).containsExactly("INSERT", "MODIFY", "INSERT",
-                    "REMOVE", "REMOVE");
+            assertThat(read)
+                    .extracting(ChangeRecord::eventName)
+                    .containsExactly("INSERT", "MODIFY", "INSERT", "REMOVE", "REMOVE");
             assertThat(read.get(4).deletedByTtl()).isTrue();
             assertThat(read.get(3).deletedByTtl()).isFalse();
             for (int i = 0; i < read.size(); i++) {

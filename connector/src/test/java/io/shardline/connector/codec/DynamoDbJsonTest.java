@@ -19,7 +19,8 @@ class DynamoDbJsonTest {
         Map<String, AttributeValue> expected = AllAttributeTypes.item();
         assertThat(item.at("/s/S").asText()).isEqualTo(expected.get("s").s());
         assertThat(item.at("/n/N").asText()).isEqualTo(expected.get("n").n());
-        assertThat(Base64.getDecoder().decode(item.at("/b/B").asText())).isEqualTo(AllAttributeTypes.BYTES.asByteArray());
+        assertThat(Base64.getDecoder().decode(item.at("/b/B").asText()))
+                .isEqualTo(AllAttributeTypes.BYTES.asByteArray());
         assertThat(item.at("/bool/BOOL").booleanValue()).isTrue();
         assertThat(item.at("/null/NULL").booleanValue()).isTrue();
         assertThat(item.at("/m/M/inner/L/0/S").asText()).isEqualTo("a");
@@ -34,9 +35,20 @@ class DynamoDbJsonTest {
 
     @Test
     void aTtlDeleteIsWrittenAsTheWholeStreamsRecord() throws Exception {
-        ChangeRecord record = new ChangeRecord("e1", "REMOVE", "1.1", "aws:dynamodb", "eu-west-1",
-                Map.of("id", AttributeValue.fromS("k")), Map.of("id", AttributeValue.fromS("k")), null,
-                "100000000000000000042", 21L, 1_764_000_000_999L, "NEW_AND_OLD_IMAGES", "shardId-1",
+        ChangeRecord record = new ChangeRecord(
+                "e1",
+                "REMOVE",
+                "1.1",
+                "aws:dynamodb",
+                "eu-west-1",
+                Map.of("id", AttributeValue.fromS("k")),
+                Map.of("id", AttributeValue.fromS("k")),
+                null,
+                "100000000000000000042",
+                21L,
+                1_764_000_000_999L,
+                "NEW_AND_OLD_IMAGES",
+                "shardId-1",
                 new ChangeRecord.Identity("dynamodb.amazonaws.com", "Service"));
         JsonNode written = json.readTree(DynamoDbJson.changeRecord(record));
         assertThat(written.get("eventID").asText()).isEqualTo("e1");

@@ -28,8 +28,12 @@ class OneWritePerKeyBatchCreatorTest {
     @Test
     void aBatchEndsBeforeASecondWriteOfTheSameKey() {
         DequeRequestBuffer<TableWrite> buffer = buffer(put("a", 1), put("b", 1), put("a", 2), put("c", 1));
-        assertEquals(List.of(put("a", 1), put("b", 1)), creator.createNextBatch(() -> 25, buffer).getBatchEntries());
-        assertEquals(List.of(put("a", 2), put("c", 1)), creator.createNextBatch(() -> 25, buffer).getBatchEntries());
+        assertEquals(
+                List.of(put("a", 1), put("b", 1)),
+                creator.createNextBatch(() -> 25, buffer).getBatchEntries());
+        assertEquals(
+                List.of(put("a", 2), put("c", 1)),
+                creator.createNextBatch(() -> 25, buffer).getBatchEntries());
     }
 
     @Test
@@ -42,8 +46,8 @@ class OneWritePerKeyBatchCreatorTest {
     @Test
     void aWriteWithoutTheKeyIsRejectedNamingIt() {
         DequeRequestBuffer<TableWrite> buffer = buffer(TableWrite.put(Map.of("name", AttributeValue.fromS("x")), 1));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> creator.createNextBatch(() -> 25, buffer));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> creator.createNextBatch(() -> 25, buffer));
         assertEquals("A table write lacks key attribute id: {name=AttributeValue(S=x)}", e.getMessage());
     }
 }

@@ -3,6 +3,8 @@ package io.shardline.connector.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.shardline.connector.testing.EngineServerResource;
+import io.shardline.connector.testing.Restarts;
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
 import io.shardline.engine.api.AttributeDefinition;
@@ -25,8 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
-import io.shardline.connector.testing.EngineServerResource;
-import io.shardline.connector.testing.Restarts;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -63,19 +63,27 @@ class LargeWorkloadOrderITCase {
 
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(2).setNumberSlotsPerTaskManager(2).build());
+            .setNumberTaskManagers(2)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     private final EngineServerResource server = new EngineServerResource(EngineConfig.inMemory()
-            .withShardRolloverAge(Duration.ofSeconds(2)).withMaintenanceInterval(Duration.ofMillis(100)));
+            .withShardRolloverAge(Duration.ofSeconds(2))
+            .withMaintenanceInterval(Duration.ofMillis(100)));
     private Engine engine;
 
     @BeforeEach
     void start() {
         server.startUp();
         engine = server.engine();
-        engine.createTable(new CreateTable.Request("Moves", List.of(new AttributeDefinition("id", "S")),
-                List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null,
-                List.of(new Tag("shardline:partitions", "2")), new StreamSpecification(true, "NEW_IMAGE")));
+        engine.createTable(new CreateTable.Request(
+                "Moves",
+                List.of(new AttributeDefinition("id", "S")),
+                List.of(new KeySchemaElement("id", "HASH")),
+                "PAY_PER_REQUEST",
+                null,
+                List.of(new Tag("shardline:partitions", "2")),
+                new StreamSpecification(true, "NEW_IMAGE")));
     }
 
     @AfterEach
@@ -97,8 +105,13 @@ class LargeWorkloadOrderITCase {
                 for (int i = 0; i < CHANGES / WRITERS; i++) {
                     String id = "key-" + (random.nextInt(KEYS / WRITERS) * WRITERS + writer);
                     long version = acknowledged.getOrDefault(id, 0L) + 1;
-                    engine.putItem(PutItem.Request.of("Moves", Map.of("id", new AttributeValue.S(id),
-                            "version", new AttributeValue.N(DynamoNumber.of(version)))));
+                    engine.putItem(PutItem.Request.of(
+                            "Moves",
+                            Map.of(
+                                    "id",
+                                    new AttributeValue.S(id),
+                                    "version",
+                                    new AttributeValue.N(DynamoNumber.of(version)))));
                     acknowledged.put(id, version);
                     if (writer == 0 && i % (CHANGES / WRITERS / SPLITS) == CHANGES / WRITERS / SPLITS - 1) {
                         Partitions.splitWidest(engine, "Moves");
@@ -114,6 +127,7 @@ class LargeWorkloadOrderITCase {
     static final class OrderCheck extends KeyedProcessFunction<String, String, String> {
         /** Subtasks opened, restarts included. */
         static final AtomicInteger OPENED = new AtomicInteger();
+
         private transient ValueState<String> lastSequence;
         private transient ValueState<Long> count;
 
@@ -147,13 +161,20 @@ class LargeWorkloadOrderITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(Restarts.fixedDelay(10));
         env.setParallelism(4);
         env.enableCheckpointing(200);
-        DataStream<String> checked = env.fromSource(ShardlineSource.<String>builder().tableName("Moves")
-                        .endpoint(server.endpoint()).credentials("test", "test")
-                        .option(ShardlineSourceOptions.IDLE_POLL_INTERVAL, Duration.ofMillis(20))
-                        .option(ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL, Duration.ofMillis(500))
-                        .deserializer(ChangeRecordDeserializationSchema.of(r -> r.keys().get("id").s() + "|"
-                                + r.newImage().get("version").n() + "|" + r.sequenceNumber(), Types.STRING))
-                        .build(), WatermarkStrategy.noWatermarks(), "moves")
+        DataStream<String> checked = env.fromSource(
+                        ShardlineSource.<String>builder()
+                                .tableName("Moves")
+                                .endpoint(server.endpoint())
+                                .credentials("test", "test")
+                                .option(ShardlineSourceOptions.IDLE_POLL_INTERVAL, Duration.ofMillis(20))
+                                .option(ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL, Duration.ofMillis(500))
+                                .deserializer(ChangeRecordDeserializationSchema.of(
+                                        r -> r.keys().get("id").s() + "|"
+                                                + r.newImage().get("version").n() + "|" + r.sequenceNumber(),
+                                        Types.STRING))
+                                .build(),
+                        WatermarkStrategy.noWatermarks(),
+                        "moves")
                 .keyBy(change -> change.substring(0, change.indexOf('|')))
                 .process(new OrderCheck());
         Map<String, List<Long>> versions = new HashMap<>();
@@ -161,8 +182,7 @@ class LargeWorkloadOrderITCase {
         Map<String, Long> acknowledged;
         try (CloseableIterator<String> collected = checked.collectAsync()) {
             JobClient job = env.executeAsync();
-            CompletableFuture<Map<String, Long>> workload = CompletableFuture.supplyAsync(
-                    this::writeWorkload);
+            CompletableFuture<Map<String, Long>> workload = CompletableFuture.supplyAsync(this::writeWorkload);
             int received = 0;
             boolean killed = false;
             while (received < CHANGES && violations.isEmpty()) {
@@ -187,11 +207,16 @@ class LargeWorkloadOrderITCase {
         }
         assertEquals(List.of(), violations);
         assertTrue(OrderCheck.OPENED.get() > 4, "the tasks restarted after the TaskManager was lost");
-        assertEquals(2 + 2 * SPLITS, engine.partitions("Moves").size(), "partitions split while writes went on: the "
-                + "table's two partitions and two children per split");
-        assertEquals(CHANGES, acknowledged.values().stream().mapToLong(Long::longValue).sum());
+        assertEquals(
+                2 + 2 * SPLITS,
+                engine.partitions("Moves").size(),
+                "partitions split while writes went on: the " + "table's two partitions and two children per split");
+        assertEquals(
+                CHANGES,
+                acknowledged.values().stream().mapToLong(Long::longValue).sum());
         Map<String, List<Long>> expected = new HashMap<>();
-        acknowledged.forEach((key, last) -> expected.put(key, LongStream.rangeClosed(1, last).boxed().toList()));
+        acknowledged.forEach((key, last) ->
+                expected.put(key, LongStream.rangeClosed(1, last).boxed().toList()));
         assertEquals(expected, versions, "each key's versions complete and in order");
     }
 }

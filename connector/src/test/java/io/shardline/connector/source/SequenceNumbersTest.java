@@ -33,7 +33,9 @@ class SequenceNumbersTest {
             numbers.add(digits.toString());
         }
         List<String> byOrder = numbers.stream().sorted(SequenceNumbers.ORDER).toList();
-        List<String> byValue = numbers.stream().sorted((a, b) -> new BigInteger(a).compareTo(new BigInteger(b))).toList();
+        List<String> byValue = numbers.stream()
+                .sorted((a, b) -> new BigInteger(a).compareTo(new BigInteger(b)))
+                .toList();
         for (int i = 0; i < byOrder.size(); i++) {
             assertEquals(0, new BigInteger(byOrder.get(i)).compareTo(new BigInteger(byValue.get(i))), "position " + i);
         }
@@ -41,8 +43,8 @@ class SequenceNumbersTest {
 
     @Test
     void somethingThatIsNotANumberIsRefusedNamingIt() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SequenceNumbers.compare("12a", "100000000000000000000"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> SequenceNumbers.compare("12a", "100000000000000000000"));
         assertThat(e).hasMessageContaining("12a");
     }
 }

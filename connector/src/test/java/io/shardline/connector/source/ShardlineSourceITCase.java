@@ -58,10 +58,13 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 class ShardlineSourceITCase {
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(4)
+            .build());
 
     private final EngineServerResource server = new EngineServerResource(EngineConfig.inMemory()
-            .withShardRolloverAge(Duration.ofMillis(400)).withMaintenanceInterval(Duration.ofMillis(50)));
+            .withShardRolloverAge(Duration.ofMillis(400))
+            .withMaintenanceInterval(Duration.ofMillis(50)));
     private Engine engine;
     private DynamoDbClient client;
     private String streamArn;
@@ -86,8 +89,12 @@ class ShardlineSourceITCase {
             for (int k = 0; k < keys; k++) {
                 String id = "key-" + k;
                 long version = round * 10_000L + k;
-                client.putItem(r -> r.tableName("Changes").item(Map.of("id", AttributeValue.fromS(id),
-                        "version", AttributeValue.fromN(Long.toString(version)))));
+                client.putItem(r -> r.tableName("Changes")
+                        .item(Map.of(
+                                "id",
+                                AttributeValue.fromS(id),
+                                "version",
+                                AttributeValue.fromN(Long.toString(version)))));
                 written.computeIfAbsent(id, x -> new ArrayList<>()).add(version);
             }
             if (round % 3 == 1) {
@@ -98,13 +105,15 @@ class ShardlineSourceITCase {
     }
 
     private ShardlineSourceBuilder<String> source() {
-        return ShardlineSource.<String>builder().streamArn(streamArn).endpoint(server.endpoint())
+        return ShardlineSource.<String>builder()
+                .streamArn(streamArn)
+                .endpoint(server.endpoint())
                 .credentials("test", "test")
                 .option(ShardlineSourceOptions.IDLE_POLL_INTERVAL, Duration.ofMillis(20))
                 .option(ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL, Duration.ofMillis(200))
                 .deserializer(ChangeRecordDeserializationSchema.of(
-                        r -> r.keys().get("id").s() + "|" + r.newImage().get("version").n() + "|" + r.sequenceNumber()
-                                + "|" + r.shardId(),
+                        r -> r.keys().get("id").s() + "|"
+                                + r.newImage().get("version").n() + "|" + r.sequenceNumber() + "|" + r.shardId(),
                         Types.STRING));
     }
 
@@ -114,8 +123,12 @@ class ShardlineSourceITCase {
         for (String result : results) {
             String[] parts = result.split("\\|");
             String sequence = parts[2];
-            assertTrue(SequenceNumbers.compare(sequence, lastSequence.getOrDefault(parts[0], "0")) > 0, "sequence numbers of " + parts[0] + " increase: "
-                    + results.stream().filter(x -> x.startsWith(parts[0] + "|")).toList());
+            assertTrue(
+                    SequenceNumbers.compare(sequence, lastSequence.getOrDefault(parts[0], "0")) > 0,
+                    "sequence numbers of " + parts[0] + " increase: "
+                            + results.stream()
+                                    .filter(x -> x.startsWith(parts[0] + "|"))
+                                    .toList());
             lastSequence.put(parts[0], sequence);
             read.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(Long.parseLong(parts[1]));
         }
@@ -136,6 +149,7 @@ class ShardlineSourceITCase {
 
     @RegisterExtension
     final LoggerAuditingExtension enumeratorLog = new LoggerAuditingExtension(ShardSplitEnumerator.class, Level.INFO);
+
     @RegisterExtension
     final LoggerAuditingExtension readerLog = new LoggerAuditingExtension(ShardSplitReader.class, Level.INFO);
 
@@ -144,8 +158,11 @@ class ShardlineSourceITCase {
         write(150, 0, 8, new HashMap<>());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        assertEquals(150 * 8, env.fromSource(source().bounded().build(), WatermarkStrategy.noWatermarks(), "changes")
-                .executeAndCollect(1_000_000).size());
+        assertEquals(
+                150 * 8,
+                env.fromSource(source().bounded().build(), WatermarkStrategy.noWatermarks(), "changes")
+                        .executeAndCollect(1_000_000)
+                        .size());
 
         List<String> enumerator = enumeratorLog.getMessages();
         List<String> reader = readerLog.getMessages();
@@ -157,22 +174,28 @@ class ShardlineSourceITCase {
             }
         }
         assertTrue(opened.size() > 2, "the shards of a table whose partitions split: " + reader);
-        assertTrue(enumerator.stream().anyMatch(m -> m.startsWith("Discovered " + opened.size() + " new shard(s)")),
+        assertTrue(
+                enumerator.stream().anyMatch(m -> m.startsWith("Discovered " + opened.size() + " new shard(s)")),
                 "discovery: " + enumerator);
         for (String split : opened) {
-            assertTrue(enumerator.stream().anyMatch(m -> m.startsWith("Assigning shard " + split + " ")),
+            assertTrue(
+                    enumerator.stream().anyMatch(m -> m.startsWith("Assigning shard " + split + " ")),
                     split + " assigned: " + enumerator);
-            assertTrue(enumerator.stream().anyMatch(m -> m.startsWith("Shard " + split + " finished by reader ")),
+            assertTrue(
+                    enumerator.stream().anyMatch(m -> m.startsWith("Shard " + split + " finished by reader ")),
                     split + " finished: " + enumerator);
-            assertTrue(reader.stream().anyMatch(m -> m.startsWith("Shard " + split + " ended")),
+            assertTrue(
+                    reader.stream().anyMatch(m -> m.startsWith("Shard " + split + " ended")),
                     split + " ended: " + reader);
         }
-        assertTrue(enumerator.size() + reader.size() <= 4 * opened.size() + 4,
+        assertTrue(
+                enumerator.size() + reader.size() <= 4 * opened.size() + 4,
                 "a few lines per shard, none per record: " + (enumerator.size() + reader.size()));
     }
 
     /** Fails the job once, after some records, to force a restore from the last checkpoint. */
     static final AtomicBoolean FAILED_ONCE = new AtomicBoolean();
+
     static final AtomicInteger SEEN = new AtomicInteger();
 
     @Test
@@ -183,8 +206,12 @@ class ShardlineSourceITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(Restarts.fixedDelay(3));
         env.setParallelism(2);
         env.enableCheckpointing(50);
-        List<String> results = env.fromSource(source().bounded()
-                        .option(ShardlineSourceOptions.RECORDS_PER_GET, 20).build(), WatermarkStrategy.noWatermarks(), "changes")
+        List<String> results = env.fromSource(
+                        source().bounded()
+                                .option(ShardlineSourceOptions.RECORDS_PER_GET, 20)
+                                .build(),
+                        WatermarkStrategy.noWatermarks(),
+                        "changes")
                 .map(value -> {
                     if (SEEN.incrementAndGet() == 300 && FAILED_ONCE.compareAndSet(false, true)) {
                         throw new IllegalStateException("injected failure after 300 records");
@@ -202,13 +229,20 @@ class ShardlineSourceITCase {
         Map<String, List<Long>> written = write(50, 0, 2, new HashMap<>());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        DataStream<String> changes = env.fromSource(ShardlineSource.<String>builder().tableName("Changes")
-                .endpoint(server.endpoint()).credentials("test", "test")
-                .option(ShardlineSourceOptions.IDLE_POLL_INTERVAL, Duration.ofMillis(20))
-                .option(ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL, Duration.ofMillis(100))
-                .deserializer(ChangeRecordDeserializationSchema.of(r -> r.keys().get("id").s() + "|"
-                        + r.newImage().get("version").n() + "|" + r.sequenceNumber(), Types.STRING))
-                .build(), WatermarkStrategy.noWatermarks(), "changes");
+        DataStream<String> changes = env.fromSource(
+                ShardlineSource.<String>builder()
+                        .tableName("Changes")
+                        .endpoint(server.endpoint())
+                        .credentials("test", "test")
+                        .option(ShardlineSourceOptions.IDLE_POLL_INTERVAL, Duration.ofMillis(20))
+                        .option(ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL, Duration.ofMillis(100))
+                        .deserializer(ChangeRecordDeserializationSchema.of(
+                                r -> r.keys().get("id").s() + "|"
+                                        + r.newImage().get("version").n() + "|" + r.sequenceNumber(),
+                                Types.STRING))
+                        .build(),
+                WatermarkStrategy.noWatermarks(),
+                "changes");
         List<String> results = new ArrayList<>();
         try (CloseableIterator<String> collected = changes.collectAsync()) {
             JobClient job = env.executeAsync();
@@ -216,8 +250,8 @@ class ShardlineSourceITCase {
                 results.add(collected.next());
             }
             client.updateTable(r -> r.tableName("Changes").streamSpecification(s -> s.streamEnabled(false)));
-            client.updateTable(r -> r.tableName("Changes").streamSpecification(s -> s.streamEnabled(true)
-                    .streamViewType(StreamViewType.NEW_IMAGE)));
+            client.updateTable(r -> r.tableName("Changes")
+                    .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
             write(50, 2, 2, written);
             while (results.size() < 50 * 4) {
                 results.add(collected.next());
@@ -232,7 +266,8 @@ class ShardlineSourceITCase {
         Map<String, List<Long>> written = write(100, 0, 3, new HashMap<>());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        CompletableFuture<Map<String, List<Long>>> moreWrites = CompletableFuture.supplyAsync(() -> write(100, 3, 4, written));
+        CompletableFuture<Map<String, List<Long>>> moreWrites =
+                CompletableFuture.supplyAsync(() -> write(100, 3, 4, written));
         List<String> results = env.fromSource(source().build(), WatermarkStrategy.noWatermarks(), "changes")
                 .executeAndCollect(100 * 7);
         moreWrites.get();
@@ -249,10 +284,12 @@ class ShardlineSourceITCase {
     }
 
     private ShardlineSourceBuilder<String> idsOf(ShardlineSourceBuilder<String> builder) {
-        return builder.endpoint(server.endpoint()).credentials("test", "test")
+        return builder.endpoint(server.endpoint())
+                .credentials("test", "test")
                 .option(ShardlineSourceOptions.IDLE_POLL_INTERVAL, Duration.ofMillis(20))
                 .option(ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL, Duration.ofMillis(100))
-                .deserializer(ChangeRecordDeserializationSchema.of(r -> r.keys().get("id").s(), Types.STRING));
+                .deserializer(ChangeRecordDeserializationSchema.of(
+                        r -> r.keys().get("id").s(), Types.STRING));
     }
 
     @Test
@@ -263,8 +300,11 @@ class ShardlineSourceITCase {
         put("Audit", "not-matched");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        DataStream<String> changes = env.fromSource(idsOf(ShardlineSource.<String>builder()
-                .tableNamePattern("Orders-\\d+")).build(), WatermarkStrategy.noWatermarks(), "orders");
+        DataStream<String> changes = env.fromSource(
+                idsOf(ShardlineSource.<String>builder().tableNamePattern("Orders-\\d+"))
+                        .build(),
+                WatermarkStrategy.noWatermarks(),
+                "orders");
         List<String> results = new ArrayList<>();
         try (CloseableIterator<String> collected = changes.collectAsync()) {
             JobClient job = env.executeAsync();
@@ -276,7 +316,8 @@ class ShardlineSourceITCase {
             results.add(collected.next());
             job.cancel().get();
         }
-        assertEquals(List.of("first", "second", "third"), results.stream().sorted().toList());
+        assertEquals(
+                List.of("first", "second", "third"), results.stream().sorted().toList());
     }
 
     @Test
@@ -287,8 +328,12 @@ class ShardlineSourceITCase {
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        DataStream<String> changes = env.fromSource(idsOf(ShardlineSource.<String>builder().tableName("Clicks"))
-                .startingAtLatest().build(), WatermarkStrategy.noWatermarks(), "clicks");
+        DataStream<String> changes = env.fromSource(
+                idsOf(ShardlineSource.<String>builder().tableName("Clicks"))
+                        .startingAtLatest()
+                        .build(),
+                WatermarkStrategy.noWatermarks(),
+                "clicks");
         List<String> results = new ArrayList<>();
         try (CloseableIterator<String> collected = changes.collectAsync()) {
             JobClient job = env.executeAsync();
@@ -311,8 +356,11 @@ class ShardlineSourceITCase {
             }
             job.cancel().get();
         }
-        assertTrue(results.stream().noneMatch(id -> id.startsWith("before-")), "nothing from before the start: " + results);
-        assertEquals(IntStream.range(0, 20).mapToObj(i -> "after-" + i).toList(),
+        assertTrue(
+                results.stream().noneMatch(id -> id.startsWith("before-")),
+                "nothing from before the start: " + results);
+        assertEquals(
+                IntStream.range(0, 20).mapToObj(i -> "after-" + i).toList(),
                 results.stream().filter(id -> id.startsWith("after-")).toList());
     }
 
@@ -340,8 +388,13 @@ class ShardlineSourceITCase {
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        List<String> results = env.fromSource(idsOf(ShardlineSource.<String>builder().tableName("Visits"))
-                .startingAtTimestamp(from).bounded().build(), WatermarkStrategy.noWatermarks(), "visits")
+        List<String> results = env.fromSource(
+                        idsOf(ShardlineSource.<String>builder().tableName("Visits"))
+                                .startingAtTimestamp(from)
+                                .bounded()
+                                .build(),
+                        WatermarkStrategy.noWatermarks(),
+                        "visits")
                 .executeAndCollect(100);
         assertEquals(IntStream.range(0, 10).mapToObj(i -> "after-" + i).toList(), results);
     }
@@ -359,9 +412,11 @@ class ShardlineSourceITCase {
         put("Busy-1", "start");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        DataStream<Long> watermarks = env.fromSource(idsOf(ShardlineSource.<String>builder()
-                        .tableNamePattern("(Busy|Idle)-1")).build(),
-                WatermarkStrategy.<String>forMonotonousTimestamps().withIdleness(Duration.ofMillis(50)), "events")
+        DataStream<Long> watermarks = env.fromSource(
+                        idsOf(ShardlineSource.<String>builder().tableNamePattern("(Busy|Idle)-1"))
+                                .build(),
+                        WatermarkStrategy.<String>forMonotonousTimestamps().withIdleness(Duration.ofMillis(50)),
+                        "events")
                 .process(new ProcessFunction<String, Long>() {
                     @Override
                     public void processElement(String id, Context context, Collector<Long> out) {
@@ -379,7 +434,8 @@ class ShardlineSourceITCase {
             }
             job.cancel().get();
         }
-        assertTrue(advanced > Instant.now().minusSeconds(60).toEpochMilli(),
+        assertTrue(
+                advanced > Instant.now().minusSeconds(60).toEpochMilli(),
                 "the watermark follows the busy shard while the other idles: " + advanced);
     }
 
@@ -390,8 +446,11 @@ class ShardlineSourceITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(parallelism);
         env.enableCheckpointing(100);
-        env.fromSource(source().option(ShardlineSourceOptions.RECORDS_PER_GET, 10).build(),
-                        WatermarkStrategy.noWatermarks(), "changes")
+        env.fromSource(
+                        source().option(ShardlineSourceOptions.RECORDS_PER_GET, 10)
+                                .build(),
+                        WatermarkStrategy.noWatermarks(),
+                        "changes")
                 .keyBy(change -> change.substring(0, change.indexOf('|')))
                 .map(change -> {
                     PASSED.add(change);

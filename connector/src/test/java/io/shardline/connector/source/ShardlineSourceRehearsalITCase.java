@@ -3,7 +3,9 @@ package io.shardline.connector.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shardline.connector.source.ShardlineSourceOptions.TrimmedDataPolicy;
 import io.shardline.engine.control.EngineControl;
+import io.shardline.engine.testing.Await;
 import io.shardline.engine.testing.EngineProcess;
 import java.net.URI;
 import java.nio.file.Path;
@@ -12,21 +14,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import io.shardline.connector.source.ShardlineSourceOptions.TrimmedDataPolicy;
-import io.shardline.engine.testing.Await;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,7 +48,9 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 class ShardlineSourceRehearsalITCase {
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     private static final int KEYS = 20;
     private static final int VERSIONS = 60;
@@ -59,14 +61,17 @@ class ShardlineSourceRehearsalITCase {
     Path dir;
 
     private static DynamoDbClient client(EngineProcess engine) {
-        return DynamoDbClient.builder().endpointOverride(URI.create(engine.endpoint())).region(Region.US_EAST_1)
+        return DynamoDbClient.builder()
+                .endpointOverride(URI.create(engine.endpoint()))
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .build();
     }
 
     /** The table Events, keyed by id, with a stream of {@code view} and {@code partitions} partitions. */
     private static void createEvents(DynamoDbClient client, StreamViewType view, int partitions) {
-        client.createTable(r -> r.tableName("Events").billingMode("PAY_PER_REQUEST")
+        client.createTable(r -> r.tableName("Events")
+                .billingMode("PAY_PER_REQUEST")
                 .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
                 .keySchema(k -> k.attributeName("id").keyType("HASH"))
                 .tags(t -> t.key("shardline:partitions").value(Integer.toString(partitions)))
@@ -74,17 +79,23 @@ class ShardlineSourceRehearsalITCase {
     }
 
     @Test
-    void everyKeysChangesArriveOnceAndInOrderUnderAmazonsReadLimitsThroughSplitsRolloversThrottlingAndServerErrors() throws Exception {
+    void everyKeysChangesArriveOnceAndInOrderUnderAmazonsReadLimitsThroughSplitsRolloversThrottlingAndServerErrors()
+            throws Exception {
         try (EngineProcess engine = EngineProcess.start(dir.resolve("data"));
-             DynamoDbClient client = client(engine)) {
+                DynamoDbClient client = client(engine)) {
             createEvents(client, StreamViewType.NEW_IMAGE, 4);
             EngineControl control = new EngineControl(engine.endpoint());
             control.setLimits(5, 2, null);
             List<String> rehearsed = new ArrayList<>();
             CompletableFuture<Void> production = CompletableFuture.runAsync(() -> {
-                String[][] faults = {{"GetRecords", "ThrottlingException"}, {"GetRecords", "InternalServerError"},
-                        {"GetRecords", "LimitExceededException"}, {"GetShardIterator", "ThrottlingException"},
-                        {"DescribeStream", "InternalServerError"}, {"GetRecords", "DropConnection"}};
+                String[][] faults = {
+                    {"GetRecords", "ThrottlingException"},
+                    {"GetRecords", "InternalServerError"},
+                    {"GetRecords", "LimitExceededException"},
+                    {"GetShardIterator", "ThrottlingException"},
+                    {"DescribeStream", "InternalServerError"},
+                    {"GetRecords", "DropConnection"}
+                };
                 for (int round = 0; round < ROUNDS; round++) {
                     switch (round % 4) {
                         case 0 -> control.splitPartition("Events");
@@ -107,8 +118,12 @@ class ShardlineSourceRehearsalITCase {
                     for (int key = 0; key < KEYS; key++) {
                         int v = version;
                         int k = key;
-                        client.putItem(r -> r.tableName("Events").item(Map.of("id", AttributeValue.fromS("k" + k),
-                                "v", AttributeValue.fromN(Integer.toString(v)))));
+                        client.putItem(r -> r.tableName("Events")
+                                .item(Map.of(
+                                        "id",
+                                        AttributeValue.fromS("k" + k),
+                                        "v",
+                                        AttributeValue.fromN(Integer.toString(v)))));
                     }
                 }
             });
@@ -116,15 +131,24 @@ class ShardlineSourceRehearsalITCase {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(2);
             env.enableCheckpointing(500);
-            List<String> changes = env.fromSource(ShardlineSource.<String>builder().tableName("Events")
-                            .endpoint(engine.endpoint()).credentials("test", "test")
-                            .option(ShardlineSourceOptions.IDLE_POLL_INTERVAL, Duration.ofMillis(20))
-                            .option(ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL, Duration.ofMillis(200))
-                            .option(ShardlineSourceOptions.RETRY_BASE_DELAY, Duration.ofMillis(20))
-                            .option(ShardlineSourceOptions.RETRY_MAX_DELAY, Duration.ofMillis(200))
-                            .deserializer(ChangeRecordDeserializationSchema.of(record -> record.newImage().get("id").s()
-                                    + "=" + record.newImage().get("v").n(), Types.STRING))
-                            .build(), WatermarkStrategy.noWatermarks(), "events")
+            List<String> changes = env.fromSource(
+                            ShardlineSource.<String>builder()
+                                    .tableName("Events")
+                                    .endpoint(engine.endpoint())
+                                    .credentials("test", "test")
+                                    .option(ShardlineSourceOptions.IDLE_POLL_INTERVAL, Duration.ofMillis(20))
+                                    .option(ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL, Duration.ofMillis(200))
+                                    .option(ShardlineSourceOptions.RETRY_BASE_DELAY, Duration.ofMillis(20))
+                                    .option(ShardlineSourceOptions.RETRY_MAX_DELAY, Duration.ofMillis(200))
+                                    .deserializer(ChangeRecordDeserializationSchema.of(
+                                            record -> record.newImage()
+                                                            .get("id")
+                                                            .s() + "="
+                                                    + record.newImage().get("v").n(),
+                                            Types.STRING))
+                                    .build(),
+                            WatermarkStrategy.noWatermarks(),
+                            "events")
                     .executeAndCollect(KEYS * VERSIONS);
             writes.get(2, TimeUnit.MINUTES);
             production.get(1, TimeUnit.MINUTES);
@@ -139,11 +163,14 @@ class ShardlineSourceRehearsalITCase {
                 everyVersion.add(version);
             }
             assertThat(perKey).hasSize(KEYS);
-            assertThat(perKey.values()).as("each key's versions once each, in order").allSatisfy(versions ->
-                    assertThat(versions).isEqualTo(everyVersion));
-            assertThat(rehearsed).as("splits, rollovers and faults happened while the source read")
+            assertThat(perKey.values())
+                    .as("each key's versions once each, in order")
+                    .allSatisfy(versions -> assertThat(versions).isEqualTo(everyVersion));
+            assertThat(rehearsed)
+                    .as("splits, rollovers and faults happened while the source read")
                     .contains("0", "1", "2", "3");
-            assertThat(control.listPartitions("Events").path("Partitions").size()).as("4 splits made 8 partitions")
+            assertThat(control.listPartitions("Events").path("Partitions").size())
+                    .as("4 splits made 8 partitions")
                     .isGreaterThan(4);
         }
     }
@@ -155,45 +182,60 @@ class ShardlineSourceRehearsalITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(1);
         env.enableCheckpointing(100);
-        env.fromSource(ShardlineSource.<String>builder().tableName("Events").endpoint(endpoint).credentials("test", "test")
-                        .option(ShardlineSourceOptions.IDLE_POLL_INTERVAL, Duration.ofMillis(20))
-                        .option(ShardlineSourceOptions.ON_TRIMMED_DATA, policy)
-                        .deserializer(ChangeRecordDeserializationSchema.of(record -> record.keys().get("id").s(),
-                                Types.STRING)).build(), WatermarkStrategy.noWatermarks(), "events").uid("events")
+        env.fromSource(
+                        ShardlineSource.<String>builder()
+                                .tableName("Events")
+                                .endpoint(endpoint)
+                                .credentials("test", "test")
+                                .option(ShardlineSourceOptions.IDLE_POLL_INTERVAL, Duration.ofMillis(20))
+                                .option(ShardlineSourceOptions.ON_TRIMMED_DATA, policy)
+                                .deserializer(ChangeRecordDeserializationSchema.of(
+                                        record -> record.keys().get("id").s(), Types.STRING))
+                                .build(),
+                        WatermarkStrategy.noWatermarks(),
+                        "events")
+                .uid("events")
                 .map(id -> {
                     READ.add(id);
                     return id;
-                }).uid("read")
+                })
+                .uid("read")
                 .sinkTo(new DiscardingSink<>());
         return env.executeAsync();
     }
 
     @Test
-    void aForcedTrimFailsTheJobWithoutRestartsNamingTheGapOrIsSkippedAsThePolicySays(@TempDir Path savepoints) throws Exception {
+    void aForcedTrimFailsTheJobWithoutRestartsNamingTheGapOrIsSkippedAsThePolicySays(@TempDir Path savepoints)
+            throws Exception {
         READ.clear();
         try (EngineProcess engine = EngineProcess.start(dir.resolve("data"));
-             DynamoDbClient client = client(engine)) {
+                DynamoDbClient client = client(engine)) {
             createEvents(client, StreamViewType.KEYS_ONLY, 1);
             EngineControl control = new EngineControl(engine.endpoint());
-            List.of("a1", "a2", "a3").forEach(id -> client.putItem(r -> r.tableName("Events").item(Map.of("id",
-                    AttributeValue.fromS(id)))));
+            List.of("a1", "a2", "a3")
+                    .forEach(id ->
+                            client.putItem(r -> r.tableName("Events").item(Map.of("id", AttributeValue.fromS(id)))));
             JobClient first = reading(engine.endpoint(), TrimmedDataPolicy.FAIL, new Configuration());
             Await.until(Duration.ofMinutes(1), () -> READ.size() == 3, "the first three records read");
-            String savepoint = first.stopWithSavepoint(false, savepoints.toUri().toString(),
-                    SavepointFormatType.CANONICAL).get(1, TimeUnit.MINUTES);
+            String savepoint = first.stopWithSavepoint(
+                            false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
+                    .get(1, TimeUnit.MINUTES);
 
-            List.of("lost1", "lost2").forEach(id -> client.putItem(r -> r.tableName("Events").item(Map.of("id",
-                    AttributeValue.fromS(id)))));
+            List.of("lost1", "lost2")
+                    .forEach(id ->
+                            client.putItem(r -> r.tableName("Events").item(Map.of("id", AttributeValue.fromS(id)))));
             control.trimStream("Events");
-            List.of("c1", "c2").forEach(id -> client.putItem(r -> r.tableName("Events").item(Map.of("id",
-                    AttributeValue.fromS(id)))));
+            List.of("c1", "c2")
+                    .forEach(id ->
+                            client.putItem(r -> r.tableName("Events").item(Map.of("id", AttributeValue.fromS(id)))));
 
             Configuration restore = new Configuration();
             restore.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
             JobClient failing = reading(engine.endpoint(), TrimmedDataPolicy.FAIL, restore);
             assertThatThrownBy(() -> failing.getJobExecutionResult().get(1, TimeUnit.MINUTES))
                     .as("the job fails for good, without restarting into the same gap over and over")
-                    .satisfies(failure -> assertThat(TrimmedStreamException.causedBy(failure)).isTrue())
+                    .satisfies(failure ->
+                            assertThat(TrimmedStreamException.causedBy(failure)).isTrue())
                     .hasStackTraceContaining("shardId-")
                     .hasStackTraceContaining(ShardlineSourceOptions.ON_TRIMMED_DATA.key());
 

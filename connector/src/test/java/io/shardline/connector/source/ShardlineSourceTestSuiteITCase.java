@@ -1,5 +1,6 @@
 package io.shardline.connector.source;
 
+import io.shardline.connector.testing.EngineServerResource;
 import org.apache.flink.connector.testframe.environment.MiniClusterTestEnvironment;
 import org.apache.flink.connector.testframe.external.ExternalContextFactory;
 import org.apache.flink.connector.testframe.junit.annotations.TestContext;
@@ -7,7 +8,6 @@ import org.apache.flink.connector.testframe.junit.annotations.TestEnv;
 import org.apache.flink.connector.testframe.junit.annotations.TestExternalSystem;
 import org.apache.flink.connector.testframe.junit.annotations.TestSemantics;
 import org.apache.flink.connector.testframe.testsuites.SourceTestSuiteBase;
-import io.shardline.connector.testing.EngineServerResource;
 import org.apache.flink.core.execution.CheckpointingMode;
 
 /**

@@ -41,11 +41,14 @@ final class TableStreamsExternalContext implements DataStreamSourceExternalConte
 
     @Override
     public Source<String, ?, ?> createSource(TestingSourceSettings settings) {
-        ShardlineSourceBuilder<String> builder = ShardlineSource.<String>builder().tableNamePattern(prefix + "-\\d+")
-                .endpoint(server.endpoint()).credentials("test", "test")
+        ShardlineSourceBuilder<String> builder = ShardlineSource.<String>builder()
+                .tableNamePattern(prefix + "-\\d+")
+                .endpoint(server.endpoint())
+                .credentials("test", "test")
                 .option(ShardlineSourceOptions.SHARD_DISCOVERY_INTERVAL, Duration.ofMillis(100))
                 .option(ShardlineSourceOptions.IDLE_POLL_INTERVAL, Duration.ofMillis(20))
-                .deserializer(ChangeRecordDeserializationSchema.of(r -> r.newImage().get("value").s(), Types.STRING));
+                .deserializer(ChangeRecordDeserializationSchema.of(
+                        r -> r.newImage().get("value").s(), Types.STRING));
         if (settings.getBoundedness() == Boundedness.BOUNDED) {
             builder.bounded();
         }
@@ -55,7 +58,8 @@ final class TableStreamsExternalContext implements DataStreamSourceExternalConte
     @Override
     public ExternalSystemSplitDataWriter<String> createSourceSplitDataWriter(TestingSourceSettings settings) {
         String table = prefix + "-" + tables.size();
-        client.createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+        client.createTable(r -> r.tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.N))
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
                 .tags(Tag.builder().key("shardline:partitions").value("1").build())
@@ -68,14 +72,13 @@ final class TableStreamsExternalContext implements DataStreamSourceExternalConte
             public void writeRecords(List<String> records) {
                 for (String record : records) {
                     String id = Long.toString(next++);
-                    client.putItem(r -> r.tableName(table).item(Map.of("id", AttributeValue.fromN(id),
-                            "value", AttributeValue.fromS(record))));
+                    client.putItem(r -> r.tableName(table)
+                            .item(Map.of("id", AttributeValue.fromN(id), "value", AttributeValue.fromS(record))));
                 }
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 

@@ -45,11 +45,14 @@ class SettingsDeclaredOnceTest {
             }
             for (ConfigOption<?> twin : matching) {
                 twins++;
-                assertThat(sql.defaultValue()).as("the default of %s and %s", key, twin.key())
+                assertThat(sql.defaultValue())
+                        .as("the default of %s and %s", key, twin.key())
                         .isEqualTo(twin.defaultValue());
-                if (!key.equals(RETRY_ATTEMPTS) && twin.key().startsWith(key.startsWith("sink.")
-                        ? "shardline.sink." : "shardline.source.")) {
-                    assertThat(text(sql)).as("the description of %s and %s", key, twin.key()).isEqualTo(text(twin));
+                if (!key.equals(RETRY_ATTEMPTS)
+                        && twin.key().startsWith(key.startsWith("sink.") ? "shardline.sink." : "shardline.source.")) {
+                    assertThat(text(sql))
+                            .as("the description of %s and %s", key, twin.key())
+                            .isEqualTo(text(twin));
                 }
             }
         }
@@ -61,13 +64,16 @@ class SettingsDeclaredOnceTest {
         List<String> documented = Files.readAllLines(Path.of("../docs/sql.md"));
         List<String> missing = new ArrayList<>();
         for (ConfigOption<?> option : options(ShardlineSqlOptions.class)) {
-            String row = "| `" + option.key() + "` |" + (option.hasDefaultValue() ? " " + shown(option.defaultValue())
-                    + " " : " ") + "| " + text(option) + " |";
+            String row = "| `" + option.key() + "` |"
+                    + (option.hasDefaultValue() ? " " + shown(option.defaultValue()) + " " : " ") + "| " + text(option)
+                    + " |";
             if (!documented.contains(row)) {
                 missing.add(row);
             }
         }
-        assertThat(missing).as("rows of docs/sql.md's option table, as the declarations say").isEmpty();
+        assertThat(missing)
+                .as("rows of docs/sql.md's option table, as the declarations say")
+                .isEmpty();
     }
 
     private static String shown(Object value) {

@@ -32,13 +32,22 @@ class ShardlineSqlConnectorJarITCase {
     @Test
     void theJarCarriesItsAwsSdkRelocatedAndRegistersTheFactory() throws Exception {
         try (JarFile jar = new JarFile(JAR.toFile())) {
-            List<String> names = Collections.list(jar.entries()).stream().map(entry -> entry.getName()).toList();
-            assertThat(names).contains("io/shardline/shaded/software/amazon/awssdk/services/dynamodb/"
-                    + "DynamoDbClient.class", "io/shardline/connector/sql/ShardlineTableFactory.class");
-            assertThat(names).noneMatch(name -> name.startsWith("software/amazon/") || name.startsWith("io/netty/")
-                    || name.startsWith("org/apache/http/") || name.startsWith("com/fasterxml/"));
-            String factories = new String(jar.getInputStream(jar.getEntry(
-                    "META-INF/services/org.apache.flink.table.factories.Factory")).readAllBytes(), StandardCharsets.UTF_8);
+            List<String> names = Collections.list(jar.entries()).stream()
+                    .map(entry -> entry.getName())
+                    .toList();
+            assertThat(names)
+                    .contains(
+                            "io/shardline/shaded/software/amazon/awssdk/services/dynamodb/" + "DynamoDbClient.class",
+                            "io/shardline/connector/sql/ShardlineTableFactory.class");
+            assertThat(names)
+                    .noneMatch(name -> name.startsWith("software/amazon/")
+                            || name.startsWith("io/netty/")
+                            || name.startsWith("org/apache/http/")
+                            || name.startsWith("com/fasterxml/"));
+            String factories = new String(
+                    jar.getInputStream(jar.getEntry("META-INF/services/org.apache.flink.table.factories.Factory"))
+                            .readAllBytes(),
+                    StandardCharsets.UTF_8);
             assertThat(factories).contains(ShardlineTableFactory.class.getName());
         }
     }
@@ -48,32 +57,51 @@ class ShardlineSqlConnectorJarITCase {
         EngineServerResource server = new EngineServerResource();
         server.startUp();
         try (DynamoDbClient client = server.client()) {
-            client.createTable(r -> r.tableName("Probe").billingMode("PAY_PER_REQUEST")
+            client.createTable(r -> r.tableName("Probe")
+                    .billingMode("PAY_PER_REQUEST")
                     .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
                     .keySchema(k -> k.attributeName("id").keyType("HASH"))
                     .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
             for (int i = 0; i < 5; i++) {
                 int n = i;
-                client.putItem(r -> r.tableName("Probe").item(Map.of("id", AttributeValue.fromS("k" + n),
-                        "n", AttributeValue.fromN(Integer.toString(n * 10)))));
+                client.putItem(r -> r.tableName("Probe")
+                        .item(Map.of(
+                                "id",
+                                AttributeValue.fromS("k" + n),
+                                "n",
+                                AttributeValue.fromN(Integer.toString(n * 10)))));
             }
             List<String> classPath = new ArrayList<>();
             classPath.add(JAR.toAbsolutePath().toString());
             classPath.add(Path.of("target", "test-classes").toAbsolutePath().toString());
             for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-                boolean inTheJar = entry.contains("/software/amazon/") || entry.contains("/io/netty/")
-                        || entry.contains("/org/apache/httpcomponents/") || entry.contains("/org/reactivestreams/")
-                        || entry.contains("/com/fasterxml/jackson/") || entry.contains("/flink-connector-base/");
-                boolean ours = entry.contains("/io/shardline/") || entry.endsWith("target/classes")
-                        || entry.endsWith("target/test-classes") || entry.contains("/org/opensearch/");
+                boolean inTheJar = entry.contains("/software/amazon/")
+                        || entry.contains("/io/netty/")
+                        || entry.contains("/org/apache/httpcomponents/")
+                        || entry.contains("/org/reactivestreams/")
+                        || entry.contains("/com/fasterxml/jackson/")
+                        || entry.contains("/flink-connector-base/");
+                boolean ours = entry.contains("/io/shardline/")
+                        || entry.endsWith("target/classes")
+                        || entry.endsWith("target/test-classes")
+                        || entry.contains("/org/opensearch/");
                 if (!inTheJar && !ours) {
                     classPath.add(entry);
                 }
             }
             Path output = dir.resolve("probe.out");
-            Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-cp", String.join(File.pathSeparator, classPath), SqlConnectorJarProbe.class.getName(),
-                    server.endpoint(), "Probe").redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            Process probe = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx512m",
+                            "-cp",
+                            String.join(File.pathSeparator, classPath),
+                            SqlConnectorJarProbe.class.getName(),
+                            server.endpoint(),
+                            "Probe")
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
             boolean ended = probe.waitFor(2, TimeUnit.MINUTES);
             if (!ended) {
                 probe.destroyForcibly();
@@ -82,8 +110,8 @@ class ShardlineSqlConnectorJarITCase {
             assertThat(ended).as(printed).isTrue();
             assertThat(probe.exitValue()).as(printed).isZero();
             assertThat(printed.lines().filter(line -> line.startsWith("ROW ")).collect(Collectors.toSet()))
-                    .containsExactlyInAnyOrder("ROW +I[k0, 0]", "ROW +I[k1, 10]", "ROW +I[k2, 20]", "ROW +I[k3, 30]",
-                            "ROW +I[k4, 40]");
+                    .containsExactlyInAnyOrder(
+                            "ROW +I[k0, 0]", "ROW +I[k1, 10]", "ROW +I[k2, 20]", "ROW +I[k3, 30]", "ROW +I[k4, 40]");
         } finally {
             server.tearDown();
         }

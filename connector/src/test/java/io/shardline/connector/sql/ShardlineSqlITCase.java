@@ -47,7 +47,9 @@ import software.amazon.awssdk.services.dynamodb.model.Tag;
 class ShardlineSqlITCase {
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(2).setNumberSlotsPerTaskManager(2).build());
+            .setNumberTaskManagers(2)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     private final EngineServerResource server = new EngineServerResource();
     private DynamoDbClient client;
@@ -72,10 +74,14 @@ class ShardlineSqlITCase {
     }
 
     private void createTable(String name, String key, ScalarAttributeType type, StreamViewType view, int partitions) {
-        client.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+        client.createTable(r -> r.tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName(key).attributeType(type))
                 .keySchema(k -> k.attributeName(key).keyType(KeyType.HASH))
-                .tags(Tag.builder().key("shardline:partitions").value(Integer.toString(partitions)).build())
+                .tags(Tag.builder()
+                        .key("shardline:partitions")
+                        .value(Integer.toString(partitions))
+                        .build())
                 .streamSpecification(s -> {
                     if (view == null) {
                         s.streamEnabled(false);
@@ -102,27 +108,40 @@ class ShardlineSqlITCase {
     }
 
     private static Map<String, AttributeValue> order(String id, String customer, String total) {
-        return Map.of("id", AttributeValue.fromS(id), "customer", AttributeValue.fromS(customer),
-                "total", AttributeValue.fromN(total), "items", AttributeValue.fromSs(List.of("x", id)));
+        return Map.of(
+                "id",
+                AttributeValue.fromS(id),
+                "customer",
+                AttributeValue.fromS(customer),
+                "total",
+                AttributeValue.fromN(total),
+                "items",
+                AttributeValue.fromSs(List.of("x", id)));
     }
 
     /** Per customer, the count and sum of totals, from a Scan of Orders. */
     private Map<String, List<BigDecimal>> totalsByScan() {
         Map<String, List<BigDecimal>> totals = new TreeMap<>();
-        client.scanPaginator(r -> r.tableName("Orders").consistentRead(true)).items().forEach(item -> {
-            List<BigDecimal> sums = totals.computeIfAbsent(item.get("customer").s(),
-                    c -> new ArrayList<>(List.of(BigDecimal.ZERO, BigDecimal.ZERO)));
-            sums.set(0, sums.get(0).add(BigDecimal.ONE));
-            sums.set(1, sums.get(1).add(new BigDecimal(item.get("total").n())));
-        });
+        client.scanPaginator(r -> r.tableName("Orders").consistentRead(true))
+                .items()
+                .forEach(item -> {
+                    List<BigDecimal> sums = totals.computeIfAbsent(
+                            item.get("customer").s(), c -> new ArrayList<>(List.of(BigDecimal.ZERO, BigDecimal.ZERO)));
+                    sums.set(0, sums.get(0).add(BigDecimal.ONE));
+                    sums.set(1, sums.get(1).add(new BigDecimal(item.get("total").n())));
+                });
         return totals;
     }
 
     private Map<String, List<BigDecimal>> totalsInSink() {
         Map<String, List<BigDecimal>> totals = new TreeMap<>();
-        client.scanPaginator(r -> r.tableName("CustomerTotals").consistentRead(true)).items().forEach(item ->
-                totals.put(item.get("customer").s(), List.of(new BigDecimal(item.get("orders").n()),
-                        new BigDecimal(item.get("total").n()))));
+        client.scanPaginator(r -> r.tableName("CustomerTotals").consistentRead(true))
+                .items()
+                .forEach(item -> totals.put(
+                        item.get("customer").s(),
+                        List.of(
+                                new BigDecimal(item.get("orders").n()),
+                                new BigDecimal(item.get("total").n()))));
         return totals;
     }
 
@@ -135,9 +154,10 @@ class ShardlineSqlITCase {
         tables.executeSql("CREATE TABLE orders (id STRING, customer STRING, total DECIMAL(38, 2), items ARRAY<STRING>, "
                 + "PRIMARY KEY (id) NOT ENFORCED) " + with("Orders"));
         tables.executeSql("CREATE TABLE totals (customer STRING, orders BIGINT, total DECIMAL(38, 2), "
-                + "PRIMARY KEY (customer) NOT ENFORCED) " + with("CustomerTotals", "'sink.max-time-in-buffer' = '20ms'"));
-        running.add(tables.executeSql("INSERT INTO totals SELECT customer, COUNT(*), SUM(total) FROM orders "
-                + "GROUP BY customer"));
+                + "PRIMARY KEY (customer) NOT ENFORCED) "
+                + with("CustomerTotals", "'sink.max-time-in-buffer' = '20ms'"));
+        running.add(tables.executeSql(
+                "INSERT INTO totals SELECT customer, COUNT(*), SUM(total) FROM orders " + "GROUP BY customer"));
 
         Random random = new Random(17);
         for (int i = 0; i < 1_500; i++) {
@@ -145,7 +165,9 @@ class ShardlineSqlITCase {
             if (i % 5 == 4) {
                 client.deleteItem(r -> r.tableName("Orders").key(Map.of("id", AttributeValue.fromS(id))));
             } else {
-                Map<String, AttributeValue> order = order(id, "c" + random.nextInt(7),
+                Map<String, AttributeValue> order = order(
+                        id,
+                        "c" + random.nextInt(7),
                         random.nextInt(100_000) + "." + String.format("%02d", random.nextInt(100)));
                 client.putItem(r -> r.tableName("Orders").item(order));
             }
@@ -159,8 +181,8 @@ class ShardlineSqlITCase {
             }
         }
         Map<String, List<BigDecimal>> expected = totalsByScan();
-        Map<String, List<BigDecimal>> actual = Await.latest(Duration.ofMinutes(2), Duration.ofMillis(250),
-                this::totalsInSink, expected::equals);
+        Map<String, List<BigDecimal>> actual =
+                Await.latest(Duration.ofMinutes(2), Duration.ofMillis(250), this::totalsInSink, expected::equals);
         assertThat(actual).isEqualTo(expected);
     }
 
@@ -190,8 +212,12 @@ class ShardlineSqlITCase {
                 client.deleteItem(r -> r.tableName("Prices").key(Map.of("sku", AttributeValue.fromS(sku))));
             } else {
                 int price = i;
-                client.putItem(r -> r.tableName("Prices").item(Map.of("sku", AttributeValue.fromS(sku),
-                        "price", AttributeValue.fromN(Integer.toString(price)))));
+                client.putItem(r -> r.tableName("Prices")
+                        .item(Map.of(
+                                "sku",
+                                AttributeValue.fromS(sku),
+                                "price",
+                                AttributeValue.fromN(Integer.toString(price)))));
             }
         }
         StreamTableEnvironment tables = tables();
@@ -199,8 +225,13 @@ class ShardlineSqlITCase {
                 + with("Prices", "'scan.bounded' = 'true'"));
         Map<Object, Row> rows = materialised(tables.executeSql("SELECT sku, price FROM prices"));
         Map<Object, Row> expected = new HashMap<>();
-        client.scanPaginator(r -> r.tableName("Prices")).items().forEach(item -> expected.put(item.get("sku").s(),
-                Row.of(item.get("sku").s(), Long.parseLong(item.get("price").n()))));
+        client.scanPaginator(r -> r.tableName("Prices"))
+                .items()
+                .forEach(item -> expected.put(
+                        item.get("sku").s(),
+                        Row.of(
+                                item.get("sku").s(),
+                                Long.parseLong(item.get("price").n()))));
         assertThat(rows).isEqualTo(expected);
     }
 
@@ -211,10 +242,12 @@ class ShardlineSqlITCase {
         long second = System.currentTimeMillis() / 1000;
         Await.until(Duration.ofSeconds(5), () -> System.currentTimeMillis() / 1000 > second, "the next second");
         long startMillis = (second + 1) * 1000;
-        client.putItem(r -> r.tableName("Sessions").item(Map.of("id", AttributeValue.fromS("a"),
-                "n", AttributeValue.fromN("1"))));
-        client.updateItem(r -> r.tableName("Sessions").key(Map.of("id", AttributeValue.fromS("a")))
-                .updateExpression("SET n = :two").expressionAttributeValues(Map.of(":two", AttributeValue.fromN("2"))));
+        client.putItem(r ->
+                r.tableName("Sessions").item(Map.of("id", AttributeValue.fromS("a"), "n", AttributeValue.fromN("1"))));
+        client.updateItem(r -> r.tableName("Sessions")
+                .key(Map.of("id", AttributeValue.fromS("a")))
+                .updateExpression("SET n = :two")
+                .expressionAttributeValues(Map.of(":two", AttributeValue.fromN("2"))));
         client.deleteItem(r -> r.tableName("Sessions").key(Map.of("id", AttributeValue.fromS("a"))));
 
         StreamTableEnvironment tables = tables();
@@ -226,24 +259,30 @@ class ShardlineSqlITCase {
                 + "tbl STRING METADATA FROM 'table_name' VIRTUAL, "
                 + "ttl BOOLEAN METADATA FROM 'is_ttl_delete' VIRTUAL, "
                 + "WATERMARK FOR changed_at AS changed_at - INTERVAL '5' SECOND) "
-                + with("Sessions", "'scan.bounded' = 'true'", "'scan.startup.mode' = 'timestamp'",
-                "'scan.startup.timestamp-millis' = '" + startMillis + "'"));
+                + with(
+                        "Sessions",
+                        "'scan.bounded' = 'true'",
+                        "'scan.startup.mode' = 'timestamp'",
+                        "'scan.startup.timestamp-millis' = '" + startMillis + "'"));
         List<Row> changes = new ArrayList<>();
-        try (CloseableIterator<Row> rows = tables.executeSql("SELECT * FROM sessions").collect()) {
+        try (CloseableIterator<Row> rows =
+                tables.executeSql("SELECT * FROM sessions").collect()) {
             rows.forEachRemaining(changes::add);
         }
-        assertThat(changes).extracting(Row::getKind).containsExactly(RowKind.INSERT, RowKind.UPDATE_BEFORE,
-                RowKind.UPDATE_AFTER, RowKind.DELETE);
-        assertThat(changes).extracting(row -> row.getField("event")).containsExactly("INSERT", "MODIFY", "MODIFY",
-                "REMOVE");
+        assertThat(changes)
+                .extracting(Row::getKind)
+                .containsExactly(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER, RowKind.DELETE);
+        assertThat(changes)
+                .extracting(row -> row.getField("event"))
+                .containsExactly("INSERT", "MODIFY", "MODIFY", "REMOVE");
         assertThat(changes).extracting(row -> row.getField("n")).containsExactly(1, 1, 2, 2);
         assertThat(changes).allSatisfy(row -> {
             assertThat(row.getField("id")).isEqualTo("a");
             assertThat(row.getField("tbl")).isEqualTo("Sessions");
             assertThat((String) row.getField("shard")).startsWith("shardId-");
             assertThat(row.getField("ttl")).isEqualTo(false);
-            assertThat(((java.time.Instant) row.getField("changed_at")).toEpochMilli()).isGreaterThanOrEqualTo(
-                    startMillis);
+            assertThat(((java.time.Instant) row.getField("changed_at")).toEpochMilli())
+                    .isGreaterThanOrEqualTo(startMillis);
         });
         assertThat(new java.math.BigInteger((String) changes.get(0).getField("seq")))
                 .isLessThan(new java.math.BigInteger((String) changes.get(3).getField("seq")));
@@ -268,6 +307,7 @@ class ShardlineSqlITCase {
         tables.executeSql("CREATE TABLE stamped (id STRING, seen_at TIMESTAMP(3), PRIMARY KEY (id) NOT ENFORCED) "
                 + with("NewImages"));
         assertThatThrownBy(() -> tables.explainSql("SELECT * FROM stamped"))
-                .isInstanceOf(ValidationException.class).hasStackTraceContaining("Column seen_at is a TIMESTAMP(3)");
+                .isInstanceOf(ValidationException.class)
+                .hasStackTraceContaining("Column seen_at is a TIMESTAMP(3)");
     }
 }

@@ -57,8 +57,11 @@ public final class EngineServerResource implements TestResource {
 
     /** A DynamoDB client of this server, which the caller closes. */
     public DynamoDbClient client() {
-        return DynamoDbClient.builder().endpointOverride(URI.create(endpoint())).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
+        return DynamoDbClient.builder()
+                .endpointOverride(URI.create(endpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build();
     }
 
     /**
@@ -67,12 +70,17 @@ public final class EngineServerResource implements TestResource {
      */
     public String createTableWithStream(String name, int partitions) {
         try (DynamoDbClient client = client()) {
-            return client.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                    .tags(Tag.builder().key("shardline:partitions").value(Integer.toString(partitions)).build())
-                    .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)))
-                    .tableDescription().latestStreamArn();
+            return client.createTable(r -> r.tableName(name)
+                            .billingMode(BillingMode.PAY_PER_REQUEST)
+                            .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                            .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                            .tags(Tag.builder()
+                                    .key("shardline:partitions")
+                                    .value(Integer.toString(partitions))
+                                    .build())
+                            .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)))
+                    .tableDescription()
+                    .latestStreamArn();
         }
     }
 }

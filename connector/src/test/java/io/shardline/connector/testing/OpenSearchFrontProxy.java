@@ -43,16 +43,25 @@ public final class OpenSearchFrontProxy implements AutoCloseable {
     }
 
     public static final String PASSWORD = "changeit";
-    private static final Set<String> NOT_FORWARDED = Set.of("connection", "content-length", "host",
-            "transfer-encoding", "upgrade", "expect", "keep-alive", "accept-encoding", "authorization");
+    private static final Set<String> NOT_FORWARDED = Set.of(
+            "connection",
+            "content-length",
+            "host",
+            "transfer-encoding",
+            "upgrade",
+            "expect",
+            "keep-alive",
+            "accept-encoding",
+            "authorization");
     private final HttpServer server;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String target;
     private final String expectedAuthorization;
     private final Path trustStore;
-    private volatile BulkListener listener = (request, answer, sent, answered) -> {
-    };
+    private volatile BulkListener listener = (request, answer, sent, answered) -> {};
     private final List<String> listenerFailures = new CopyOnWriteArrayList<>();
     private final AtomicInteger bulkFailuresLeft = new AtomicInteger();
     private final AtomicInteger bulkDropsLeft = new AtomicInteger();
@@ -74,7 +83,8 @@ public final class OpenSearchFrontProxy implements AutoCloseable {
 
     /** Plain HTTP, no authentication, in front of {@code target}. */
     public static OpenSearchFrontProxy plain(String target) throws IOException {
-        return new OpenSearchFrontProxy(target, null, null, HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+        return new OpenSearchFrontProxy(
+                target, null, null, HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
     }
 
     /** HTTPS and basic authentication of {@code user} in front of {@code target}; key and trust stores go to {@code directory}. */
@@ -83,17 +93,55 @@ public final class OpenSearchFrontProxy implements AutoCloseable {
         Path keyStore = directory.resolve("server.p12");
         Path certificate = directory.resolve("server.crt");
         Path trustStore = directory.resolve("trust.p12");
-        keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1",
-                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore",
-                keyStore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-        keytool("-exportcert", "-alias", "server", "-keystore", keyStore.toString(), "-storepass", PASSWORD,
-                "-file", certificate.toString());
-        keytool("-importcert", "-noprompt", "-alias", "server", "-file", certificate.toString(), "-storetype",
-                "PKCS12", "-keystore", trustStore.toString(), "-storepass", PASSWORD);
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "server",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-dname",
+                "CN=127.0.0.1",
+                "-ext",
+                "SAN=ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keyStore.toString(),
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD);
+        keytool(
+                "-exportcert",
+                "-alias",
+                "server",
+                "-keystore",
+                keyStore.toString(),
+                "-storepass",
+                PASSWORD,
+                "-file",
+                certificate.toString());
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "server",
+                "-file",
+                certificate.toString(),
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                trustStore.toString(),
+                "-storepass",
+                PASSWORD);
         HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(tls(keyStore)));
-        String authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        String authorization =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return new OpenSearchFrontProxy(target, authorization, trustStore, server);
     }
 
@@ -108,7 +156,8 @@ public final class OpenSearchFrontProxy implements AutoCloseable {
     }
 
     public String url() {
-        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:"
+                + server.getAddress().getPort();
     }
 
     /** A trust store (PKCS12, password {@link #PASSWORD}) holding the proxy's certificate. */
@@ -166,7 +215,8 @@ public final class OpenSearchFrontProxy implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             long sent = System.nanoTime();
             if (expectedAuthorization != null
-                    && !expectedAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                    && !expectedAuthorization.equals(
+                            exchange.getRequestHeaders().getFirst("Authorization"))) {
                 unauthorized.incrementAndGet();
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"opensearch\"");
                 exchange.sendResponseHeaders(401, -1);

@@ -38,7 +38,8 @@ public final class OpenSearchNode {
     private final Process process;
     private final String url;
     private final String version;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
     private OpenSearchNode(Path directory, Process process, String url, String version) {
@@ -82,8 +83,11 @@ public final class OpenSearchNode {
             copy(distribution, directory);
             boolean root = "root".equals(System.getProperty("user.name"));
             if (root) {
-                run("sh", "-c", "id -u " + USER + " >/dev/null 2>&1 || useradd --system --no-create-home --shell "
-                        + "/usr/sbin/nologin " + USER);
+                run(
+                        "sh",
+                        "-c",
+                        "id -u " + USER + " >/dev/null 2>&1 || useradd --system --no-create-home --shell "
+                                + "/usr/sbin/nologin " + USER);
                 run("chown", "-R", USER, directory.toString());
                 run("chmod", "755", directory.toString());
             }
@@ -91,13 +95,28 @@ public final class OpenSearchNode {
             if (root) {
                 command.addAll(List.of("runuser", "-u", USER, "--"));
             }
-            command.addAll(List.of(directory.resolve("bin/opensearch").toString(),
-                    "-E", "discovery.type=single-node", "-E", "network.host=127.0.0.1", "-E", "http.port=0",
-                    "-E", "transport.port=0", "-E", "node.portsfile=true",
-                    "-E", "cluster.routing.allocation.disk.threshold_enabled=false",
-                    "-E", "path.data=" + directory.resolve("data"), "-E", "path.logs=" + directory.resolve("logs")));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectErrorStream(true).redirectOutput(directory.resolve("console.log").toFile());
+            command.addAll(List.of(
+                    directory.resolve("bin/opensearch").toString(),
+                    "-E",
+                    "discovery.type=single-node",
+                    "-E",
+                    "network.host=127.0.0.1",
+                    "-E",
+                    "http.port=0",
+                    "-E",
+                    "transport.port=0",
+                    "-E",
+                    "node.portsfile=true",
+                    "-E",
+                    "cluster.routing.allocation.disk.threshold_enabled=false",
+                    "-E",
+                    "path.data=" + directory.resolve("data"),
+                    "-E",
+                    "path.logs=" + directory.resolve("logs")));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(directory.resolve("console.log").toFile());
             builder.environment().put("OPENSEARCH_JAVA_HOME", javaHome.toString());
             builder.environment().put("OPENSEARCH_JAVA_OPTS", "-Xms512m -Xmx512m");
             builder.environment().remove("JAVA_HOME");
@@ -190,9 +209,11 @@ public final class OpenSearchNode {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                                URI.create(url + "/_cluster/health?wait_for_status=yellow&timeout=5s"))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = http.send(
+                        HttpRequest.newBuilder(URI.create(url + "/_cluster/health?wait_for_status=yellow&timeout=5s"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return;
                 }
@@ -208,10 +229,12 @@ public final class OpenSearchNode {
 
     /** Sends a request with an optional JSON body and returns the answer's JSON, whatever its status. */
     public JsonNode request(String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
@@ -247,8 +270,11 @@ public final class OpenSearchNode {
     }
 
     private JsonNode get(String index, String id) {
-        return request("GET", "/" + index + "/_doc/" + URLEncoder.encode(id, StandardCharsets.UTF_8)
-                .replace("+", "%20"), null);
+        return request(
+                "GET",
+                "/" + index + "/_doc/"
+                        + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"),
+                null);
     }
 
     private static void pause(long millis) {
@@ -272,7 +298,8 @@ public final class OpenSearchNode {
             Thread.currentThread().interrupt();
         }
         try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot remove " + directory, e);
         }

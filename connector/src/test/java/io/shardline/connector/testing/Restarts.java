@@ -6,8 +6,7 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 
 /** Job configurations for tests that make a job fail and restart. */
 public final class Restarts {
-    private Restarts() {
-    }
+    private Restarts() {}
 
     /** Restarts a failed job up to {@code attempts} times, 200 ms apart. */
     public static Configuration fixedDelay(int attempts) {

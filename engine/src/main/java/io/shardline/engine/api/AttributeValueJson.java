@@ -24,8 +24,7 @@ import java.util.Map;
  * ValidationException DynamoDB raises.
  */
 final class AttributeValueJson {
-    private AttributeValueJson() {
-    }
+    private AttributeValueJson() {}
 
     static SimpleModule module() {
         SimpleModule module = new SimpleModule("dynamodb-attribute-values");
@@ -65,7 +64,8 @@ final class AttributeValueJson {
             } else if (value instanceof AttributeValue.SS ss) {
                 writeStrings(out, ss.value().stream().toList());
             } else if (value instanceof AttributeValue.NS ns) {
-                writeStrings(out, ns.value().stream().map(DynamoNumber::toString).toList());
+                writeStrings(
+                        out, ns.value().stream().map(DynamoNumber::toString).toList());
             } else if (value instanceof AttributeValue.BS bs) {
                 writeStrings(out, bs.value().stream().map(Bytes::toBase64).toList());
             }
@@ -94,7 +94,8 @@ final class AttributeValueJson {
                         + "nest maps and lists more than " + AttributeValue.MAX_DEPTH + " levels deep");
             }
             if (in.currentToken() != JsonToken.START_OBJECT) {
-                throw DynamoException.validation("Supplied AttributeValue must be an object, found " + in.currentToken());
+                throw DynamoException.validation(
+                        "Supplied AttributeValue must be an object, found " + in.currentToken());
             }
             AttributeValue value = null;
             for (String type = in.nextFieldName(); type != null; type = in.nextFieldName()) {
@@ -127,7 +128,8 @@ final class AttributeValueJson {
                     return new AttributeValue.BOOL(bool(in, type));
                 case "NULL":
                     if (!bool(in, type)) {
-                        throw DynamoException.invalidParameter("Null attribute value types must have the value of true");
+                        throw DynamoException.invalidParameter(
+                                "Null attribute value types must have the value of true");
                     }
                     return new AttributeValue.NULL();
                 case "M":
@@ -148,9 +150,11 @@ final class AttributeValueJson {
                 case "SS":
                     return AttributeValue.SS.of(texts(in, type));
                 case "NS":
-                    return AttributeValue.NS.of(texts(in, type).stream().map(DynamoNumber::parse).toList());
+                    return AttributeValue.NS.of(
+                            texts(in, type).stream().map(DynamoNumber::parse).toList());
                 case "BS":
-                    return AttributeValue.BS.of(texts(in, type).stream().map(Bytes::fromBase64).toList());
+                    return AttributeValue.BS.of(
+                            texts(in, type).stream().map(Bytes::fromBase64).toList());
                 default:
                     throw DynamoException.validation("Supplied AttributeValue has an unknown datatype: " + type);
             }

@@ -3,5 +3,4 @@ package io.shardline.engine.api;
 import io.shardline.engine.model.AttributeValue;
 
 /** A legacy UpdateItem change of one attribute: Action PUT (default), ADD or DELETE. */
-public record AttributeValueUpdate(AttributeValue value, String action) {
-}
+public record AttributeValueUpdate(AttributeValue value, String action) {}

@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** BatchGetItem: up to 100 items by key across tables. */
 public final class BatchGetItem {
-    private BatchGetItem() {
-    }
+    private BatchGetItem() {}
 
     public record Request(@Required Map<String, KeysAndAttributes> requestItems, String returnConsumedCapacity) {
         public static Request of(Map<String, KeysAndAttributes> requestItems) {
@@ -15,7 +14,6 @@ public final class BatchGetItem {
         }
     }
 
-    public record Response(Map<String, List<Map<String, AttributeValue>>> responses,
-                           Map<String, KeysAndAttributes> unprocessedKeys) {
-    }
+    public record Response(
+            Map<String, List<Map<String, AttributeValue>>> responses, Map<String, KeysAndAttributes> unprocessedKeys) {}
 }

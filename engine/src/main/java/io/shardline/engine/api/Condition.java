@@ -4,5 +4,5 @@ import io.shardline.engine.model.AttributeValue;
 import java.util.List;
 
 /** A legacy condition (KeyConditions, QueryFilter, ScanFilter): a comparison operator and its operands. */
-public record Condition(List<AttributeValue> attributeValueList, @Required String comparisonOperator) {
-}
+public record Condition(
+        List<AttributeValue> attributeValueList, @Required String comparisonOperator) {}

@@ -5,24 +5,19 @@ package io.shardline.engine.api;
  * continuous backups and point-in-time recovery are DISABLED, and only disabling is accepted.
  */
 public final class ContinuousBackups {
-    private ContinuousBackups() {
-    }
+    private ContinuousBackups() {}
 
-    public record DescribeRequest(@Required String tableName) {
-    }
+    public record DescribeRequest(@Required String tableName) {}
 
-    public record UpdateRequest(@Required String tableName, @Required PointInTimeRecoverySpecification pointInTimeRecoverySpecification) {
-    }
+    public record UpdateRequest(
+            @Required String tableName, @Required PointInTimeRecoverySpecification pointInTimeRecoverySpecification) {}
 
-    public record PointInTimeRecoverySpecification(@Required Boolean pointInTimeRecoveryEnabled, Integer recoveryPeriodInDays) {
-    }
+    public record PointInTimeRecoverySpecification(
+            @Required Boolean pointInTimeRecoveryEnabled, Integer recoveryPeriodInDays) {}
 
-    public record Response(Description continuousBackupsDescription) {
-    }
+    public record Response(Description continuousBackupsDescription) {}
 
-    public record Description(String continuousBackupsStatus, PointInTimeRecovery pointInTimeRecoveryDescription) {
-    }
+    public record Description(String continuousBackupsStatus, PointInTimeRecovery pointInTimeRecoveryDescription) {}
 
-    public record PointInTimeRecovery(String pointInTimeRecoveryStatus) {
-    }
+    public record PointInTimeRecovery(String pointInTimeRecoveryStatus) {}
 }

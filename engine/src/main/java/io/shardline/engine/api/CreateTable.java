@@ -8,39 +8,74 @@ import java.util.List;
  * deletion protection, class, throughput settings, encryption setting and resource policy.
  */
 public final class CreateTable {
-    private CreateTable() {
-    }
+    private CreateTable() {}
 
-    public record Request(@Required String tableName, @Required List<AttributeDefinition> attributeDefinitions,
-                          @Required List<KeySchemaElement> keySchema, String billingMode,
-                          ProvisionedThroughput provisionedThroughput, List<Tag> tags,
-                          StreamSpecification streamSpecification,
-                          List<GlobalSecondaryIndex> globalSecondaryIndexes,
-                          List<LocalSecondaryIndex> localSecondaryIndexes, Boolean deletionProtectionEnabled,
-                          String tableClass, OnDemandThroughput onDemandThroughput, WarmThroughput warmThroughput,
-                          @JsonProperty("SSESpecification") SseSpecification sseSpecification,
-                          String resourcePolicy) {
+    public record Request(
+            @Required String tableName,
+            @Required List<AttributeDefinition> attributeDefinitions,
+            @Required List<KeySchemaElement> keySchema,
+            String billingMode,
+            ProvisionedThroughput provisionedThroughput,
+            List<Tag> tags,
+            StreamSpecification streamSpecification,
+            List<GlobalSecondaryIndex> globalSecondaryIndexes,
+            List<LocalSecondaryIndex> localSecondaryIndexes,
+            Boolean deletionProtectionEnabled,
+            String tableClass,
+            OnDemandThroughput onDemandThroughput,
+            WarmThroughput warmThroughput,
+            @JsonProperty("SSESpecification") SseSpecification sseSpecification,
+            String resourcePolicy) {
         /** A table with secondary indexes and the default settings. */
-        public Request(String tableName, List<AttributeDefinition> attributeDefinitions,
-                       List<KeySchemaElement> keySchema, String billingMode,
-                       ProvisionedThroughput provisionedThroughput, List<Tag> tags,
-                       StreamSpecification streamSpecification, List<GlobalSecondaryIndex> globalSecondaryIndexes,
-                       List<LocalSecondaryIndex> localSecondaryIndexes) {
-            this(tableName, attributeDefinitions, keySchema, billingMode, provisionedThroughput, tags,
-                    streamSpecification, globalSecondaryIndexes, localSecondaryIndexes, null, null, null, null, null,
+        public Request(
+                String tableName,
+                List<AttributeDefinition> attributeDefinitions,
+                List<KeySchemaElement> keySchema,
+                String billingMode,
+                ProvisionedThroughput provisionedThroughput,
+                List<Tag> tags,
+                StreamSpecification streamSpecification,
+                List<GlobalSecondaryIndex> globalSecondaryIndexes,
+                List<LocalSecondaryIndex> localSecondaryIndexes) {
+            this(
+                    tableName,
+                    attributeDefinitions,
+                    keySchema,
+                    billingMode,
+                    provisionedThroughput,
+                    tags,
+                    streamSpecification,
+                    globalSecondaryIndexes,
+                    localSecondaryIndexes,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
                     null);
         }
 
         /** A table without secondary indexes. */
-        public Request(String tableName, List<AttributeDefinition> attributeDefinitions,
-                       List<KeySchemaElement> keySchema, String billingMode,
-                       ProvisionedThroughput provisionedThroughput, List<Tag> tags,
-                       StreamSpecification streamSpecification) {
-            this(tableName, attributeDefinitions, keySchema, billingMode, provisionedThroughput, tags,
-                    streamSpecification, null, null);
+        public Request(
+                String tableName,
+                List<AttributeDefinition> attributeDefinitions,
+                List<KeySchemaElement> keySchema,
+                String billingMode,
+                ProvisionedThroughput provisionedThroughput,
+                List<Tag> tags,
+                StreamSpecification streamSpecification) {
+            this(
+                    tableName,
+                    attributeDefinitions,
+                    keySchema,
+                    billingMode,
+                    provisionedThroughput,
+                    tags,
+                    streamSpecification,
+                    null,
+                    null);
         }
     }
 
-    public record Response(TableDescription tableDescription) {
-    }
+    public record Response(TableDescription tableDescription) {}
 }

@@ -2,12 +2,9 @@ package io.shardline.engine.api;
 
 /** DeleteTable: removes a table and all its items. */
 public final class DeleteTable {
-    private DeleteTable() {
-    }
+    private DeleteTable() {}
 
-    public record Request(@Required String tableName) {
-    }
+    public record Request(@Required String tableName) {}
 
-    public record Response(TableDescription tableDescription) {
-    }
+    public record Response(TableDescription tableDescription) {}
 }

@@ -2,12 +2,9 @@ package io.shardline.engine.api;
 
 /** DescribeTable: a table's schema, status, size and item count. */
 public final class DescribeTable {
-    private DescribeTable() {
-    }
+    private DescribeTable() {}
 
-    public record Request(@Required String tableName) {
-    }
+    public record Request(@Required String tableName) {}
 
-    public record Response(TableDescription table) {
-    }
+    public record Response(TableDescription table) {}
 }

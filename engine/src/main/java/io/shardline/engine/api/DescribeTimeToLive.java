@@ -2,15 +2,11 @@ package io.shardline.engine.api;
 
 /** DescribeTimeToLive: whether TTL is ENABLED or DISABLED for a table, and on which attribute. */
 public final class DescribeTimeToLive {
-    private DescribeTimeToLive() {
-    }
+    private DescribeTimeToLive() {}
 
-    public record Request(@Required String tableName) {
-    }
+    public record Request(@Required String tableName) {}
 
-    public record Response(TimeToLiveDescription timeToLiveDescription) {
-    }
+    public record Response(TimeToLiveDescription timeToLiveDescription) {}
 
-    public record TimeToLiveDescription(String timeToLiveStatus, String attributeName) {
-    }
+    public record TimeToLiveDescription(String timeToLiveStatus, String attributeName) {}
 }

@@ -9,17 +9,20 @@ import java.util.Map;
  * parameters; a SELECT answers a page of items and a NextToken for the next one.
  */
 public final class ExecuteStatement {
-    private ExecuteStatement() {
-    }
+    private ExecuteStatement() {}
 
-    public record Request(@Required String statement, List<AttributeValue> parameters, Boolean consistentRead,
-                          String nextToken, String returnConsumedCapacity, Integer limit,
-                          String returnValuesOnConditionCheckFailure) {
+    public record Request(
+            @Required String statement,
+            List<AttributeValue> parameters,
+            Boolean consistentRead,
+            String nextToken,
+            String returnConsumedCapacity,
+            Integer limit,
+            String returnValuesOnConditionCheckFailure) {
         public static Request of(String statement, List<AttributeValue> parameters) {
             return new Request(statement, parameters, null, null, null, null, null);
         }
     }
 
-    public record Response(List<Map<String, AttributeValue>> items, String nextToken) {
-    }
+    public record Response(List<Map<String, AttributeValue>> items, String nextToken) {}
 }

@@ -8,18 +8,14 @@ import java.util.List;
  * time) or all writes (all applied or none), as TransactGetItems and TransactWriteItems do.
  */
 public final class ExecuteTransaction {
-    private ExecuteTransaction() {
-    }
+    private ExecuteTransaction() {}
 
-    public record Request(@Required List<Statement> transactStatements, String clientRequestToken,
-                          String returnConsumedCapacity) {
-    }
+    public record Request(
+            @Required List<Statement> transactStatements, String clientRequestToken, String returnConsumedCapacity) {}
 
-    public record Statement(@Required String statement, List<AttributeValue> parameters,
-                            String returnValuesOnConditionCheckFailure) {
-    }
+    public record Statement(
+            @Required String statement, List<AttributeValue> parameters, String returnValuesOnConditionCheckFailure) {}
 
     /** For reads, one response per statement; for writes, none. */
-    public record Response(List<TransactGetItems.ItemResponse> responses) {
-    }
+    public record Response(List<TransactGetItems.ItemResponse> responses) {}
 }

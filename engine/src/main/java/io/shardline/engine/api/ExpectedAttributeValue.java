@@ -7,6 +7,5 @@ import java.util.List;
  * A legacy {@code Expected} condition on one attribute: either {@code Exists}/{@code Value} (the
  * attribute is absent, or equals the value) or a comparison operator with its operands.
  */
-public record ExpectedAttributeValue(AttributeValue value, Boolean exists, String comparisonOperator,
-                                     List<AttributeValue> attributeValueList) {
-}
+public record ExpectedAttributeValue(
+        AttributeValue value, Boolean exists, String comparisonOperator, List<AttributeValue> attributeValueList) {}

@@ -5,15 +5,17 @@ package io.shardline.engine.api;
  * AFTER_SEQUENCE_NUMBER. The iterator is opaque and expires after 15 minutes.
  */
 public final class GetShardIterator {
-    private GetShardIterator() {
-    }
+    private GetShardIterator() {}
 
-    public record Request(@Required String streamArn, @Required String shardId, @Required String shardIteratorType, String sequenceNumber) {
+    public record Request(
+            @Required String streamArn,
+            @Required String shardId,
+            @Required String shardIteratorType,
+            String sequenceNumber) {
         public static Request of(String streamArn, String shardId, String shardIteratorType) {
             return new Request(streamArn, shardId, shardIteratorType, null);
         }
     }
 
-    public record Response(String shardIterator) {
-    }
+    public record Response(String shardIterator) {}
 }

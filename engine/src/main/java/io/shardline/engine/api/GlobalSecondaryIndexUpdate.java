@@ -4,9 +4,8 @@ package io.shardline.engine.api;
 public record GlobalSecondaryIndexUpdate(GlobalSecondaryIndex create, Update update, Delete delete) {
 
     /** Changes an index's provisioned throughput (echoed, not enforced). */
-    public record Update(@Required String indexName, @Required ProvisionedThroughput provisionedThroughput) {
-    }
+    public record Update(
+            @Required String indexName, @Required ProvisionedThroughput provisionedThroughput) {}
 
-    public record Delete(@Required String indexName) {
-    }
+    public record Delete(@Required String indexName) {}
 }

@@ -8,6 +8,8 @@ import java.util.Map;
  * One page of Query or Scan results. {@code items} is absent for Select COUNT;
  * {@code lastEvaluatedKey} is present when more results may follow.
  */
-public record ItemPage(List<Map<String, AttributeValue>> items, int count, int scannedCount,
-                       Map<String, AttributeValue> lastEvaluatedKey) {
-}
+public record ItemPage(
+        List<Map<String, AttributeValue>> items,
+        int count,
+        int scannedCount,
+        Map<String, AttributeValue> lastEvaluatedKey) {}

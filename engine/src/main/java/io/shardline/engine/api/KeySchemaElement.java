@@ -1,5 +1,5 @@
 package io.shardline.engine.api;
 
 /** One key attribute and its role: HASH (partition key) or RANGE (sort key). */
-public record KeySchemaElement(@Required String attributeName, @Required String keyType) {
-}
+public record KeySchemaElement(
+        @Required String attributeName, @Required String keyType) {}

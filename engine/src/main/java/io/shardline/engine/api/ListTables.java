@@ -4,12 +4,9 @@ import java.util.List;
 
 /** ListTables: table names in name order, paged by Limit and ExclusiveStartTableName. */
 public final class ListTables {
-    private ListTables() {
-    }
+    private ListTables() {}
 
-    public record Request(String exclusiveStartTableName, Integer limit) {
-    }
+    public record Request(String exclusiveStartTableName, Integer limit) {}
 
-    public record Response(List<String> tableNames, String lastEvaluatedTableName) {
-    }
+    public record Response(List<String> tableNames, String lastEvaluatedTableName) {}
 }

@@ -8,24 +8,43 @@ import java.util.Map;
  * Expected). ReturnValues NONE or ALL_OLD.
  */
 public final class PutItem {
-    private PutItem() {
-    }
+    private PutItem() {}
 
-    public record Request(@Required String tableName, @Required Map<String, AttributeValue> item, String returnValues,
-                          String returnConsumedCapacity, String returnItemCollectionMetrics,
-                          String conditionExpression, Map<String, String> expressionAttributeNames,
-                          Map<String, AttributeValue> expressionAttributeValues,
-                          String returnValuesOnConditionCheckFailure,
-                          Map<String, ExpectedAttributeValue> expected, String conditionalOperator) {
+    public record Request(
+            @Required String tableName,
+            @Required Map<String, AttributeValue> item,
+            String returnValues,
+            String returnConsumedCapacity,
+            String returnItemCollectionMetrics,
+            String conditionExpression,
+            Map<String, String> expressionAttributeNames,
+            Map<String, AttributeValue> expressionAttributeValues,
+            String returnValuesOnConditionCheckFailure,
+            Map<String, ExpectedAttributeValue> expected,
+            String conditionalOperator) {
         /** A PutItem without the legacy Expected and ConditionalOperator. */
-        public Request(String tableName, Map<String, AttributeValue> item, String returnValues,
-                       String returnConsumedCapacity, String returnItemCollectionMetrics,
-                       String conditionExpression, Map<String, String> expressionAttributeNames,
-                       Map<String, AttributeValue> expressionAttributeValues,
-                       String returnValuesOnConditionCheckFailure) {
-            this(tableName, item, returnValues, returnConsumedCapacity, returnItemCollectionMetrics,
-                    conditionExpression, expressionAttributeNames, expressionAttributeValues,
-                    returnValuesOnConditionCheckFailure, null, null);
+        public Request(
+                String tableName,
+                Map<String, AttributeValue> item,
+                String returnValues,
+                String returnConsumedCapacity,
+                String returnItemCollectionMetrics,
+                String conditionExpression,
+                Map<String, String> expressionAttributeNames,
+                Map<String, AttributeValue> expressionAttributeValues,
+                String returnValuesOnConditionCheckFailure) {
+            this(
+                    tableName,
+                    item,
+                    returnValues,
+                    returnConsumedCapacity,
+                    returnItemCollectionMetrics,
+                    conditionExpression,
+                    expressionAttributeNames,
+                    expressionAttributeValues,
+                    returnValuesOnConditionCheckFailure,
+                    null,
+                    null);
         }
 
         public static Request of(String tableName, Map<String, AttributeValue> item) {
@@ -33,6 +52,5 @@ public final class PutItem {
         }
     }
 
-    public record Response(Map<String, AttributeValue> attributes) {
-    }
+    public record Response(Map<String, AttributeValue> attributes) {}
 }

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a request member that DynamoDB's service model requires: absent or null, it is a ValidationException. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)
-public @interface Required {
-}
+public @interface Required {}

@@ -17,23 +17,25 @@ import java.util.Map;
  */
 final class RequiredMembers {
     /** One record component: its name, its accessor, and whether it is required. */
-    private record Member(String name, MethodHandle accessor, boolean required) {
-    }
+    private record Member(String name, MethodHandle accessor, boolean required) {}
 
     private static final ClassValue<List<Member>> MEMBERS = new ClassValue<>() {
         @Override
         protected List<Member> computeValue(Class<?> type) {
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-            return java.util.Arrays.stream(type.getRecordComponents()).map(c -> member(lookup, c)).toList();
+            return java.util.Arrays.stream(type.getRecordComponents())
+                    .map(c -> member(lookup, c))
+                    .toList();
         }
     };
 
-    private RequiredMembers() {
-    }
+    private RequiredMembers() {}
 
     private static Member member(MethodHandles.Lookup lookup, RecordComponent component) {
         try {
-            return new Member(component.getName(), lookup.unreflect(component.getAccessor()),
+            return new Member(
+                    component.getName(),
+                    lookup.unreflect(component.getAccessor()),
                     component.isAnnotationPresent(Required.class));
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("request records are public: " + component, e);

@@ -4,19 +4,17 @@ import java.util.List;
 
 /** DescribeLimits and DescribeEndpoints, which infrastructure tools call before anything else. */
 public final class ServiceDescriptions {
-    private ServiceDescriptions() {
-    }
+    private ServiceDescriptions() {}
 
-    public record Empty() {
-    }
+    public record Empty() {}
 
-    public record LimitsResponse(Long accountMaxReadCapacityUnits, Long accountMaxWriteCapacityUnits,
-                                 Long tableMaxReadCapacityUnits, Long tableMaxWriteCapacityUnits) {
-    }
+    public record LimitsResponse(
+            Long accountMaxReadCapacityUnits,
+            Long accountMaxWriteCapacityUnits,
+            Long tableMaxReadCapacityUnits,
+            Long tableMaxWriteCapacityUnits) {}
 
-    public record EndpointsResponse(List<Endpoint> endpoints) {
-    }
+    public record EndpointsResponse(List<Endpoint> endpoints) {}
 
-    public record Endpoint(String address, Long cachePeriodInMinutes) {
-    }
+    public record Endpoint(String address, Long cachePeriodInMinutes) {}
 }

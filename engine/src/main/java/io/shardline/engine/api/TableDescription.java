@@ -26,5 +26,4 @@ public record TableDescription(
         TableClassSummary tableClassSummary,
         OnDemandThroughput onDemandThroughput,
         @JsonProperty("WarmThroughput") WarmThroughputDescription warmThroughput,
-        @JsonProperty("SSEDescription") SseDescription sseDescription) {
-}
+        @JsonProperty("SSEDescription") SseDescription sseDescription) {}

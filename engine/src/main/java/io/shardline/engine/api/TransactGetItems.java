@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** TransactGetItems: up to 100 items read from one consistent point in time. */
 public final class TransactGetItems {
-    private TransactGetItems() {
-    }
+    private TransactGetItems() {}
 
     public record Request(@Required List<TransactGetItem> transactItems, String returnConsumedCapacity) {
         public static Request of(List<TransactGetItem> items) {
@@ -15,17 +14,16 @@ public final class TransactGetItems {
         }
     }
 
-    public record TransactGetItem(@Required Get get) {
-    }
+    public record TransactGetItem(@Required Get get) {}
 
-    public record Get(@Required String tableName, @Required Map<String, AttributeValue> key, String projectionExpression,
-                      Map<String, String> expressionAttributeNames) {
-    }
+    public record Get(
+            @Required String tableName,
+            @Required Map<String, AttributeValue> key,
+            String projectionExpression,
+            Map<String, String> expressionAttributeNames) {}
 
     /** One response per requested item, in request order; {@code item} is absent where none exists. */
-    public record Response(List<ItemResponse> responses) {
-    }
+    public record Response(List<ItemResponse> responses) {}
 
-    public record ItemResponse(Map<String, AttributeValue> item) {
-    }
+    public record ItemResponse(Map<String, AttributeValue> item) {}
 }

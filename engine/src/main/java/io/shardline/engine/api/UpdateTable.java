@@ -8,30 +8,52 @@ import java.util.List;
  * deletion protection, class, throughput settings or encryption setting.
  */
 public final class UpdateTable {
-    private UpdateTable() {
-    }
+    private UpdateTable() {}
 
-    public record Request(@Required String tableName, List<AttributeDefinition> attributeDefinitions, String billingMode,
-                          ProvisionedThroughput provisionedThroughput, StreamSpecification streamSpecification,
-                          List<GlobalSecondaryIndexUpdate> globalSecondaryIndexUpdates,
-                          Boolean deletionProtectionEnabled, String tableClass, OnDemandThroughput onDemandThroughput,
-                          WarmThroughput warmThroughput,
-                          @JsonProperty("SSESpecification") SseSpecification sseSpecification) {
+    public record Request(
+            @Required String tableName,
+            List<AttributeDefinition> attributeDefinitions,
+            String billingMode,
+            ProvisionedThroughput provisionedThroughput,
+            StreamSpecification streamSpecification,
+            List<GlobalSecondaryIndexUpdate> globalSecondaryIndexUpdates,
+            Boolean deletionProtectionEnabled,
+            String tableClass,
+            OnDemandThroughput onDemandThroughput,
+            WarmThroughput warmThroughput,
+            @JsonProperty("SSESpecification") SseSpecification sseSpecification) {
         /** An update of billing, stream or indexes. */
-        public Request(String tableName, List<AttributeDefinition> attributeDefinitions, String billingMode,
-                       ProvisionedThroughput provisionedThroughput, StreamSpecification streamSpecification,
-                       List<GlobalSecondaryIndexUpdate> globalSecondaryIndexUpdates) {
-            this(tableName, attributeDefinitions, billingMode, provisionedThroughput, streamSpecification,
-                    globalSecondaryIndexUpdates, null, null, null, null, null);
+        public Request(
+                String tableName,
+                List<AttributeDefinition> attributeDefinitions,
+                String billingMode,
+                ProvisionedThroughput provisionedThroughput,
+                StreamSpecification streamSpecification,
+                List<GlobalSecondaryIndexUpdate> globalSecondaryIndexUpdates) {
+            this(
+                    tableName,
+                    attributeDefinitions,
+                    billingMode,
+                    provisionedThroughput,
+                    streamSpecification,
+                    globalSecondaryIndexUpdates,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
 
         /** An update that leaves the secondary indexes alone. */
-        public Request(String tableName, List<AttributeDefinition> attributeDefinitions, String billingMode,
-                       ProvisionedThroughput provisionedThroughput, StreamSpecification streamSpecification) {
+        public Request(
+                String tableName,
+                List<AttributeDefinition> attributeDefinitions,
+                String billingMode,
+                ProvisionedThroughput provisionedThroughput,
+                StreamSpecification streamSpecification) {
             this(tableName, attributeDefinitions, billingMode, provisionedThroughput, streamSpecification, null);
         }
     }
 
-    public record Response(TableDescription tableDescription) {
-    }
+    public record Response(TableDescription tableDescription) {}
 }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import io.shardline.engine.api.GetRecords;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.storage.ItemCodec;
-import io.shardline.engine.storage.StoredItemJson;
 import io.shardline.engine.storage.StoreException;
+import io.shardline.engine.storage.StoredItemJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -31,12 +31,17 @@ final class ChangeRecordCodec {
     private static final String EVENT_SOURCE = "aws:dynamodb";
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
-    private ChangeRecordCodec() {
-    }
+    private ChangeRecordCodec() {}
 
-    static byte[] encode(String eventName, boolean expiredByTtl, StreamViewType viewType, String region, long sizeBytes,
-                         Map<String, AttributeValue> keys, Map<String, AttributeValue> newImage,
-                         Map<String, AttributeValue> oldImage) {
+    static byte[] encode(
+            String eventName,
+            boolean expiredByTtl,
+            StreamViewType viewType,
+            String region,
+            long sizeBytes,
+            Map<String, AttributeValue> keys,
+            Map<String, AttributeValue> newImage,
+            Map<String, AttributeValue> oldImage) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
         out.write(ItemCodec.FORMAT_VERSION);
         out.write(eventName.charAt(0));
@@ -56,10 +61,22 @@ final class ChangeRecordCodec {
         Map<String, AttributeValue> keys = ItemCodec.readItem(in);
         Map<String, AttributeValue> newImage = readImage(in);
         Map<String, AttributeValue> oldImage = readImage(in);
-        GetRecords.StreamRecord body = new GetRecords.StreamRecord(BigDecimal.valueOf(createdAtMillis / 1000), keys,
-                newImage, oldImage, SequenceAllocator.format(sequence), header.sizeBytes(), header.viewType().name());
-        return new GetRecords.ChangeRecord(eventId(tableId, sequence), header.eventName(), EVENT_VERSION,
-                EVENT_SOURCE, header.region(), body, header.expiredByTtl() ? TTL_SERVICE : null);
+        GetRecords.StreamRecord body = new GetRecords.StreamRecord(
+                BigDecimal.valueOf(createdAtMillis / 1000),
+                keys,
+                newImage,
+                oldImage,
+                SequenceAllocator.format(sequence),
+                header.sizeBytes(),
+                header.viewType().name());
+        return new GetRecords.ChangeRecord(
+                eventId(tableId, sequence),
+                header.eventName(),
+                EVENT_VERSION,
+                EVENT_SOURCE,
+                header.region(),
+                body,
+                header.expiredByTtl() ? TTL_SERVICE : null);
     }
 
     /**
@@ -142,8 +159,8 @@ final class ChangeRecordCodec {
     }
 
     /** What a stored record holds before its keys: the event, the TTL flag, view type, region and size. */
-    private record Header(String eventName, boolean expiredByTtl, StreamViewType viewType, String region,
-                          long sizeBytes) {
+    private record Header(
+            String eventName, boolean expiredByTtl, StreamViewType viewType, String region, long sizeBytes) {
         static Header read(ByteBuffer in) {
             byte version = in.get();
             if (version != ItemCodec.FORMAT_VERSION) {
@@ -182,8 +199,13 @@ final class ChangeRecordCodec {
         static final SerializableString TYPE = new SerializedString("Type");
         static final SerializableString VERSION = new SerializedString(ChangeRecordCodec.EVENT_VERSION);
         static final SerializableString SOURCE = new SerializedString(ChangeRecordCodec.EVENT_SOURCE);
-        static final Map<String, SerializableString> EVENTS = Map.of("INSERT", new SerializedString("INSERT"),
-                "MODIFY", new SerializedString("MODIFY"), "REMOVE", new SerializedString("REMOVE"));
+        static final Map<String, SerializableString> EVENTS = Map.of(
+                "INSERT",
+                new SerializedString("INSERT"),
+                "MODIFY",
+                new SerializedString("MODIFY"),
+                "REMOVE",
+                new SerializedString("REMOVE"));
         static final Map<StreamViewType, SerializableString> VIEW_TYPES = new EnumMap<>(StreamViewType.class);
 
         static {
@@ -192,7 +214,6 @@ final class ChangeRecordCodec {
             }
         }
 
-        private Names() {
-        }
+        private Names() {}
     }
 }

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 public final class SequenceAllocator {
     /** The first sequence number of every table: makes every internal number exactly 19 digits. */
     public static final long FIRST = 1_000_000_000_000_000_000L;
+
     private static final long BLOCK = 100_000;
     private static final int WIRE_DIGITS = 21;
     private static final BigInteger WIRE_OFFSET = BigInteger.TEN.pow(WIRE_DIGITS - 1);
@@ -46,8 +47,7 @@ public final class SequenceAllocator {
     }
 
     /** A number and its creation time, assigned to one change record. */
-    public record Sequence(long number, long createdAtMillis) {
-    }
+    public record Sequence(long number, long createdAtMillis) {}
 
     /** Takes the next number; the caller must {@link #release} it once its commit ended, either way. */
     public synchronized Sequence next() {

@@ -12,8 +12,15 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param parentShardId    that shard's id, kept after the parent itself has passed retention
  * @param startingSequence a sequence number reserved when the shard opened; its records come after it
  */
-public record ShardDefinition(long number, Long parentNumber, String parentShardId, long partitionId,
-                              long createdAtMillis, long startingSequence, Long endingSequence, Long closedAtMillis) {
+public record ShardDefinition(
+        long number,
+        Long parentNumber,
+        String parentShardId,
+        long partitionId,
+        long createdAtMillis,
+        long startingSequence,
+        Long endingSequence,
+        Long closedAtMillis) {
 
     @JsonIgnore
     public boolean isOpen() {
@@ -40,7 +47,14 @@ public record ShardDefinition(long number, Long parentNumber, String parentShard
     }
 
     ShardDefinition close(long endingSequenceNumber, long atMillis) {
-        return new ShardDefinition(number, parentNumber, parentShardId, partitionId, createdAtMillis,
-                startingSequence, endingSequenceNumber, atMillis);
+        return new ShardDefinition(
+                number,
+                parentNumber,
+                parentShardId,
+                partitionId,
+                createdAtMillis,
+                startingSequence,
+                endingSequenceNumber,
+                atMillis);
     }
 }

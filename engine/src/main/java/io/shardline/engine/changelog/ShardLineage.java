@@ -79,8 +79,15 @@ public final class ShardLineage {
     }
 
     private ShardDefinition open(ShardDefinition parent, long partition) {
-        return new ShardDefinition(shardNumbers.getAsLong(), parent == null ? null : parent.number(),
-                parent == null ? null : parent.shardId(), partition, nowMillis, sequences.reserveMarker(), null, null);
+        return new ShardDefinition(
+                shardNumbers.getAsLong(),
+                parent == null ? null : parent.number(),
+                parent == null ? null : parent.shardId(),
+                partition,
+                nowMillis,
+                sequences.reserveMarker(),
+                null,
+                null);
     }
 
     private ShardDefinition close(ShardDefinition shard) {

@@ -15,8 +15,7 @@ public final class ShardReader {
     }
 
     /** Records read from one shard, and whether the read reached the end of what is visible. */
-    public record Page(StoredChangeRecords records, long lastSequence, boolean exhausted) {
-    }
+    public record Page(StoredChangeRecords records, long lastSequence, boolean exhausted) {}
 
     /**
      * Up to {@code limit} records and about {@code maxBytes} (always at least one record) with sequence
@@ -80,7 +79,9 @@ public final class ShardReader {
     public void drop(long tableId, long shardNumber, TrimHorizon horizon) {
         try (Batch batch = store.batch()) {
             horizon.forget(batch, shardNumber);
-            batch.deleteRange(Family.STREAM, StreamKeys.shardStart(tableId, shardNumber),
+            batch.deleteRange(
+                    Family.STREAM,
+                    StreamKeys.shardStart(tableId, shardNumber),
                     StreamKeys.shardEnd(tableId, shardNumber));
             store.commit(batch);
         }

@@ -37,8 +37,8 @@ public final class StoredChangeRecords {
         List<GetRecords.ChangeRecord> records = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
             byte[] value = values.get(i);
-            records.add(ChangeRecordCodec.decode(tableId, sequences.get(i), StreamKeys.createdAtOf(value),
-                    StreamKeys.recordOf(value)));
+            records.add(ChangeRecordCodec.decode(
+                    tableId, sequences.get(i), StreamKeys.createdAtOf(value), StreamKeys.recordOf(value)));
         }
         return records;
     }
@@ -48,8 +48,8 @@ public final class StoredChangeRecords {
         out.writeStartArray();
         for (int i = 0; i < values.size(); i++) {
             byte[] value = values.get(i);
-            ChangeRecordCodec.writeJson(tableId, sequences.get(i), StreamKeys.createdAtOf(value),
-                    StreamKeys.recordOf(value), out);
+            ChangeRecordCodec.writeJson(
+                    tableId, sequences.get(i), StreamKeys.createdAtOf(value), StreamKeys.recordOf(value), out);
         }
         out.writeEndArray();
     }

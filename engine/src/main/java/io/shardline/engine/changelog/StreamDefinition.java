@@ -9,8 +9,8 @@ import java.util.Optional;
  * has at most one enabled stream; enabling again after disabling creates a new stream with a new
  * label.
  */
-public record StreamDefinition(String label, String viewType, long createdAtMillis, Long disabledAtMillis,
-                               List<ShardDefinition> shards) {
+public record StreamDefinition(
+        String label, String viewType, long createdAtMillis, Long disabledAtMillis, List<ShardDefinition> shards) {
 
     public StreamDefinition {
         shards = List.copyOf(shards);

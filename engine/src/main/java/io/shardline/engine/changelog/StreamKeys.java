@@ -9,11 +9,14 @@ import java.nio.ByteBuffer;
  * in the store's binary format ({@link ChangeRecordCodec}).
  */
 final class StreamKeys {
-    private StreamKeys() {
-    }
+    private StreamKeys() {}
 
     static byte[] record(long tableId, long shardNumber, long sequence) {
-        return ByteBuffer.allocate(24).putLong(tableId).putLong(shardNumber).putLong(sequence).array();
+        return ByteBuffer.allocate(24)
+                .putLong(tableId)
+                .putLong(shardNumber)
+                .putLong(sequence)
+                .array();
     }
 
     static byte[] shardStart(long tableId, long shardNumber) {
@@ -29,7 +32,10 @@ final class StreamKeys {
     }
 
     static byte[] value(long createdAtMillis, byte[] record) {
-        return ByteBuffer.allocate(8 + record.length).putLong(createdAtMillis).put(record).array();
+        return ByteBuffer.allocate(8 + record.length)
+                .putLong(createdAtMillis)
+                .put(record)
+                .array();
     }
 
     static long createdAtOf(byte[] value) {

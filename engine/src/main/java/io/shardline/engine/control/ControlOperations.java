@@ -25,26 +25,27 @@ public final class ControlOperations {
     public static final String PREFIX = "ShardlineControl_20261127.";
 
     /** SplitPartition: the partition with this id, or the open one holding the item with this key. */
-    public record SplitPartitionRequest(@Required String tableName, Long partitionId, Map<String, AttributeValue> key) {
-    }
+    public record SplitPartitionRequest(
+            @Required String tableName, Long partitionId, Map<String, AttributeValue> key) {}
 
-    public record TableRequest(@Required String tableName) {
-    }
+    public record TableRequest(@Required String tableName) {}
 
-    public record PartitionsResponse(List<PartitionDescription> partitions) {
-    }
+    public record PartitionsResponse(List<PartitionDescription> partitions) {}
 
     /** A partition as the control API describes it; hash bounds as unsigned decimal text. */
-    public record PartitionDescription(long partitionId, Long parentPartitionId, String hashStart, String hashEnd,
-                                       boolean open) {
+    public record PartitionDescription(
+            long partitionId, Long parentPartitionId, String hashStart, String hashEnd, boolean open) {
         static PartitionDescription of(Partition p) {
-            return new PartitionDescription(p.id(), p.parentId(), Long.toUnsignedString(p.hashStart()),
-                    Long.toUnsignedString(p.hashEnd()), p.isOpen());
+            return new PartitionDescription(
+                    p.id(),
+                    p.parentId(),
+                    Long.toUnsignedString(p.hashStart()),
+                    Long.toUnsignedString(p.hashEnd()),
+                    p.isOpen());
         }
     }
 
-    public record RollOverResponse(int shardsClosed) {
-    }
+    public record RollOverResponse(int shardsClosed) {}
 
     /**
      * InjectFault: calls of {@code operation} (such as {@code GetRecords}, or {@code *}) answer
@@ -52,33 +53,29 @@ public final class ControlOperations {
      * LimitExceededException, DropConnection or Delay; the next {@code count} calls, or a
      * {@code fraction} of calls until cleared.
      */
-    public record InjectFaultRequest(@Required String operation, @Required String error, Integer count,
-                                     Double fraction, Long delayMillis) {
-    }
+    public record InjectFaultRequest(
+            @Required String operation, @Required String error, Integer count, Double fraction, Long delayMillis) {}
 
-    public record FaultsResponse(List<FaultInjector.Fault> faults) {
-    }
+    public record FaultsResponse(List<FaultInjector.Fault> faults) {}
 
-    public record Empty() {
-    }
+    public record Empty() {}
 
-    public record AdvanceClockRequest(@Required Long millis) {
-    }
+    public record AdvanceClockRequest(@Required Long millis) {}
 
     /** SetLimits: the limits to emulate from now on; a member left out is no limit (Amazon: 5, 2, the table's). */
-    public record LimitsRequest(Integer getRecordsPerSecondPerShard, Integer readersPerShard,
-                                Integer writesPerSecondPerTable) {
-    }
+    public record LimitsRequest(
+            Integer getRecordsPerSecondPerShard, Integer readersPerShard, Integer writesPerSecondPerTable) {}
 
-    public record ClockResponse(long nowMillis, long offsetMillis, boolean adjustable) {
-    }
+    public record ClockResponse(long nowMillis, long offsetMillis, boolean adjustable) {}
 
     private final Map<String, Function<byte[], Object>> byName = new HashMap<>();
 
     /** @param clock the engine's clock when it can be moved (an in-memory engine), else null */
     public ControlOperations(Engine engine, FaultInjector faults, ThroughputLimits limits, ControllableClock clock) {
         add("SetLimits", LimitsRequest.class, request -> {
-            limits.set(new ThroughputLimits.Settings(request.getRecordsPerSecondPerShard(), request.readersPerShard(),
+            limits.set(new ThroughputLimits.Settings(
+                    request.getRecordsPerSecondPerShard(),
+                    request.readersPerShard(),
                     request.writesPerSecondPerTable()));
             return limits.settings();
         });
@@ -86,22 +83,35 @@ public final class ControlOperations {
         add("SplitPartition", SplitPartitionRequest.class, request -> {
             List<Partition> children = request.partitionId() != null
                     ? engine.splitPartition(request.tableName(), request.partitionId())
-                    : request.key() != null ? engine.splitPartition(request.tableName(),
-                    engine.partitionHolding(request.tableName(), request.key()).id())
-                    : engine.splitWidestPartition(request.tableName());
-            return new PartitionsResponse(children.stream().map(PartitionDescription::of).toList());
+                    : request.key() != null
+                            ? engine.splitPartition(
+                                    request.tableName(),
+                                    engine.partitionHolding(request.tableName(), request.key())
+                                            .id())
+                            : engine.splitWidestPartition(request.tableName());
+            return new PartitionsResponse(
+                    children.stream().map(PartitionDescription::of).toList());
         });
-        add("ListPartitions", TableRequest.class, request -> new PartitionsResponse(engine.partitions(
-                request.tableName()).stream().map(PartitionDescription::of).toList()));
-        add("RollOverShards", TableRequest.class, request -> new RollOverResponse(engine.rollOverShards(
-                request.tableName())));
+        add(
+                "ListPartitions",
+                TableRequest.class,
+                request -> new PartitionsResponse(engine.partitions(request.tableName()).stream()
+                        .map(PartitionDescription::of)
+                        .toList()));
+        add(
+                "RollOverShards",
+                TableRequest.class,
+                request -> new RollOverResponse(engine.rollOverShards(request.tableName())));
         add("TrimStream", TableRequest.class, request -> {
             engine.trimStream(request.tableName());
             return new Empty();
         });
         add("InjectFault", InjectFaultRequest.class, request -> {
-            faults.add(new FaultInjector.Fault(request.operation(), kind(request.error()),
-                    request.count() == null ? 0 : request.count(), request.fraction() == null ? 0 : request.fraction(),
+            faults.add(new FaultInjector.Fault(
+                    request.operation(),
+                    kind(request.error()),
+                    request.count() == null ? 0 : request.count(),
+                    request.fraction() == null ? 0 : request.fraction(),
                     request.delayMillis() == null ? 0 : request.delayMillis()));
             return new FaultsResponse(faults.pending());
         });
@@ -145,7 +155,8 @@ public final class ControlOperations {
     }
 
     private static ClockResponse clock(Engine engine, ControllableClock clock) {
-        return clock == null ? new ClockResponse(System.currentTimeMillis(), 0, false)
+        return clock == null
+                ? new ClockResponse(System.currentTimeMillis(), 0, false)
                 : new ClockResponse(clock.millis(), clock.offset().toMillis(), true);
     }
 
@@ -157,9 +168,10 @@ public final class ControlOperations {
             case "LimitExceededException" -> FaultInjector.Kind.LIMIT_EXCEEDED;
             case "DropConnection" -> FaultInjector.Kind.DROP_CONNECTION;
             case "Delay" -> FaultInjector.Kind.DELAY;
-            default -> throw DynamoException.validation("Error '" + error + "' is not one the control API injects: "
-                    + "InternalServerError, ThrottlingException, ProvisionedThroughputExceededException, "
-                    + "LimitExceededException, DropConnection or Delay");
+            default ->
+                throw DynamoException.validation("Error '" + error + "' is not one the control API injects: "
+                        + "InternalServerError, ThrottlingException, ProvisionedThroughputExceededException, "
+                        + "LimitExceededException, DropConnection or Delay");
         };
     }
 
@@ -172,7 +184,11 @@ public final class ControlOperations {
             case LIMIT_EXCEEDED -> ErrorType.LIMIT_EXCEEDED;
             case DROP_CONNECTION, DELAY -> null;
         };
-        return type == null ? null : new DynamoException(type, "Injected by the control API: " + operation
-                + " answers " + type.wireName() + " (" + fault.kind().name().toLowerCase(Locale.ROOT) + ")");
+        return type == null
+                ? null
+                : new DynamoException(
+                        type,
+                        "Injected by the control API: " + operation + " answers " + type.wireName() + " ("
+                                + fault.kind().name().toLowerCase(Locale.ROOT) + ")");
     }
 }

@@ -23,9 +23,10 @@ import java.util.Map;
  */
 public final class EngineControl {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private final URI endpoint;
     private final String accessKey;
     private final String secretKey;
@@ -51,12 +52,16 @@ public final class EngineControl {
 
     /** Splits the open partition holding the item with {@code keyJson} (DynamoDB JSON, such as {@code {"id":{"S":"a"}}}). */
     public JsonNode splitPartitionHolding(String table, String keyJson) {
-        return call("SplitPartition", JSON.createObjectNode().put("TableName", table).set("Key", tree(keyJson)));
+        return call(
+                "SplitPartition",
+                JSON.createObjectNode().put("TableName", table).set("Key", tree(keyJson)));
     }
 
     /** Splits the open partition with this id (see {@link #listPartitions}). */
     public JsonNode splitPartition(String table, long partitionId) {
-        return call("SplitPartition", JSON.createObjectNode().put("TableName", table).put("PartitionId", partitionId));
+        return call(
+                "SplitPartition",
+                JSON.createObjectNode().put("TableName", table).put("PartitionId", partitionId));
     }
 
     public JsonNode listPartitions(String table) {
@@ -75,28 +80,41 @@ public final class EngineControl {
 
     /** The next {@code count} calls of {@code operation} (or {@code *}) answer {@code error}. */
     public JsonNode injectFault(String operation, String error, int count) {
-        return call("InjectFault", JSON.createObjectNode().put("Operation", operation).put("Error", error)
-                .put("Count", count));
+        return call(
+                "InjectFault",
+                JSON.createObjectNode()
+                        .put("Operation", operation)
+                        .put("Error", error)
+                        .put("Count", count));
     }
 
     /** A {@code fraction} of the calls of {@code operation} answer {@code error} until faults are cleared. */
     public JsonNode injectFaultFraction(String operation, String error, double fraction) {
-        return call("InjectFault", JSON.createObjectNode().put("Operation", operation).put("Error", error)
-                .put("Fraction", fraction));
+        return call(
+                "InjectFault",
+                JSON.createObjectNode()
+                        .put("Operation", operation)
+                        .put("Error", error)
+                        .put("Fraction", fraction));
     }
 
     /** The next {@code count} calls of {@code operation} answer {@code delay} late. */
     public JsonNode injectDelay(String operation, Duration delay, int count) {
-        return call("InjectFault", JSON.createObjectNode().put("Operation", operation).put("Error", "Delay")
-                .put("Count", count).put("DelayMillis", delay.toMillis()));
+        return call(
+                "InjectFault",
+                JSON.createObjectNode()
+                        .put("Operation", operation)
+                        .put("Error", "Delay")
+                        .put("Count", count)
+                        .put("DelayMillis", delay.toMillis()));
     }
 
     /**
      * Emulates Amazon's limits from now on: GetRecords calls per shard per second, concurrent GetRecords
      * calls per shard, writes per table per second; null for no limit (all null: none).
      */
-    public JsonNode setLimits(Integer getRecordsPerSecondPerShard, Integer readersPerShard,
-                              Integer writesPerSecondPerTable) {
+    public JsonNode setLimits(
+            Integer getRecordsPerSecondPerShard, Integer readersPerShard, Integer writesPerSecondPerTable) {
         var body = JSON.createObjectNode();
         if (getRecordsPerSecondPerShard != null) {
             body.put("GetRecordsPerSecondPerShard", getRecordsPerSecondPerShard);
@@ -132,7 +150,8 @@ public final class EngineControl {
     public JsonNode call(String operation, JsonNode body) {
         try {
             byte[] json = JSON.writeValueAsBytes(body);
-            HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
+            HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                    .timeout(Duration.ofSeconds(30))
                     .header("X-Amz-Target", ControlOperations.PREFIX + operation)
                     .header("Content-Type", "application/x-amz-json-1.0")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json));
@@ -164,11 +183,15 @@ public final class EngineControl {
         signed.put("host", List.of(endpoint.getHost() + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort())));
         signed.put("x-amz-date", List.of(amzDate));
         signed.put("x-amz-target", List.of(ControlOperations.PREFIX + operation));
-        String signature = SigV4.signature("POST", endpoint.getRawPath(), "", signed, body, secretKey, date, amzDate,
-                region);
-        request.header("X-Amz-Date", amzDate).header("Authorization", "AWS4-HMAC-SHA256 Credential=" + accessKey + "/"
-                + date + "/" + region + "/dynamodb/aws4_request, SignedHeaders=" + String.join(";", signed.keySet())
-                + ", Signature=" + signature);
+        String signature =
+                SigV4.signature("POST", endpoint.getRawPath(), "", signed, body, secretKey, date, amzDate, region);
+        request.header("X-Amz-Date", amzDate)
+                .header(
+                        "Authorization",
+                        "AWS4-HMAC-SHA256 Credential=" + accessKey + "/"
+                                + date + "/" + region + "/dynamodb/aws4_request, SignedHeaders="
+                                + String.join(";", signed.keySet())
+                                + ", Signature=" + signature);
     }
 
     private static JsonNode tree(String json) {

@@ -79,7 +79,8 @@ public final class FaultInjector {
                 faults.remove(i);
                 armed = !faults.isEmpty();
             } else {
-                faults.set(i, new Fault(fault.operation(), fault.kind(), fault.remaining() - 1, 0, fault.delayMillis()));
+                faults.set(
+                        i, new Fault(fault.operation(), fault.kind(), fault.remaining() - 1, 0, fault.delayMillis()));
             }
             return fault;
         }

@@ -14,8 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
  * requests with and the control client signs its calls with.
  */
 public final class SigV4 {
-    private SigV4() {
-    }
+    private SigV4() {}
 
     /**
      * The signature of a request.
@@ -24,13 +23,33 @@ public final class SigV4 {
      * @param date          the credential scope's date, {@code yyyyMMdd}
      * @param amzDate       the request's X-Amz-Date, {@code yyyyMMdd'T'HHmmss'Z'}
      */
-    public static String signature(String method, String path, String query, Map<String, List<String>> signedHeaders,
-                                   byte[] body, String secret, String date, String amzDate, String region) {
+    public static String signature(
+            String method,
+            String path,
+            String query,
+            Map<String, List<String>> signedHeaders,
+            byte[] body,
+            String secret,
+            String date,
+            String amzDate,
+            String region) {
         StringBuilder canonical = new StringBuilder()
-                .append(method).append('\n').append(path).append('\n').append(query == null ? "" : query).append('\n');
-        signedHeaders.forEach((name, values) -> canonical.append(name).append(':')
-                .append(String.join(",", values).trim().replaceAll("\\s+", " ")).append('\n'));
-        canonical.append('\n').append(String.join(";", signedHeaders.keySet())).append('\n').append(payloadHash(body));
+                .append(method)
+                .append('\n')
+                .append(path)
+                .append('\n')
+                .append(query == null ? "" : query)
+                .append('\n');
+        signedHeaders.forEach((name, values) -> canonical
+                .append(name)
+                .append(':')
+                .append(String.join(",", values).trim().replaceAll("\\s+", " "))
+                .append('\n'));
+        canonical
+                .append('\n')
+                .append(String.join(";", signedHeaders.keySet()))
+                .append('\n')
+                .append(payloadHash(body));
         String scope = date + "/" + region + "/dynamodb/aws4_request";
         String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
                 + hex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));

@@ -20,11 +20,11 @@ import java.util.function.LongSupplier;
  */
 public final class ThroughputLimits {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Runnable NOTHING = () -> { };
+    private static final Runnable NOTHING = () -> {};
 
     /** The limits in force; a null member is no limit. */
-    public record Settings(Integer getRecordsPerSecondPerShard, Integer readersPerShard,
-                           Integer writesPerSecondPerTable) {
+    public record Settings(
+            Integer getRecordsPerSecondPerShard, Integer readersPerShard, Integer writesPerSecondPerTable) {
         static final Settings NONE = new Settings(null, null, null);
     }
 
@@ -46,8 +46,9 @@ public final class ThroughputLimits {
     }
 
     public void set(Settings limits) {
-        for (Integer limit : new Integer[] {limits.getRecordsPerSecondPerShard(), limits.readersPerShard(),
-                limits.writesPerSecondPerTable()}) {
+        for (Integer limit : new Integer[] {
+            limits.getRecordsPerSecondPerShard(), limits.readersPerShard(), limits.writesPerSecondPerTable()
+        }) {
             if (limit != null && limit < 1) {
                 throw DynamoException.validation("A limit is at least 1, not " + limit + " (leave it out for none)");
             }
@@ -66,14 +67,18 @@ public final class ThroughputLimits {
         }
         if (operation.equals("GetRecords")
                 && (limits.getRecordsPerSecondPerShard() != null || limits.readersPerShard() != null)) {
-            return admitRead(limits, shardOfIterator.apply(json(body).path("ShardIterator").asText(null)));
+            return admitRead(
+                    limits,
+                    shardOfIterator.apply(json(body).path("ShardIterator").asText(null)));
         }
         if (limits.writesPerSecondPerTable() != null) {
             writesByTable(operation, body).forEach((table, writes) -> {
                 if (!count(writesThisSecond, table, writes, limits.writesPerSecondPerTable())) {
-                    throw new DynamoException(ErrorType.PROVISIONED_THROUGHPUT_EXCEEDED, "The level of configured "
-                            + "provisioned throughput for the table was exceeded: table " + table + " takes "
-                            + limits.writesPerSecondPerTable() + " writes a second (emulated limit)");
+                    throw new DynamoException(
+                            ErrorType.PROVISIONED_THROUGHPUT_EXCEEDED,
+                            "The level of configured "
+                                    + "provisioned throughput for the table was exceeded: table " + table + " takes "
+                                    + limits.writesPerSecondPerTable() + " writes a second (emulated limit)");
                 }
             });
         }
@@ -86,8 +91,10 @@ public final class ThroughputLimits {
         }
         if (limits.getRecordsPerSecondPerShard() != null
                 && !count(readsThisSecond, shard, 1, limits.getRecordsPerSecondPerShard())) {
-            throw new DynamoException(ErrorType.LIMIT_EXCEEDED, "Rate exceeded for shard " + shard + ": it takes "
-                    + limits.getRecordsPerSecondPerShard() + " GetRecords calls a second (emulated limit)");
+            throw new DynamoException(
+                    ErrorType.LIMIT_EXCEEDED,
+                    "Rate exceeded for shard " + shard + ": it takes " + limits.getRecordsPerSecondPerShard()
+                            + " GetRecords calls a second (emulated limit)");
         }
         if (limits.readersPerShard() == null) {
             return NOTHING;
@@ -95,8 +102,10 @@ public final class ThroughputLimits {
         AtomicInteger readers = readersNow.computeIfAbsent(shard, s -> new AtomicInteger());
         if (readers.incrementAndGet() > limits.readersPerShard()) {
             readers.decrementAndGet();
-            throw new DynamoException(ErrorType.LIMIT_EXCEEDED, "Rate exceeded for shard " + shard + ": more than "
-                    + limits.readersPerShard() + " readers at once (emulated limit)");
+            throw new DynamoException(
+                    ErrorType.LIMIT_EXCEEDED,
+                    "Rate exceeded for shard " + shard + ": more than " + limits.readersPerShard()
+                            + " readers at once (emulated limit)");
         }
         return readers::decrementAndGet;
     }
@@ -128,12 +137,19 @@ public final class ThroughputLimits {
                     writes.put(table, 1);
                 }
             }
-            case "BatchWriteItem" -> json(body).path("RequestItems").fields()
-                    .forEachRemaining(e -> writes.put(e.getKey(), e.getValue().size()));
-            case "TransactWriteItems" -> json(body).path("TransactItems").forEach(item -> item.fields()
-                    .forEachRemaining(e -> writes.merge(e.getValue().path("TableName").asText(""), 1, Integer::sum)));
-            default -> {
-            }
+            case "BatchWriteItem" ->
+                json(body)
+                        .path("RequestItems")
+                        .fields()
+                        .forEachRemaining(
+                                e -> writes.put(e.getKey(), e.getValue().size()));
+            case "TransactWriteItems" ->
+                json(body)
+                        .path("TransactItems")
+                        .forEach(item -> item.fields()
+                                .forEachRemaining(e -> writes.merge(
+                                        e.getValue().path("TableName").asText(""), 1, Integer::sum)));
+            default -> {}
         }
         return writes;
     }

@@ -11,8 +11,7 @@ import java.util.Map;
  * of different types are never equal and never ordered.
  */
 public final class ConditionEvaluator {
-    private ConditionEvaluator() {
-    }
+    private ConditionEvaluator() {}
 
     public static boolean matches(BooleanExpression expression, Map<String, AttributeValue> item) {
         Map<String, AttributeValue> subject = item == null ? Map.of() : item;

@@ -9,8 +9,7 @@ import java.util.Map;
 
 /** Reads and rewrites values at document paths inside an item; items stay immutable. */
 final class DocumentPaths {
-    private DocumentPaths() {
-    }
+    private DocumentPaths() {}
 
     /** The value at a path, or null where any step is missing or of the wrong type. */
     static AttributeValue get(Map<String, AttributeValue> item, Path path) {

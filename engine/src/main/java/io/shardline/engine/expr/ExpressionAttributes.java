@@ -32,7 +32,8 @@ public final class ExpressionAttributes {
         String name = names.get(placeholder);
         if (name == null) {
             throw DynamoException.validation(
-                    "An expression attribute name used in the document path is not defined; attribute name: " + placeholder);
+                    "An expression attribute name used in the document path is not defined; attribute name: "
+                            + placeholder);
         }
         usedNames.add(placeholder);
         return name;
@@ -53,14 +54,15 @@ public final class ExpressionAttributes {
         Set<String> unusedNames = new TreeSet<>(names.keySet());
         unusedNames.removeAll(usedNames);
         if (!unusedNames.isEmpty()) {
-            throw DynamoException.validation(
-                    "Value provided in ExpressionAttributeNames unused in expressions: keys: {" + String.join(", ", unusedNames) + "}");
+            throw DynamoException.validation("Value provided in ExpressionAttributeNames unused in expressions: keys: {"
+                    + String.join(", ", unusedNames) + "}");
         }
         Set<String> unusedValues = new TreeSet<>(values.keySet());
         unusedValues.removeAll(usedValues);
         if (!unusedValues.isEmpty()) {
             throw DynamoException.validation(
-                    "Value provided in ExpressionAttributeValues unused in expressions: keys: {" + String.join(", ", unusedValues) + "}");
+                    "Value provided in ExpressionAttributeValues unused in expressions: keys: {"
+                            + String.join(", ", unusedValues) + "}");
         }
     }
 }

@@ -24,6 +24,7 @@ public final class ExpressionParser {
     static final int MAX_EXPRESSION_BYTES = 4096;
     /** DynamoDB's limit on the operators and functions of an expression; it also bounds the parse tree's depth. */
     static final int MAX_OPERATORS = 300;
+
     private static final Set<String> CONDITION_FUNCTIONS =
             Set.of("attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains");
     private static final Set<String> GRAMMAR_WORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
@@ -42,11 +43,14 @@ public final class ExpressionParser {
             throw ExpressionErrors.invalid(kind, "The expression can not be empty;");
         }
         // a character is 1 to 3 UTF-8 bytes here, so only a long text needs its bytes counted
-        int bytes = text.length() * 3 <= MAX_EXPRESSION_BYTES ? text.length()
+        int bytes = text.length() * 3 <= MAX_EXPRESSION_BYTES
+                ? text.length()
                 : text.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_EXPRESSION_BYTES) {
-            throw ExpressionErrors.invalid(kind, "Expression size has exceeded the maximum allowed size; expression "
-                    + "size: " + bytes + " bytes, limit: " + MAX_EXPRESSION_BYTES);
+            throw ExpressionErrors.invalid(
+                    kind,
+                    "Expression size has exceeded the maximum allowed size; expression " + "size: " + bytes
+                            + " bytes, limit: " + MAX_EXPRESSION_BYTES);
         }
         this.kind = kind;
         this.text = text;
@@ -117,15 +121,18 @@ public final class ExpressionParser {
     /** Counts one operator or function against {@link #MAX_OPERATORS}. */
     private void operator() {
         if (++operators > MAX_OPERATORS) {
-            throw ExpressionErrors.invalid(kind, "The expression contains too many operators; the limit is "
-                    + MAX_OPERATORS + ", exceeded at position " + peek().position());
+            throw ExpressionErrors.invalid(
+                    kind,
+                    "The expression contains too many operators; the limit is " + MAX_OPERATORS
+                            + ", exceeded at position " + peek().position());
         }
     }
 
     private void enter() {
         if (++nesting > MAX_NESTING) {
-            throw ExpressionErrors.invalid(kind, "The expression nests more than " + MAX_NESTING
-                    + " levels deep at position " + peek().position());
+            throw ExpressionErrors.invalid(
+                    kind,
+                    "The expression nests more than " + MAX_NESTING + " levels deep at position " + peek().position());
         }
     }
 
@@ -138,7 +145,9 @@ public final class ExpressionParser {
             return inner;
         }
         Token first = peek();
-        if (first.kind() == Token.Kind.NAME && peekAt(1).kind() == Token.Kind.LPAREN && !first.text().equals("size")) {
+        if (first.kind() == Token.Kind.NAME
+                && peekAt(1).kind() == Token.Kind.LPAREN
+                && !first.text().equals("size")) {
             return function();
         }
         Operand left = operand();
@@ -172,8 +181,10 @@ public final class ExpressionParser {
             } while (accept(Token.Kind.COMMA));
             expect(Token.Kind.RPAREN);
             if (candidates.size() > MAX_IN_OPERANDS) {
-                throw ExpressionErrors.invalid(kind, "The IN operator is provided with too many operands; number of "
-                        + "operands: " + candidates.size());
+                throw ExpressionErrors.invalid(
+                        kind,
+                        "The IN operator is provided with too many operands; number of " + "operands: "
+                                + candidates.size());
             }
             return new BooleanExpression.In(left, candidates);
         }
@@ -183,18 +194,20 @@ public final class ExpressionParser {
     private BooleanExpression function() {
         Token name = next();
         if (!CONDITION_FUNCTIONS.contains(name.text())) {
-            throw ExpressionErrors.invalid(kind, "Invalid function name; function: " + name.text()
-                    + " at position " + name.position());
+            throw ExpressionErrors.invalid(
+                    kind, "Invalid function name; function: " + name.text() + " at position " + name.position());
         }
         List<Operand> arguments = arguments();
         int arity = name.text().startsWith("attribute_") && !name.text().equals("attribute_type") ? 1 : 2;
         if (arguments.size() != arity) {
-            throw ExpressionErrors.invalid(kind, "Incorrect number of operands for operator or function; operator or "
-                    + "function: " + name.text() + ", number of operands: " + arguments.size());
+            throw ExpressionErrors.invalid(
+                    kind,
+                    "Incorrect number of operands for operator or function; operator or " + "function: " + name.text()
+                            + ", number of operands: " + arguments.size());
         }
         if (!(arguments.get(0) instanceof Operand.PathOperand)) {
-            throw ExpressionErrors.invalid(kind, "Operator or function requires a document path; operator or "
-                    + "function: " + name.text());
+            throw ExpressionErrors.invalid(
+                    kind, "Operator or function requires a document path; operator or " + "function: " + name.text());
         }
         if (arity == 2 && arguments.get(1) instanceof Operand.Value value) {
             checkFunctionValue(name.text(), value.value());
@@ -205,10 +218,13 @@ public final class ExpressionParser {
     private void checkFunctionValue(String function, AttributeValue value) {
         if (function.equals("attribute_type")) {
             if (!(value instanceof AttributeValue.S s) || !TYPE_NAMES.contains(s.value())) {
-                throw ExpressionErrors.invalid(kind, "Invalid attribute type name found; type: " + shown(value)
-                        + ", valid types: " + new TreeSet<>(TYPE_NAMES));
+                throw ExpressionErrors.invalid(
+                        kind,
+                        "Invalid attribute type name found; type: " + shown(value) + ", valid types: "
+                                + new TreeSet<>(TYPE_NAMES));
             }
-        } else if (function.equals("begins_with") && !(value instanceof AttributeValue.S)
+        } else if (function.equals("begins_with")
+                && !(value instanceof AttributeValue.S)
                 && !(value instanceof AttributeValue.B)) {
             throw incorrectOperand(function, value);
         }
@@ -230,16 +246,20 @@ public final class ExpressionParser {
 
     private Operand operand() {
         Token token = peek();
-        if (token.kind() == Token.Kind.NAME && token.text().equals("size") && peekAt(1).kind() == Token.Kind.LPAREN) {
+        if (token.kind() == Token.Kind.NAME
+                && token.text().equals("size")
+                && peekAt(1).kind() == Token.Kind.LPAREN) {
             at++;
             List<Operand> arguments = arguments();
             if (arguments.size() != 1) {
-                throw ExpressionErrors.invalid(kind, "Incorrect number of operands for operator or function; "
-                        + "operator or function: size, number of operands: " + arguments.size());
+                throw ExpressionErrors.invalid(
+                        kind,
+                        "Incorrect number of operands for operator or function; "
+                                + "operator or function: size, number of operands: " + arguments.size());
             }
             if (!(arguments.get(0) instanceof Operand.PathOperand path)) {
-                throw ExpressionErrors.invalid(kind, "Operator or function requires a document path; operator or "
-                        + "function: size");
+                throw ExpressionErrors.invalid(
+                        kind, "Operator or function requires a document path; operator or " + "function: size");
             }
             return new Operand.Size(path.path());
         }
@@ -248,8 +268,8 @@ public final class ExpressionParser {
             return new Operand.Value(token.text(), attributes.value(token.text()));
         }
         if (token.kind() == Token.Kind.NAME && peekAt(1).kind() == Token.Kind.LPAREN) {
-            throw ExpressionErrors.invalid(kind, "Invalid function name; function: " + token.text()
-                    + " at position " + token.position());
+            throw ExpressionErrors.invalid(
+                    kind, "Invalid function name; function: " + token.text() + " at position " + token.position());
         }
         return new Operand.PathOperand(path());
     }
@@ -275,8 +295,10 @@ public final class ExpressionParser {
                 return new Path(elements);
             }
             if (elements.size() > AttributeValue.MAX_DEPTH + 1) {
-                throw ExpressionErrors.invalid(kind, "The document path has too many nesting levels; the limit is "
-                        + AttributeValue.MAX_DEPTH + ", exceeded at position " + peek().position());
+                throw ExpressionErrors.invalid(
+                        kind,
+                        "The document path has too many nesting levels; the limit is " + AttributeValue.MAX_DEPTH
+                                + ", exceeded at position " + peek().position());
             }
         }
     }
@@ -286,12 +308,15 @@ public final class ExpressionParser {
         if (token.kind() == Token.Kind.NAME_REF) {
             return attributes.name(token.text());
         }
-        if (token.kind() != Token.Kind.NAME || GRAMMAR_WORDS.contains(token.text().toUpperCase(Locale.ROOT))) {
+        if (token.kind() != Token.Kind.NAME
+                || GRAMMAR_WORDS.contains(token.text().toUpperCase(Locale.ROOT))) {
             throw syntaxError(token);
         }
         if (ReservedWords.contains(token.text())) {
-            throw ExpressionErrors.invalid(kind, "Attribute name is a reserved keyword; reserved keyword: "
-                    + token.text() + " at position " + token.position());
+            throw ExpressionErrors.invalid(
+                    kind,
+                    "Attribute name is a reserved keyword; reserved keyword: " + token.text() + " at position "
+                            + token.position());
         }
         return token.text();
     }
@@ -306,8 +331,8 @@ public final class ExpressionParser {
                 throw syntaxError(keyword);
             }
             if (!seen.add(clause)) {
-                throw ExpressionErrors.invalid(kind, "The \"" + clause + "\" section can only be used once in an "
-                        + "update expression;");
+                throw ExpressionErrors.invalid(
+                        kind, "The \"" + clause + "\" section can only be used once in an " + "update expression;");
             }
             do {
                 operator();
@@ -327,7 +352,10 @@ public final class ExpressionParser {
     }
 
     private enum Clause {
-        SET, REMOVE, ADD, DELETE;
+        SET,
+        REMOVE,
+        ADD,
+        DELETE;
 
         static Clause of(Token token) {
             for (Clause clause : values()) {
@@ -346,10 +374,13 @@ public final class ExpressionParser {
         }
         Operand.Value value = new Operand.Value(token.text(), attributes.value(token.text()));
         AttributeValue v = value.value();
-        boolean set = v instanceof AttributeValue.SS || v instanceof AttributeValue.NS || v instanceof AttributeValue.BS;
+        boolean set =
+                v instanceof AttributeValue.SS || v instanceof AttributeValue.NS || v instanceof AttributeValue.BS;
         if (!set && !(action.equals("ADD") && v instanceof AttributeValue.N)) {
-            throw ExpressionErrors.invalid(kind, "Incorrect operand type for operator or function; operator: "
-                    + action + ", operand type: " + typeName(v));
+            throw ExpressionErrors.invalid(
+                    kind,
+                    "Incorrect operand type for operator or function; operator: " + action + ", operand type: "
+                            + typeName(v));
         }
         return value;
     }
@@ -380,8 +411,9 @@ public final class ExpressionParser {
             if (token.text().equals("if_not_exists")) {
                 Operand target = setOperand();
                 if (!(target instanceof Operand.PathOperand path)) {
-                    throw ExpressionErrors.invalid(kind, "Operator or function requires a document path; operator "
-                            + "or function: if_not_exists");
+                    throw ExpressionErrors.invalid(
+                            kind,
+                            "Operator or function requires a document path; operator " + "or function: if_not_exists");
                 }
                 expect(Token.Kind.COMMA);
                 result = new Operand.IfNotExists(path.path(), setOperand());
@@ -396,8 +428,8 @@ public final class ExpressionParser {
                 }
                 result = new Operand.ListAppend(first, second);
             } else {
-                throw ExpressionErrors.invalid(kind, "Invalid function name; function: " + token.text()
-                        + " at position " + token.position());
+                throw ExpressionErrors.invalid(
+                        kind, "Invalid function name; function: " + token.text() + " at position " + token.position());
             }
             expect(Token.Kind.RPAREN);
             nesting--;
@@ -411,25 +443,32 @@ public final class ExpressionParser {
     }
 
     private void checkOrderable(String operator, Operand operand) {
-        if (operand instanceof Operand.Value v && !(v.value() instanceof AttributeValue.N)
-                && !(v.value() instanceof AttributeValue.S) && !(v.value() instanceof AttributeValue.B)) {
+        if (operand instanceof Operand.Value v
+                && !(v.value() instanceof AttributeValue.N)
+                && !(v.value() instanceof AttributeValue.S)
+                && !(v.value() instanceof AttributeValue.B)) {
             throw incorrectOperand(operator, v.value());
         }
     }
 
     private void checkBounds(Operand lower, Operand upper) {
-        if (lower instanceof Operand.Value low && upper instanceof Operand.Value high
+        if (lower instanceof Operand.Value low
+                && upper instanceof Operand.Value high
                 && low.value().type().equals(high.value().type())
                 && Values.compare(low.value(), high.value()) > 0) {
-            throw ExpressionErrors.invalid(kind, "The BETWEEN operator requires upper bound to be greater than or "
-                    + "equal to lower bound; lower bound operand: AttributeValue: {" + shown(low.value())
-                    + "}, upper bound operand: AttributeValue: {" + shown(high.value()) + "}");
+            throw ExpressionErrors.invalid(
+                    kind,
+                    "The BETWEEN operator requires upper bound to be greater than or "
+                            + "equal to lower bound; lower bound operand: AttributeValue: {" + shown(low.value())
+                            + "}, upper bound operand: AttributeValue: {" + shown(high.value()) + "}");
         }
     }
 
     private DynamoException incorrectOperand(String operator, AttributeValue value) {
-        return ExpressionErrors.invalid(kind, "Incorrect operand type for operator or function; operator or "
-                + "function: " + operator + ", operand type: " + typeName(value));
+        return ExpressionErrors.invalid(
+                kind,
+                "Incorrect operand type for operator or function; operator or " + "function: " + operator
+                        + ", operand type: " + typeName(value));
     }
 
     static String typeName(AttributeValue value) {
@@ -448,8 +487,10 @@ public final class ExpressionParser {
     }
 
     private static String shown(AttributeValue value) {
-        return value.type() + ":" + (value instanceof AttributeValue.S s ? s.value()
-                : value instanceof AttributeValue.N n ? n.value().toString() : value.toString());
+        return value.type() + ":"
+                + (value instanceof AttributeValue.S s
+                        ? s.value()
+                        : value instanceof AttributeValue.N n ? n.value().toString() : value.toString());
     }
 
     private static BooleanExpression.Comparator comparator(Token token) {
@@ -468,8 +509,11 @@ public final class ExpressionParser {
         for (int i = 0; i < paths.size(); i++) {
             for (int j = i + 1; j < paths.size(); j++) {
                 if (paths.get(i).overlaps(paths.get(j))) {
-                    throw ExpressionErrors.invalid(kind, "Two document paths overlap with each other; must remove or "
-                            + "rewrite one of these paths; path one: " + paths.get(i) + ", path two: " + paths.get(j));
+                    throw ExpressionErrors.invalid(
+                            kind,
+                            "Two document paths overlap with each other; must remove or "
+                                    + "rewrite one of these paths; path one: " + paths.get(i) + ", path two: "
+                                    + paths.get(j));
                 }
             }
         }

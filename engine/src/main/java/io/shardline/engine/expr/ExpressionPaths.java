@@ -5,8 +5,7 @@ import java.util.List;
 
 /** The document paths a condition reads. */
 public final class ExpressionPaths {
-    private ExpressionPaths() {
-    }
+    private ExpressionPaths() {}
 
     public static List<Path> of(BooleanExpression expression) {
         List<Path> paths = new ArrayList<>();

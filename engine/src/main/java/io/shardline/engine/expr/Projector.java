@@ -12,8 +12,7 @@ import java.util.TreeMap;
  * list elements picked by index keep their relative order.
  */
 public final class Projector {
-    private Projector() {
-    }
+    private Projector() {}
 
     public static Map<String, AttributeValue> project(Map<String, AttributeValue> item, List<Path> paths) {
         Map<String, Object> root = new LinkedHashMap<>();
@@ -38,8 +37,9 @@ public final class Projector {
             return;
         }
         Object next = steps.get(at + 1);
-        Object child = children.computeIfAbsent(step, k -> next instanceof Integer ? new TreeMap<Integer, Object>()
-                : new LinkedHashMap<String, Object>());
+        Object child = children.computeIfAbsent(
+                step,
+                k -> next instanceof Integer ? new TreeMap<Integer, Object>() : new LinkedHashMap<String, Object>());
         insert(child, steps, at + 1, value);
     }
 

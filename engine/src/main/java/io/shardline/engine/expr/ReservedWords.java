@@ -11,8 +11,7 @@ import java.util.Set;
 final class ReservedWords {
     private static final Set<String> WORDS = load();
 
-    private ReservedWords() {
-    }
+    private ReservedWords() {}
 
     static boolean contains(String name) {
         return WORDS.contains(name.toUpperCase(Locale.ROOT));
@@ -20,7 +19,9 @@ final class ReservedWords {
 
     private static Set<String> load() {
         try (InputStream in = ReservedWords.class.getResourceAsStream("reserved-words.txt")) {
-            return Set.of(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\s+"));
+            return Set.of(new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .trim()
+                    .split("\\s+"));
         } catch (IOException e) {
             throw new UncheckedIOException("reserved-words.txt is missing from the engine jar", e);
         }

@@ -5,8 +5,7 @@ import java.util.List;
 
 /** Splits an expression into tokens; any character that cannot start a token is a syntax error. */
 final class Tokenizer {
-    private Tokenizer() {
-    }
+    private Tokenizer() {}
 
     static List<Token> tokenize(String text, ExpressionKind kind) {
         List<Token> tokens = new ArrayList<>();
@@ -23,15 +22,19 @@ final class Tokenizer {
                 tokens.add(new Token(single, String.valueOf(c), start));
                 i++;
             } else if (c == '<' || c == '>') {
-                boolean twoChars = i + 1 < text.length() && (text.charAt(i + 1) == '=' || (c == '<' && text.charAt(i + 1) == '>'));
+                boolean twoChars =
+                        i + 1 < text.length() && (text.charAt(i + 1) == '=' || (c == '<' && text.charAt(i + 1) == '>'));
                 String op = twoChars ? text.substring(i, i + 2) : String.valueOf(c);
-                tokens.add(new Token(switch (op) {
-                    case "<" -> Token.Kind.LT;
-                    case "<=" -> Token.Kind.LE;
-                    case "<>" -> Token.Kind.NE;
-                    case ">" -> Token.Kind.GT;
-                    default -> Token.Kind.GE;
-                }, op, start));
+                tokens.add(new Token(
+                        switch (op) {
+                            case "<" -> Token.Kind.LT;
+                            case "<=" -> Token.Kind.LE;
+                            case "<>" -> Token.Kind.NE;
+                            case ">" -> Token.Kind.GT;
+                            default -> Token.Kind.GE;
+                        },
+                        op,
+                        start));
                 i += op.length();
             } else if (c == '#' || c == ':') {
                 i++;
@@ -41,7 +44,8 @@ final class Tokenizer {
                 if (i == start + 1) {
                     throw ExpressionErrors.syntax(kind, text, String.valueOf(c), start);
                 }
-                tokens.add(new Token(c == '#' ? Token.Kind.NAME_REF : Token.Kind.VALUE_REF, text.substring(start, i), start));
+                tokens.add(new Token(
+                        c == '#' ? Token.Kind.NAME_REF : Token.Kind.VALUE_REF, text.substring(start, i), start));
             } else if (Character.isDigit(c)) {
                 while (i < text.length() && Character.isDigit(text.charAt(i))) {
                     i++;
@@ -53,7 +57,8 @@ final class Tokenizer {
                 }
                 tokens.add(new Token(Token.Kind.NAME, text.substring(start, i), start));
             } else {
-                throw ExpressionErrors.syntax(kind, text, text.substring(start, text.offsetByCodePoints(start, 1)), start);
+                throw ExpressionErrors.syntax(
+                        kind, text, text.substring(start, text.offsetByCodePoints(start, 1)), start);
             }
         }
         tokens.add(new Token(Token.Kind.END, "<EOF>", text.length()));

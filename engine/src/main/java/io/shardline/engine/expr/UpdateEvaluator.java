@@ -18,8 +18,7 @@ import java.util.Set;
  * first), ADDs and DELETEs are applied.
  */
 public final class UpdateEvaluator {
-    private UpdateEvaluator() {
-    }
+    private UpdateEvaluator() {}
 
     public static Map<String, AttributeValue> apply(List<UpdateAction> actions, Map<String, AttributeValue> before) {
         Map<String, AttributeValue> original = before;
@@ -41,19 +40,27 @@ public final class UpdateEvaluator {
                 removes.add(remove);
             }
         }
-        removes.sort(Comparator.comparing((UpdateAction.Remove r) -> lastIndex(r.path())).reversed());
+        removes.sort(Comparator.comparing((UpdateAction.Remove r) -> lastIndex(r.path()))
+                .reversed());
         for (UpdateAction.Remove remove : removes) {
             item = DocumentPaths.remove(item, remove.path());
         }
         for (UpdateAction action : actions) {
             if (action instanceof UpdateAction.Add add) {
                 AttributeValue existing = DocumentPaths.get(item, add.path());
-                item = DocumentPaths.set(item, add.path(), existing == null ? add.value().value() : add(existing, add.value().value()));
+                item = DocumentPaths.set(
+                        item,
+                        add.path(),
+                        existing == null
+                                ? add.value().value()
+                                : add(existing, add.value().value()));
             } else if (action instanceof UpdateAction.Delete delete) {
                 AttributeValue existing = DocumentPaths.get(item, delete.path());
                 if (existing != null) {
                     AttributeValue rest = minus(existing, delete.value().value());
-                    item = rest == null ? DocumentPaths.remove(item, delete.path()) : DocumentPaths.set(item, delete.path(), rest);
+                    item = rest == null
+                            ? DocumentPaths.remove(item, delete.path())
+                            : DocumentPaths.set(item, delete.path(), rest);
                 }
             }
         }
@@ -97,8 +104,10 @@ public final class UpdateEvaluator {
         if (!(left instanceof AttributeValue.N a) || !(right instanceof AttributeValue.N b)) {
             throw incorrectType(arithmetic.plus() ? "+" : "-");
         }
-        return new AttributeValue.N(arithmetic.plus() ? a.value().add(b.value())
-                : a.value().add(DynamoNumber.of(b.value().value().negate())));
+        return new AttributeValue.N(
+                arithmetic.plus()
+                        ? a.value().add(b.value())
+                        : a.value().add(DynamoNumber.of(b.value().value().negate())));
     }
 
     private static AttributeValue add(AttributeValue existing, AttributeValue delta) {

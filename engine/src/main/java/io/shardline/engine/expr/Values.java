@@ -6,12 +6,12 @@ import java.util.Arrays;
 
 /** Ordering and sizing of attribute values as expressions see them. */
 final class Values {
-    private Values() {
-    }
+    private Values() {}
 
     /** Whether two values can be ordered: both numbers, both strings or both binaries. */
     static boolean comparable(AttributeValue a, AttributeValue b) {
-        return a.type().equals(b.type()) && (a.type().equals("N") || a.type().equals("S") || a.type().equals("B"));
+        return a.type().equals(b.type())
+                && (a.type().equals("N") || a.type().equals("S") || a.type().equals("B"));
     }
 
     /** Orders two {@link #comparable} values: numbers numerically, strings by UTF-8 bytes, binaries bytewise. */
@@ -20,7 +20,8 @@ final class Values {
             return x.value().compareTo(((AttributeValue.N) b).value());
         }
         if (a instanceof AttributeValue.S x) {
-            return Arrays.compareUnsigned(x.value().getBytes(StandardCharsets.UTF_8),
+            return Arrays.compareUnsigned(
+                    x.value().getBytes(StandardCharsets.UTF_8),
                     ((AttributeValue.S) b).value().getBytes(StandardCharsets.UTF_8));
         }
         return ((AttributeValue.B) a).value().compareTo(((AttributeValue.B) b).value());

@@ -42,8 +42,8 @@ public final class IndexEntries {
         }
     }
 
-    private static void checkKey(SecondaryIndex index, Map<String, AttributeValue> item, String name,
-                                 ScalarType type, int maxBytes) {
+    private static void checkKey(
+            SecondaryIndex index, Map<String, AttributeValue> item, String name, ScalarType type, int maxBytes) {
         AttributeValue value = item.get(name);
         if (value == null) {
             return;
@@ -66,8 +66,12 @@ public final class IndexEntries {
     }
 
     /** Stages the entry changes of one item change (either item may be null) into {@code batch}. */
-    public void stage(Batch batch, List<SecondaryIndex> indexes, KeySchema table, Map<String, AttributeValue> oldItem,
-                      Map<String, AttributeValue> newItem) {
+    public void stage(
+            Batch batch,
+            List<SecondaryIndex> indexes,
+            KeySchema table,
+            Map<String, AttributeValue> oldItem,
+            Map<String, AttributeValue> newItem) {
         for (SecondaryIndex index : indexes) {
             byte[] oldKey = oldItem == null ? null : IndexKeys.entry(index, table, oldItem);
             byte[] newKey = newItem == null ? null : IndexKeys.entry(index, table, newItem);

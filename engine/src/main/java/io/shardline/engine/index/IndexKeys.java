@@ -14,8 +14,7 @@ import java.util.Map;
  * key first and items with equal index keys still get distinct keys.
  */
 public final class IndexKeys {
-    private IndexKeys() {
-    }
+    private IndexKeys() {}
 
     /**
      * The entry key of an item in an index, or null when the item is not in it (it lacks an index

@@ -15,9 +15,16 @@ import java.util.Map;
  *
  * @param nonKeyAttributes the attributes an INCLUDE projection copies besides the keys; empty otherwise
  */
-public record SecondaryIndex(String name, long id, boolean global, KeySchema keySchema, String projectionType,
-                             List<String> nonKeyAttributes, String status, Long readCapacityUnits,
-                             Long writeCapacityUnits) {
+public record SecondaryIndex(
+        String name,
+        long id,
+        boolean global,
+        KeySchema keySchema,
+        String projectionType,
+        List<String> nonKeyAttributes,
+        String status,
+        Long readCapacityUnits,
+        Long writeCapacityUnits) {
     public static final String ALL = "ALL";
     public static final String KEYS_ONLY = "KEYS_ONLY";
     public static final String INCLUDE = "INCLUDE";
@@ -34,13 +41,29 @@ public record SecondaryIndex(String name, long id, boolean global, KeySchema key
     }
 
     public SecondaryIndex withId(long newId) {
-        return new SecondaryIndex(name, newId, global, keySchema, projectionType, nonKeyAttributes, status,
-                readCapacityUnits, writeCapacityUnits);
+        return new SecondaryIndex(
+                name,
+                newId,
+                global,
+                keySchema,
+                projectionType,
+                nonKeyAttributes,
+                status,
+                readCapacityUnits,
+                writeCapacityUnits);
     }
 
     public SecondaryIndex withStatus(String newStatus) {
-        return new SecondaryIndex(name, id, global, keySchema, projectionType, nonKeyAttributes, newStatus,
-                readCapacityUnits, writeCapacityUnits);
+        return new SecondaryIndex(
+                name,
+                id,
+                global,
+                keySchema,
+                projectionType,
+                nonKeyAttributes,
+                newStatus,
+                readCapacityUnits,
+                writeCapacityUnits);
     }
 
     public SecondaryIndex withThroughput(Long read, Long write) {
@@ -54,7 +77,9 @@ public record SecondaryIndex(String name, long id, boolean global, KeySchema key
 
     /** Whether the index's entries carry {@code attribute} (keys always, others by projection). */
     public boolean projects(String attribute, KeySchema table) {
-        return projectsEverything() || keySchema.isKeyAttribute(attribute) || table.isKeyAttribute(attribute)
+        return projectsEverything()
+                || keySchema.isKeyAttribute(attribute)
+                || table.isKeyAttribute(attribute)
                 || nonKeyAttributes.contains(attribute);
     }
 

@@ -59,8 +59,10 @@ public final class IndexBackfill implements AutoCloseable {
             try {
                 fillAll(table);
             } catch (RuntimeException e) {
-                LOG.error("backfill of the indexes of {} failed; it starts again when the engine reopens",
-                        table.definition().name(), e);
+                LOG.error(
+                        "backfill of the indexes of {} failed; it starts again when the engine reopens",
+                        table.definition().name(),
+                        e);
             }
         });
     }
@@ -83,8 +85,9 @@ public final class IndexBackfill implements AutoCloseable {
             }
             List<byte[]> keys = new ArrayList<>();
             try (Cursor it = store.cursor(Family.ITEMS)) {
-                for (it.seek(from); it.isValid() && Arrays.compareUnsigned(it.key(), end) < 0 && keys.size() < CHUNK;
-                     it.next()) {
+                for (it.seek(from);
+                        it.isValid() && Arrays.compareUnsigned(it.key(), end) < 0 && keys.size() < CHUNK;
+                        it.next()) {
                     keys.add(it.key());
                 }
             }
@@ -102,13 +105,17 @@ public final class IndexBackfill implements AutoCloseable {
     private void activate(Table table, long indexId) {
         table.whileNoWrites(() -> {
             TableDefinition current = table.definition();
-            current.indexes().stream().filter(i -> i.id() == indexId).findFirst().ifPresent(index -> {
-                if (!table.isDeleted()) {
-                    try (Batch batch = store.batch()) {
-                        catalog.redefine(table, current.withIndex(index.withStatus(SecondaryIndex.ACTIVE)), batch);
-                    }
-                }
-            });
+            current.indexes().stream()
+                    .filter(i -> i.id() == indexId)
+                    .findFirst()
+                    .ifPresent(index -> {
+                        if (!table.isDeleted()) {
+                            try (Batch batch = store.batch()) {
+                                catalog.redefine(
+                                        table, current.withIndex(index.withStatus(SecondaryIndex.ACTIVE)), batch);
+                            }
+                        }
+                    });
             return null;
         });
     }

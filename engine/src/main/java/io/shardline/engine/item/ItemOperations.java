@@ -47,11 +47,12 @@ public final class ItemOperations {
     public PutItem.Response putItem(PutItem.Request request) {
         Table table = catalog.require(request.tableName());
         boolean returnOld = allOldOrNone(request.returnValues());
-        boolean returnOldOnFailure = RequestExpressions.returnOldOnFailure(request.returnValuesOnConditionCheckFailure());
-        RequestExpressions expressions = new RequestExpressions(request.expressionAttributeNames(),
-                request.expressionAttributeValues());
-        BooleanExpression condition = writeCondition(expressions, request.conditionExpression(), request.expected(),
-                request.conditionalOperator());
+        boolean returnOldOnFailure =
+                RequestExpressions.returnOldOnFailure(request.returnValuesOnConditionCheckFailure());
+        RequestExpressions expressions =
+                new RequestExpressions(request.expressionAttributeNames(), request.expressionAttributeValues());
+        BooleanExpression condition = writeCondition(
+                expressions, request.conditionExpression(), request.expected(), request.conditionalOperator());
         expressions.done();
         Map<String, AttributeValue> item = checkedItem(table, request.item());
         ItemChange change = writer.write(table, table.definition().keySchema().keyOf(item), old -> {
@@ -64,21 +65,23 @@ public final class ItemOperations {
     public GetItem.Response getItem(GetItem.Request request) {
         Table table = catalog.require(request.tableName());
         RequestExpressions expressions = new RequestExpressions(request.expressionAttributeNames(), null);
-        Projection projection = Projection.of(null, request.attributesToGet(),
-                expressions.projection(request.projectionExpression()));
+        Projection projection =
+                Projection.of(null, request.attributesToGet(), expressions.projection(request.projectionExpression()));
         expressions.done();
-        Map<String, AttributeValue> item = read(table, table.definition().keySchema().checkKey(request.key()));
+        Map<String, AttributeValue> item =
+                read(table, table.definition().keySchema().checkKey(request.key()));
         return new GetItem.Response(item == null ? null : projection.apply(item));
     }
 
     public DeleteItem.Response deleteItem(DeleteItem.Request request) {
         Table table = catalog.require(request.tableName());
         boolean returnOld = allOldOrNone(request.returnValues());
-        boolean returnOldOnFailure = RequestExpressions.returnOldOnFailure(request.returnValuesOnConditionCheckFailure());
-        RequestExpressions expressions = new RequestExpressions(request.expressionAttributeNames(),
-                request.expressionAttributeValues());
-        BooleanExpression condition = writeCondition(expressions, request.conditionExpression(), request.expected(),
-                request.conditionalOperator());
+        boolean returnOldOnFailure =
+                RequestExpressions.returnOldOnFailure(request.returnValuesOnConditionCheckFailure());
+        RequestExpressions expressions =
+                new RequestExpressions(request.expressionAttributeNames(), request.expressionAttributeValues());
+        BooleanExpression condition = writeCondition(
+                expressions, request.conditionExpression(), request.expected(), request.conditionalOperator());
         expressions.done();
         Map<String, AttributeValue> key = table.definition().keySchema().checkKey(request.key());
         ItemChange change = writer.write(table, key, old -> {
@@ -93,16 +96,19 @@ public final class ItemOperations {
         KeySchema schema = table.definition().keySchema();
         Map<String, AttributeValue> key = schema.checkKey(request.key());
         ReturnValues returnValues = ReturnValues.forUpdate(request.returnValues());
-        boolean returnOldOnFailure = RequestExpressions.returnOldOnFailure(request.returnValuesOnConditionCheckFailure());
-        new ParameterMix().legacy("AttributeUpdates", request.attributeUpdates())
+        boolean returnOldOnFailure =
+                RequestExpressions.returnOldOnFailure(request.returnValuesOnConditionCheckFailure());
+        new ParameterMix()
+                .legacy("AttributeUpdates", request.attributeUpdates())
                 .legacy("Expected", request.expected())
                 .legacy("ConditionalOperator", request.conditionalOperator())
                 .expression("UpdateExpression", request.updateExpression())
-                .expression("ConditionExpression", request.conditionExpression()).check();
-        RequestExpressions expressions = new RequestExpressions(request.expressionAttributeNames(),
-                request.expressionAttributeValues());
-        BooleanExpression condition = expressions.writeCondition(request.conditionExpression(), request.expected(),
-                request.conditionalOperator());
+                .expression("ConditionExpression", request.conditionExpression())
+                .check();
+        RequestExpressions expressions =
+                new RequestExpressions(request.expressionAttributeNames(), request.expressionAttributeValues());
+        BooleanExpression condition = expressions.writeCondition(
+                request.conditionExpression(), request.expected(), request.conditionalOperator());
         ItemUpdate update = request.updateExpression() != null
                 ? ItemUpdate.of(expressions.update(request.updateExpression()), schema)
                 : ItemUpdate.legacy(request.attributeUpdates() == null ? Map.of() : request.attributeUpdates(), schema);
@@ -115,17 +121,24 @@ public final class ItemOperations {
     }
 
     /** The condition of a PutItem or DeleteItem, refusing one that has both the expression and the legacy form. */
-    private static BooleanExpression writeCondition(RequestExpressions expressions, String conditionExpression,
-                                                    Map<String, ExpectedAttributeValue> expected,
-                                                    String conditionalOperator) {
-        new ParameterMix().legacy("Expected", expected).legacy("ConditionalOperator", conditionalOperator)
-                .expression("ConditionExpression", conditionExpression).check();
+    private static BooleanExpression writeCondition(
+            RequestExpressions expressions,
+            String conditionExpression,
+            Map<String, ExpectedAttributeValue> expected,
+            String conditionalOperator) {
+        new ParameterMix()
+                .legacy("Expected", expected)
+                .legacy("ConditionalOperator", conditionalOperator)
+                .expression("ConditionExpression", conditionExpression)
+                .check();
         return expressions.writeCondition(conditionExpression, expected, conditionalOperator);
     }
 
     public BatchWriteItem.Response batchWriteItem(BatchWriteItem.Request request) {
         Map<String, List<WriteRequest>> requestItems = request.requestItems();
-        int total = requestItems == null ? 0 : requestItems.values().stream().mapToInt(List::size).sum();
+        int total = requestItems == null
+                ? 0
+                : requestItems.values().stream().mapToInt(List::size).sum();
         if (total == 0) {
             throw DynamoException.validation("1 validation error detected: Value null at 'requestItems' failed to "
                     + "satisfy constraint: Member must have length greater than or equal to 1");
@@ -146,7 +159,8 @@ public final class ItemOperations {
                 }
                 Map<String, AttributeValue> key;
                 if (write.putRequest() != null) {
-                    Map<String, AttributeValue> item = checkedItem(table, write.putRequest().item());
+                    Map<String, AttributeValue> item =
+                            checkedItem(table, write.putRequest().item());
                     key = schema.keyOf(item);
                     writes.add(() -> writer.write(table, key, old -> item));
                 } else {
@@ -164,8 +178,11 @@ public final class ItemOperations {
 
     public BatchGetItem.Response batchGetItem(BatchGetItem.Request request) {
         Map<String, KeysAndAttributes> requestItems = request.requestItems();
-        int total = requestItems == null ? 0 : requestItems.values().stream()
-                .mapToInt(k -> k.keys() == null ? 0 : k.keys().size()).sum();
+        int total = requestItems == null
+                ? 0
+                : requestItems.values().stream()
+                        .mapToInt(k -> k.keys() == null ? 0 : k.keys().size())
+                        .sum();
         if (total == 0) {
             throw DynamoException.validation("1 validation error detected: Value null at 'requestItems' failed to "
                     + "satisfy constraint: Member must have length greater than or equal to 1");
@@ -180,8 +197,8 @@ public final class ItemOperations {
             Table table = catalog.require(entry.getKey());
             KeysAndAttributes wanted = entry.getValue();
             RequestExpressions expressions = new RequestExpressions(wanted.expressionAttributeNames(), null);
-            Projection projection = Projection.of(null, wanted.attributesToGet(),
-                    expressions.projection(wanted.projectionExpression()));
+            Projection projection = Projection.of(
+                    null, wanted.attributesToGet(), expressions.projection(wanted.projectionExpression()));
             expressions.done();
             KeySchema schema = table.definition().keySchema();
             Set<Map<String, AttributeValue>> seen = new HashSet<>();
@@ -205,15 +222,22 @@ public final class ItemOperations {
             }
             responses.put(entry.getKey(), found);
             if (!left.isEmpty()) {
-                unprocessed.put(entry.getKey(), new KeysAndAttributes(left, wanted.consistentRead(),
-                        wanted.attributesToGet(), wanted.projectionExpression(), wanted.expressionAttributeNames()));
+                unprocessed.put(
+                        entry.getKey(),
+                        new KeysAndAttributes(
+                                left,
+                                wanted.consistentRead(),
+                                wanted.attributesToGet(),
+                                wanted.projectionExpression(),
+                                wanted.expressionAttributeNames()));
             }
         }
         return new BatchGetItem.Response(responses, unprocessed);
     }
 
     private Map<String, AttributeValue> read(Table table, Map<String, AttributeValue> key) {
-        byte[] stored = store.get(Family.ITEMS, ItemKeys.of(table.id(), table.definition().keySchema(), key));
+        byte[] stored = store.get(
+                Family.ITEMS, ItemKeys.of(table.id(), table.definition().keySchema(), key));
         return stored == null ? null : ItemCodec.decode(stored);
     }
 

@@ -18,11 +18,13 @@ import java.util.function.BiFunction;
  * ReturnValues UPDATED_OLD and UPDATED_NEW).
  */
 final class ItemUpdate {
-    private final BiFunction<Map<String, AttributeValue>, Map<String, AttributeValue>, Map<String, AttributeValue>> change;
+    private final BiFunction<Map<String, AttributeValue>, Map<String, AttributeValue>, Map<String, AttributeValue>>
+            change;
     private final Set<String> attributes;
 
-    private ItemUpdate(BiFunction<Map<String, AttributeValue>, Map<String, AttributeValue>, Map<String, AttributeValue>> change,
-                       Set<String> attributes) {
+    private ItemUpdate(
+            BiFunction<Map<String, AttributeValue>, Map<String, AttributeValue>, Map<String, AttributeValue>> change,
+            Set<String> attributes) {
         this.change = change;
         this.attributes = attributes;
     }
@@ -32,12 +34,13 @@ final class ItemUpdate {
         for (UpdateAction action : actions) {
             String attribute = action.path().attribute();
             if (schema.isKeyAttribute(attribute)) {
-                throw DynamoException.invalidParameter("Cannot update attribute " + attribute
-                        + ". This attribute is part of the key");
+                throw DynamoException.invalidParameter(
+                        "Cannot update attribute " + attribute + ". This attribute is part of the key");
             }
             touched.add(attribute);
         }
-        return new ItemUpdate((current, key) -> UpdateEvaluator.apply(actions, current == null ? key : current), touched);
+        return new ItemUpdate(
+                (current, key) -> UpdateEvaluator.apply(actions, current == null ? key : current), touched);
     }
 
     static ItemUpdate legacy(Map<String, AttributeValueUpdate> updates, KeySchema schema) {

@@ -1,5 +1,9 @@
 package io.shardline.engine.item;
 
+import io.shardline.engine.changelog.ChangeRecords;
+import io.shardline.engine.changelog.SequenceAllocator;
+import io.shardline.engine.changelog.ShardDefinition;
+import io.shardline.engine.changelog.StreamViewType;
 import io.shardline.engine.index.IndexEntries;
 import io.shardline.engine.index.SecondaryIndex;
 import io.shardline.engine.model.AttributeValue;
@@ -12,14 +16,10 @@ import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Family;
 import io.shardline.engine.storage.ItemCodec;
 import io.shardline.engine.storage.ItemKeys;
+import io.shardline.engine.storage.StatsKeys;
 import io.shardline.engine.storage.Store;
-import io.shardline.engine.changelog.ChangeRecords;
-import io.shardline.engine.changelog.SequenceAllocator;
-import io.shardline.engine.changelog.ShardDefinition;
-import io.shardline.engine.changelog.StreamViewType;
 import io.shardline.engine.table.Partition;
 import io.shardline.engine.table.PartitionSplitter;
-import io.shardline.engine.storage.StatsKeys;
 import io.shardline.engine.table.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,27 +53,31 @@ public final class ItemWriter {
 
     /** Who asked for a write: a client, or the TTL sweeper expiring an item. */
     public enum Cause {
-        CLIENT, TTL_EXPIRY
+        CLIENT,
+        TTL_EXPIRY
     }
 
     /**
      * One item to write: {@code change} maps the current item (null when absent) to the new one (null
      * deletes it); an exception from it aborts the write.
      */
-    public record PlannedWrite(Table table, Map<String, AttributeValue> key,
-                               UnaryOperator<Map<String, AttributeValue>> change) {
-    }
+    public record PlannedWrite(
+            Table table, Map<String, AttributeValue> key, UnaryOperator<Map<String, AttributeValue>> change) {}
 
     /** Writes one item; exceptions of {@code change} reach the caller unchanged. */
-    public ItemChange write(Table table, Map<String, AttributeValue> key,
-                            UnaryOperator<Map<String, AttributeValue>> change) {
+    public ItemChange write(
+            Table table, Map<String, AttributeValue> key, UnaryOperator<Map<String, AttributeValue>> change) {
         return write(table, key, change, Cause.CLIENT);
     }
 
     /** As {@link #write(Table, Map, UnaryOperator)}, recording who caused the change in its change record. */
-    public ItemChange write(Table table, Map<String, AttributeValue> key,
-                            UnaryOperator<Map<String, AttributeValue>> change, Cause cause) {
-        return writeTogether(List.of(new PlannedWrite(table, key, change)), cause, false).get(0);
+    public ItemChange write(
+            Table table,
+            Map<String, AttributeValue> key,
+            UnaryOperator<Map<String, AttributeValue>> change,
+            Cause cause) {
+        return writeTogether(List.of(new PlannedWrite(table, key, change)), cause, false)
+                .get(0);
     }
 
     /**
@@ -85,17 +89,20 @@ public final class ItemWriter {
     }
 
     /** Where one planned write lands. */
-    private record Target(PlannedWrite write, byte[] storageKey, int stripe) {
-    }
+    private record Target(PlannedWrite write, byte[] storageKey, int stripe) {}
 
     private List<ItemChange> writeTogether(List<PlannedWrite> writes, Cause cause, boolean transaction) {
         List<Target> targets = new ArrayList<>();
         for (PlannedWrite write : writes) {
-            byte[] storageKey = ItemKeys.of(write.table().id(), write.table().definition().keySchema(), write.key());
+            byte[] storageKey =
+                    ItemKeys.of(write.table().id(), write.table().definition().keySchema(), write.key());
             targets.add(new Target(write, storageKey, locks.stripeOf(storageKey)));
         }
-        List<Table> tables = writes.stream().map(PlannedWrite::table).distinct()
-                .sorted(Comparator.comparingLong(Table::id)).toList();
+        List<Table> tables = writes.stream()
+                .map(PlannedWrite::table)
+                .distinct()
+                .sorted(Comparator.comparingLong(Table::id))
+                .toList();
         TreeSet<Integer> stripes = new TreeSet<>();
         targets.forEach(t -> stripes.add(t.stripe()));
         List<Lock> held = new ArrayList<>();
@@ -107,8 +114,10 @@ public final class ItemWriter {
                 access.lock();
                 held.add(access);
                 if (table.isDeleted()) {
-                    throw new DynamoException(ErrorType.RESOURCE_NOT_FOUND, "Requested resource not found: Table: "
-                            + table.definition().name() + " not found");
+                    throw new DynamoException(
+                            ErrorType.RESOURCE_NOT_FOUND,
+                            "Requested resource not found: Table: "
+                                    + table.definition().name() + " not found");
                 }
             }
             lockStripes(stripes, held);
@@ -118,10 +127,12 @@ public final class ItemWriter {
                 byte[] stored = store.get(Family.ITEMS, target.storageKey());
                 Map<String, AttributeValue> oldItem = stored == null ? null : ItemCodec.decode(stored);
                 try {
-                    Map<String, AttributeValue> newItem = target.write().change().apply(oldItem);
+                    Map<String, AttributeValue> newItem =
+                            target.write().change().apply(oldItem);
                     if (newItem != null) {
                         ItemSize.checkLimit(newItem);
-                        IndexEntries.checkKeys(target.write().table().definition().indexes(), newItem);
+                        IndexEntries.checkKeys(
+                                target.write().table().definition().indexes(), newItem);
                     }
                     changes.add(new ItemChange(oldItem, newItem));
                     reasons.add(TransactionCanceledException.Reason.NONE);
@@ -143,7 +154,8 @@ public final class ItemWriter {
         }
         for (int i = 0; i < targets.size(); i++) {
             if (changes.get(i).changed()) {
-                splitter.splitIfOversized(targets.get(i).write().table(), partitions.get(i).id());
+                splitter.splitIfOversized(
+                        targets.get(i).write().table(), partitions.get(i).id());
             }
         }
         return changes;
@@ -161,7 +173,8 @@ public final class ItemWriter {
         List<Lock> held = new ArrayList<>(List.of(access));
         try {
             Optional<SecondaryIndex> index = table.definition().indexes().stream()
-                    .filter(i -> i.id() == indexId).findFirst();
+                    .filter(i -> i.id() == indexId)
+                    .findFirst();
             if (table.isDeleted() || index.isEmpty()) {
                 return false;
             }
@@ -170,8 +183,8 @@ public final class ItemWriter {
                 for (byte[] key : storageKeys) {
                     byte[] stored = store.get(Family.ITEMS, key);
                     if (stored != null) {
-                        indexEntries.backfill(batch, index.get(), table.definition().keySchema(),
-                                ItemCodec.decode(stored));
+                        indexEntries.backfill(
+                                batch, index.get(), table.definition().keySchema(), ItemCodec.decode(stored));
                     }
                 }
                 store.commit(batch);
@@ -236,17 +249,30 @@ public final class ItemWriter {
                     batch.add(Family.STATS, StatsKeys.items(table.id(), partition.id()), itemDelta);
                 }
                 batch.add(Family.STATS, StatsKeys.bytes(table.id(), partition.id()), newBytes - oldBytes);
-                indexEntries.stage(batch, table.definition().indexes(), table.definition().keySchema(),
-                        change.oldItem(), change.newItem());
+                indexEntries.stage(
+                        batch,
+                        table.definition().indexes(),
+                        table.definition().keySchema(),
+                        change.oldItem(),
+                        change.newItem());
                 statDeltas.add(new long[] {itemDelta, newBytes - oldBytes});
                 ShardDefinition shard = table.openShard(partition.id());
                 if (shard != null) {
-                    StreamViewType viewType = StreamViewType.valueOf(table.definition().enabledStream().orElseThrow().viewType());
+                    StreamViewType viewType = StreamViewType.valueOf(
+                            table.definition().enabledStream().orElseThrow().viewType());
                     SequenceAllocator.Sequence sequence = table.sequences().next();
                     sequences.add(sequence);
                     sequenceOwners.add(table);
-                    records.append(batch, table.id(), shard, sequence, viewType, target.write().key(),
-                            change.oldItem(), change.newItem(), cause == Cause.TTL_EXPIRY);
+                    records.append(
+                            batch,
+                            table.id(),
+                            shard,
+                            sequence,
+                            viewType,
+                            target.write().key(),
+                            change.oldItem(),
+                            change.newItem(),
+                            cause == Cause.TTL_EXPIRY);
                 }
             }
             if (any) {

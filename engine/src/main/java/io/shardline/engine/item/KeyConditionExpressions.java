@@ -17,8 +17,7 @@ import java.util.Map;
  * key, and optionally one of =, <, <=, >, >=, BETWEEN or begins_with on the sort key, joined by AND.
  */
 final class KeyConditionExpressions {
-    private KeyConditionExpressions() {
-    }
+    private KeyConditionExpressions() {}
 
     static Map<String, Condition> toConditions(BooleanExpression expression, KeySchema schema) {
         List<BooleanExpression> parts = new ArrayList<>();
@@ -54,8 +53,8 @@ final class KeyConditionExpressions {
 
     private static String keyAttribute(Operand operand, KeySchema schema) {
         if (!(operand instanceof Operand.PathOperand p) || !p.path().isTopLevel()) {
-            throw DynamoException.validation("Invalid KeyConditionExpression: the left side of each condition must "
-                    + "name a key attribute");
+            throw DynamoException.validation(
+                    "Invalid KeyConditionExpression: the left side of each condition must " + "name a key attribute");
         }
         Path path = p.path();
         if (!schema.isKeyAttribute(path.attribute())) {

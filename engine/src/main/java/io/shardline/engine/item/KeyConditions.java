@@ -18,8 +18,7 @@ import java.util.Map;
  * index entry keys hold it escaped and terminated, followed by the table's keys ({@link IndexKeys}).
  */
 final class KeyConditions {
-    private KeyConditions() {
-    }
+    private KeyConditions() {}
 
     /**
      * The range of keys under {@code keySpace} (a table or an index id) that the conditions select;
@@ -27,7 +26,8 @@ final class KeyConditions {
      */
     static KeyRange range(long keySpace, KeySchema schema, Map<String, Condition> conditions, boolean indexEntries) {
         if (conditions == null || conditions.isEmpty()) {
-            throw DynamoException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+            throw DynamoException.validation(
+                    "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
         for (String name : conditions.keySet()) {
             if (!schema.isKeyAttribute(name)) {
@@ -43,7 +43,8 @@ final class KeyConditions {
             throw DynamoException.validation("Query key condition not supported: the partition key condition must use "
                     + "EQ, not " + partition.comparisonOperator());
         }
-        byte[] partitionKey = ItemKeys.keyBytes(operands(partition, 1, schema.partitionType()).get(0));
+        byte[] partitionKey =
+                ItemKeys.keyBytes(operands(partition, 1, schema.partitionType()).get(0));
         byte[] prefix = ItemKeys.collection(keySpace, partitionKey);
         KeyRange collection = KeyRange.withPrefix(prefix);
         Condition sort = schema.hasSortKey() ? conditions.get(schema.sortKey()) : null;
@@ -68,19 +69,23 @@ final class KeyConditions {
                 byte[] low = sortBytes(sort, 2, schema, 0);
                 byte[] high = sortBytes(sort, 2, schema, 1);
                 if (Arrays.compareUnsigned(low, high) > 0) {
-                    throw DynamoException.validation("Invalid KeyConditionExpression: The BETWEEN operator requires upper "
-                            + "bound to be greater than or equal to lower bound; lower bound operand: "
-                            + sort.attributeValueList().get(0) + ", upper bound operand: " + sort.attributeValueList().get(1));
+                    throw DynamoException.validation(
+                            "Invalid KeyConditionExpression: The BETWEEN operator requires upper "
+                                    + "bound to be greater than or equal to lower bound; lower bound operand: "
+                                    + sort.attributeValueList().get(0) + ", upper bound operand: "
+                                    + sort.attributeValueList().get(1));
                 }
                 return new KeyRange(firstWith(prefix, low, indexEntries), afterAllWith(prefix, high, indexEntries));
             }
             case "BEGINS_WITH": {
                 if (schema.sortType() == ScalarType.N) {
-                    throw DynamoException.validation("Invalid KeyConditionExpression: Incorrect operand type for operator "
-                            + "or function; operator or function: begins_with, operand type: N");
+                    throw DynamoException.validation(
+                            "Invalid KeyConditionExpression: Incorrect operand type for operator "
+                                    + "or function; operator or function: begins_with, operand type: N");
                 }
                 byte[] start = sortBytes(sort, 1, schema, 0);
-                return start.length == 0 ? collection
+                return start.length == 0
+                        ? collection
                         : KeyRange.withPrefix(concat(prefix, indexEntries ? IndexKeys.sortKey(start, false) : start));
             }
             default:
@@ -96,7 +101,8 @@ final class KeyConditions {
 
     /** The first key past every key whose sort key is {@code value}. */
     private static byte[] afterAllWith(byte[] prefix, byte[] value, boolean indexEntries) {
-        return indexEntries ? KeyRange.successorOfPrefix(firstWith(prefix, value, true))
+        return indexEntries
+                ? KeyRange.successorOfPrefix(firstWith(prefix, value, true))
                 : KeyRange.after(concat(prefix, value));
     }
 
@@ -107,8 +113,8 @@ final class KeyConditions {
     private static List<AttributeValue> operands(Condition condition, int arity, ScalarType type) {
         List<AttributeValue> values = condition.attributeValueList();
         if (values == null || values.size() != arity) {
-            throw DynamoException.invalidParameter("Invalid number of argument(s) for the "
-                    + condition.comparisonOperator() + " ComparisonOperator");
+            throw DynamoException.invalidParameter(
+                    "Invalid number of argument(s) for the " + condition.comparisonOperator() + " ComparisonOperator");
         }
         for (AttributeValue value : values) {
             if (!value.type().equals(type.name())) {

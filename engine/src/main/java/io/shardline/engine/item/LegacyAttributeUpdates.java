@@ -17,8 +17,7 @@ import java.util.Map;
  * removes an attribute or, given a set, removes those elements (an emptied set disappears).
  */
 final class LegacyAttributeUpdates {
-    private LegacyAttributeUpdates() {
-    }
+    private LegacyAttributeUpdates() {}
 
     /** The update actions of legacy AttributeUpdates, checked as DynamoDB checks them. */
     static List<UpdateAction> toActions(Map<String, AttributeValueUpdate> updates, KeySchema schema) {
@@ -41,7 +40,8 @@ final class LegacyAttributeUpdates {
                 case "PUT" -> actions.add(new UpdateAction.Set(path, operand));
                 case "ADD" -> {
                     if (!(value instanceof AttributeValue.N) && !isSet(value)) {
-                        throw DynamoException.invalidParameter("ADD action is not supported for the type " + value.type());
+                        throw DynamoException.invalidParameter(
+                                "ADD action is not supported for the type " + value.type());
                     }
                     actions.add(new UpdateAction.Add(path, operand));
                 }
@@ -60,13 +60,16 @@ final class LegacyAttributeUpdates {
     private static String action(AttributeValueUpdate update) {
         String action = update.action() == null ? "PUT" : update.action();
         if (!action.equals("PUT") && !action.equals("ADD") && !action.equals("DELETE")) {
-            throw DynamoException.validation("1 validation error detected: Value '" + action + "' at "
-                    + "'attributeUpdates' failed to satisfy constraint: Member must satisfy enum value set: [ADD, PUT, DELETE]");
+            throw DynamoException.validation(
+                    "1 validation error detected: Value '" + action + "' at "
+                            + "'attributeUpdates' failed to satisfy constraint: Member must satisfy enum value set: [ADD, PUT, DELETE]");
         }
         return action;
     }
 
     private static boolean isSet(AttributeValue value) {
-        return value instanceof AttributeValue.SS || value instanceof AttributeValue.NS || value instanceof AttributeValue.BS;
+        return value instanceof AttributeValue.SS
+                || value instanceof AttributeValue.NS
+                || value instanceof AttributeValue.BS;
     }
 }

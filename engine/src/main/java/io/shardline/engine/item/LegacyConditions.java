@@ -20,12 +20,23 @@ import java.util.Set;
  * same evaluator as condition and filter expressions; checked with DynamoDB's messages first.
  */
 final class LegacyConditions {
-    private static final List<String> OPERATORS = List.of("IN", "NULL", "BETWEEN", "LT", "NOT_CONTAINS", "EQ", "GT",
-            "NOT_NULL", "NE", "LE", "BEGINS_WITH", "GE", "CONTAINS");
+    private static final List<String> OPERATORS = List.of(
+            "IN",
+            "NULL",
+            "BETWEEN",
+            "LT",
+            "NOT_CONTAINS",
+            "EQ",
+            "GT",
+            "NOT_NULL",
+            "NE",
+            "LE",
+            "BEGINS_WITH",
+            "GE",
+            "CONTAINS");
     private static final Set<String> SCALARS = Set.of("S", "N", "B");
 
-    private LegacyConditions() {
-    }
+    private LegacyConditions() {}
 
     /** The condition of a write's {@code Expected}, or null when it has none. */
     static BooleanExpression expected(Map<String, ExpectedAttributeValue> expected, String conditionalOperator) {
@@ -54,8 +65,8 @@ final class LegacyConditions {
         for (Map.Entry<String, Condition> entry : filter.entrySet()) {
             Condition condition = entry.getValue();
             String operator = operator(condition.comparisonOperator(), member + "." + entry.getKey());
-            List<AttributeValue> values = condition.attributeValueList() == null ? List.of()
-                    : condition.attributeValueList();
+            List<AttributeValue> values =
+                    condition.attributeValueList() == null ? List.of() : condition.attributeValueList();
             conditions.add(comparison(entry.getKey(), operator, values));
         }
         return join(conditions, conditionalOperator);
@@ -78,34 +89,44 @@ final class LegacyConditions {
 
     private static BooleanExpression expectation(String attribute, ExpectedAttributeValue expected) {
         if (expected.attributeValueList() != null && expected.value() != null) {
-            throw DynamoException.invalidParameter("Value and AttributeValueList cannot be used together for Attribute: " + attribute);
+            throw DynamoException.invalidParameter(
+                    "Value and AttributeValueList cannot be used together for Attribute: " + attribute);
         }
         if (expected.comparisonOperator() != null) {
             if (expected.exists() != null) {
-                throw DynamoException.invalidParameter("Exists and ComparisonOperator cannot be used together for Attribute: " + attribute);
+                throw DynamoException.invalidParameter(
+                        "Exists and ComparisonOperator cannot be used together for Attribute: " + attribute);
             }
             String operator = operator(expected.comparisonOperator(), "expected." + attribute);
-            if (!operator.equals("NULL") && !operator.equals("NOT_NULL") && expected.attributeValueList() == null
+            if (!operator.equals("NULL")
+                    && !operator.equals("NOT_NULL")
+                    && expected.attributeValueList() == null
                     && expected.value() == null) {
-                throw DynamoException.invalidParameter("Value or AttributeValueList must be used with ComparisonOperator: " + operator
-                        + " for Attribute: " + attribute);
+                throw DynamoException.invalidParameter(
+                        "Value or AttributeValueList must be used with ComparisonOperator: " + operator
+                                + " for Attribute: " + attribute);
             }
-            List<AttributeValue> values = expected.value() != null ? List.of(expected.value())
+            List<AttributeValue> values = expected.value() != null
+                    ? List.of(expected.value())
                     : expected.attributeValueList() == null ? List.of() : expected.attributeValueList();
             return comparison(attribute, operator, values);
         }
         if (expected.attributeValueList() != null) {
-            throw DynamoException.invalidParameter("AttributeValueList can only be used with a ComparisonOperator for Attribute: " + attribute);
+            throw DynamoException.invalidParameter(
+                    "AttributeValueList can only be used with a ComparisonOperator for Attribute: " + attribute);
         }
         boolean exists = expected.exists() == null || expected.exists();
         if (exists && expected.value() == null) {
-            throw DynamoException.invalidParameter("Value must be provided when Exists is " + expected.exists() + " for Attribute: "
-                    + attribute);
+            throw DynamoException.invalidParameter(
+                    "Value must be provided when Exists is " + expected.exists() + " for Attribute: " + attribute);
         }
         if (!exists && expected.value() != null) {
-            throw DynamoException.invalidParameter("Value cannot be used when Exists is false for Attribute: " + attribute);
+            throw DynamoException.invalidParameter(
+                    "Value cannot be used when Exists is false for Attribute: " + attribute);
         }
-        return exists ? comparison(attribute, "EQ", List.of(expected.value())) : comparison(attribute, "NULL", List.of());
+        return exists
+                ? comparison(attribute, "EQ", List.of(expected.value()))
+                : comparison(attribute, "NULL", List.of());
     }
 
     private static String operator(String operator, String member) {
@@ -126,16 +147,18 @@ final class LegacyConditions {
             default -> 1;
         };
         if (values.size() != arity) {
-            throw DynamoException.invalidParameter("Invalid number of argument(s) for the " + operator + " ComparisonOperator");
+            throw DynamoException.invalidParameter(
+                    "Invalid number of argument(s) for the " + operator + " ComparisonOperator");
         }
         for (AttributeValue value : values) {
             if (!value.type().equals(values.get(0).type())) {
-                throw DynamoException.invalidParameter("AttributeValues inside AttributeValueList must be of same type");
+                throw DynamoException.invalidParameter(
+                        "AttributeValues inside AttributeValueList must be of same type");
             }
             if (!operator.equals("EQ") && !operator.equals("NE") && !SCALARS.contains(value.type())
                     || operator.equals("BEGINS_WITH") && value.type().equals("N")) {
-                throw DynamoException.invalidParameter("ComparisonOperator " + operator + " is not valid for " + value.type()
-                        + " AttributeValue type");
+                throw DynamoException.invalidParameter("ComparisonOperator " + operator + " is not valid for "
+                        + value.type() + " AttributeValue type");
             }
         }
         Operand subject = new Operand.PathOperand(Path.of(attribute));

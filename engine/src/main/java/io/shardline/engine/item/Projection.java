@@ -20,19 +20,23 @@ record Projection(boolean countOnly, List<Path> paths) {
     }
 
     /** As {@link #of(String, List, List)}, for a read of a secondary index when {@code onIndex}. */
-    static Projection of(String select, List<String> attributesToGet, List<Path> projectionExpression,
-                         boolean onIndex) {
-        new ParameterMix().legacy("AttributesToGet", attributesToGet)
-                .expression("ProjectionExpression", projectionExpression).check();
+    static Projection of(
+            String select, List<String> attributesToGet, List<Path> projectionExpression, boolean onIndex) {
+        new ParameterMix()
+                .legacy("AttributesToGet", attributesToGet)
+                .expression("ProjectionExpression", projectionExpression)
+                .check();
         if (attributesToGet != null && attributesToGet.isEmpty()) {
             throw DynamoException.validation("1 validation error detected: Value '[]' at 'attributesToGet' "
                     + "failed to satisfy constraint: Member must have length greater than or equal to 1");
         }
-        if (attributesToGet != null && attributesToGet.size() != attributesToGet.stream().distinct().count()) {
+        if (attributesToGet != null
+                && attributesToGet.size() != attributesToGet.stream().distinct().count()) {
             throw DynamoException.validation("One or more parameter values were invalid: Duplicate value in "
                     + "attribute name: " + attributesToGet);
         }
-        List<Path> paths = attributesToGet != null ? attributesToGet.stream().map(Path::of).toList() : projectionExpression;
+        List<Path> paths =
+                attributesToGet != null ? attributesToGet.stream().map(Path::of).toList() : projectionExpression;
         boolean named = paths != null;
         if (select == null) {
             return named ? new Projection(false, paths) : ALL;
@@ -58,7 +62,8 @@ record Projection(boolean countOnly, List<Path> paths) {
                 return new Projection(false, paths);
             case "ALL_PROJECTED_ATTRIBUTES":
                 if (!onIndex) {
-                    throw DynamoException.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+                    throw DynamoException.validation(
+                            "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
                 }
                 if (named) {
                     throw DynamoException.validation("Cannot specify the AttributesToGet or ProjectionExpression when "
@@ -66,9 +71,10 @@ record Projection(boolean countOnly, List<Path> paths) {
                 }
                 return ALL;
             default:
-                throw DynamoException.validation("1 validation error detected: Value '" + select + "' at 'select' failed "
-                        + "to satisfy constraint: Member must satisfy enum value set: "
-                        + "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]");
+                throw DynamoException.validation(
+                        "1 validation error detected: Value '" + select + "' at 'select' failed "
+                                + "to satisfy constraint: Member must satisfy enum value set: "
+                                + "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]");
         }
     }
 

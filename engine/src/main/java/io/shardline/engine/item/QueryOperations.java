@@ -38,8 +38,8 @@ public final class QueryOperations {
 
     public ItemPage query(Query.Request request) {
         Table table = catalog.require(request.tableName());
-        RequestExpressions expressions = new RequestExpressions(request.expressionAttributeNames(),
-                request.expressionAttributeValues());
+        RequestExpressions expressions =
+                new RequestExpressions(request.expressionAttributeNames(), request.expressionAttributeValues());
         new ParameterMix()
                 // DynamoDB takes KeyConditions beside the other expressions, but not beside KeyConditionExpression
                 .legacy("KeyConditions", request.keyConditionExpression() == null ? null : request.keyConditions())
@@ -48,24 +48,31 @@ public final class QueryOperations {
                 .legacy("ConditionalOperator", request.conditionalOperator())
                 .expression("KeyConditionExpression", request.keyConditionExpression())
                 .expression("ProjectionExpression", request.projectionExpression())
-                .expression("FilterExpression", request.filterExpression()).check();
-        BooleanExpression keyCondition = expressions.condition(ExpressionKind.KEY_CONDITION,
-                request.keyConditionExpression());
+                .expression("FilterExpression", request.filterExpression())
+                .check();
+        BooleanExpression keyCondition =
+                expressions.condition(ExpressionKind.KEY_CONDITION, request.keyConditionExpression());
         BooleanExpression filter = request.filterExpression() != null
                 ? expressions.condition(ExpressionKind.FILTER, request.filterExpression())
                 : LegacyConditions.filter("QueryFilter", request.queryFilter(), request.conditionalOperator());
         List<Path> paths = expressions.projection(request.projectionExpression());
-        ReadSource source = ReadSource.of(store, table, request.indexName(), request.consistentRead(),
-                request.select(), wanted(request.attributesToGet(), paths, filter));
+        ReadSource source = ReadSource.of(
+                store,
+                table,
+                request.indexName(),
+                request.consistentRead(),
+                request.select(),
+                wanted(request.attributesToGet(), paths, filter));
         KeySchema schema = source.keySchema();
-        Map<String, Condition> keyConditions = keyCondition == null ? request.keyConditions()
+        Map<String, Condition> keyConditions = keyCondition == null
+                ? request.keyConditions()
                 : KeyConditionExpressions.toConditions(keyCondition, schema);
         if (filter != null) {
             for (Path path : ExpressionPaths.of(filter)) {
                 if (schema.isKeyAttribute(path.attribute())) {
                     throw DynamoException.validation((request.filterExpression() != null
-                            ? "Filter Expression can only contain non-primary key attributes"
-                            : "QueryFilter can only contain non-key attributes")
+                                    ? "Filter Expression can only contain non-primary key attributes"
+                                    : "QueryFilter can only contain non-key attributes")
                             + ": Primary key attribute: " + path.attribute());
                 }
             }
@@ -84,19 +91,26 @@ public final class QueryOperations {
 
     public ItemPage scan(Scan.Request request) {
         Table table = catalog.require(request.tableName());
-        RequestExpressions expressions = new RequestExpressions(request.expressionAttributeNames(),
-                request.expressionAttributeValues());
-        new ParameterMix().legacy("AttributesToGet", request.attributesToGet())
+        RequestExpressions expressions =
+                new RequestExpressions(request.expressionAttributeNames(), request.expressionAttributeValues());
+        new ParameterMix()
+                .legacy("AttributesToGet", request.attributesToGet())
                 .legacy("ScanFilter", request.scanFilter())
                 .legacy("ConditionalOperator", request.conditionalOperator())
                 .expression("ProjectionExpression", request.projectionExpression())
-                .expression("FilterExpression", request.filterExpression()).check();
+                .expression("FilterExpression", request.filterExpression())
+                .check();
         BooleanExpression filter = request.filterExpression() != null
                 ? expressions.condition(ExpressionKind.FILTER, request.filterExpression())
                 : LegacyConditions.filter("ScanFilter", request.scanFilter(), request.conditionalOperator());
         List<Path> paths = expressions.projection(request.projectionExpression());
-        ReadSource source = ReadSource.of(store, table, request.indexName(), request.consistentRead(),
-                request.select(), wanted(request.attributesToGet(), paths, filter));
+        ReadSource source = ReadSource.of(
+                store,
+                table,
+                request.indexName(),
+                request.consistentRead(),
+                request.select(),
+                wanted(request.attributesToGet(), paths, filter));
         Projection projection = Projection.of(request.select(), request.attributesToGet(), paths, source.isIndex());
         expressions.done();
         int limit = limit(request.limit());
@@ -115,7 +129,8 @@ public final class QueryOperations {
 
     /** The attribute paths a read needs (projection and filter), or null when it needs every attribute. */
     private static List<Path> wanted(List<String> attributesToGet, List<Path> projection, BooleanExpression filter) {
-        List<Path> named = attributesToGet != null ? attributesToGet.stream().map(Path::of).toList() : projection;
+        List<Path> named =
+                attributesToGet != null ? attributesToGet.stream().map(Path::of).toList() : projection;
         if (named == null) {
             return null;
         }

@@ -27,8 +27,13 @@ final class RangeReader {
     }
 
     /** Reads a page of {@code source}; {@code filter} (may be null) picks the items returned from those read. */
-    ItemPage read(ReadSource source, KeyRange range, boolean forward, int limit, Projection projection,
-                  BooleanExpression filter) {
+    ItemPage read(
+            ReadSource source,
+            KeyRange range,
+            boolean forward,
+            int limit,
+            Projection projection,
+            BooleanExpression filter) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         int scanned = 0;
         int matched = 0;
@@ -69,8 +74,12 @@ final class RangeReader {
         }
     }
 
-    private static ItemPage page(List<Map<String, AttributeValue>> items, int matched, int scanned,
-                                 Projection projection, Map<String, AttributeValue> lastEvaluatedKey) {
+    private static ItemPage page(
+            List<Map<String, AttributeValue>> items,
+            int matched,
+            int scanned,
+            Projection projection,
+            Map<String, AttributeValue> lastEvaluatedKey) {
         return new ItemPage(projection.countOnly() ? null : items, matched, scanned, lastEvaluatedKey);
     }
 }

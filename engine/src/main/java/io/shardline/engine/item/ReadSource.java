@@ -38,13 +38,15 @@ final class ReadSource {
      *
      * @param wanted the attribute paths the request reads (projection and filter), or null for all
      */
-    static ReadSource of(Store store, Table table, String indexName, Boolean consistentRead, String select,
-                         List<Path> wanted) {
+    static ReadSource of(
+            Store store, Table table, String indexName, Boolean consistentRead, String select, List<Path> wanted) {
         if (indexName == null) {
             return new ReadSource(store, table, null, false);
         }
-        SecondaryIndex index = table.definition().index(indexName).orElseThrow(() -> DynamoException.validation(
-                "The table does not have the specified index: " + indexName));
+        SecondaryIndex index = table.definition()
+                .index(indexName)
+                .orElseThrow(
+                        () -> DynamoException.validation("The table does not have the specified index: " + indexName));
         if (!index.isActive()) {
             throw DynamoException.validation("Cannot read from backfilling global secondary index: " + indexName);
         }
@@ -53,11 +55,14 @@ final class ReadSource {
         }
         KeySchema tableSchema = table.definition().keySchema();
         boolean allAttributes = "ALL_ATTRIBUTES".equals(select);
-        boolean missing = !index.projectsEverything() && (allAttributes
-                || (wanted != null && wanted.stream().anyMatch(p -> !index.projects(p.attribute(), tableSchema))));
+        boolean missing = !index.projectsEverything()
+                && (allAttributes
+                        || (wanted != null
+                                && wanted.stream().anyMatch(p -> !index.projects(p.attribute(), tableSchema))));
         if (index.global() && allAttributes && !index.projectsEverything()) {
             throw DynamoException.validation("One or more parameter values were invalid: Select type ALL_ATTRIBUTES "
-                    + "is not supported for global secondary index " + indexName + " because its projection type is not ALL");
+                    + "is not supported for global secondary index " + indexName
+                    + " because its projection type is not ALL");
         }
         return new ReadSource(store, table, index, !index.global() && missing);
     }
@@ -100,7 +105,8 @@ final class ReadSource {
         if (!fetchFromTable) {
             return entry;
         }
-        byte[] item = store.get(Family.ITEMS, ItemKeys.of(table.id(), table.definition().keySchema(), entry));
+        byte[] item = store.get(
+                Family.ITEMS, ItemKeys.of(table.id(), table.definition().keySchema(), entry));
         return item == null ? entry : ItemCodec.decode(item);
     }
 

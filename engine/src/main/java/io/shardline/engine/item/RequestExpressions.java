@@ -31,9 +31,10 @@ final class RequestExpressions {
     }
 
     /** A write's condition: its condition expression, or the legacy Expected joined by ConditionalOperator. */
-    BooleanExpression writeCondition(String conditionExpression, Map<String, ExpectedAttributeValue> expected,
-                                     String conditionalOperator) {
-        return conditionExpression != null ? condition(ExpressionKind.CONDITION, conditionExpression)
+    BooleanExpression writeCondition(
+            String conditionExpression, Map<String, ExpectedAttributeValue> expected, String conditionalOperator) {
+        return conditionExpression != null
+                ? condition(ExpressionKind.CONDITION, conditionExpression)
                 : LegacyConditions.expected(expected, conditionalOperator);
     }
 

@@ -8,7 +8,11 @@ import java.util.Set;
 
 /** UpdateItem's ReturnValues: which attributes, before or after the write, the response carries. */
 enum ReturnValues {
-    NONE, ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATED_NEW;
+    NONE,
+    ALL_OLD,
+    UPDATED_OLD,
+    ALL_NEW,
+    UPDATED_NEW;
 
     static ReturnValues forUpdate(String name) {
         if (name == null) {

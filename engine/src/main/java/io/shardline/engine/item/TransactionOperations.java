@@ -41,8 +41,7 @@ public final class TransactionOperations {
     private final Map<String, Completed> completedByToken = new HashMap<>();
 
     /** A transaction that went through under a client request token. */
-    private record Completed(TransactWriteItems.Request request, long atMillis) {
-    }
+    private record Completed(TransactWriteItems.Request request, long atMillis) {}
 
     public TransactionOperations(Store store, TableCatalog catalog, ItemWriter writer, Clock clock) {
         this.store = store;
@@ -80,16 +79,20 @@ public final class TransactionOperations {
                 writer.writeAll(writes);
                 completedByToken.put(token, new Completed(request, now));
             } else if (!earlier.request().equals(request)) {
-                throw new DynamoException(ErrorType.IDEMPOTENT_PARAMETER_MISMATCH, "Request with ClientRequestToken "
-                        + token + " differs from the earlier request with the same token");
+                throw new DynamoException(
+                        ErrorType.IDEMPOTENT_PARAMETER_MISMATCH,
+                        "Request with ClientRequestToken " + token
+                                + " differs from the earlier request with the same token");
             }
         }
         return new TransactWriteItems.Response();
     }
 
     private ItemWriter.PlannedWrite plan(TransactWriteItems.TransactWriteItem action) {
-        int present = (action.conditionCheck() == null ? 0 : 1) + (action.put() == null ? 0 : 1)
-                + (action.delete() == null ? 0 : 1) + (action.update() == null ? 0 : 1);
+        int present = (action.conditionCheck() == null ? 0 : 1)
+                + (action.put() == null ? 0 : 1)
+                + (action.delete() == null ? 0 : 1)
+                + (action.update() == null ? 0 : 1);
         if (present != 1) {
             throw DynamoException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
         }
@@ -103,8 +106,12 @@ public final class TransactionOperations {
             }
             Map<String, AttributeValue> key = table.definition().keySchema().checkItem(item);
             ItemSize.checkLimit(item);
-            Guard guard = guard(put.conditionExpression(), put.expressionAttributeNames(),
-                    put.expressionAttributeValues(), put.returnValuesOnConditionCheckFailure(), null);
+            Guard guard = guard(
+                    put.conditionExpression(),
+                    put.expressionAttributeNames(),
+                    put.expressionAttributeValues(),
+                    put.returnValuesOnConditionCheckFailure(),
+                    null);
             return new ItemWriter.PlannedWrite(table, key, old -> {
                 guard.check(old);
                 return item;
@@ -114,8 +121,12 @@ public final class TransactionOperations {
             TransactWriteItems.Delete delete = action.delete();
             Table table = catalog.require(delete.tableName());
             Map<String, AttributeValue> key = table.definition().keySchema().checkKey(delete.key());
-            Guard guard = guard(delete.conditionExpression(), delete.expressionAttributeNames(),
-                    delete.expressionAttributeValues(), delete.returnValuesOnConditionCheckFailure(), null);
+            Guard guard = guard(
+                    delete.conditionExpression(),
+                    delete.expressionAttributeNames(),
+                    delete.expressionAttributeValues(),
+                    delete.returnValuesOnConditionCheckFailure(),
+                    null);
             return new ItemWriter.PlannedWrite(table, key, old -> {
                 guard.check(old);
                 return null;
@@ -130,8 +141,11 @@ public final class TransactionOperations {
                 throw DynamoException.validation("1 validation error detected: Value null at 'update.updateExpression' "
                         + "failed to satisfy constraint: Member must not be null");
             }
-            Guard guard = guard(update.conditionExpression(), update.expressionAttributeNames(),
-                    update.expressionAttributeValues(), update.returnValuesOnConditionCheckFailure(),
+            Guard guard = guard(
+                    update.conditionExpression(),
+                    update.expressionAttributeNames(),
+                    update.expressionAttributeValues(),
+                    update.returnValuesOnConditionCheckFailure(),
                     update.updateExpression());
             ItemUpdate change = ItemUpdate.of(guard.updates(), schema);
             return new ItemWriter.PlannedWrite(table, key, old -> {
@@ -146,8 +160,12 @@ public final class TransactionOperations {
             throw DynamoException.validation("1 validation error detected: Value null at "
                     + "'conditionCheck.conditionExpression' failed to satisfy constraint: Member must not be null");
         }
-        Guard guard = guard(check.conditionExpression(), check.expressionAttributeNames(),
-                check.expressionAttributeValues(), check.returnValuesOnConditionCheckFailure(), null);
+        Guard guard = guard(
+                check.conditionExpression(),
+                check.expressionAttributeNames(),
+                check.expressionAttributeValues(),
+                check.returnValuesOnConditionCheckFailure(),
+                null);
         return new ItemWriter.PlannedWrite(table, key, old -> {
             guard.check(old);
             return old;
@@ -155,19 +173,21 @@ public final class TransactionOperations {
     }
 
     /** An action's parsed condition and update expression. */
-    private record Guard(BooleanExpression condition, boolean returnOld,
-                         List<UpdateAction> updates) {
+    private record Guard(BooleanExpression condition, boolean returnOld, List<UpdateAction> updates) {
         void check(Map<String, AttributeValue> current) {
             RequestExpressions.require(condition, current, returnOld);
         }
     }
 
-    private static Guard guard(String conditionExpression, Map<String, String> names, Map<String, AttributeValue> values,
-                               String returnValuesOnFailure, String updateExpression) {
+    private static Guard guard(
+            String conditionExpression,
+            Map<String, String> names,
+            Map<String, AttributeValue> values,
+            String returnValuesOnFailure,
+            String updateExpression) {
         RequestExpressions expressions = new RequestExpressions(names, values);
         BooleanExpression condition = expressions.condition(ExpressionKind.CONDITION, conditionExpression);
-        List<UpdateAction> updates =
-                updateExpression == null ? null : expressions.update(updateExpression);
+        List<UpdateAction> updates = updateExpression == null ? null : expressions.update(updateExpression);
         expressions.done();
         return new Guard(condition, RequestExpressions.returnOldOnFailure(returnValuesOnFailure), updates);
     }
@@ -186,15 +206,16 @@ public final class TransactionOperations {
             tables.add(table);
             keys.add(table.definition().keySchema().checkKey(get.get().key()));
             RequestExpressions expressions = new RequestExpressions(get.get().expressionAttributeNames(), null);
-            projections.add(Projection.of(null, null, expressions.projection(get.get().projectionExpression())));
+            projections.add(
+                    Projection.of(null, null, expressions.projection(get.get().projectionExpression())));
             expressions.done();
         }
         List<TransactGetItems.ItemResponse> responses = new ArrayList<>();
         try (Snapshot snapshot = store.snapshot()) {
             for (int i = 0; i < tables.size(); i++) {
                 Table table = tables.get(i);
-                byte[] stored = snapshot.get(Family.ITEMS,
-                        ItemKeys.of(table.id(), table.definition().keySchema(), keys.get(i)));
+                byte[] stored = snapshot.get(
+                        Family.ITEMS, ItemKeys.of(table.id(), table.definition().keySchema(), keys.get(i)));
                 responses.add(new TransactGetItems.ItemResponse(
                         stored == null ? null : projections.get(i).apply(ItemCodec.decode(stored))));
             }

@@ -23,25 +23,29 @@ final class BoundedJvm {
     static final String CHILD_PROPERTY = "shardline.bounded-child";
     static final String MAX_DIRECT_MEMORY = "256m";
 
-    private BoundedJvm() {
-    }
+    private BoundedJvm() {}
 
     /** Whether this JVM already has a heap limit chosen by whoever started it, or is the bounded child. */
     static boolean isBounded() {
         if (Boolean.getBoolean(CHILD_PROPERTY)) {
             return true;
         }
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(arg ->
-                arg.startsWith("-Xmx") || arg.startsWith("-XX:MaxHeapSize") || arg.startsWith("-XX:MaxRAM"));
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(arg ->
+                        arg.startsWith("-Xmx") || arg.startsWith("-XX:MaxHeapSize") || arg.startsWith("-XX:MaxRAM"));
     }
 
     /** The command that runs the launcher again in a JVM with bounded memory. */
     static List<String> childCommand(String maxHeap, String[] args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap, "-XX:MaxDirectMemorySize=" + MAX_DIRECT_MEMORY, "-XX:+ExitOnOutOfMemoryError",
+                "-Xmx" + maxHeap,
+                "-XX:MaxDirectMemorySize=" + MAX_DIRECT_MEMORY,
+                "-XX:+ExitOnOutOfMemoryError",
                 "-D" + CHILD_PROPERTY + "=true",
-                "-cp", System.getProperty("java.class.path"), EngineLauncher.class.getName()));
+                "-cp",
+                System.getProperty("java.class.path"),
+                EngineLauncher.class.getName()));
         command.addAll(List.of(args));
         return command;
     }
@@ -51,17 +55,23 @@ final class BoundedJvm {
      * its standard input (never written, closed only when this process ends); returns its exit code.
      */
     static int runChild(List<String> command) throws Exception {
-        Process child = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // SIGTERM through the handle: Process.destroy would also close the pipe, and the child would halt
-            child.toHandle().destroy();
-            try {
-                child.waitFor(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "shardline-stop-child"));
+        Process child = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            // SIGTERM through the handle: Process.destroy would also close the pipe, and the child
+                            // would halt
+                            child.toHandle().destroy();
+                            try {
+                                child.waitFor(60, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "shardline-stop-child"));
         return child.waitFor();
     }
 
@@ -71,14 +81,16 @@ final class BoundedJvm {
      * loses no acknowledged write: a write is acknowledged once it is in the store's synced log.
      */
     static void haltWithParent() {
-        Thread watch = new Thread(() -> {
-            try (InputStream launcher = System.in) {
-                launcher.transferTo(OutputStream.nullOutputStream());
-            } catch (IOException e) {
-                // the pipe is broken: the launcher is gone all the same
-            }
-            Runtime.getRuntime().halt(137);
-        }, "shardline-launcher-watch");
+        Thread watch = new Thread(
+                () -> {
+                    try (InputStream launcher = System.in) {
+                        launcher.transferTo(OutputStream.nullOutputStream());
+                    } catch (IOException e) {
+                        // the pipe is broken: the launcher is gone all the same
+                    }
+                    Runtime.getRuntime().halt(137);
+                },
+                "shardline-launcher-watch");
         watch.setDaemon(true);
         watch.start();
     }

@@ -12,7 +12,8 @@ import java.util.Map;
  * answer as JSON. Exit code 0 on success, 1 when the engine refused, 2 on a wrong command line.
  */
 final class ControlCommand {
-    static final String USAGE = String.join(System.lineSeparator(),
+    static final String USAGE = String.join(
+            System.lineSeparator(),
             "Usage: java -jar shardline-engine.jar control <action> [--endpoint URL] [options]",
             "Rehearse production events on a running engine (loopback only; docs/testing-consumers.md).",
             "  split --table T [--key JSON | --partition ID]",
@@ -39,8 +40,7 @@ final class ControlCommand {
             "                                     and --admin-keys); without, calls come unsigned from loopback");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ControlCommand() {
-    }
+    private ControlCommand() {}
 
     /** Runs {@code args} (the action first); returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -59,23 +59,30 @@ final class ControlCommand {
         }
         String endpoint = options.getOrDefault("endpoint", "http://127.0.0.1:8000");
         EngineControl control = options.containsKey("access-key")
-                ? new EngineControl(endpoint, options.get("access-key"), options.get("secret-key"),
-                options.getOrDefault("region", "us-east-1"))
+                ? new EngineControl(
+                        endpoint,
+                        options.get("access-key"),
+                        options.get("secret-key"),
+                        options.getOrDefault("region", "us-east-1"))
                 : new EngineControl(endpoint);
         try {
             JsonNode answer = switch (args[0]) {
-                case "split" -> options.containsKey("key")
-                        ? control.splitPartitionHolding(required(options, "table"), options.get("key"))
-                        : options.containsKey("partition")
-                        ? control.splitPartition(required(options, "table"), number(options, "partition"))
-                        : control.splitPartition(required(options, "table"));
+                case "split" ->
+                    options.containsKey("key")
+                            ? control.splitPartitionHolding(required(options, "table"), options.get("key"))
+                            : options.containsKey("partition")
+                                    ? control.splitPartition(required(options, "table"), number(options, "partition"))
+                                    : control.splitPartition(required(options, "table"));
                 case "partitions" -> control.listPartitions(required(options, "table"));
                 case "rollover" -> control.rollOverShards(required(options, "table"));
                 case "trim" -> control.trimStream(required(options, "table"));
                 case "fault" -> fault(control, options);
                 case "faults" -> control.listFaults();
-                case "limits" -> control.setLimits(number(options, "get-records-per-second"),
-                        number(options, "readers-per-shard"), number(options, "writes-per-second"));
+                case "limits" ->
+                    control.setLimits(
+                            number(options, "get-records-per-second"),
+                            number(options, "readers-per-shard"),
+                            number(options, "writes-per-second"));
                 case "clear-faults" -> control.clearFaults();
                 case "clock" -> control.describeClock();
                 case "advance-clock" -> control.advanceClock(SettingUnits.duration(required(options, "by"), "--by"));

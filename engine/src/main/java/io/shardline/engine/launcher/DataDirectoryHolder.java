@@ -90,10 +90,13 @@ final class DataDirectoryHolder {
     private static String command(String pid) {
         try {
             byte[] raw = Files.readAllBytes(Path.of("/proc", pid, "cmdline"));
-            String command = new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').trim();
+            String command =
+                    new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').trim();
             List<String> words = List.of(command.split(" "));
-            return command.isEmpty() ? "" : " (" + String.join(" ", words.subList(0, Math.min(words.size(), 6)))
-                    + (words.size() > 6 ? " ..." : "") + ")";
+            return command.isEmpty()
+                    ? ""
+                    : " (" + String.join(" ", words.subList(0, Math.min(words.size(), 6)))
+                            + (words.size() > 6 ? " ..." : "") + ")";
         } catch (IOException e) {
             return "";
         }

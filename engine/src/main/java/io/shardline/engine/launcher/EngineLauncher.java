@@ -17,8 +17,7 @@ import java.util.concurrent.CountDownLatch;
  * acknowledged write.
  */
 public final class EngineLauncher {
-    private EngineLauncher() {
-    }
+    private EngineLauncher() {}
 
     /** How long a start waits for an earlier engine to let go of the data directory. */
     static final Duration DATA_DIRECTORY_WAIT = Duration.ofSeconds(10);
@@ -57,15 +56,21 @@ public final class EngineLauncher {
         }
         ShardlineServer server = ShardlineServer.start(engine, options.server(), Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            engine.close();
-            out.println("Shardline engine stopped");
-            out.flush();
-            stopped.countDown();
-        }, "shardline-shutdown"));
-        int tables = engine.listTables(new ListTables.Request(null, 100)).tableNames().size();
-        String storage = options.engine().dataDir() == null ? "in memory"
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            engine.close();
+                            out.println("Shardline engine stopped");
+                            out.flush();
+                            stopped.countDown();
+                        },
+                        "shardline-shutdown"));
+        int tables = engine.listTables(new ListTables.Request(null, 100))
+                .tableNames()
+                .size();
+        String storage = options.engine().dataDir() == null
+                ? "in memory"
                 : "data in " + options.engine().dataDir().toAbsolutePath();
         out.println("Shardline engine listening on " + server.endpoint() + " (" + storage + ", " + tables
                 + " table(s) recovered, auth " + (options.server().credentials() == null ? "open" : "strict")
@@ -90,8 +95,9 @@ public final class EngineLauncher {
         try {
             return Engine.open(config);
         } catch (StoreException e) {
-            System.err.println("Cannot open the data directory " + config.dataDir().toAbsolutePath() + ": "
-                    + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+            System.err.println(
+                    "Cannot open the data directory " + config.dataDir().toAbsolutePath() + ": " + e.getMessage()
+                            + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
             return null;
         }
     }

@@ -42,17 +42,21 @@ record LaunchOptions(EngineConfig engine, ServerConfig server, String maxHeap, b
         heapSize(arguments.maxHeap);
         seconds(arguments.requestTimeoutSeconds, "--request-timeout");
         seconds(arguments.idleTimeoutSeconds, "--idle-timeout");
-        boolean movable = arguments.clock == null ? arguments.inMemory
-                : arguments.clock == LaunchArguments.ClockKind.movable;
+        boolean movable =
+                arguments.clock == null ? arguments.inMemory : arguments.clock == LaunchArguments.ClockKind.movable;
         EngineConfig engine = (arguments.inMemory ? EngineConfig.inMemory() : EngineConfig.durable(arguments.dataDir))
-                .withDefaultPartitions(arguments.partitions).withRegion(arguments.region)
-                .withPartitionSplitBytes(arguments.partitionSplitBytes).withShardRolloverAge(arguments.shardRollover)
-                .withStreamRetention(arguments.streamRetention).withMaintenanceInterval(arguments.maintenanceInterval)
+                .withDefaultPartitions(arguments.partitions)
+                .withRegion(arguments.region)
+                .withPartitionSplitBytes(arguments.partitionSplitBytes)
+                .withShardRolloverAge(arguments.shardRollover)
+                .withStreamRetention(arguments.streamRetention)
+                .withMaintenanceInterval(arguments.maintenanceInterval)
                 .withTtlInterval(arguments.ttlInterval);
         if (movable) {
             engine = engine.withClock(new ControllableClock());
         }
-        ServerConfig server = ServerConfig.loopback(arguments.port).withHost(arguments.host)
+        ServerConfig server = ServerConfig.loopback(arguments.port)
+                .withHost(arguments.host)
                 .withRequestTimeoutMillis(arguments.requestTimeoutSeconds * 1000)
                 .withIdleTimeoutMillis(arguments.idleTimeoutSeconds * 1000);
         if (auth.equals("strict")) {
@@ -100,7 +104,8 @@ record LaunchOptions(EngineConfig engine, ServerConfig server, String maxHeap, b
 
     private static void seconds(int value, String option) {
         if (value < 1 || value > 86_400) {
-            throw new IllegalArgumentException(option + " needs a number of seconds from 1 to 86400, not '" + value + "'");
+            throw new IllegalArgumentException(
+                    option + " needs a number of seconds from 1 to 86400, not '" + value + "'");
         }
     }
 }

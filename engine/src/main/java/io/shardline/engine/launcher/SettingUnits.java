@@ -11,8 +11,7 @@ final class SettingUnits {
     private static final Pattern SIZE = Pattern.compile("([1-9][0-9]*)\\s*(B|KB|MB|GB|TB)?");
     private static final Pattern DURATION = Pattern.compile("([1-9][0-9]*)\\s*(ms|s|m|h|d)");
 
-    private SettingUnits() {
-    }
+    private SettingUnits() {}
 
     /** Reads a command-line size for picocli. */
     static final class Size implements CommandLine.ITypeConverter<Long> {
@@ -42,7 +41,8 @@ final class SettingUnits {
     static long bytes(String text, String option) {
         Matcher m = SIZE.matcher(text.trim().toUpperCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException(option + " is a size such as 64MB, 256KB or 1048576, not '" + text + "'");
+            throw new IllegalArgumentException(
+                    option + " is a size such as 64MB, 256KB or 1048576, not '" + text + "'");
         }
         int shift = switch (m.group(2) == null ? "B" : m.group(2)) {
             case "KB" -> 10;
@@ -62,8 +62,8 @@ final class SettingUnits {
     static Duration duration(String text, String option) {
         Matcher m = DURATION.matcher(text.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException(option + " is a duration such as 24h, 10m, 5s or 100ms, not '" + text
-                    + "'");
+            throw new IllegalArgumentException(
+                    option + " is a duration such as 24h, 10m, 5s or 100ms, not '" + text + "'");
         }
         long count = parse(m.group(1), text, option);
         try {

@@ -128,7 +128,8 @@ public sealed interface AttributeValue {
         Set<T> unique = new LinkedHashSet<>(elements);
         if (unique.size() != elements.size()) {
             String shown = elements.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
-            throw DynamoException.invalidParameter("Input collection " + shown + " of type " + type + " contains duplicates.");
+            throw DynamoException.invalidParameter(
+                    "Input collection " + shown + " of type " + type + " contains duplicates.");
         }
         return unique;
     }

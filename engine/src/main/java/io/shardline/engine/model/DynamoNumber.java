@@ -11,6 +11,7 @@ public final class DynamoNumber implements Comparable<DynamoNumber> {
     public static final int MAX_DIGITS = 38;
     /** The longest number text read; longer ones (leading zeros, say) are refused before parsing. */
     static final int MAX_TEXT_LENGTH = 1000;
+
     public static final int MAX_EXPONENT = 125;
     public static final int MIN_EXPONENT = -130;
 
@@ -22,8 +23,11 @@ public final class DynamoNumber implements Comparable<DynamoNumber> {
 
     /** Parses DynamoDB's string form of a number, rejecting what DynamoDB rejects. */
     public static DynamoNumber parse(String text) {
-        if (text == null || text.isEmpty() || text.length() > MAX_TEXT_LENGTH
-                || !isNumberCharacter(text.charAt(0)) || !isNumberCharacter(text.charAt(text.length() - 1))) {
+        if (text == null
+                || text.isEmpty()
+                || text.length() > MAX_TEXT_LENGTH
+                || !isNumberCharacter(text.charAt(0))
+                || !isNumberCharacter(text.charAt(text.length() - 1))) {
             throw notANumber(text);
         }
         BigDecimal parsed;

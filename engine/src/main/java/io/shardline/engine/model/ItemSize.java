@@ -13,8 +13,7 @@ public final class ItemSize {
     /** DynamoDB's maximum item size, 400 KB. */
     public static final int MAX_ITEM_BYTES = 400 * 1024;
 
-    private ItemSize() {
-    }
+    private ItemSize() {}
 
     public static long of(Map<String, AttributeValue> item) {
         long size = 0;
@@ -34,7 +33,9 @@ public final class ItemSize {
         } else if (value instanceof AttributeValue.M m) {
             return 3 + m.value().size() + of(m.value());
         } else if (value instanceof AttributeValue.L l) {
-            return 3 + l.value().size() + l.value().stream().mapToLong(ItemSize::of).sum();
+            return 3
+                    + l.value().size()
+                    + l.value().stream().mapToLong(ItemSize::of).sum();
         } else if (value instanceof AttributeValue.SS ss) {
             return ss.value().stream().mapToLong(ItemSize::utf8Length).sum();
         } else if (value instanceof AttributeValue.NS ns) {
@@ -48,7 +49,11 @@ public final class ItemSize {
     /** How many levels of maps and lists a value nests: 0 for a scalar or set. */
     static int depth(AttributeValue value) {
         if (value instanceof AttributeValue.M m) {
-            return 1 + m.value().values().stream().mapToInt(ItemSize::depth).max().orElse(0);
+            return 1
+                    + m.value().values().stream()
+                            .mapToInt(ItemSize::depth)
+                            .max()
+                            .orElse(0);
         }
         if (value instanceof AttributeValue.L l) {
             return 1 + l.value().stream().mapToInt(ItemSize::depth).max().orElse(0);

@@ -31,7 +31,9 @@ public record KeySchema(String partitionKey, ScalarType partitionType, String so
 
     /** Checks that a Key parameter names exactly this schema's key attributes, with valid values. */
     public Map<String, AttributeValue> checkKey(Map<String, AttributeValue> key) {
-        if (key == null || key.size() != (hasSortKey() ? 2 : 1) || !key.containsKey(partitionKey)
+        if (key == null
+                || key.size() != (hasSortKey() ? 2 : 1)
+                || !key.containsKey(partitionKey)
                 || (hasSortKey() && !key.containsKey(sortKey))) {
             throw DynamoException.validation("The provided key element does not match the schema");
         }
@@ -55,8 +57,8 @@ public record KeySchema(String partitionKey, ScalarType partitionType, String so
         return key;
     }
 
-    private void checkKeyAttribute(Map<String, AttributeValue> item, String name, ScalarType type,
-                                   Map<String, AttributeValue> key) {
+    private void checkKeyAttribute(
+            Map<String, AttributeValue> item, String name, ScalarType type, Map<String, AttributeValue> key) {
         AttributeValue value = item.get(name);
         if (value == null) {
             throw DynamoException.invalidParameter("Missing the key " + name + " in the item");
@@ -76,8 +78,8 @@ public record KeySchema(String partitionKey, ScalarType partitionType, String so
                     "Size of hashkey has exceeded the maximum size limit of " + MAX_PARTITION_KEY_BYTES + " bytes");
         }
         if (name.equals(sortKey) && size > MAX_SORT_KEY_BYTES) {
-            throw DynamoException.invalidParameter(
-                    "Aggregated size of all range keys has exceeded the size limit of " + MAX_SORT_KEY_BYTES + " bytes");
+            throw DynamoException.invalidParameter("Aggregated size of all range keys has exceeded the size limit of "
+                    + MAX_SORT_KEY_BYTES + " bytes");
         }
         key.put(name, value);
     }

@@ -2,7 +2,9 @@ package io.shardline.engine.model;
 
 /** The types a key attribute may have. */
 public enum ScalarType {
-    S, N, B;
+    S,
+    N,
+    B;
 
     /** Parses an AttributeType as it appears in AttributeDefinitions. */
     public static ScalarType parse(String name, String attribute) {

@@ -17,8 +17,10 @@ public final class TransactionCanceledException extends DynamoException {
     }
 
     public TransactionCanceledException(List<Reason> reasons) {
-        super(ErrorType.TRANSACTION_CANCELED, "Transaction cancelled, please refer cancellation reasons for specific "
-                + "reasons " + reasons.stream().map(Reason::code).collect(Collectors.joining(", ", "[", "]")));
+        super(
+                ErrorType.TRANSACTION_CANCELED,
+                "Transaction cancelled, please refer cancellation reasons for specific " + "reasons "
+                        + reasons.stream().map(Reason::code).collect(Collectors.joining(", ", "[", "]")));
         this.reasons = List.copyOf(reasons);
     }
 

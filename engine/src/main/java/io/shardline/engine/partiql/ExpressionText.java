@@ -78,7 +78,8 @@ final class ExpressionText {
 
     /** The conditions joined by AND, or null when there are none. */
     String all(List<Condition> conditions) {
-        return conditions.isEmpty() ? null
+        return conditions.isEmpty()
+                ? null
                 : conditions.stream().map(c -> "(" + condition(c) + ")").collect(Collectors.joining(" AND "));
     }
 

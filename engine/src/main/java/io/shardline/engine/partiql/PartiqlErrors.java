@@ -4,8 +4,7 @@ import io.shardline.engine.model.DynamoException;
 
 /** The ValidationExceptions DynamoDB answers for statements it cannot parse or does not support. */
 final class PartiqlErrors {
-    private PartiqlErrors() {
-    }
+    private PartiqlErrors() {}
 
     static DynamoException malformed(String detail) {
         return DynamoException.validation("Statement wasn't well formed, can't be processed: " + detail);

@@ -11,7 +11,15 @@ import java.util.Set;
  * brackets {@code << >>}.
  */
 final class PartiqlLexer {
-    enum Kind { WORD, QUOTED, STRING, NUMBER, PARAMETER, SYMBOL, END }
+    enum Kind {
+        WORD,
+        QUOTED,
+        STRING,
+        NUMBER,
+        PARAMETER,
+        SYMBOL,
+        END
+    }
 
     /** A token as written; QUOTED and STRING tokens without their quotes, doubled quotes made single. */
     record Token(Kind kind, String text, int position) {
@@ -26,8 +34,7 @@ final class PartiqlLexer {
 
     private static final Set<String> TWO_CHARACTER_SYMBOLS = Set.of("<=", ">=", "<>", "!=", "<<", ">>");
 
-    private PartiqlLexer() {
-    }
+    private PartiqlLexer() {}
 
     static List<Token> tokens(String statement) {
         List<Token> tokens = new ArrayList<>();
@@ -38,8 +45,8 @@ final class PartiqlLexer {
                 i++;
             } else if (Character.isLetter(c) || c == '_') {
                 int end = i;
-                while (end < statement.length() && (Character.isLetterOrDigit(statement.charAt(end))
-                        || statement.charAt(end) == '_')) {
+                while (end < statement.length()
+                        && (Character.isLetterOrDigit(statement.charAt(end)) || statement.charAt(end) == '_')) {
                     end++;
                 }
                 tokens.add(new Token(Kind.WORD, statement.substring(i, end), i));
@@ -49,8 +56,8 @@ final class PartiqlLexer {
                 int end = i + 1;
                 while (true) {
                     if (end >= statement.length()) {
-                        throw PartiqlErrors.malformed("unterminated " + (c == '"' ? "identifier" : "string")
-                                + " at position " + i);
+                        throw PartiqlErrors.malformed(
+                                "unterminated " + (c == '"' ? "identifier" : "string") + " at position " + i);
                     }
                     char d = statement.charAt(end);
                     if (d == c && end + 1 < statement.length() && statement.charAt(end + 1) == c) {
@@ -65,12 +72,17 @@ final class PartiqlLexer {
                 }
                 tokens.add(new Token(c == '"' ? Kind.QUOTED : Kind.STRING, text.toString(), i));
                 i = end + 1;
-            } else if (Character.isDigit(c) || (c == '-' || c == '.') && i + 1 < statement.length()
-                    && Character.isDigit(statement.charAt(i + 1)) && startsNumber(tokens)) {
+            } else if (Character.isDigit(c)
+                    || (c == '-' || c == '.')
+                            && i + 1 < statement.length()
+                            && Character.isDigit(statement.charAt(i + 1))
+                            && startsNumber(tokens)) {
                 int end = i + 1;
-                while (end < statement.length() && (Character.isDigit(statement.charAt(end))
-                        || ".eE".indexOf(statement.charAt(end)) >= 0
-                        || "+-".indexOf(statement.charAt(end)) >= 0 && "eE".indexOf(statement.charAt(end - 1)) >= 0)) {
+                while (end < statement.length()
+                        && (Character.isDigit(statement.charAt(end))
+                                || ".eE".indexOf(statement.charAt(end)) >= 0
+                                || "+-".indexOf(statement.charAt(end)) >= 0
+                                        && "eE".indexOf(statement.charAt(end - 1)) >= 0)) {
                     end++;
                 }
                 tokens.add(new Token(Kind.NUMBER, statement.substring(i, end), i));
@@ -101,11 +113,14 @@ final class PartiqlLexer {
             return true;
         }
         Token last = before.get(before.size() - 1);
-        return last.kind() == Kind.SYMBOL && !last.text().equals(")") && !last.text().equals("]")
+        return last.kind() == Kind.SYMBOL
+                        && !last.text().equals(")")
+                        && !last.text().equals("]")
                 || last.kind() == Kind.WORD && isOperatorWord(last.text());
     }
 
     private static boolean isOperatorWord(String word) {
-        return Set.of("AND", "OR", "NOT", "IN", "BETWEEN", "VALUE", "WHERE", "SET").contains(word.toUpperCase(Locale.ROOT));
+        return Set.of("AND", "OR", "NOT", "IN", "BETWEEN", "VALUE", "WHERE", "SET")
+                .contains(word.toUpperCase(Locale.ROOT));
     }
 }

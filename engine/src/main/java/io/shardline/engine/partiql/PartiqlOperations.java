@@ -37,8 +37,8 @@ public final class PartiqlOperations {
     private final TransactionOperations transactions;
     private final StatementCompiler compiler;
 
-    public PartiqlOperations(TableCatalog catalog, ItemOperations items, QueryOperations queries,
-                             TransactionOperations transactions) {
+    public PartiqlOperations(
+            TableCatalog catalog, ItemOperations items, QueryOperations queries, TransactionOperations transactions) {
         this.items = items;
         this.queries = queries;
         this.transactions = transactions;
@@ -50,15 +50,17 @@ public final class PartiqlOperations {
             throw DynamoException.validation("1 validation error detected: Value '" + request.limit() + "' at 'limit' "
                     + "failed to satisfy constraint: Member must have value greater than or equal to 1");
         }
-        StatementCompiler.Compiled compiled = compiler.compile(PartiqlParser.parse(request.statement(),
-                request.parameters()), new StatementCompiler.Paging(request.limit(), startKey(request.nextToken()),
-                request.consistentRead()), request.returnValuesOnConditionCheckFailure());
+        StatementCompiler.Compiled compiled = compiler.compile(
+                PartiqlParser.parse(request.statement(), request.parameters()),
+                new StatementCompiler.Paging(request.limit(), startKey(request.nextToken()), request.consistentRead()),
+                request.returnValuesOnConditionCheckFailure());
         if (compiled instanceof StatementCompiler.Get get) {
             Map<String, AttributeValue> item = items.getItem(get.request()).item();
             return new ExecuteStatement.Response(item == null ? List.of() : List.of(item), null);
         }
         if (compiled instanceof StatementCompiler.QueryRead || compiled instanceof StatementCompiler.ScanRead) {
-            ItemPage page = compiled instanceof StatementCompiler.QueryRead query ? queries.query(query.request())
+            ItemPage page = compiled instanceof StatementCompiler.QueryRead query
+                    ? queries.query(query.request())
                     : queries.scan(((StatementCompiler.ScanRead) compiled).request());
             return new ExecuteStatement.Response(page.items(), nextToken(page.lastEvaluatedKey()));
         }
@@ -76,14 +78,16 @@ public final class PartiqlOperations {
         for (BatchExecuteStatement.Statement statement : statements) {
             String table = null;
             try {
-                StatementCompiler.Compiled compiled = compiler.compile(PartiqlParser.parse(statement.statement(),
-                        statement.parameters()), new StatementCompiler.Paging(null, null, statement.consistentRead()),
+                StatementCompiler.Compiled compiled = compiler.compile(
+                        PartiqlParser.parse(statement.statement(), statement.parameters()),
+                        new StatementCompiler.Paging(null, null, statement.consistentRead()),
                         statement.returnValuesOnConditionCheckFailure());
                 table = compiled.table();
                 Map<String, AttributeValue> item = null;
                 if (compiled instanceof StatementCompiler.Get get) {
                     item = items.getItem(get.request()).item();
-                } else if (compiled instanceof StatementCompiler.QueryRead || compiled instanceof StatementCompiler.ScanRead) {
+                } else if (compiled instanceof StatementCompiler.QueryRead
+                        || compiled instanceof StatementCompiler.ScanRead) {
                     throw DynamoException.validation("Batch read statements must name the whole primary key with "
                             + "equality and nothing else");
                 } else {
@@ -91,9 +95,13 @@ public final class PartiqlOperations {
                 }
                 responses.add(new BatchExecuteStatement.StatementResponse(null, table, item));
             } catch (DynamoException e) {
-                responses.add(new BatchExecuteStatement.StatementResponse(new BatchExecuteStatement.StatementError(
-                        code(e), e.getMessage(), e instanceof ConditionalCheckFailedException failed ? failed.item()
-                        : null), table, null));
+                responses.add(new BatchExecuteStatement.StatementResponse(
+                        new BatchExecuteStatement.StatementError(
+                                code(e),
+                                e.getMessage(),
+                                e instanceof ConditionalCheckFailedException failed ? failed.item() : null),
+                        table,
+                        null));
             }
         }
         return new BatchExecuteStatement.Response(responses);
@@ -107,26 +115,35 @@ public final class PartiqlOperations {
         }
         List<StatementCompiler.Compiled> compiled = new ArrayList<>();
         for (ExecuteTransaction.Statement statement : statements) {
-            compiled.add(compiler.compile(PartiqlParser.parse(statement.statement(), statement.parameters()),
-                    StatementCompiler.Paging.NONE, statement.returnValuesOnConditionCheckFailure()));
+            compiled.add(compiler.compile(
+                    PartiqlParser.parse(statement.statement(), statement.parameters()),
+                    StatementCompiler.Paging.NONE,
+                    statement.returnValuesOnConditionCheckFailure()));
         }
-        long reads = compiled.stream().filter(c -> c instanceof StatementCompiler.Get).count();
+        long reads = compiled.stream()
+                .filter(c -> c instanceof StatementCompiler.Get)
+                .count();
         if (reads == compiled.size()) {
-            List<TransactGetItems.TransactGetItem> gets = compiled.stream().map(c -> ((StatementCompiler.Get) c)
-                    .request()).map(get -> new TransactGetItems.TransactGetItem(new TransactGetItems.Get(
-                    get.tableName(), get.key(), get.projectionExpression(), get.expressionAttributeNames()))).toList();
-            return new ExecuteTransaction.Response(transactions.transactGetItems(
-                    new TransactGetItems.Request(gets, null)).responses());
+            List<TransactGetItems.TransactGetItem> gets = compiled.stream()
+                    .map(c -> ((StatementCompiler.Get) c).request())
+                    .map(get -> new TransactGetItems.TransactGetItem(new TransactGetItems.Get(
+                            get.tableName(), get.key(), get.projectionExpression(), get.expressionAttributeNames())))
+                    .toList();
+            return new ExecuteTransaction.Response(transactions
+                    .transactGetItems(new TransactGetItems.Request(gets, null))
+                    .responses());
         }
-        if (reads > 0 || compiled.stream().anyMatch(c -> c instanceof StatementCompiler.QueryRead
-                || c instanceof StatementCompiler.ScanRead)) {
+        if (reads > 0
+                || compiled.stream()
+                        .anyMatch(c ->
+                                c instanceof StatementCompiler.QueryRead || c instanceof StatementCompiler.ScanRead)) {
             throw DynamoException.validation("A transaction holds only writes, or only reads that name the whole "
                     + "primary key with equality");
         }
-        List<TransactWriteItems.TransactWriteItem> writes = compiled.stream().map(PartiqlOperations::transactWrite)
-                .toList();
-        transactions.transactWriteItems(new TransactWriteItems.Request(writes, request.clientRequestToken(), null,
-                null));
+        List<TransactWriteItems.TransactWriteItem> writes =
+                compiled.stream().map(PartiqlOperations::transactWrite).toList();
+        transactions.transactWriteItems(
+                new TransactWriteItems.Request(writes, request.clientRequestToken(), null, null));
         return new ExecuteTransaction.Response(null);
     }
 
@@ -147,20 +164,45 @@ public final class PartiqlOperations {
     private static TransactWriteItems.TransactWriteItem transactWrite(StatementCompiler.Compiled compiled) {
         if (compiled instanceof StatementCompiler.Insert insert) {
             var put = insert.request();
-            return new TransactWriteItems.TransactWriteItem(null, new TransactWriteItems.Put(put.tableName(),
-                    put.item(), put.conditionExpression(), put.expressionAttributeNames(),
-                    put.expressionAttributeValues(), put.returnValuesOnConditionCheckFailure()), null, null);
+            return new TransactWriteItems.TransactWriteItem(
+                    null,
+                    new TransactWriteItems.Put(
+                            put.tableName(),
+                            put.item(),
+                            put.conditionExpression(),
+                            put.expressionAttributeNames(),
+                            put.expressionAttributeValues(),
+                            put.returnValuesOnConditionCheckFailure()),
+                    null,
+                    null);
         }
         if (compiled instanceof StatementCompiler.Update update) {
             var u = update.request();
-            return new TransactWriteItems.TransactWriteItem(null, null, null, new TransactWriteItems.Update(
-                    u.tableName(), u.key(), u.updateExpression(), u.conditionExpression(), u.expressionAttributeNames(),
-                    u.expressionAttributeValues(), u.returnValuesOnConditionCheckFailure()));
+            return new TransactWriteItems.TransactWriteItem(
+                    null,
+                    null,
+                    null,
+                    new TransactWriteItems.Update(
+                            u.tableName(),
+                            u.key(),
+                            u.updateExpression(),
+                            u.conditionExpression(),
+                            u.expressionAttributeNames(),
+                            u.expressionAttributeValues(),
+                            u.returnValuesOnConditionCheckFailure()));
         }
         var d = ((StatementCompiler.Delete) compiled).request();
-        return new TransactWriteItems.TransactWriteItem(null, null, new TransactWriteItems.Delete(d.tableName(),
-                d.key(), d.conditionExpression(), d.expressionAttributeNames(), d.expressionAttributeValues(),
-                d.returnValuesOnConditionCheckFailure()), null);
+        return new TransactWriteItems.TransactWriteItem(
+                null,
+                null,
+                new TransactWriteItems.Delete(
+                        d.tableName(),
+                        d.key(),
+                        d.conditionExpression(),
+                        d.expressionAttributeNames(),
+                        d.expressionAttributeValues(),
+                        d.returnValuesOnConditionCheckFailure()),
+                null);
     }
 
     /** BatchExecuteStatement's code for an error (BatchStatementErrorCodeEnum). */
@@ -181,13 +223,16 @@ public final class PartiqlOperations {
         if (index == null) {
             return definition.keySchema();
         }
-        return definition.index(index).orElseThrow(() -> DynamoException.validation(
-                "The table does not have the specified index: " + index)).keySchema();
+        return definition
+                .index(index)
+                .orElseThrow(() -> DynamoException.validation("The table does not have the specified index: " + index))
+                .keySchema();
     }
 
     /** A page's NextToken: where it ended, so that the next call starts after it. */
     private static String nextToken(Map<String, AttributeValue> lastEvaluatedKey) {
-        return lastEvaluatedKey == null ? null
+        return lastEvaluatedKey == null
+                ? null
                 : Base64.getUrlEncoder().withoutPadding().encodeToString(DynamoJson.writeItem(lastEvaluatedKey));
     }
 

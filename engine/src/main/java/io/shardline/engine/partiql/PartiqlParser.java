@@ -75,8 +75,8 @@ final class PartiqlParser {
             expectWord("WHERE");
             return new Statement.Delete(table, condition());
         }
-        throw PartiqlErrors.malformed("a statement starts with SELECT, INSERT, UPDATE or DELETE, not '"
-                + first.text() + "'");
+        throw PartiqlErrors.malformed(
+                "a statement starts with SELECT, INSERT, UPDATE or DELETE, not '" + first.text() + "'");
     }
 
     private Statement select() {
@@ -157,7 +157,8 @@ final class PartiqlParser {
             return inner;
         }
         Token start = peek();
-        if (start.kind() == Kind.WORD && CONDITION_FUNCTIONS.contains(start.text().toLowerCase(Locale.ROOT))
+        if (start.kind() == Kind.WORD
+                && CONDITION_FUNCTIONS.contains(start.text().toLowerCase(Locale.ROOT))
                 && tokens.get(next + 1).isSymbol("(")) {
             advance();
             return new Condition.Function(start.text().toLowerCase(Locale.ROOT), arguments());
@@ -202,8 +203,8 @@ final class PartiqlParser {
                 return new Condition.Missing(path, negated);
             }
             expectWord("NULL");
-            Condition isNull = new Condition.Function("attribute_type",
-                    List.of(path, new Term.Literal(new AttributeValue.S("NULL"))));
+            Condition isNull = new Condition.Function(
+                    "attribute_type", List.of(path, new Term.Literal(new AttributeValue.S("NULL"))));
             return negated ? new Condition.Not(isNull) : isNull;
         }
         throw PartiqlErrors.malformed("expected a comparison after the operand at position " + start.position()
@@ -338,9 +339,13 @@ final class PartiqlParser {
             }
         }
         return switch (type) {
-            case "S" -> AttributeValue.SS.of(members.stream().map(String.class::cast).toList());
-            case "N" -> AttributeValue.NS.of(members.stream().map(DynamoNumber.class::cast).toList());
-            default -> AttributeValue.BS.of(members.stream().map(Bytes.class::cast).toList());
+            case "S" ->
+                AttributeValue.SS.of(members.stream().map(String.class::cast).toList());
+            case "N" ->
+                AttributeValue.NS.of(
+                        members.stream().map(DynamoNumber.class::cast).toList());
+            default ->
+                AttributeValue.BS.of(members.stream().map(Bytes.class::cast).toList());
         };
     }
 
@@ -368,8 +373,8 @@ final class PartiqlParser {
     private String name() {
         Token token = advance();
         if (token.kind() != Kind.WORD && token.kind() != Kind.QUOTED) {
-            throw PartiqlErrors.malformed("expected a name at position " + token.position() + ", found '"
-                    + token.text() + "'");
+            throw PartiqlErrors.malformed(
+                    "expected a name at position " + token.position() + ", found '" + token.text() + "'");
         }
         return token.text();
     }
@@ -396,15 +401,15 @@ final class PartiqlParser {
 
     private void expectSymbol(String symbol) {
         if (!accept(symbol)) {
-            throw PartiqlErrors.malformed("expected '" + symbol + "' at position " + peek().position() + ", found '"
-                    + peek().text() + "'");
+            throw PartiqlErrors.malformed(
+                    "expected '" + symbol + "' at position " + peek().position() + ", found '" + peek().text() + "'");
         }
     }
 
     private void expectWord(String word) {
         if (!peek().isWord(word)) {
-            throw PartiqlErrors.malformed("expected " + word + " at position " + peek().position() + ", found '"
-                    + peek().text() + "'");
+            throw PartiqlErrors.malformed(
+                    "expected " + word + " at position " + peek().position() + ", found '" + peek().text() + "'");
         }
         next++;
     }

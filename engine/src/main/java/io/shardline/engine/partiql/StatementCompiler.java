@@ -82,80 +82,142 @@ final class StatementCompiler {
         KeySchema schema = keySchemas.apply(statement.table(), null);
         ExpressionText text = new ExpressionText();
         if (statement instanceof Statement.Insert insert) {
-            String condition = "attribute_not_exists(" + text.path(new Term.PathTerm(List.of(schema.partitionKey())))
-                    + ")";
-            return new Insert(new PutItem.Request(insert.table(), insert.item(), null, null, null, condition,
-                    text.names(), null, returnValuesOnConditionCheckFailure));
+            String condition =
+                    "attribute_not_exists(" + text.path(new Term.PathTerm(List.of(schema.partitionKey()))) + ")";
+            return new Insert(new PutItem.Request(
+                    insert.table(),
+                    insert.item(),
+                    null,
+                    null,
+                    null,
+                    condition,
+                    text.names(),
+                    null,
+                    returnValuesOnConditionCheckFailure));
         }
-        List<Condition> rest = new ArrayList<>(conjuncts(statement instanceof Statement.Update update ? update.where()
-                : ((Statement.Delete) statement).where()));
+        List<Condition> rest = new ArrayList<>(conjuncts(
+                statement instanceof Statement.Update update
+                        ? update.where()
+                        : ((Statement.Delete) statement).where()));
         Map<String, AttributeValue> key = wholeKey(schema, rest);
         if (key == null) {
-            throw DynamoException.validation("Where clause does not contain a mandatory equality on all key "
-                    + "attributes");
+            throw DynamoException.validation(
+                    "Where clause does not contain a mandatory equality on all key " + "attributes");
         }
         if (statement instanceof Statement.Update update) {
             List<String> clauses = new ArrayList<>();
             if (!update.sets().isEmpty()) {
-                clauses.add("SET " + String.join(", ", update.sets().stream()
-                        .map(set -> text.path(set.path()) + " = " + text.term(set.value())).toList()));
+                clauses.add("SET "
+                        + String.join(
+                                ", ",
+                                update.sets().stream()
+                                        .map(set -> text.path(set.path()) + " = " + text.term(set.value()))
+                                        .toList()));
             }
             if (!update.removes().isEmpty()) {
-                clauses.add("REMOVE " + String.join(", ", update.removes().stream().map(text::path).toList()));
+                clauses.add("REMOVE "
+                        + String.join(
+                                ", ", update.removes().stream().map(text::path).toList()));
             }
             String exists = "attribute_exists(" + text.path(new Term.PathTerm(List.of(schema.partitionKey()))) + ")";
             String more = text.all(rest);
-            return new Update(new UpdateItem.Request(update.table(), key, null, null, null, null,
-                    String.join(" ", clauses), more == null ? exists : exists + " AND " + more, text.names(),
-                    text.values(), returnValuesOnConditionCheckFailure));
+            return new Update(new UpdateItem.Request(
+                    update.table(),
+                    key,
+                    null,
+                    null,
+                    null,
+                    null,
+                    String.join(" ", clauses),
+                    more == null ? exists : exists + " AND " + more,
+                    text.names(),
+                    text.values(),
+                    returnValuesOnConditionCheckFailure));
         }
-        return new Delete(new DeleteItem.Request(statement.table(), key, null, null, null, text.all(rest),
-                text.names(), text.values(), returnValuesOnConditionCheckFailure));
+        return new Delete(new DeleteItem.Request(
+                statement.table(),
+                key,
+                null,
+                null,
+                null,
+                text.all(rest),
+                text.names(),
+                text.values(),
+                returnValuesOnConditionCheckFailure));
     }
 
     private Compiled select(Statement.Select select, Paging paging) {
         KeySchema schema = keySchemas.apply(select.table(), select.index());
         List<Condition> rest = new ArrayList<>(conjuncts(select.where()));
         ExpressionText text = new ExpressionText();
-        String projection = select.projection() == null ? null
+        String projection = select.projection() == null
+                ? null
                 : String.join(", ", select.projection().stream().map(text::path).toList());
         if (select.index() == null && paging.exclusiveStartKey() == null) {
             List<Condition> afterKey = new ArrayList<>(rest);
             Map<String, AttributeValue> key = wholeKey(schema, afterKey);
             if (key != null && afterKey.isEmpty()) {
-                return new Get(new GetItem.Request(select.table(), key, paging.consistentRead(), null, null,
-                        projection, text.names()));
+                return new Get(new GetItem.Request(
+                        select.table(), key, paging.consistentRead(), null, null, projection, text.names()));
             }
         }
         Condition.Comparison partition = equality(rest, schema.partitionKey());
         if (partition != null) {
             rest.remove(partition);
-            List<Condition> onSort = schema.hasSortKey() ? rest.stream()
-                    .filter(c -> references(c, schema.sortKey())).toList() : List.of();
-            boolean keysOnlyInKeyCondition = onSort.size() <= 1 && onSort.stream().allMatch(StatementCompiler::sortable)
-                    && rest.stream().filter(c -> !onSort.contains(c))
-                    .noneMatch(c -> references(c, schema.partitionKey()) || schema.hasSortKey()
-                            && references(c, schema.sortKey()));
+            List<Condition> onSort = schema.hasSortKey()
+                    ? rest.stream().filter(c -> references(c, schema.sortKey())).toList()
+                    : List.of();
+            boolean keysOnlyInKeyCondition = onSort.size() <= 1
+                    && onSort.stream().allMatch(StatementCompiler::sortable)
+                    && rest.stream()
+                            .filter(c -> !onSort.contains(c))
+                            .noneMatch(c -> references(c, schema.partitionKey())
+                                    || schema.hasSortKey() && references(c, schema.sortKey()));
             if (keysOnlyInKeyCondition) {
                 rest.removeAll(onSort);
-                String keyCondition = text.condition(partition) + (onSort.isEmpty() ? ""
-                        : " AND " + text.condition(onSort.get(0)));
-                return new QueryRead(new Query.Request(select.table(), null, null, paging.limit(),
-                        paging.exclusiveStartKey(), null, paging.consistentRead(), null, null, keyCondition,
-                        text.all(rest), projection, text.names(), text.values(), select.index()));
+                String keyCondition =
+                        text.condition(partition) + (onSort.isEmpty() ? "" : " AND " + text.condition(onSort.get(0)));
+                return new QueryRead(new Query.Request(
+                        select.table(),
+                        null,
+                        null,
+                        paging.limit(),
+                        paging.exclusiveStartKey(),
+                        null,
+                        paging.consistentRead(),
+                        null,
+                        null,
+                        keyCondition,
+                        text.all(rest),
+                        projection,
+                        text.names(),
+                        text.values(),
+                        select.index()));
             }
             rest.add(0, partition);
         }
-        return new ScanRead(new Scan.Request(select.table(), paging.limit(), paging.exclusiveStartKey(), null, null,
-                null, paging.consistentRead(), null, null, text.all(rest), projection, text.names(), text.values(),
+        return new ScanRead(new Scan.Request(
+                select.table(),
+                paging.limit(),
+                paging.exclusiveStartKey(),
+                null,
+                null,
+                null,
+                paging.consistentRead(),
+                null,
+                null,
+                text.all(rest),
+                projection,
+                text.names(),
+                text.values(),
                 select.index()));
     }
 
     /** The key the conditions name by equality on every key attribute, those equalities removed; else null. */
     private static Map<String, AttributeValue> wholeKey(KeySchema schema, List<Condition> conditions) {
         Map<String, AttributeValue> key = new LinkedHashMap<>();
-        List<String> names = schema.hasSortKey() ? List.of(schema.partitionKey(), schema.sortKey())
-                : List.of(schema.partitionKey());
+        List<String> names =
+                schema.hasSortKey() ? List.of(schema.partitionKey(), schema.sortKey()) : List.of(schema.partitionKey());
         List<Condition> used = new ArrayList<>();
         for (String name : names) {
             Condition.Comparison equality = equality(conditions, name);
@@ -172,9 +234,10 @@ final class StatementCompiler {
     /** A {@code name = literal} (either way round) among the conditions, or null. */
     private static Condition.Comparison equality(List<Condition> conditions, String name) {
         for (Condition condition : conditions) {
-            if (condition instanceof Condition.Comparison c && c.operator().equals("=")
+            if (condition instanceof Condition.Comparison c
+                    && c.operator().equals("=")
                     && (isAttribute(c.left(), name) && c.right() instanceof Term.Literal
-                    || isAttribute(c.right(), name) && c.left() instanceof Term.Literal)) {
+                            || isAttribute(c.right(), name) && c.left() instanceof Term.Literal)) {
                 return c;
             }
         }
@@ -187,16 +250,23 @@ final class StatementCompiler {
 
     /** Whether a sort key condition can be a Query's key condition: a comparison, BETWEEN or begins_with. */
     private static boolean sortable(Condition condition) {
-        return condition instanceof Condition.Comparison c && !c.operator().equals("<>")
-                && (c.left() instanceof Term.PathTerm && c.right() instanceof Term.Literal)
-                || condition instanceof Condition.Between b && b.value() instanceof Term.PathTerm
-                && b.lower() instanceof Term.Literal && b.upper() instanceof Term.Literal
-                || condition instanceof Condition.Function f && f.name().equals("begins_with")
-                && f.arguments().get(0) instanceof Term.PathTerm && f.arguments().get(1) instanceof Term.Literal;
+        return condition instanceof Condition.Comparison c
+                        && !c.operator().equals("<>")
+                        && (c.left() instanceof Term.PathTerm && c.right() instanceof Term.Literal)
+                || condition instanceof Condition.Between b
+                        && b.value() instanceof Term.PathTerm
+                        && b.lower() instanceof Term.Literal
+                        && b.upper() instanceof Term.Literal
+                || condition instanceof Condition.Function f
+                        && f.name().equals("begins_with")
+                        && f.arguments().get(0) instanceof Term.PathTerm
+                        && f.arguments().get(1) instanceof Term.Literal;
     }
 
     private static boolean isAttribute(Term term, String name) {
-        return term instanceof Term.PathTerm path && path.isTopLevel() && path.attribute().equals(name);
+        return term instanceof Term.PathTerm path
+                && path.isTopLevel()
+                && path.attribute().equals(name);
     }
 
     /** Whether a condition mentions the top-level attribute anywhere. */

@@ -17,14 +17,11 @@ sealed interface Term {
         }
     }
 
-    record Literal(AttributeValue value) implements Term {
-    }
+    record Literal(AttributeValue value) implements Term {}
 
     /** A function of terms: size(path) as an operand, list_append and if_not_exists in assignments. */
-    record Call(String function, List<Term> arguments) implements Term {
-    }
+    record Call(String function, List<Term> arguments) implements Term {}
 
     /** {@code a + b} or {@code a - b}. */
-    record Arithmetic(Term left, boolean plus, Term right) implements Term {
-    }
+    record Arithmetic(Term left, boolean plus, Term right) implements Term {}
 }

@@ -9,11 +9,9 @@ import java.io.IOException;
  * which the SDKs check only when present).
  */
 sealed interface Answer {
-    record Complete(byte[] body) implements Answer {
-    }
+    record Complete(byte[] body) implements Answer {}
 
-    record Streamed(JsonWriter writer) implements Answer {
-    }
+    record Streamed(JsonWriter writer) implements Answer {}
 
     /** Writes one JSON value. */
     @FunctionalInterface

@@ -2,15 +2,15 @@ package io.shardline.engine.server;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shardline.engine.api.DynamoJson;
-import io.shardline.engine.model.DynamoException;
-import io.shardline.engine.model.ErrorType;
 import io.shardline.engine.control.ControlOperations;
 import io.shardline.engine.control.FaultInjector;
 import io.shardline.engine.control.ThroughputLimits;
-import io.undertow.server.HttpHandler;
+import io.shardline.engine.model.DynamoException;
+import io.shardline.engine.model.ErrorType;
 import io.undertow.io.Receiver;
-import io.undertow.server.RequestTooBigException;
+import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
@@ -40,8 +40,9 @@ final class DynamoHttpHandler implements HttpHandler {
     static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final Logger LOG = LoggerFactory.getLogger(DynamoHttpHandler.class);
     /** Errors that say a request was not one the engine takes (logged, so that a client's gap shows). */
-    private static final Set<ErrorType> REQUEST_SHAPE_ERRORS = Set.of(ErrorType.VALIDATION, ErrorType.SERIALIZATION,
-            ErrorType.UNKNOWN_OPERATION);
+    private static final Set<ErrorType> REQUEST_SHAPE_ERRORS =
+            Set.of(ErrorType.VALIDATION, ErrorType.SERIALIZATION, ErrorType.UNKNOWN_OPERATION);
+
     private static final HttpString TARGET = new HttpString("X-Amz-Target");
     private static final HttpString REQUEST_ID = new HttpString("x-amzn-RequestId");
     private static final HttpString CRC32_HEADER = new HttpString("x-amz-crc32");
@@ -56,9 +57,15 @@ final class DynamoHttpHandler implements HttpHandler {
     private final int requestTimeoutMillis;
     private final ResponseDate date;
 
-    DynamoHttpHandler(Operations operations, FaultInjector faults, ThroughputLimits limits,
-                      RequestAuthenticator authenticator, Set<String> adminKeys, int maxBodyBytes,
-                      int requestTimeoutMillis, ResponseDate date) {
+    DynamoHttpHandler(
+            Operations operations,
+            FaultInjector faults,
+            ThroughputLimits limits,
+            RequestAuthenticator authenticator,
+            Set<String> adminKeys,
+            int maxBodyBytes,
+            int requestTimeoutMillis,
+            ResponseDate date) {
         this.date = date;
         this.adminKeys = adminKeys;
         this.operations = operations;
@@ -72,26 +79,45 @@ final class DynamoHttpHandler implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         exchange.getResponseHeaders().put(Headers.DATE, date.now());
-        if (exchange.getRequestMethod().equals(Methods.GET) && exchange.getRequestPath().equals("/")) {
+        if (exchange.getRequestMethod().equals(Methods.GET)
+                && exchange.getRequestPath().equals("/")) {
             send(exchange, 200, "text/plain", "healthy: shardline".getBytes(StandardCharsets.UTF_8));
             return;
         }
-        Operations.Operation operation = operations.forTarget(exchange.getRequestHeaders().getFirst(TARGET));
+        Operations.Operation operation =
+                operations.forTarget(exchange.getRequestHeaders().getFirst(TARGET));
         boolean streams = operation != null && operation.streams();
-        if (!exchange.getRequestMethod().equals(Methods.POST) || !exchange.getRequestPath().equals("/")) {
-            fail(exchange, new DynamoException(ErrorType.UNKNOWN_OPERATION, "Only POST / is served, not "
-                    + exchange.getRequestMethod() + " " + exchange.getRequestPath()), streams);
+        if (!exchange.getRequestMethod().equals(Methods.POST)
+                || !exchange.getRequestPath().equals("/")) {
+            fail(
+                    exchange,
+                    new DynamoException(
+                            ErrorType.UNKNOWN_OPERATION,
+                            "Only POST / is served, not " + exchange.getRequestMethod() + " "
+                                    + exchange.getRequestPath()),
+                    streams);
             return;
         }
         if (operation == null) {
-            fail(exchange, new DynamoException(ErrorType.UNKNOWN_OPERATION, "Unknown operation: X-Amz-Target "
-                    + exchange.getRequestHeaders().getFirst(TARGET)), streams);
+            fail(
+                    exchange,
+                    new DynamoException(
+                            ErrorType.UNKNOWN_OPERATION,
+                            "Unknown operation: X-Amz-Target "
+                                    + exchange.getRequestHeaders().getFirst(TARGET)),
+                    streams);
             return;
         }
-        if (operation.control() && !authenticator.strict()
+        if (operation.control()
+                && !authenticator.strict()
                 && !exchange.getSourceAddress().getAddress().isLoopbackAddress()) {
-            fail(exchange, new DynamoException(ErrorType.ACCESS_DENIED, "The control API answers loopback addresses "
-                    + "only, not " + exchange.getSourceAddress().getAddress().getHostAddress()), false);
+            fail(
+                    exchange,
+                    new DynamoException(
+                            ErrorType.ACCESS_DENIED,
+                            "The control API answers loopback addresses " + "only, not "
+                                    + exchange.getSourceAddress().getAddress().getHostAddress()),
+                    false);
             return;
         }
         DynamoException malformed = malformed(exchange);
@@ -106,13 +132,20 @@ final class DynamoHttpHandler implements HttpHandler {
             return;
         }
         AtomicBoolean received = new AtomicBoolean();
-        XnioExecutor.Key deadline = exchange.getIoThread().executeAfter(() -> {
-            if (received.compareAndSet(false, true)) {
-                exchange.setPersistent(false);
-                fail(exchange, DynamoException.validation("The request body did not arrive within "
-                        + requestTimeoutMillis + " ms"), streams);
-            }
-        }, requestTimeoutMillis, TimeUnit.MILLISECONDS);
+        XnioExecutor.Key deadline = exchange.getIoThread()
+                .executeAfter(
+                        () -> {
+                            if (received.compareAndSet(false, true)) {
+                                exchange.setPersistent(false);
+                                fail(
+                                        exchange,
+                                        DynamoException.validation("The request body did not arrive within "
+                                                + requestTimeoutMillis + " ms"),
+                                        streams);
+                            }
+                        },
+                        requestTimeoutMillis,
+                        TimeUnit.MILLISECONDS);
         Receiver receiver = exchange.getRequestReceiver();
         receiver.setMaxBufferSize(maxBodyBytes);
         receiver.receiveFullBytes(
@@ -136,8 +169,11 @@ final class DynamoHttpHandler implements HttpHandler {
                     if (error instanceof Receiver.RequestToLargeException || error instanceof RequestTooBigException) {
                         tooLarge(failed, maxBodyBytes + 1L, streams);
                     } else {
-                        fail(failed, new DynamoException(ErrorType.SERIALIZATION, "Cannot read the request body: "
-                                + error.getMessage()), streams);
+                        fail(
+                                failed,
+                                new DynamoException(
+                                        ErrorType.SERIALIZATION, "Cannot read the request body: " + error.getMessage()),
+                                streams);
                     }
                 });
     }
@@ -150,13 +186,16 @@ final class DynamoHttpHandler implements HttpHandler {
     private static DynamoException malformed(HttpServerExchange exchange) {
         HeaderMap headers = exchange.getRequestHeaders();
         if (!headers.contains(Headers.CONTENT_LENGTH) && !headers.contains(Headers.TRANSFER_ENCODING)) {
-            return new DynamoException(ErrorType.SERIALIZATION, "The request has neither Content-Length nor "
-                    + "Transfer-Encoding: chunked, so its body cannot be read");
+            return new DynamoException(
+                    ErrorType.SERIALIZATION,
+                    "The request has neither Content-Length nor "
+                            + "Transfer-Encoding: chunked, so its body cannot be read");
         }
         String encoding = headers.getFirst(Headers.CONTENT_ENCODING);
         if (encoding != null && !encoding.equalsIgnoreCase("identity")) {
-            return new DynamoException(ErrorType.SERIALIZATION, "Content-Encoding " + encoding + " is not supported: "
-                    + "send the body uncompressed");
+            return new DynamoException(
+                    ErrorType.SERIALIZATION,
+                    "Content-Encoding " + encoding + " is not supported: " + "send the body uncompressed");
         }
         return null;
     }
@@ -174,28 +213,36 @@ final class DynamoHttpHandler implements HttpHandler {
         FaultInjector.Fault fault;
         try {
             if (!operation.control() || authenticator.strict()) {
-                String accessKey = authenticator.check(exchange.getRequestMethod().toString(),
-                        exchange.getRequestURI(), exchange.getQueryString(), exchange.getRequestHeaders(), body);
+                String accessKey = authenticator.check(
+                        exchange.getRequestMethod().toString(),
+                        exchange.getRequestURI(),
+                        exchange.getQueryString(),
+                        exchange.getRequestHeaders(),
+                        body);
                 if (operation.control() && !adminKeys.contains(accessKey)) {
-                    throw new DynamoException(ErrorType.ACCESS_DENIED, "Access key " + accessKey + " is not an admin "
-                            + "key of this engine (--admin-keys): the control API answers admin keys only");
+                    throw new DynamoException(
+                            ErrorType.ACCESS_DENIED,
+                            "Access key " + accessKey + " is not an admin "
+                                    + "key of this engine (--admin-keys): the control API answers admin keys only");
                 }
             }
             int invalid = Utf8.firstInvalidByte(body);
             if (invalid >= 0) {
-                throw new DynamoException(ErrorType.SERIALIZATION, "The request body is not valid UTF-8 at byte "
-                        + invalid);
+                throw new DynamoException(
+                        ErrorType.SERIALIZATION, "The request body is not valid UTF-8 at byte " + invalid);
             }
-            admitted = operation.control() ? () -> { } : limits.admit(operation.name(), body);
+            admitted = operation.control() ? () -> {} : limits.admit(operation.name(), body);
             fault = operation.control() ? null : faults.next(operation.name());
         } catch (RuntimeException e) {
             fail(exchange, operation, e);
             return;
         }
         if (fault != null && fault.kind() == FaultInjector.Kind.DELAY) {
-            Runnable onWorker = () -> exchange.getConnection().getWorker().execute(
-                    () -> respond(exchange, operation, body, null, admitted));
-            exchange.dispatch(SameThreadExecutor.INSTANCE,
+            Runnable onWorker = () -> exchange.getConnection()
+                    .getWorker()
+                    .execute(() -> respond(exchange, operation, body, null, admitted));
+            exchange.dispatch(
+                    SameThreadExecutor.INSTANCE,
                     () -> exchange.getIoThread().executeAfter(onWorker, fault.delayMillis(), TimeUnit.MILLISECONDS));
         } else {
             respond(exchange, operation, body, fault, admitted);
@@ -206,8 +253,12 @@ final class DynamoHttpHandler implements HttpHandler {
      * Answers an admitted call: with its injected error or dropped connection if one is due, else by
      * running the operation and starting to send its answer; then releases the call's place.
      */
-    private void respond(HttpServerExchange exchange, Operations.Operation operation, byte[] body,
-                         FaultInjector.Fault fault, Runnable admitted) {
+    private void respond(
+            HttpServerExchange exchange,
+            Operations.Operation operation,
+            byte[] body,
+            FaultInjector.Fault fault,
+            Runnable admitted) {
         try {
             if (fault != null && fault.kind() == FaultInjector.Kind.DROP_CONNECTION) {
                 IoUtils.safeClose(exchange.getConnection());
@@ -245,13 +296,19 @@ final class DynamoHttpHandler implements HttpHandler {
     /** Refuses a body over the limit and closes the connection, whose unread rest cannot be skipped cheaply. */
     private void tooLarge(HttpServerExchange exchange, long bytes, boolean streams) {
         exchange.setPersistent(false);
-        fail(exchange, DynamoException.validation("Request body of " + bytes + " bytes or more exceeds the limit of "
-                + maxBodyBytes + " bytes"), streams);
+        fail(
+                exchange,
+                DynamoException.validation(
+                        "Request body of " + bytes + " bytes or more exceeds the limit of " + maxBodyBytes + " bytes"),
+                streams);
     }
 
     private static void fail(HttpServerExchange exchange, DynamoException e, boolean streams) {
         if (REQUEST_SHAPE_ERRORS.contains(e.type())) {
-            LOG.info("Refused {}: {}: {}", exchange.getRequestHeaders().getFirst(TARGET), e.type().wireName(),
+            LOG.info(
+                    "Refused {}: {}: {}",
+                    exchange.getRequestHeaders().getFirst(TARGET),
+                    e.type().wireName(),
                     e.getMessage());
         }
         send(exchange, e.type().clientFault() ? 400 : 500, CONTENT_TYPE, ErrorBody.of(e, streams));
@@ -283,12 +340,10 @@ final class DynamoHttpHandler implements HttpHandler {
      */
     private static void stream(HttpServerExchange exchange, Answer.JsonWriter writer) {
         exchange.setStatusCode(200);
-        exchange.getResponseHeaders()
-                .put(Headers.CONTENT_TYPE, CONTENT_TYPE)
-                .put(REQUEST_ID, requestId());
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, CONTENT_TYPE).put(REQUEST_ID, requestId());
         exchange.startBlocking();
         try (OutputStream body = exchange.getOutputStream();
-             JsonGenerator json = DynamoJson.mapper().getFactory().createGenerator(body)) {
+                JsonGenerator json = DynamoJson.mapper().getFactory().createGenerator(body)) {
             writer.writeTo(json);
         } catch (IOException | RuntimeException e) {
             IoUtils.safeClose(exchange.getConnection());

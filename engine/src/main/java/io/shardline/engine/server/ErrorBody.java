@@ -16,24 +16,29 @@ import java.util.Map;
  * their {@code CancellationReasons}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ErrorBody(@JsonProperty("__type") String type, @JsonProperty("message") String message,
-                 @JsonProperty("Item") Map<String, AttributeValue> item,
-                 @JsonProperty("CancellationReasons") List<Reason> cancellationReasons) {
+record ErrorBody(
+        @JsonProperty("__type") String type,
+        @JsonProperty("message") String message,
+        @JsonProperty("Item") Map<String, AttributeValue> item,
+        @JsonProperty("CancellationReasons") List<Reason> cancellationReasons) {
 
     static final String DYNAMODB_NAMESPACE = "com.amazonaws.dynamodb.v20120810#";
     static final String STREAMS_NAMESPACE = "com.amazonaws.streams.dynamodb.v20120810#";
     static final String FRAMEWORK_NAMESPACE = "com.amazon.coral.service#";
 
-    record Reason(@JsonProperty("Code") String code, @JsonProperty("Message") String message,
-                  @JsonProperty("Item") Map<String, AttributeValue> item) {
-    }
+    record Reason(
+            @JsonProperty("Code") String code,
+            @JsonProperty("Message") String message,
+            @JsonProperty("Item") Map<String, AttributeValue> item) {}
 
     static byte[] of(DynamoException e, boolean streams) {
-        String namespace = e.type().serviceFramework() ? FRAMEWORK_NAMESPACE
-                : streams ? STREAMS_NAMESPACE : DYNAMODB_NAMESPACE;
+        String namespace =
+                e.type().serviceFramework() ? FRAMEWORK_NAMESPACE : streams ? STREAMS_NAMESPACE : DYNAMODB_NAMESPACE;
         Map<String, AttributeValue> item = e instanceof ConditionalCheckFailedException failed ? failed.item() : null;
         List<Reason> reasons = e instanceof TransactionCanceledException canceled
-                ? canceled.reasons().stream().map(r -> new Reason(r.code(), r.message(), r.item())).toList()
+                ? canceled.reasons().stream()
+                        .map(r -> new Reason(r.code(), r.message(), r.item()))
+                        .toList()
                 : null;
         return DynamoJson.write(new ErrorBody(namespace + e.type().wireName(), e.getMessage(), item, reasons));
     }

@@ -1,7 +1,6 @@
 package io.shardline.engine.server;
 
 import io.shardline.engine.Engine;
-import io.shardline.engine.control.ControlOperations;
 import io.shardline.engine.api.BatchExecuteStatement;
 import io.shardline.engine.api.BatchGetItem;
 import io.shardline.engine.api.BatchWriteItem;
@@ -31,6 +30,7 @@ import io.shardline.engine.api.TransactWriteItems;
 import io.shardline.engine.api.UpdateItem;
 import io.shardline.engine.api.UpdateTable;
 import io.shardline.engine.api.UpdateTimeToLive;
+import io.shardline.engine.control.ControlOperations;
 import io.shardline.engine.streams.GetRecordsPage;
 import java.util.HashMap;
 import java.util.List;
@@ -59,15 +59,18 @@ final class Operations {
 
     /** @param address the host and port clients reach this server at, which DescribeEndpoints names */
     Operations(Engine engine, Supplier<String> address, ControlOperations control) {
-        control.operations().forEach((name, call) -> byTarget.put(ControlOperations.PREFIX + name,
-                new Operation(name, body -> new Answer.Complete(call.apply(body)), false, true, false)));
+        control.operations()
+                .forEach((name, call) -> byTarget.put(
+                        ControlOperations.PREFIX + name,
+                        new Operation(name, body -> new Answer.Complete(call.apply(body)), false, true, false)));
         table("CreateTable", CreateTable.Request.class, engine::createTable);
         table("DescribeTable", DescribeTable.Request.class, engine::describeTable);
         table("ListTables", ListTables.Request.class, engine::listTables);
         table("UpdateTable", UpdateTable.Request.class, engine::updateTable);
         table("DeleteTable", DeleteTable.Request.class, engine::deleteTable);
         table("PutItem", PutItem.Request.class, engine::putItem);
-        byTarget.put(DYNAMODB_PREFIX + "GetItem",
+        byTarget.put(
+                DYNAMODB_PREFIX + "GetItem",
                 new Operation("GetItem", json(GetItem.Request.class, engine::getItem), false, false, true));
         table("DeleteItem", DeleteItem.Request.class, engine::deleteItem);
         table("UpdateItem", UpdateItem.Request.class, engine::updateItem);
@@ -91,15 +94,25 @@ final class Operations {
         table("DescribeContinuousBackups", ContinuousBackups.DescribeRequest.class, engine::describeContinuousBackups);
         table("UpdateContinuousBackups", ContinuousBackups.UpdateRequest.class, engine::updateContinuousBackups);
         table("DescribeLimits", ServiceDescriptions.Empty.class, engine::describeLimits);
-        table("DescribeEndpoints", ServiceDescriptions.Empty.class, request -> new ServiceDescriptions.EndpointsResponse(
-                List.of(new ServiceDescriptions.Endpoint(address.get(), 1440L))));
+        table(
+                "DescribeEndpoints",
+                ServiceDescriptions.Empty.class,
+                request -> new ServiceDescriptions.EndpointsResponse(
+                        List.of(new ServiceDescriptions.Endpoint(address.get(), 1440L))));
         stream("ListStreams", ListStreams.Request.class, engine::listStreams);
         stream("DescribeStream", DescribeStream.Request.class, engine::describeStream);
         stream("GetShardIterator", GetShardIterator.Request.class, engine::getShardIterator);
-        byTarget.put(STREAMS_PREFIX + "GetRecords", new Operation("GetRecords", body -> {
-            GetRecordsPage page = engine.getRecordsPage(request(body, GetRecords.Request.class));
-            return new Answer.Streamed(page::writeJson);
-        }, true, false, false));
+        byTarget.put(
+                STREAMS_PREFIX + "GetRecords",
+                new Operation(
+                        "GetRecords",
+                        body -> {
+                            GetRecordsPage page = engine.getRecordsPage(request(body, GetRecords.Request.class));
+                            return new Answer.Streamed(page::writeJson);
+                        },
+                        true,
+                        false,
+                        false));
     }
 
     /** The operation of a target, or null when there is none. */

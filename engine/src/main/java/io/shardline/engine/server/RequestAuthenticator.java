@@ -55,12 +55,14 @@ final class RequestAuthenticator {
     String check(String method, String path, String query, HeaderMap headers, byte[] body) {
         String authorization = headers.getFirst("Authorization");
         if (authorization == null) {
-            throw new DynamoException(ErrorType.MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token");
+            throw new DynamoException(
+                    ErrorType.MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token");
         }
         Matcher m = AUTHORIZATION.matcher(authorization);
         if (!m.matches()) {
-            throw new DynamoException(ErrorType.INCOMPLETE_SIGNATURE, "Authorization header is not a well-formed AWS "
-                    + "Signature Version 4 header: " + authorization);
+            throw new DynamoException(
+                    ErrorType.INCOMPLETE_SIGNATURE,
+                    "Authorization header is not a well-formed AWS " + "Signature Version 4 header: " + authorization);
         }
         if (secretsByAccessKey == null) {
             return m.group(1);
@@ -68,7 +70,8 @@ final class RequestAuthenticator {
         String accessKey = m.group(1);
         String secret = secretsByAccessKey.get(accessKey);
         if (secret == null) {
-            throw new DynamoException(ErrorType.UNRECOGNIZED_CLIENT,
+            throw new DynamoException(
+                    ErrorType.UNRECOGNIZED_CLIENT,
                     "The security token included in the request is invalid. Unknown access key " + accessKey);
         }
         String amzDate = headers.getFirst("X-Amz-Date");
@@ -80,21 +83,28 @@ final class RequestAuthenticator {
         }
         Instant now = clock.instant();
         if (Duration.between(signedAt, now).abs().compareTo(MAX_SKEW) > 0) {
-            throw new DynamoException(ErrorType.INVALID_SIGNATURE, "Signature expired: " + amzDate + " is more than "
-                    + MAX_SKEW.toMinutes() + " minutes from the server time " + AMZ_DATE.format(now));
+            throw new DynamoException(
+                    ErrorType.INVALID_SIGNATURE,
+                    "Signature expired: " + amzDate + " is more than " + MAX_SKEW.toMinutes()
+                            + " minutes from the server time " + AMZ_DATE.format(now));
         }
         if (!amzDate.startsWith(m.group(2))) {
-            throw new DynamoException(ErrorType.INVALID_SIGNATURE, "Date in Credential scope does not match YYYYMMDD "
-                    + "from ISO-8601 version of date from HTTP: '" + m.group(2) + "' != '" + amzDate.substring(0, 8)
-                    + "', from 'X-Amz-Date'.");
+            throw new DynamoException(
+                    ErrorType.INVALID_SIGNATURE,
+                    "Date in Credential scope does not match YYYYMMDD "
+                            + "from ISO-8601 version of date from HTTP: '" + m.group(2) + "' != '"
+                            + amzDate.substring(0, 8)
+                            + "', from 'X-Amz-Date'.");
         }
         if (!m.group(3).equals(region)) {
-            throw new DynamoException(ErrorType.INVALID_SIGNATURE, "Credential should be scoped to a valid region, "
-                    + "not '" + m.group(3) + "'. This server serves region '" + region + "'.");
+            throw new DynamoException(
+                    ErrorType.INVALID_SIGNATURE,
+                    "Credential should be scoped to a valid region, " + "not '" + m.group(3)
+                            + "'. This server serves region '" + region + "'.");
         }
         if (!m.group(4).equals(SERVICE)) {
-            throw new DynamoException(ErrorType.INVALID_SIGNATURE, "Credential should be scoped to correct service: '"
-                    + SERVICE + "'. ");
+            throw new DynamoException(
+                    ErrorType.INVALID_SIGNATURE, "Credential should be scoped to correct service: '" + SERVICE + "'. ");
         }
         String signedHeaders = m.group(5);
         Map<String, List<String>> signed = new LinkedHashMap<>();
@@ -104,14 +114,18 @@ final class RequestAuthenticator {
         }
         String declaredHash = headers.getFirst("X-Amz-Content-Sha256");
         if (declaredHash != null && !declaredHash.equals(SigV4.payloadHash(body))) {
-            throw new DynamoException(ErrorType.INVALID_SIGNATURE, "The x-amz-content-sha256 header does not match "
-                    + "the SHA-256 of the request body: the body was changed after signing");
+            throw new DynamoException(
+                    ErrorType.INVALID_SIGNATURE,
+                    "The x-amz-content-sha256 header does not match "
+                            + "the SHA-256 of the request body: the body was changed after signing");
         }
         String expected = SigV4.signature(method, path, query, signed, body, secret, m.group(2), amzDate, m.group(3));
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                m.group(6).getBytes(StandardCharsets.US_ASCII))) {
-            throw new DynamoException(ErrorType.INVALID_SIGNATURE, "The request signature we calculated does not match "
-                    + "the signature you provided. Check your AWS Secret Access Key and signing method.");
+        if (!MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII), m.group(6).getBytes(StandardCharsets.US_ASCII))) {
+            throw new DynamoException(
+                    ErrorType.INVALID_SIGNATURE,
+                    "The request signature we calculated does not match "
+                            + "the signature you provided. Check your AWS Secret Access Key and signing method.");
         }
         return m.group(1);
     }

@@ -18,8 +18,7 @@ final class ResponseDate {
     private volatile Formatted latest = new Formatted(Long.MIN_VALUE, "");
 
     /** A second and its header text. */
-    private record Formatted(long second, String text) {
-    }
+    private record Formatted(long second, String text) {}
 
     ResponseDate(Clock clock) {
         this.clock = clock;

@@ -20,44 +20,107 @@ import java.util.Set;
  * @param adminKeys            with credentials (strict mode), the access keys whose signed calls the
  *                             control API answers from any address; without, it answers loopback only
  */
-public record ServerConfig(String host, int port, Map<String, String> credentials, int workerThreads,
-                           int maxBodyBytes, int maxHeaderBytes, int idleTimeoutMillis, int requestTimeoutMillis,
-                           Set<String> adminKeys) {
+public record ServerConfig(
+        String host,
+        int port,
+        Map<String, String> credentials,
+        int workerThreads,
+        int maxBodyBytes,
+        int maxHeaderBytes,
+        int idleTimeoutMillis,
+        int requestTimeoutMillis,
+        Set<String> adminKeys) {
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024 + 64 * 1024;
     public static final int DEFAULT_REQUEST_TIMEOUT_MILLIS = 30_000;
 
     public static ServerConfig loopback(int port) {
-        return new ServerConfig("127.0.0.1", port, null, Math.max(16, Runtime.getRuntime().availableProcessors() * 8),
-                DEFAULT_MAX_BODY_BYTES, 64 * 1024, 60_000, DEFAULT_REQUEST_TIMEOUT_MILLIS, Set.of());
+        return new ServerConfig(
+                "127.0.0.1",
+                port,
+                null,
+                Math.max(16, Runtime.getRuntime().availableProcessors() * 8),
+                DEFAULT_MAX_BODY_BYTES,
+                64 * 1024,
+                60_000,
+                DEFAULT_REQUEST_TIMEOUT_MILLIS,
+                Set.of());
     }
 
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(newHost, port, credentials, workerThreads, maxBodyBytes, maxHeaderBytes,
-                idleTimeoutMillis, requestTimeoutMillis, adminKeys);
+        return new ServerConfig(
+                newHost,
+                port,
+                credentials,
+                workerThreads,
+                maxBodyBytes,
+                maxHeaderBytes,
+                idleTimeoutMillis,
+                requestTimeoutMillis,
+                adminKeys);
     }
 
     public ServerConfig withCredentials(Map<String, String> newCredentials) {
-        return new ServerConfig(host, port, newCredentials, workerThreads, maxBodyBytes, maxHeaderBytes,
-                idleTimeoutMillis, requestTimeoutMillis, adminKeys);
+        return new ServerConfig(
+                host,
+                port,
+                newCredentials,
+                workerThreads,
+                maxBodyBytes,
+                maxHeaderBytes,
+                idleTimeoutMillis,
+                requestTimeoutMillis,
+                adminKeys);
     }
 
     public ServerConfig withMaxBodyBytes(int bytes) {
-        return new ServerConfig(host, port, credentials, workerThreads, bytes, maxHeaderBytes, idleTimeoutMillis,
-                requestTimeoutMillis, adminKeys);
+        return new ServerConfig(
+                host,
+                port,
+                credentials,
+                workerThreads,
+                bytes,
+                maxHeaderBytes,
+                idleTimeoutMillis,
+                requestTimeoutMillis,
+                adminKeys);
     }
 
     public ServerConfig withIdleTimeoutMillis(int millis) {
-        return new ServerConfig(host, port, credentials, workerThreads, maxBodyBytes, maxHeaderBytes, millis,
-                requestTimeoutMillis, adminKeys);
+        return new ServerConfig(
+                host,
+                port,
+                credentials,
+                workerThreads,
+                maxBodyBytes,
+                maxHeaderBytes,
+                millis,
+                requestTimeoutMillis,
+                adminKeys);
     }
 
     public ServerConfig withRequestTimeoutMillis(int millis) {
-        return new ServerConfig(host, port, credentials, workerThreads, maxBodyBytes, maxHeaderBytes,
-                idleTimeoutMillis, millis, adminKeys);
+        return new ServerConfig(
+                host,
+                port,
+                credentials,
+                workerThreads,
+                maxBodyBytes,
+                maxHeaderBytes,
+                idleTimeoutMillis,
+                millis,
+                adminKeys);
     }
 
     public ServerConfig withAdminKeys(Set<String> keys) {
-        return new ServerConfig(host, port, credentials, workerThreads, maxBodyBytes, maxHeaderBytes,
-                idleTimeoutMillis, requestTimeoutMillis, Set.copyOf(keys));
+        return new ServerConfig(
+                host,
+                port,
+                credentials,
+                workerThreads,
+                maxBodyBytes,
+                maxHeaderBytes,
+                idleTimeoutMillis,
+                requestTimeoutMillis,
+                Set.copyOf(keys));
     }
 }

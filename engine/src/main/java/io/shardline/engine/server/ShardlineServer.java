@@ -8,10 +8,10 @@ import io.shardline.engine.control.ThroughputLimits;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.HttpContinueAcceptingHandler;
-import org.xnio.Options;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
+import org.xnio.Options;
 
 /**
  * The DynamoDB and DynamoDB Streams wire protocol over HTTP/1.1 (keep-alive), served by Undertow in
@@ -32,11 +32,15 @@ public final class ShardlineServer implements AutoCloseable {
         FaultInjector faults = new FaultInjector();
         ThroughputLimits limits = new ThroughputLimits(engine::shardOf, System::currentTimeMillis);
         ControllableClock engineClock = engine.clock() instanceof ControllableClock c ? c : null;
-        DynamoHttpHandler handler = new DynamoHttpHandler(new Operations(engine, boundAddress::get,
-                new ControlOperations(engine, faults, limits, engineClock)), faults, limits,
-                new RequestAuthenticator(config.credentials(), engine.region(), clock), config.adminKeys(),
+        DynamoHttpHandler handler = new DynamoHttpHandler(
+                new Operations(engine, boundAddress::get, new ControlOperations(engine, faults, limits, engineClock)),
+                faults,
+                limits,
+                new RequestAuthenticator(config.credentials(), engine.region(), clock),
+                config.adminKeys(),
                 config.maxBodyBytes(),
-                config.requestTimeoutMillis(), new ResponseDate(clock));
+                config.requestTimeoutMillis(),
+                new ResponseDate(clock));
         Undertow undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())
                 .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
@@ -53,7 +57,8 @@ public final class ShardlineServer implements AutoCloseable {
                 .build();
         undertow.start();
         ShardlineServer server = new ShardlineServer(undertow);
-        boundAddress.set(server.address().getHostString() + ":" + server.address().getPort());
+        boundAddress.set(
+                server.address().getHostString() + ":" + server.address().getPort());
         return server;
     }
 

@@ -12,8 +12,7 @@ import java.nio.charset.StandardCharsets;
  * all ASCII (most) are checked with one pass over the bytes.
  */
 final class Utf8 {
-    private Utf8() {
-    }
+    private Utf8() {}
 
     /** The index of the first byte of the first invalid sequence, or -1 when all of it is valid UTF-8. */
     static int firstInvalidByte(byte[] bytes) {
@@ -24,7 +23,8 @@ final class Utf8 {
         if (i == bytes.length) {
             return -1;
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer rest = ByteBuffer.wrap(bytes, i, bytes.length - i);

@@ -5,8 +5,7 @@ package io.shardline.engine.storage;
  * deltas wrap around, so adding them subtracts.
  */
 final class Counters {
-    private Counters() {
-    }
+    private Counters() {}
 
     static byte[] encode(long value) {
         byte[] bytes = new byte[8];

@@ -6,12 +6,13 @@ import java.math.BigInteger;
 public final class HashSpace {
     private static final BigInteger SIZE = BigInteger.ONE.shiftLeft(64);
 
-    private HashSpace() {
-    }
+    private HashSpace() {}
 
     /** The first hash of slice {@code index} of {@code count} equal slices. */
     public static long sliceStart(long index, long count) {
-        return SIZE.multiply(BigInteger.valueOf(index)).divide(BigInteger.valueOf(count)).longValue();
+        return SIZE.multiply(BigInteger.valueOf(index))
+                .divide(BigInteger.valueOf(count))
+                .longValue();
     }
 
     /** The last hash of slice {@code index} of {@code count} equal slices. */

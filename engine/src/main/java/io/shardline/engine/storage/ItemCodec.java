@@ -24,8 +24,7 @@ public final class ItemCodec {
     /** The format version every stored item, index entry and change record starts with. */
     public static final byte FORMAT_VERSION = 1;
 
-    private ItemCodec() {
-    }
+    private ItemCodec() {}
 
     /** An item as stored: the format version, then its attributes. */
     public static byte[] encode(Map<String, AttributeValue> item) {
@@ -50,8 +49,8 @@ public final class ItemCodec {
     static void checkVersion(ByteBuffer in) {
         byte version = in.get();
         if (version != FORMAT_VERSION) {
-            throw new StoreException("a stored value has format version " + version + "; this engine reads version "
-                    + FORMAT_VERSION);
+            throw new StoreException(
+                    "a stored value has format version " + version + "; this engine reads version " + FORMAT_VERSION);
         }
     }
 
@@ -192,8 +191,7 @@ public final class ItemCodec {
     static int readCount(ByteBuffer in) {
         long count = readVarint(in);
         if (count < 0 || count > in.remaining()) {
-            throw new StoreException("a stored count of " + count + " exceeds the " + in.remaining()
-                    + " bytes left");
+            throw new StoreException("a stored count of " + count + " exceeds the " + in.remaining() + " bytes left");
         }
         return (int) count;
     }

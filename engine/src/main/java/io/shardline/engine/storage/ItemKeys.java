@@ -29,8 +29,7 @@ public final class ItemKeys {
     private static final byte POSITIVE = 3;
     private static final int EXPONENT_BIAS = 1 << 15;
 
-    private ItemKeys() {
-    }
+    private ItemKeys() {}
 
     /** The position of a partition key value in the 64-bit hash space (compare unsigned). */
     public static long hash(byte[] partitionKeyBytes) {

@@ -11,8 +11,7 @@ public final class StatsKeys {
     private static final byte ITEMS = 'i';
     private static final byte BYTES = 'b';
 
-    private StatsKeys() {
-    }
+    private StatsKeys() {}
 
     public static byte[] items(long tableId, long partitionId) {
         return key(tableId, partitionId, ITEMS);
@@ -31,6 +30,10 @@ public final class StatsKeys {
     }
 
     private static byte[] key(long tableId, long partitionId, byte kind) {
-        return ByteBuffer.allocate(17).putLong(tableId).putLong(partitionId).put(kind).array();
+        return ByteBuffer.allocate(17)
+                .putLong(tableId)
+                .putLong(partitionId)
+                .put(kind)
+                .array();
     }
 }

@@ -49,6 +49,7 @@ public final class Store implements AutoCloseable {
     private final Map<Family, ColumnFamilyHandle> handles = new EnumMap<>(Family.class);
     /** Options, caches and the environment: closed after the database. */
     private final List<AutoCloseable> resources = new ArrayList<>();
+
     private final List<ColumnFamilyHandle> columnFamilies = new ArrayList<>();
     private final Set<Cursor> openCursors = ConcurrentHashMap.newKeySet();
     private final WriteOptions writeOptions;
@@ -76,7 +77,8 @@ public final class Store implements AutoCloseable {
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, plain));
         for (Family family : Family.values()) {
-            descriptors.add(new ColumnFamilyDescriptor(family.columnFamilyName(), family.counters() ? counters : plain));
+            descriptors.add(
+                    new ColumnFamilyDescriptor(family.columnFamilyName(), family.counters() ? counters : plain));
         }
         List<ColumnFamilyHandle> opened = new ArrayList<>();
         try {
@@ -107,7 +109,8 @@ public final class Store implements AutoCloseable {
         byte[] stored = get(Family.META, FORMAT_KEY);
         if (stored == null) {
             if (!isEmpty()) {
-                throw new StoreException("The data directory " + path + " was written by a Shardline engine from before "
+                throw new StoreException("The data directory " + path
+                        + " was written by a Shardline engine from before "
                         + "format versions (items stored as JSON); this engine reads format version "
                         + ItemCodec.FORMAT_VERSION + " only. Open an empty data directory and copy the tables over "
                         + "(Scan, then BatchWriteItem)");

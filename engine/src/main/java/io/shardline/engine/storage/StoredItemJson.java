@@ -17,15 +17,25 @@ public final class StoredItemJson {
     private static final SerializableString[] TYPE_NAMES = new SerializableString[128];
 
     static {
-        String[][] names = {{"S", "S"}, {"N", "N"}, {"B", "B"}, {"T", "BOOL"}, {"F", "BOOL"}, {"0", "NULL"},
-            {"M", "M"}, {"L", "L"}, {"s", "SS"}, {"n", "NS"}, {"b", "BS"}};
+        String[][] names = {
+            {"S", "S"},
+            {"N", "N"},
+            {"B", "B"},
+            {"T", "BOOL"},
+            {"F", "BOOL"},
+            {"0", "NULL"},
+            {"M", "M"},
+            {"L", "L"},
+            {"s", "SS"},
+            {"n", "NS"},
+            {"b", "BS"}
+        };
         for (String[] tagAndName : names) {
             TYPE_NAMES[tagAndName[0].charAt(0)] = new SerializedString(tagAndName[1]);
         }
     }
 
-    private StoredItemJson() {
-    }
+    private StoredItemJson() {}
 
     /**
      * Reads attributes written by {@link ItemCodec#writeItem} from {@code in} (a buffer over an array)
@@ -36,8 +46,8 @@ public final class StoredItemJson {
         out.writeStartObject();
         for (int i = 0; i < count; i++) {
             int length = ItemCodec.readCount(in);
-            out.writeFieldName(new String(in.array(), in.arrayOffset() + in.position(), length,
-                    StandardCharsets.UTF_8));
+            out.writeFieldName(
+                    new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8));
             skip(in, length);
             writeValue(in, out);
         }

@@ -69,9 +69,13 @@ final class ShardIterators {
         byte[] table = position.table().getBytes(StandardCharsets.UTF_8);
         byte[] label = position.label().getBytes(StandardCharsets.UTF_8);
         ByteBuffer payload = ByteBuffer.allocate(4 + table.length + label.length + 24 + MAC_BYTES)
-                .putShort((short) table.length).put(table)
-                .putShort((short) label.length).put(label)
-                .putLong(position.shard()).putLong(position.after()).putLong(position.createdAtMillis());
+                .putShort((short) table.length)
+                .put(table)
+                .putShort((short) label.length)
+                .put(label)
+                .putLong(position.shard())
+                .putLong(position.after())
+                .putLong(position.createdAtMillis());
         payload.put(mac(payload.array(), payload.position()));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(payload.array());
     }
@@ -84,9 +88,12 @@ final class ShardIterators {
         }
         long age = nowMillis - position.createdAtMillis();
         if (age > LIFETIME_MILLIS) {
-            throw new DynamoException(ErrorType.EXPIRED_ITERATOR, "Iterator expired. The iterator was created at time "
-                    + position.createdAtMillis() + " while right now it is " + nowMillis + " which is further in the "
-                    + "future than the tolerated delay of " + LIFETIME_MILLIS + " milliseconds.");
+            throw new DynamoException(
+                    ErrorType.EXPIRED_ITERATOR,
+                    "Iterator expired. The iterator was created at time "
+                            + position.createdAtMillis() + " while right now it is " + nowMillis
+                            + " which is further in the "
+                            + "future than the tolerated delay of " + LIFETIME_MILLIS + " milliseconds.");
         }
         return position;
     }
@@ -98,7 +105,8 @@ final class ShardIterators {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        if (bytes == null || bytes.length < 4 + 24 + MAC_BYTES
+        if (bytes == null
+                || bytes.length < 4 + 24 + MAC_BYTES
                 || !token.equals(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes))) {
             return null;
         }

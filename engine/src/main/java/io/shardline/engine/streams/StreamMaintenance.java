@@ -1,10 +1,10 @@
 package io.shardline.engine.streams;
 
-import io.shardline.engine.storage.Batch;
-import io.shardline.engine.storage.Store;
 import io.shardline.engine.changelog.ShardDefinition;
 import io.shardline.engine.changelog.ShardReader;
 import io.shardline.engine.changelog.StreamDefinition;
+import io.shardline.engine.storage.Batch;
+import io.shardline.engine.storage.Store;
 import io.shardline.engine.table.Table;
 import io.shardline.engine.table.TableCatalog;
 import io.shardline.engine.table.TableDefinition;
@@ -26,8 +26,13 @@ public final class StreamMaintenance {
     private final Duration retention;
     private final Clock clock;
 
-    public StreamMaintenance(Store store, TableCatalog catalog, ShardReader reader, Duration rolloverAge,
-                             Duration retention, Clock clock) {
+    public StreamMaintenance(
+            Store store,
+            TableCatalog catalog,
+            ShardReader reader,
+            Duration rolloverAge,
+            Duration retention,
+            Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.reader = reader;
@@ -48,8 +53,10 @@ public final class StreamMaintenance {
 
     /** Rolls every open shard of the table's stream over now, whatever its age; how many were closed. */
     public int rollOverNow(Table table) {
-        long open = table.definition().enabledStream().stream().flatMap(s -> s.shards().stream())
-                .filter(ShardDefinition::isOpen).count();
+        long open = table.definition().enabledStream().stream()
+                .flatMap(s -> s.shards().stream())
+                .filter(ShardDefinition::isOpen)
+                .count();
         rollOver(table, clock.millis());
         return (int) open;
     }
@@ -75,7 +82,9 @@ public final class StreamMaintenance {
             for (ShardDefinition shard : updated.enabledStream().get().shards()) {
                 if (shard.isOpen() && shard.createdAtMillis() <= due) {
                     TableDefinition base = updated;
-                    updated = table.withStreamChange(base, now,
+                    updated = table.withStreamChange(
+                            base,
+                            now,
                             lineage -> lineage.rollover(base.enabledStream().get(), shard.number()));
                 }
             }

@@ -1,18 +1,17 @@
 package io.shardline.engine.streams;
 
 import io.shardline.engine.api.DescribeStream;
-import io.shardline.engine.api.DynamoJson;
 import io.shardline.engine.api.GetRecords;
 import io.shardline.engine.api.GetShardIterator;
 import io.shardline.engine.api.ListStreams;
 import io.shardline.engine.api.TableDescription;
-import io.shardline.engine.model.DynamoException;
-import io.shardline.engine.model.ErrorType;
-import io.shardline.engine.storage.Store;
 import io.shardline.engine.changelog.SequenceAllocator;
 import io.shardline.engine.changelog.ShardDefinition;
 import io.shardline.engine.changelog.ShardReader;
 import io.shardline.engine.changelog.StreamDefinition;
+import io.shardline.engine.model.DynamoException;
+import io.shardline.engine.model.ErrorType;
+import io.shardline.engine.storage.Store;
 import io.shardline.engine.table.Table;
 import io.shardline.engine.table.TableCatalog;
 import io.shardline.engine.table.TableDefinition;
@@ -34,7 +33,8 @@ public final class StreamOperations {
     private final Clock clock;
     private final ShardIterators iterators;
 
-    public StreamOperations(Store store, TableCatalog catalog, TableOperations tables, ShardReader reader, Clock clock) {
+    public StreamOperations(
+            Store store, TableCatalog catalog, TableOperations tables, ShardReader reader, Clock clock) {
         this.catalog = catalog;
         this.tables = tables;
         this.reader = reader;
@@ -43,8 +43,7 @@ public final class StreamOperations {
     }
 
     /** A stream located by its ARN. */
-    private record Located(Table table, StreamDefinition stream) {
-    }
+    private record Located(Table table, StreamDefinition stream) {}
 
     public ListStreams.Response listStreams(ListStreams.Request request) {
         int limit = request.limit() == null ? 100 : request.limit();
@@ -68,7 +67,8 @@ public final class StreamOperations {
             }
             from++;
         }
-        List<ListStreams.StreamSummary> page = all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()));
+        List<ListStreams.StreamSummary> page =
+                all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()));
         String last = from + limit < all.size() ? page.get(page.size() - 1).streamArn() : null;
         return new ListStreams.Response(List.copyOf(page), last);
     }
@@ -84,10 +84,13 @@ public final class StreamOperations {
         if (request.shardFilter() != null) {
             DescribeStream.ShardFilter filter = request.shardFilter();
             if (!"CHILD_SHARDS".equals(filter.type()) || filter.shardId() == null) {
-                throw DynamoException.validation("ShardFilter must have Type CHILD_SHARDS and a ShardId, not " + filter);
+                throw DynamoException.validation(
+                        "ShardFilter must have Type CHILD_SHARDS and a ShardId, not " + filter);
             }
             long parent = shard(located, filter.shardId()).number();
-            shards = shards.stream().filter(s -> s.parentNumber() != null && s.parentNumber() == parent).toList();
+            shards = shards.stream()
+                    .filter(s -> s.parentNumber() != null && s.parentNumber() == parent)
+                    .toList();
         }
         int from = 0;
         if (request.exclusiveStartShardId() != null) {
@@ -100,19 +103,29 @@ public final class StreamOperations {
         for (int i = from; i < shards.size() && page.size() < limit; i++) {
             page.add(describe(shards.get(i)));
         }
-        String lastEvaluated = from + limit < shards.size() ? page.get(page.size() - 1).shardId() : null;
+        String lastEvaluated =
+                from + limit < shards.size() ? page.get(page.size() - 1).shardId() : null;
         TableDescription table = tables.describe(located.table(), "ACTIVE");
         StreamDefinition stream = located.stream();
-        return new DescribeStream.Response(new DescribeStream.StreamDescription(request.streamArn(), stream.label(),
-                stream.isEnabled() ? "ENABLED" : "DISABLED", stream.viewType(),
-                BigDecimal.valueOf(stream.createdAtMillis()).movePointLeft(3), table.tableName(), table.keySchema(),
-                page, lastEvaluated));
+        return new DescribeStream.Response(new DescribeStream.StreamDescription(
+                request.streamArn(),
+                stream.label(),
+                stream.isEnabled() ? "ENABLED" : "DISABLED",
+                stream.viewType(),
+                BigDecimal.valueOf(stream.createdAtMillis()).movePointLeft(3),
+                table.tableName(),
+                table.keySchema(),
+                page,
+                lastEvaluated));
     }
 
     private static DescribeStream.Shard describe(ShardDefinition shard) {
-        return new DescribeStream.Shard(shard.shardId(), shard.parentShardId(), new DescribeStream.SequenceNumberRange(
-                SequenceAllocator.format(shard.startingSequence()),
-                shard.endingSequence() == null ? null : SequenceAllocator.format(shard.endingSequence())));
+        return new DescribeStream.Shard(
+                shard.shardId(),
+                shard.parentShardId(),
+                new DescribeStream.SequenceNumberRange(
+                        SequenceAllocator.format(shard.startingSequence()),
+                        shard.endingSequence() == null ? null : SequenceAllocator.format(shard.endingSequence())));
     }
 
     public GetShardIterator.Response getShardIterator(GetShardIterator.Request request) {
@@ -126,18 +139,20 @@ public final class StreamOperations {
             case "TRIM_HORIZON" -> after = Math.max(shard.startingSequence(), trimmed);
             case "LATEST" -> after = shard.isOpen() ? table.sequences().visibleThrough() : shard.endingSequence();
             case "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER" -> {
-                long sequence = sequenceNumber(request.sequenceNumber(), shard, table.sequences().last());
+                long sequence = sequenceNumber(
+                        request.sequenceNumber(), shard, table.sequences().last());
                 after = type.equals("AT_SEQUENCE_NUMBER") ? sequence - 1 : sequence;
                 if (after < trimmed) {
                     throw trimmedError(request.sequenceNumber(), shard, trimmed);
                 }
             }
-            default -> throw DynamoException.validation("1 validation error detected: Value '" + type + "' at "
-                    + "'shardIteratorType' failed to satisfy constraint: Member must satisfy enum value set: "
-                    + "[AFTER_SEQUENCE_NUMBER, LATEST, AT_SEQUENCE_NUMBER, TRIM_HORIZON]");
+            default ->
+                throw DynamoException.validation("1 validation error detected: Value '" + type + "' at "
+                        + "'shardIteratorType' failed to satisfy constraint: Member must satisfy enum value set: "
+                        + "[AFTER_SEQUENCE_NUMBER, LATEST, AT_SEQUENCE_NUMBER, TRIM_HORIZON]");
         }
-        ShardIterators.Position position = new ShardIterators.Position(table.definition().name(),
-                located.stream().label(), shard.number(), after, clock.millis());
+        ShardIterators.Position position = new ShardIterators.Position(
+                table.definition().name(), located.stream().label(), shard.number(), after, clock.millis());
         return new GetShardIterator.Response(iterators.encode(position));
     }
 
@@ -151,8 +166,8 @@ public final class StreamOperations {
         }
         if (sequence < shard.startingSequence()
                 || sequence > (shard.endingSequence() == null ? highestHandedOut : shard.endingSequence())) {
-            throw DynamoException.validation("Invalid SequenceNumber: " + text + " is outside the range of shard "
-                    + shard.shardId());
+            throw DynamoException.validation(
+                    "Invalid SequenceNumber: " + text + " is outside the range of shard " + shard.shardId());
         }
         return sequence;
     }
@@ -185,10 +200,11 @@ public final class StreamOperations {
                 .findFirst()
                 .orElseThrow(() -> trimmedShard(position));
         ShardDefinition shard = stream.shard(position.shard()).orElseThrow(() -> trimmedShard(position));
-        long through = shard.isOpen() ? table.sequences().visibleThrough()
+        long through = shard.isOpen()
+                ? table.sequences().visibleThrough()
                 : Math.min(shard.endingSequence(), table.sequences().visibleThrough());
-        ShardReader.Page page = reader.read(table.id(), shard.number(), position.after(), through, limit,
-                MAX_RESPONSE_BYTES);
+        ShardReader.Page page =
+                reader.read(table.id(), shard.number(), position.after(), through, limit, MAX_RESPONSE_BYTES);
         long trimmed = table.trimHorizon().of(shard.number());
         if (position.after() < trimmed) {
             throw trimmedError(SequenceAllocator.format(position.after()), shard, trimmed);
@@ -211,8 +227,8 @@ public final class StreamOperations {
         }
         String tableName = streamArn.substring(tableAt + ":table/".length(), streamAt);
         String label = streamArn.substring(streamAt + "/stream/".length());
-        DynamoException notFound = new DynamoException(ErrorType.RESOURCE_NOT_FOUND,
-                "Requested resource not found: Stream: " + streamArn + " not found");
+        DynamoException notFound = new DynamoException(
+                ErrorType.RESOURCE_NOT_FOUND, "Requested resource not found: Stream: " + streamArn + " not found");
         Table table;
         try {
             table = catalog.require(tableName);
@@ -220,7 +236,8 @@ public final class StreamOperations {
             throw notFound;
         }
         StreamDefinition stream = table.definition().streams().stream()
-                .filter(s -> s.label().equals(label) && tables.streamArn(table.definition(), s).equals(streamArn))
+                .filter(s -> s.label().equals(label)
+                        && tables.streamArn(table.definition(), s).equals(streamArn))
                 .findFirst()
                 .orElseThrow(() -> notFound);
         return new Located(table, stream);
@@ -233,20 +250,27 @@ public final class StreamOperations {
         } catch (IllegalArgumentException e) {
             throw DynamoException.validation("Invalid ShardId: " + shardId);
         }
-        return located.stream().shard(number)
+        return located.stream()
+                .shard(number)
                 .filter(s -> s.shardId().equals(shardId))
-                .orElseThrow(() -> new DynamoException(ErrorType.RESOURCE_NOT_FOUND,
+                .orElseThrow(() -> new DynamoException(
+                        ErrorType.RESOURCE_NOT_FOUND,
                         "Requested resource not found: Shard does not exist: " + shardId));
     }
 
     private static DynamoException trimmedShard(ShardIterators.Position position) {
-        return new DynamoException(ErrorType.TRIMMED_DATA_ACCESS, "The shard of this iterator ("
-                + position.label() + ", shard " + position.shard() + ") passed the retention period and was trimmed");
+        return new DynamoException(
+                ErrorType.TRIMMED_DATA_ACCESS,
+                "The shard of this iterator (" + position.label() + ", shard " + position.shard()
+                        + ") passed the retention period and was trimmed");
     }
 
     private static DynamoException trimmedError(String position, ShardDefinition shard, long trimmed) {
-        return new DynamoException(ErrorType.TRIMMED_DATA_ACCESS, "Attempted to access data beyond the trim horizon: "
-                + "position " + position + " in " + shard.shardId() + " is at or before trimmed sequence number "
-                + SequenceAllocator.format(trimmed));
+        return new DynamoException(
+                ErrorType.TRIMMED_DATA_ACCESS,
+                "Attempted to access data beyond the trim horizon: "
+                        + "position " + position + " in " + shard.shardId()
+                        + " is at or before trimmed sequence number "
+                        + SequenceAllocator.format(trimmed));
     }
 }

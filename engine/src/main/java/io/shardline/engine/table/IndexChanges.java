@@ -31,11 +31,12 @@ final class IndexChanges {
 
     /** Applies one update; returns whether it created an index that needs backfilling. */
     boolean update(Table table, GlobalSecondaryIndexUpdate update, List<AttributeDefinition> definitions) {
-        int actions = (update.create() == null ? 0 : 1) + (update.update() == null ? 0 : 1)
+        int actions = (update.create() == null ? 0 : 1)
+                + (update.update() == null ? 0 : 1)
                 + (update.delete() == null ? 0 : 1);
         if (actions != 1) {
-            throw DynamoException.invalidParameter("A GlobalSecondaryIndexUpdate must have exactly one of Create, "
-                    + "Update or Delete");
+            throw DynamoException.invalidParameter(
+                    "A GlobalSecondaryIndexUpdate must have exactly one of Create, " + "Update or Delete");
         }
         if (update.create() != null) {
             create(table, update.create(), definitions == null ? List.of() : definitions);
@@ -51,8 +52,11 @@ final class IndexChanges {
                     throw DynamoException.invalidParameter("ProvisionedThroughput of index " + change.indexName()
                             + " can change only on a PROVISIONED table, and must be given");
                 }
-                redefine(table, current.withIndex(index.withThroughput(throughput.readCapacityUnits(),
-                        throughput.writeCapacityUnits())), List.of());
+                redefine(
+                        table,
+                        current.withIndex(
+                                index.withThroughput(throughput.readCapacityUnits(), throughput.writeCapacityUnits())),
+                        List.of());
                 return null;
             });
             return false;
@@ -60,10 +64,12 @@ final class IndexChanges {
         table.whileNoWrites(() -> {
             TableDefinition current = table.definition();
             SecondaryIndex index = existingGlobal(current, update.delete().indexName());
-            List<SecondaryIndex> remaining = current.indexes().stream().filter(i -> i.id() != index.id()).toList();
+            List<SecondaryIndex> remaining =
+                    current.indexes().stream().filter(i -> i.id() != index.id()).toList();
             Set<String> used = IndexSpecs.keyAttributesInUse(current.keySchema(), remaining);
             List<AttributeDefinition> kept = current.attributeDefinitions().stream()
-                    .filter(d -> used.contains(d.attributeName())).toList();
+                    .filter(d -> used.contains(d.attributeName()))
+                    .toList();
             redefine(table, current.withIndexes(remaining, kept), List.of(index));
             return null;
         });
@@ -74,13 +80,17 @@ final class IndexChanges {
         TableDefinition before = table.definition();
         requireNew(before, spec.indexName());
         if (before.indexes().stream().filter(SecondaryIndex::global).count() >= IndexSpecs.MAX_GLOBAL_INDEXES) {
-            throw new DynamoException(ErrorType.LIMIT_EXCEEDED, "Subscriber limit exceeded: a table has at most "
-                    + IndexSpecs.MAX_GLOBAL_INDEXES + " global secondary indexes");
+            throw new DynamoException(
+                    ErrorType.LIMIT_EXCEEDED,
+                    "Subscriber limit exceeded: a table has at most " + IndexSpecs.MAX_GLOBAL_INDEXES
+                            + " global secondary indexes");
         }
         List<AttributeDefinition> merged = new ArrayList<>(before.attributeDefinitions());
         for (AttributeDefinition definition : given) {
             AttributeDefinition existing = merged.stream()
-                    .filter(d -> d.attributeName().equals(definition.attributeName())).findFirst().orElse(null);
+                    .filter(d -> d.attributeName().equals(definition.attributeName()))
+                    .findFirst()
+                    .orElse(null);
             if (existing == null) {
                 merged.add(definition);
             } else if (!existing.attributeType().equals(definition.attributeType())) {
@@ -89,8 +99,8 @@ final class IndexChanges {
                         + definition.attributeType());
             }
         }
-        SecondaryIndex index = IndexSpecs.global(spec, before.keySchema(), merged,
-                "PROVISIONED".equals(before.billingMode()), SecondaryIndex.CREATING);
+        SecondaryIndex index = IndexSpecs.global(
+                spec, before.keySchema(), merged, "PROVISIONED".equals(before.billingMode()), SecondaryIndex.CREATING);
         List<SecondaryIndex> indexes = new ArrayList<>(before.indexes());
         indexes.add(index);
         IndexSpecs.checkTogether(before.keySchema(), indexes, merged);
@@ -120,8 +130,10 @@ final class IndexChanges {
     }
 
     private static SecondaryIndex existingGlobal(TableDefinition table, String name) {
-        SecondaryIndex index = table.index(name).orElseThrow(() -> new DynamoException(ErrorType.RESOURCE_NOT_FOUND,
-                "Requested resource not found: Index: " + name + " of table " + table.name() + " not found"));
+        SecondaryIndex index = table.index(name)
+                .orElseThrow(() -> new DynamoException(
+                        ErrorType.RESOURCE_NOT_FOUND,
+                        "Requested resource not found: Index: " + name + " of table " + table.name() + " not found"));
         if (!index.global()) {
             throw DynamoException.invalidParameter("Index " + name + " is a local secondary index; only global "
                     + "secondary indexes can be updated or deleted");

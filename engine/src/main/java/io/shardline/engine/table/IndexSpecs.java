@@ -28,8 +28,7 @@ final class IndexSpecs {
     static final int MAX_PROJECTED_ATTRIBUTES = 100;
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
 
-    private IndexSpecs() {
-    }
+    private IndexSpecs() {}
 
     /** A key schema (HASH, then optional RANGE) whose attributes {@code definitions} types. */
     static KeySchema keySchema(List<KeySchemaElement> elements, List<AttributeDefinition> definitions) {
@@ -39,16 +38,21 @@ final class IndexSpecs {
         }
         KeySchemaElement hash = elements.get(0);
         if (hash == null || !"HASH".equals(hash.keyType())) {
-            throw DynamoException.invalidParameter("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+            throw DynamoException.invalidParameter(
+                    "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
         }
         KeySchemaElement range = elements.size() == 2 ? elements.get(1) : null;
         if (range != null && !"RANGE".equals(range.keyType())) {
-            throw DynamoException.invalidParameter("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+            throw DynamoException.invalidParameter(
+                    "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
         }
         if (range != null && range.attributeName().equals(hash.attributeName())) {
-            throw DynamoException.invalidParameter("Both the Hash Key and the Range Key element in the KeySchema have the same name");
+            throw DynamoException.invalidParameter(
+                    "Both the Hash Key and the Range Key element in the KeySchema have the same name");
         }
-        return new KeySchema(hash.attributeName(), typeOf(hash.attributeName(), definitions),
+        return new KeySchema(
+                hash.attributeName(),
+                typeOf(hash.attributeName(), definitions),
                 range == null ? null : range.attributeName(),
                 range == null ? null : typeOf(range.attributeName(), definitions));
     }
@@ -60,18 +64,23 @@ final class IndexSpecs {
                 .map(d -> ScalarType.parse(d.attributeType(), attribute))
                 .orElseThrow(() -> DynamoException.invalidParameter("Some index key attributes are not defined in "
                         + "AttributeDefinitions. Keys: [" + attribute + "], AttributeDefinitions: "
-                        + definitions.stream().map(AttributeDefinition::attributeName).toList()));
+                        + definitions.stream()
+                                .map(AttributeDefinition::attributeName)
+                                .toList()));
     }
 
     /** The indexes CreateTable asks for, each with id 0 until the catalog gives it one. */
-    static List<SecondaryIndex> ofCreateTable(KeySchema table, List<GlobalSecondaryIndex> globals,
-                                             List<LocalSecondaryIndex> locals, List<AttributeDefinition> definitions,
-                                             boolean provisioned) {
+    static List<SecondaryIndex> ofCreateTable(
+            KeySchema table,
+            List<GlobalSecondaryIndex> globals,
+            List<LocalSecondaryIndex> locals,
+            List<AttributeDefinition> definitions,
+            boolean provisioned) {
         List<SecondaryIndex> indexes = new ArrayList<>();
         if (globals != null) {
             if (globals.size() > MAX_GLOBAL_INDEXES) {
-                throw DynamoException.invalidParameter("GlobalSecondaryIndex count exceeds the per-table limit of "
-                        + MAX_GLOBAL_INDEXES);
+                throw DynamoException.invalidParameter(
+                        "GlobalSecondaryIndex count exceeds the per-table limit of " + MAX_GLOBAL_INDEXES);
             }
             for (GlobalSecondaryIndex spec : globals) {
                 indexes.add(global(spec, table, definitions, provisioned, SecondaryIndex.ACTIVE));
@@ -79,8 +88,8 @@ final class IndexSpecs {
         }
         if (locals != null) {
             if (locals.size() > MAX_LOCAL_INDEXES) {
-                throw DynamoException.invalidParameter("LocalSecondaryIndex count exceeds the per-table limit of "
-                        + MAX_LOCAL_INDEXES);
+                throw DynamoException.invalidParameter(
+                        "LocalSecondaryIndex count exceeds the per-table limit of " + MAX_LOCAL_INDEXES);
             }
             if (!table.hasSortKey() && !locals.isEmpty()) {
                 throw DynamoException.invalidParameter("Table KeySchema does not have a range key, which is required "
@@ -95,24 +104,37 @@ final class IndexSpecs {
     }
 
     /** A global index from its definition; {@code status} is ACTIVE on a new table, CREATING on an existing one. */
-    static SecondaryIndex global(GlobalSecondaryIndex spec, KeySchema table, List<AttributeDefinition> definitions,
-                                 boolean provisioned, String status) {
+    static SecondaryIndex global(
+            GlobalSecondaryIndex spec,
+            KeySchema table,
+            List<AttributeDefinition> definitions,
+            boolean provisioned,
+            String status) {
         checkName(spec.indexName());
         KeySchema schema = keySchema(spec.keySchema(), definitions);
         ProvisionedThroughput throughput = spec.provisionedThroughput();
-        if (provisioned && (throughput == null || throughput.readCapacityUnits() == null
-                || throughput.writeCapacityUnits() == null)) {
-            throw DynamoException.invalidParameter("ProvisionedThroughput must be specified for index: "
-                    + spec.indexName());
+        if (provisioned
+                && (throughput == null
+                        || throughput.readCapacityUnits() == null
+                        || throughput.writeCapacityUnits() == null)) {
+            throw DynamoException.invalidParameter(
+                    "ProvisionedThroughput must be specified for index: " + spec.indexName());
         }
         IndexProjection projection = projection(spec.indexName(), spec.projection());
-        return new SecondaryIndex(spec.indexName(), 0, true, schema, projection.projectionType(),
-                projection.nonKeyAttributes(), status,
-                provisioned ? throughput.readCapacityUnits() : null, provisioned ? throughput.writeCapacityUnits() : null);
+        return new SecondaryIndex(
+                spec.indexName(),
+                0,
+                true,
+                schema,
+                projection.projectionType(),
+                projection.nonKeyAttributes(),
+                status,
+                provisioned ? throughput.readCapacityUnits() : null,
+                provisioned ? throughput.writeCapacityUnits() : null);
     }
 
-    private static SecondaryIndex local(LocalSecondaryIndex spec, KeySchema table,
-                                        List<AttributeDefinition> definitions) {
+    private static SecondaryIndex local(
+            LocalSecondaryIndex spec, KeySchema table, List<AttributeDefinition> definitions) {
         checkName(spec.indexName());
         KeySchema schema = keySchema(spec.keySchema(), definitions);
         if (!schema.partitionKey().equals(table.partitionKey())) {
@@ -121,12 +143,20 @@ final class IndexSpecs {
                     + ", table hash key: " + table.partitionKey());
         }
         if (!schema.hasSortKey()) {
-            throw DynamoException.invalidParameter("Index KeySchema of local secondary index " + spec.indexName()
-                    + " must have a RANGE key");
+            throw DynamoException.invalidParameter(
+                    "Index KeySchema of local secondary index " + spec.indexName() + " must have a RANGE key");
         }
         IndexProjection projection = projection(spec.indexName(), spec.projection());
-        return new SecondaryIndex(spec.indexName(), 0, false, schema, projection.projectionType(),
-                projection.nonKeyAttributes(), SecondaryIndex.ACTIVE, null, null);
+        return new SecondaryIndex(
+                spec.indexName(),
+                0,
+                false,
+                schema,
+                projection.projectionType(),
+                projection.nonKeyAttributes(),
+                SecondaryIndex.ACTIVE,
+                null,
+                null);
     }
 
     private static void checkName(String name) {
@@ -139,8 +169,8 @@ final class IndexSpecs {
 
     private static IndexProjection projection(String indexName, IndexProjection projection) {
         if (projection == null || projection.projectionType() == null) {
-            throw DynamoException.invalidParameter("Unknown ProjectionType: null for index: " + indexName
-                    + "; use ALL, KEYS_ONLY or INCLUDE");
+            throw DynamoException.invalidParameter(
+                    "Unknown ProjectionType: null for index: " + indexName + "; use ALL, KEYS_ONLY or INCLUDE");
         }
         List<String> nonKey = projection.nonKeyAttributes();
         switch (projection.projectionType()) {
@@ -157,14 +187,16 @@ final class IndexSpecs {
                             + "specified for index: " + indexName);
                 }
                 if (new HashSet<>(nonKey).size() != nonKey.size()) {
-                    throw DynamoException.invalidParameter("Duplicate attribute in NonKeyAttributes of index: "
-                            + indexName + ": " + nonKey);
+                    throw DynamoException.invalidParameter(
+                            "Duplicate attribute in NonKeyAttributes of index: " + indexName + ": " + nonKey);
                 }
                 return new IndexProjection(SecondaryIndex.INCLUDE, List.copyOf(nonKey));
             }
-            default -> throw DynamoException.validation("1 validation error detected: Value '"
-                    + projection.projectionType() + "' at 'projection.projectionType' failed to satisfy constraint: "
-                    + "Member must satisfy enum value set: [ALL, INCLUDE, KEYS_ONLY]");
+            default ->
+                throw DynamoException.validation("1 validation error detected: Value '"
+                        + projection.projectionType()
+                        + "' at 'projection.projectionType' failed to satisfy constraint: "
+                        + "Member must satisfy enum value set: [ALL, INCLUDE, KEYS_ONLY]");
         }
     }
 
@@ -189,13 +221,15 @@ final class IndexSpecs {
         Set<String> defined = new HashSet<>();
         for (AttributeDefinition definition : definitions) {
             if (!defined.add(definition.attributeName())) {
-                throw DynamoException.invalidParameter("Duplicate AttributeName in AttributeDefinitions: "
-                        + definition.attributeName());
+                throw DynamoException.invalidParameter(
+                        "Duplicate AttributeName in AttributeDefinitions: " + definition.attributeName());
             }
         }
         if (!defined.equals(used)) {
             throw DynamoException.invalidParameter("Some AttributeDefinitions are not used. AttributeDefinitions: "
-                    + definitions.stream().map(AttributeDefinition::attributeName).toList() + ", keys used: " + used);
+                    + definitions.stream()
+                            .map(AttributeDefinition::attributeName)
+                            .toList() + ", keys used: " + used);
         }
     }
 

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * {@code closedAtMillis} set and two children naming it as their parent; this lineage is what the
  * stream turns into shard lineage.
  */
-public record Partition(long id, Long parentId, long hashStart, long hashEnd, long createdAtMillis,
-                        Long closedAtMillis) {
+public record Partition(
+        long id, Long parentId, long hashStart, long hashEnd, long createdAtMillis, Long closedAtMillis) {
 
     @JsonIgnore
     public boolean isOpen() {

@@ -74,8 +74,9 @@ public final class PartitionSplitter {
             if (table.isDeleted()) {
                 throw DynamoException.validation("Table " + table.definition().name() + " was deleted");
             }
-            Partition partition = openPartition(table, partitionId).orElseThrow(() -> DynamoException.validation(
-                    "Partition " + partitionId + " of table " + table.definition().name() + " is not an open partition"));
+            Partition partition = openPartition(table, partitionId)
+                    .orElseThrow(() -> DynamoException.validation("Partition " + partitionId + " of table "
+                            + table.definition().name() + " is not an open partition"));
             if (partition.hashStart() == partition.hashEnd()) {
                 throw DynamoException.validation("Partition " + partitionId + " covers a single hash and cannot split");
             }
@@ -93,8 +94,7 @@ public final class PartitionSplitter {
     }
 
     /** Where a partition is cut: the first hash of the right child, and the left child's contents. */
-    private record Cut(long hash, long leftItems, long leftBytes) {
-    }
+    private record Cut(long hash, long leftItems, long leftBytes) {}
 
     /** The boundary between two partition keys whose left side's bytes are nearest half the total. */
     private Optional<Cut> balancedCut(Table table, Partition partition) {
@@ -106,7 +106,8 @@ public final class PartitionSplitter {
         try (PartitionCursor cursor = new PartitionCursor(table, partition)) {
             for (; cursor.valid(); cursor.next()) {
                 long hash = cursor.hash();
-                if (groupHash != null && hash != groupHash
+                if (groupHash != null
+                        && hash != groupHash
                         && (best == null || Math.abs(bytes - half) < Math.abs(best.leftBytes() - half))) {
                     best = new Cut(hash, items, bytes);
                 }
@@ -139,8 +140,8 @@ public final class PartitionSplitter {
         Partition right = new Partition(nextId + 1, parent.id(), cut.hash(), parent.hashEnd(), now, null);
         PartitionStats parentStats = table.stats(parent.id());
         PartitionStats leftStats = new PartitionStats(cut.leftItems(), cut.leftBytes());
-        PartitionStats rightStats = new PartitionStats(parentStats.items() - cut.leftItems(),
-                parentStats.bytes() - cut.leftBytes());
+        PartitionStats rightStats =
+                new PartitionStats(parentStats.items() - cut.leftItems(), parentStats.bytes() - cut.leftBytes());
         List<Partition> partitions = new ArrayList<>();
         for (Partition p : definition.partitions()) {
             partitions.add(p.id() == parent.id() ? p.close(now) : p);
@@ -160,8 +161,11 @@ public final class PartitionSplitter {
             }
             TableDefinition split = definition.withPartitions(partitions, nextId + 2);
             if (definition.enabledStream().isPresent()) {
-                split = table.withStreamChange(split, now, lineage -> lineage.split(
-                        definition.enabledStream().get(), parent.id(), List.of(left.id(), right.id())));
+                split = table.withStreamChange(
+                        split,
+                        now,
+                        lineage -> lineage.split(
+                                definition.enabledStream().get(), parent.id(), List.of(left.id(), right.id())));
             }
             catalog.redefine(table, split, batch);
         }

@@ -26,8 +26,8 @@ public final class ResourcePolicyOperations {
     }
 
     public ResourcePolicies.Response put(ResourcePolicies.PutRequest request) {
-        return new ResourcePolicies.Response(null, change(request.resourceArn(), request.expectedRevisionId(),
-                request.policy()));
+        return new ResourcePolicies.Response(
+                null, change(request.resourceArn(), request.expectedRevisionId(), request.policy()));
     }
 
     public ResourcePolicies.Response get(ResourcePolicies.GetRequest request) {
@@ -65,7 +65,9 @@ public final class ResourcePolicyOperations {
     }
 
     private static DynamoException notFound(String arn) {
-        return new DynamoException(ErrorType.POLICY_NOT_FOUND, "Resource-based policy not found for the provided "
-                + "ResourceArn: " + arn + " (or its revision is not the expected one)");
+        return new DynamoException(
+                ErrorType.POLICY_NOT_FOUND,
+                "Resource-based policy not found for the provided " + "ResourceArn: " + arn
+                        + " (or its revision is not the expected one)");
     }
 }

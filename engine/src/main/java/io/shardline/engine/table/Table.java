@@ -11,9 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -58,8 +58,8 @@ public final class Table {
      * {@code base} with one stream replaced or added by {@code change}, which gets a lineage that opens
      * and closes shards at {@code nowMillis} with this table's sequence numbers and shard numbers.
      */
-    public TableDefinition withStreamChange(TableDefinition base, long nowMillis,
-                                            Function<ShardLineage, StreamDefinition> change) {
+    public TableDefinition withStreamChange(
+            TableDefinition base, long nowMillis, Function<ShardLineage, StreamDefinition> change) {
         AtomicLong shardNumbers = new AtomicLong(base.nextShardNumber());
         StreamDefinition changed = change.apply(new ShardLineage(sequences, shardNumbers::getAndIncrement, nowMillis));
         return base.withStream(changed, shardNumbers.get());
@@ -105,9 +105,11 @@ public final class Table {
         Partition[] open = newDefinition.openPartitions().toArray(Partition[]::new);
         Arrays.sort(open, Comparator.comparing(Partition::hashStart, Long::compareUnsigned));
         Map<Long, ShardDefinition> shards = new HashMap<>();
-        newDefinition.enabledStream().ifPresent(stream -> stream.shards().stream()
-                .filter(ShardDefinition::isOpen)
-                .forEach(shard -> shards.put(shard.partitionId(), shard)));
+        newDefinition
+                .enabledStream()
+                .ifPresent(stream -> stream.shards().stream()
+                        .filter(ShardDefinition::isOpen)
+                        .forEach(shard -> shards.put(shard.partitionId(), shard)));
         definition = newDefinition;
         openByStart = open;
         openShardByPartition = shards;
@@ -150,6 +152,9 @@ public final class Table {
     }
 
     private List<PartitionStats> openStats() {
-        return Arrays.stream(openByStart).map(p -> stats.get(p.id())).filter(java.util.Objects::nonNull).toList();
+        return Arrays.stream(openByStart)
+                .map(p -> stats.get(p.id()))
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 }

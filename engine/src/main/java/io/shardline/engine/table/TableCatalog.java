@@ -1,6 +1,8 @@
 package io.shardline.engine.table;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shardline.engine.changelog.SequenceAllocator;
+import io.shardline.engine.changelog.TrimHorizon;
 import io.shardline.engine.index.IndexEntries;
 import io.shardline.engine.index.SecondaryIndex;
 import io.shardline.engine.model.DynamoException;
@@ -12,8 +14,6 @@ import io.shardline.engine.storage.HashSpace;
 import io.shardline.engine.storage.ItemKeys;
 import io.shardline.engine.storage.StatsKeys;
 import io.shardline.engine.storage.Store;
-import io.shardline.engine.changelog.SequenceAllocator;
-import io.shardline.engine.changelog.TrimHorizon;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -51,12 +51,16 @@ public final class TableCatalog {
         try (Cursor it = store.cursor(Family.META)) {
             for (it.seek(prefix); it.isValid() && startsWith(it.key(), prefix); it.next()) {
                 TableDefinition definition = decode(it.value());
-                Table table = new Table(definition, new SequenceAllocator(store, definition.id(), clock),
+                Table table = new Table(
+                        definition,
+                        new SequenceAllocator(store, definition.id(), clock),
                         new TrimHorizon(store, definition.id(), definition.streams()));
                 for (Partition partition : definition.openPartitions()) {
-                    table.putStats(partition.id(), new PartitionStats(
-                            store.counter(Family.STATS, StatsKeys.items(definition.id(), partition.id())),
-                            store.counter(Family.STATS, StatsKeys.bytes(definition.id(), partition.id()))));
+                    table.putStats(
+                            partition.id(),
+                            new PartitionStats(
+                                    store.counter(Family.STATS, StatsKeys.items(definition.id(), partition.id())),
+                                    store.counter(Family.STATS, StatsKeys.bytes(definition.id(), partition.id()))));
                 }
                 tables.put(definition.name(), table);
             }
@@ -67,8 +71,8 @@ public final class TableCatalog {
     public Table require(String name) {
         Table table = name == null ? null : tables.get(name);
         if (table == null) {
-            throw new DynamoException(ErrorType.RESOURCE_NOT_FOUND,
-                    "Requested resource not found: Table: " + name + " not found");
+            throw new DynamoException(
+                    ErrorType.RESOURCE_NOT_FOUND, "Requested resource not found: Table: " + name + " not found");
         }
         return table;
     }
@@ -87,8 +91,11 @@ public final class TableCatalog {
      * Creates a table with {@code partitions} open partitions spanning the hash space evenly, letting
      * {@code streamSpec} add its stream. The definition is durable when this returns.
      */
-    public Table create(TableDefinition template, int partitionCount, long nowMillis,
-                        BiFunction<Table, TableDefinition, TableDefinition> streamSpec) {
+    public Table create(
+            TableDefinition template,
+            int partitionCount,
+            long nowMillis,
+            BiFunction<Table, TableDefinition, TableDefinition> streamSpec) {
         synchronized (creation) {
             if (tables.containsKey(template.name())) {
                 throw new DynamoException(ErrorType.RESOURCE_IN_USE, "Table already exists: " + template.name());
@@ -99,12 +106,25 @@ public final class TableCatalog {
                 indexes.add(index.withId(tableId + 1 + indexes.size()));
             }
             List<Partition> partitions = evenPartitions(partitionCount, nowMillis);
-            TableDefinition base = new TableDefinition(template.name(), tableId, template.keySchema(),
-                    template.attributeDefinitions(), template.billingMode(), template.readCapacityUnits(),
-                    template.writeCapacityUnits(), nowMillis, partitions, partitions.size(), List.of(), 0, null,
-                    indexes, template.tags(), template.settings());
-            Table table = new Table(base, new SequenceAllocator(store, tableId, clock),
-                    new TrimHorizon(store, tableId, List.of()));
+            TableDefinition base = new TableDefinition(
+                    template.name(),
+                    tableId,
+                    template.keySchema(),
+                    template.attributeDefinitions(),
+                    template.billingMode(),
+                    template.readCapacityUnits(),
+                    template.writeCapacityUnits(),
+                    nowMillis,
+                    partitions,
+                    partitions.size(),
+                    List.of(),
+                    0,
+                    null,
+                    indexes,
+                    template.tags(),
+                    template.settings());
+            Table table = new Table(
+                    base, new SequenceAllocator(store, tableId, clock), new TrimHorizon(store, tableId, List.of()));
             TableDefinition definition = streamSpec.apply(table, base);
             table.define(definition);
             try (Batch batch = store.batch()) {

@@ -2,9 +2,9 @@ package io.shardline.engine.table;
 
 import io.shardline.engine.api.AttributeDefinition;
 import io.shardline.engine.api.Tag;
+import io.shardline.engine.changelog.StreamDefinition;
 import io.shardline.engine.index.SecondaryIndex;
 import io.shardline.engine.model.KeySchema;
-import io.shardline.engine.changelog.StreamDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,12 +20,23 @@ import java.util.Optional;
  * @param tags         the table's tags, in the order they were first given
  * @param settings     deletion protection, class, throughput and encryption settings, resource policy
  */
-public record TableDefinition(String name, long id, KeySchema keySchema,
-                              List<AttributeDefinition> attributeDefinitions, String billingMode,
-                              Long readCapacityUnits, Long writeCapacityUnits, long createdAtMillis,
-                              List<Partition> partitions, long nextPartitionId,
-                              List<StreamDefinition> streams, long nextShardNumber, String ttlAttribute,
-                              List<SecondaryIndex> indexes, List<Tag> tags, TableSettings settings) {
+public record TableDefinition(
+        String name,
+        long id,
+        KeySchema keySchema,
+        List<AttributeDefinition> attributeDefinitions,
+        String billingMode,
+        Long readCapacityUnits,
+        Long writeCapacityUnits,
+        long createdAtMillis,
+        List<Partition> partitions,
+        long nextPartitionId,
+        List<StreamDefinition> streams,
+        long nextShardNumber,
+        String ttlAttribute,
+        List<SecondaryIndex> indexes,
+        List<Tag> tags,
+        TableSettings settings) {
 
     public TableDefinition {
         settings = settings == null ? TableSettings.DEFAULT : settings;
@@ -54,14 +65,42 @@ public record TableDefinition(String name, long id, KeySchema keySchema,
     }
 
     TableDefinition withPartitions(List<Partition> newPartitions, long newNextPartitionId) {
-        return new TableDefinition(name, id, keySchema, attributeDefinitions, billingMode, readCapacityUnits,
-                writeCapacityUnits, createdAtMillis, newPartitions, newNextPartitionId, streams, nextShardNumber,
-                ttlAttribute, indexes, tags, settings);
+        return new TableDefinition(
+                name,
+                id,
+                keySchema,
+                attributeDefinitions,
+                billingMode,
+                readCapacityUnits,
+                writeCapacityUnits,
+                createdAtMillis,
+                newPartitions,
+                newNextPartitionId,
+                streams,
+                nextShardNumber,
+                ttlAttribute,
+                indexes,
+                tags,
+                settings);
     }
 
     TableDefinition withBilling(String newBillingMode, Long newRead, Long newWrite) {
-        return new TableDefinition(name, id, keySchema, attributeDefinitions, newBillingMode, newRead, newWrite,
-                createdAtMillis, partitions, nextPartitionId, streams, nextShardNumber, ttlAttribute, indexes, tags,
+        return new TableDefinition(
+                name,
+                id,
+                keySchema,
+                attributeDefinitions,
+                newBillingMode,
+                newRead,
+                newWrite,
+                createdAtMillis,
+                partitions,
+                nextPartitionId,
+                streams,
+                nextShardNumber,
+                ttlAttribute,
+                indexes,
+                tags,
                 settings);
     }
 
@@ -81,38 +120,109 @@ public record TableDefinition(String name, long id, KeySchema keySchema,
     }
 
     public TableDefinition withStreams(List<StreamDefinition> newStreams, long newNextShardNumber) {
-        return new TableDefinition(name, id, keySchema, attributeDefinitions, billingMode, readCapacityUnits,
-                writeCapacityUnits, createdAtMillis, partitions, nextPartitionId, newStreams, newNextShardNumber,
-                ttlAttribute, indexes, tags, settings);
+        return new TableDefinition(
+                name,
+                id,
+                keySchema,
+                attributeDefinitions,
+                billingMode,
+                readCapacityUnits,
+                writeCapacityUnits,
+                createdAtMillis,
+                partitions,
+                nextPartitionId,
+                newStreams,
+                newNextShardNumber,
+                ttlAttribute,
+                indexes,
+                tags,
+                settings);
     }
 
     public TableDefinition withTtlAttribute(String attribute) {
-        return new TableDefinition(name, id, keySchema, attributeDefinitions, billingMode, readCapacityUnits,
-                writeCapacityUnits, createdAtMillis, partitions, nextPartitionId, streams, nextShardNumber, attribute,
-                indexes, tags, settings);
+        return new TableDefinition(
+                name,
+                id,
+                keySchema,
+                attributeDefinitions,
+                billingMode,
+                readCapacityUnits,
+                writeCapacityUnits,
+                createdAtMillis,
+                partitions,
+                nextPartitionId,
+                streams,
+                nextShardNumber,
+                attribute,
+                indexes,
+                tags,
+                settings);
     }
 
     /** This definition with other secondary indexes and the attribute definitions their keys need. */
     public TableDefinition withIndexes(List<SecondaryIndex> newIndexes, List<AttributeDefinition> newDefinitions) {
-        return new TableDefinition(name, id, keySchema, newDefinitions, billingMode, readCapacityUnits,
-                writeCapacityUnits, createdAtMillis, partitions, nextPartitionId, streams, nextShardNumber,
-                ttlAttribute, newIndexes, tags, settings);
+        return new TableDefinition(
+                name,
+                id,
+                keySchema,
+                newDefinitions,
+                billingMode,
+                readCapacityUnits,
+                writeCapacityUnits,
+                createdAtMillis,
+                partitions,
+                nextPartitionId,
+                streams,
+                nextShardNumber,
+                ttlAttribute,
+                newIndexes,
+                tags,
+                settings);
     }
 
     /** This definition with {@code index} replacing the index of the same id. */
     public TableDefinition withIndex(SecondaryIndex index) {
-        return withIndexes(indexes.stream().map(i -> i.id() == index.id() ? index : i).toList(), attributeDefinitions);
+        return withIndexes(
+                indexes.stream().map(i -> i.id() == index.id() ? index : i).toList(), attributeDefinitions);
     }
 
     public TableDefinition withTags(List<Tag> newTags) {
-        return new TableDefinition(name, id, keySchema, attributeDefinitions, billingMode, readCapacityUnits,
-                writeCapacityUnits, createdAtMillis, partitions, nextPartitionId, streams, nextShardNumber,
-                ttlAttribute, indexes, newTags, settings);
+        return new TableDefinition(
+                name,
+                id,
+                keySchema,
+                attributeDefinitions,
+                billingMode,
+                readCapacityUnits,
+                writeCapacityUnits,
+                createdAtMillis,
+                partitions,
+                nextPartitionId,
+                streams,
+                nextShardNumber,
+                ttlAttribute,
+                indexes,
+                newTags,
+                settings);
     }
 
     public TableDefinition withSettings(TableSettings newSettings) {
-        return new TableDefinition(name, id, keySchema, attributeDefinitions, billingMode, readCapacityUnits,
-                writeCapacityUnits, createdAtMillis, partitions, nextPartitionId, streams, nextShardNumber,
-                ttlAttribute, indexes, tags, newSettings);
+        return new TableDefinition(
+                name,
+                id,
+                keySchema,
+                attributeDefinitions,
+                billingMode,
+                readCapacityUnits,
+                writeCapacityUnits,
+                createdAtMillis,
+                partitions,
+                nextPartitionId,
+                streams,
+                nextShardNumber,
+                ttlAttribute,
+                indexes,
+                tags,
+                newSettings);
     }
 }

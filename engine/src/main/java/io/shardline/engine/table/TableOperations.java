@@ -2,24 +2,26 @@ package io.shardline.engine.table;
 
 import io.shardline.engine.api.BillingModeSummary;
 import io.shardline.engine.api.CreateTable;
-import io.shardline.engine.api.GlobalSecondaryIndexUpdate;
-import io.shardline.engine.api.IndexProjection;
-import io.shardline.engine.api.SecondaryIndexDescription;
-import io.shardline.engine.api.SseDescription;
-import io.shardline.engine.api.SseSpecification;
-import io.shardline.engine.api.TableClassSummary;
-import io.shardline.engine.api.WarmThroughput;
-import io.shardline.engine.api.WarmThroughputDescription;
 import io.shardline.engine.api.DeleteTable;
 import io.shardline.engine.api.DescribeTable;
+import io.shardline.engine.api.GlobalSecondaryIndexUpdate;
+import io.shardline.engine.api.IndexProjection;
 import io.shardline.engine.api.KeySchemaElement;
 import io.shardline.engine.api.ListTables;
 import io.shardline.engine.api.ProvisionedThroughput;
 import io.shardline.engine.api.ProvisionedThroughputDescription;
-import io.shardline.engine.api.TableDescription;
+import io.shardline.engine.api.SecondaryIndexDescription;
+import io.shardline.engine.api.SseDescription;
+import io.shardline.engine.api.SseSpecification;
 import io.shardline.engine.api.StreamSpecification;
+import io.shardline.engine.api.TableClassSummary;
+import io.shardline.engine.api.TableDescription;
 import io.shardline.engine.api.Tag;
 import io.shardline.engine.api.UpdateTable;
+import io.shardline.engine.api.WarmThroughput;
+import io.shardline.engine.api.WarmThroughputDescription;
+import io.shardline.engine.changelog.StreamDefinition;
+import io.shardline.engine.changelog.StreamViewType;
 import io.shardline.engine.index.SecondaryIndex;
 import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.model.ErrorType;
@@ -28,8 +30,6 @@ import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Family;
 import io.shardline.engine.storage.StatsKeys;
 import io.shardline.engine.storage.Store;
-import io.shardline.engine.changelog.StreamDefinition;
-import io.shardline.engine.changelog.StreamViewType;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,6 +45,7 @@ import java.util.regex.Pattern;
 public final class TableOperations {
     /** Tag that sets the initial partition count of one table (1 to {@value #MAX_PARTITIONS}). */
     public static final String PARTITIONS_TAG = "shardline:partitions";
+
     static final int MAX_PARTITIONS = 1024;
     private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
     private static final String PROVISIONED = "PROVISIONED";
@@ -64,8 +65,14 @@ public final class TableOperations {
     /**
      * @param onIndexCreating called after UpdateTable added a global index, to backfill it from the table's items
      */
-    public TableOperations(Store store, TableCatalog catalog, int defaultPartitions, String region, String accountId,
-                           Clock clock, Consumer<Table> onIndexCreating) {
+    public TableOperations(
+            Store store,
+            TableCatalog catalog,
+            int defaultPartitions,
+            String region,
+            String accountId,
+            Clock clock,
+            Consumer<Table> onIndexCreating) {
         this.store = store;
         this.catalog = catalog;
         this.defaultPartitions = defaultPartitions;
@@ -78,24 +85,44 @@ public final class TableOperations {
 
     public CreateTable.Response createTable(CreateTable.Request request) {
         checkName(request.tableName(), "tableName");
-        if (request.attributeDefinitions() == null || request.attributeDefinitions().isEmpty()) {
+        if (request.attributeDefinitions() == null
+                || request.attributeDefinitions().isEmpty()) {
             throw DynamoException.validation("1 validation error detected: Value null at 'attributeDefinitions' "
                     + "failed to satisfy constraint: Member must not be null");
         }
         KeySchema schema = IndexSpecs.keySchema(request.keySchema(), request.attributeDefinitions());
         String billingMode = billingMode(request.billingMode(), request.provisionedThroughput());
-        List<SecondaryIndex> indexes = IndexSpecs.ofCreateTable(schema, request.globalSecondaryIndexes(),
-                request.localSecondaryIndexes(), request.attributeDefinitions(), PROVISIONED.equals(billingMode));
+        List<SecondaryIndex> indexes = IndexSpecs.ofCreateTable(
+                schema,
+                request.globalSecondaryIndexes(),
+                request.localSecondaryIndexes(),
+                request.attributeDefinitions(),
+                PROVISIONED.equals(billingMode));
         ProvisionedThroughput throughput = request.provisionedThroughput();
         StreamViewType viewType = streamToEnable(request.streamSpecification());
         List<Tag> tags = TagOperations.checkTags(request.tags() == null ? List.of() : request.tags());
         long now = clock.millis();
-        TableDefinition template = new TableDefinition(request.tableName(), 0, schema,
-                List.copyOf(request.attributeDefinitions()), billingMode,
+        TableDefinition template = new TableDefinition(
+                request.tableName(),
+                0,
+                schema,
+                List.copyOf(request.attributeDefinitions()),
+                billingMode,
                 throughput == null ? null : throughput.readCapacityUnits(),
-                throughput == null ? null : throughput.writeCapacityUnits(), 0, List.of(), 0, List.of(), 0, null,
-                indexes, tags, TableSettings.of(request, now));
-        Table table = catalog.create(template, partitionCount(request.tags()), now,
+                throughput == null ? null : throughput.writeCapacityUnits(),
+                0,
+                List.of(),
+                0,
+                List.of(),
+                0,
+                null,
+                indexes,
+                tags,
+                TableSettings.of(request, now));
+        Table table = catalog.create(
+                template,
+                partitionCount(request.tags()),
+                now,
                 (created, base) -> viewType == null ? base : enableStream(created, base, viewType, now));
         return new CreateTable.Response(describe(table, "ACTIVE"));
     }
@@ -113,7 +140,8 @@ public final class TableOperations {
         }
         List<String> names = catalog.names(request.exclusiveStartTableName(), limit);
         String last = names.size() == limit && catalog.hasNamesAfter(names.get(names.size() - 1))
-                ? names.get(names.size() - 1) : null;
+                ? names.get(names.size() - 1)
+                : null;
         return new ListTables.Response(names, last);
     }
 
@@ -130,8 +158,9 @@ public final class TableOperations {
                         + "GlobalSecondaryIndexUpdate per UpdateTable request, not " + indexUpdates.size());
             }
             if (billingChange || stream != null || settingsChange) {
-                throw DynamoException.validation("One or more parameter values were invalid: GlobalSecondaryIndexUpdates "
-                        + "cannot be combined with other table updates in one UpdateTable request");
+                throw DynamoException.validation(
+                        "One or more parameter values were invalid: GlobalSecondaryIndexUpdates "
+                                + "cannot be combined with other table updates in one UpdateTable request");
             }
             boolean creating = indexChanges.update(table, indexUpdates.get(0), request.attributeDefinitions());
             if (creating) {
@@ -163,8 +192,8 @@ public final class TableOperations {
         return new UpdateTable.Response(describe(table, "ACTIVE"));
     }
 
-    private static TableDefinition withBilling(TableDefinition current, String requestedMode,
-                                               ProvisionedThroughput requested) {
+    private static TableDefinition withBilling(
+            TableDefinition current, String requestedMode, ProvisionedThroughput requested) {
         String mode = requestedMode == null ? current.billingMode() : requestedMode;
         ProvisionedThroughput throughput = requested == null && PROVISIONED.equals(mode)
                 ? new ProvisionedThroughput(current.readCapacityUnits(), current.writeCapacityUnits())
@@ -180,9 +209,10 @@ public final class TableOperations {
         Optional<StreamDefinition> enabled = current.enabledStream();
         if (viewType != null) {
             if (enabled.isPresent()) {
-                throw DynamoException.validation("Table already has an enabled stream: " + streamArn(current,
-                        enabled.get()) + "; its view type " + enabled.get().viewType() + " cannot change while "
-                        + "enabled: disable the stream, then enable a new one");
+                throw DynamoException.validation(
+                        "Table already has an enabled stream: " + streamArn(current, enabled.get()) + "; its view type "
+                                + enabled.get().viewType() + " cannot change while "
+                                + "enabled: disable the stream, then enable a new one");
             }
             return enableStream(table, current, viewType, clock.millis());
         }
@@ -216,9 +246,12 @@ public final class TableOperations {
     }
 
     private static TableDefinition enableStream(Table table, TableDefinition base, StreamViewType viewType, long now) {
-        long created = base.latestStream().map(s -> Math.max(now, s.createdAtMillis() + 1)).orElse(now);
+        long created = base.latestStream()
+                .map(s -> Math.max(now, s.createdAtMillis() + 1))
+                .orElse(now);
         String label = LABEL_FORMAT.format(Instant.ofEpochMilli(created));
-        List<Long> partitions = base.openPartitions().stream().map(Partition::id).toList();
+        List<Long> partitions =
+                base.openPartitions().stream().map(Partition::id).toList();
         return table.withStreamChange(base, created, lineage -> lineage.enable(label, viewType, partitions));
     }
 
@@ -248,22 +281,39 @@ public final class TableOperations {
         StreamSpecification streamSpecification = d.enabledStream()
                 .map(s -> new StreamSpecification(true, s.viewType()))
                 .orElse(null);
-        return new TableDescription(d.name(), status, tableId(d), tableArn(d.name()), d.attributeDefinitions(),
-                keySchema, BigDecimal.valueOf(d.createdAtMillis()).movePointLeft(3), table.itemCount(),
-                table.sizeBytes(), new BillingModeSummary(d.billingMode()),
-                new ProvisionedThroughputDescription(provisioned ? d.readCapacityUnits() : 0L,
-                        provisioned ? d.writeCapacityUnits() : 0L),
-                streamSpecification, latest.map(s -> streamArn(d, s)).orElse(null),
+        return new TableDescription(
+                d.name(),
+                status,
+                tableId(d),
+                tableArn(d.name()),
+                d.attributeDefinitions(),
+                keySchema,
+                BigDecimal.valueOf(d.createdAtMillis()).movePointLeft(3),
+                table.itemCount(),
+                table.sizeBytes(),
+                new BillingModeSummary(d.billingMode()),
+                new ProvisionedThroughputDescription(
+                        provisioned ? d.readCapacityUnits() : 0L, provisioned ? d.writeCapacityUnits() : 0L),
+                streamSpecification,
+                latest.map(s -> streamArn(d, s)).orElse(null),
                 latest.map(StreamDefinition::label).orElse(null),
-                indexDescriptions(d, true), indexDescriptions(d, false), d.settings().deletionProtectionEnabled(),
-                d.settings().tableClass() == null ? null : new TableClassSummary(d.settings().tableClass(),
-                        BigDecimal.valueOf(d.settings().tableClassSetMillis()).movePointLeft(3)),
-                d.settings().onDemandThroughput(), warmThroughput(d.settings().warmThroughput()),
+                indexDescriptions(d, true),
+                indexDescriptions(d, false),
+                d.settings().deletionProtectionEnabled(),
+                d.settings().tableClass() == null
+                        ? null
+                        : new TableClassSummary(
+                                d.settings().tableClass(),
+                                BigDecimal.valueOf(d.settings().tableClassSetMillis())
+                                        .movePointLeft(3)),
+                d.settings().onDemandThroughput(),
+                warmThroughput(d.settings().warmThroughput()),
                 sseDescription(d.settings().sse()));
     }
 
     private static WarmThroughputDescription warmThroughput(WarmThroughput warm) {
-        return warm == null ? null
+        return warm == null
+                ? null
                 : new WarmThroughputDescription(warm.readUnitsPerSecond(), warm.writeUnitsPerSecond(), "ACTIVE");
     }
 
@@ -295,8 +345,8 @@ public final class TableOperations {
         try {
             return catalog.require(name);
         } catch (DynamoException e) {
-            throw new DynamoException(ErrorType.RESOURCE_NOT_FOUND, "Requested resource not found: ResourcArn: "
-                    + arn + " not found");
+            throw new DynamoException(
+                    ErrorType.RESOURCE_NOT_FOUND, "Requested resource not found: ResourcArn: " + arn + " not found");
         }
     }
 
@@ -307,13 +357,19 @@ public final class TableOperations {
                 continue;
             }
             boolean creating = !index.isActive();
-            described.add(new SecondaryIndexDescription(index.name(), keySchemaElements(index.keySchema()),
-                    new IndexProjection(index.projectionType(),
+            described.add(new SecondaryIndexDescription(
+                    index.name(),
+                    keySchemaElements(index.keySchema()),
+                    new IndexProjection(
+                            index.projectionType(),
                             index.nonKeyAttributes().isEmpty() ? null : index.nonKeyAttributes()),
-                    global ? index.status() : null, global && creating ? Boolean.TRUE : null,
-                    global ? new ProvisionedThroughputDescription(
-                            index.readCapacityUnits() == null ? 0L : index.readCapacityUnits(),
-                            index.writeCapacityUnits() == null ? 0L : index.writeCapacityUnits()) : null,
+                    global ? index.status() : null,
+                    global && creating ? Boolean.TRUE : null,
+                    global
+                            ? new ProvisionedThroughputDescription(
+                                    index.readCapacityUnits() == null ? 0L : index.readCapacityUnits(),
+                                    index.writeCapacityUnits() == null ? 0L : index.writeCapacityUnits())
+                            : null,
                     store.counter(Family.STATS, StatsKeys.indexBytes(index.id())),
                     store.counter(Family.STATS, StatsKeys.indexItems(index.id())),
                     tableArn(d.name()) + "/index/" + index.name()));
@@ -346,23 +402,26 @@ public final class TableOperations {
                     + (name.length() < 3 ? "greater than or equal to 3" : "less than or equal to 255"));
         }
         if (!TABLE_NAME.matcher(name).matches()) {
-            throw DynamoException.validation("1 validation error detected: Value '" + name + "' at '" + member
-                    + "' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+            throw DynamoException.validation(
+                    "1 validation error detected: Value '" + name + "' at '" + member
+                            + "' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
         }
     }
 
     private static String billingMode(String requested, ProvisionedThroughput throughput) {
         String mode = requested == null ? PROVISIONED : requested;
         if (PAY_PER_REQUEST.equals(mode)) {
-            if (throughput != null && (throughput.readCapacityUnits() != null || throughput.writeCapacityUnits() != null)) {
+            if (throughput != null
+                    && (throughput.readCapacityUnits() != null || throughput.writeCapacityUnits() != null)) {
                 throw DynamoException.invalidParameter("Neither ReadCapacityUnits nor WriteCapacityUnits can be "
                         + "specified when BillingMode is PAY_PER_REQUEST");
             }
             return mode;
         }
         if (!PROVISIONED.equals(mode)) {
-            throw DynamoException.validation("1 validation error detected: Value '" + mode + "' at 'billingMode' "
-                    + "failed to satisfy constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]");
+            throw DynamoException.validation(
+                    "1 validation error detected: Value '" + mode + "' at 'billingMode' "
+                            + "failed to satisfy constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]");
         }
         if (throughput == null || throughput.readCapacityUnits() == null || throughput.writeCapacityUnits() == null) {
             throw DynamoException.invalidParameter("ReadCapacityUnits and WriteCapacityUnits must both be specified "

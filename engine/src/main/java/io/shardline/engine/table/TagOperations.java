@@ -54,8 +54,9 @@ public final class TagOperations {
 
     public Map<String, Object> untagResource(TagResource.UntagRequest request) {
         if (request.tagKeys() == null || request.tagKeys().isEmpty()) {
-            throw DynamoException.validation("1 validation error detected: Value '" + request.tagKeys()
-                    + "' at 'tagKeys' failed to satisfy constraint: Member must have length greater than or equal to 1");
+            throw DynamoException.validation(
+                    "1 validation error detected: Value '" + request.tagKeys()
+                            + "' at 'tagKeys' failed to satisfy constraint: Member must have length greater than or equal to 1");
         }
         Table table = tables.tableOfArn(request.resourceArn());
         change(table, tags -> request.tagKeys().forEach(tags::remove));
@@ -63,7 +64,8 @@ public final class TagOperations {
     }
 
     public TagResource.ListResponse listTagsOfResource(TagResource.ListRequest request) {
-        return new TagResource.ListResponse(tables.tableOfArn(request.resourceArn()).definition().tags(), null);
+        return new TagResource.ListResponse(
+                tables.tableOfArn(request.resourceArn()).definition().tags(), null);
     }
 
     private void change(Table table, Consumer<Map<String, String>> edit) {
@@ -73,8 +75,10 @@ public final class TagOperations {
             current.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
             edit.accept(tags);
             if (tags.size() > MAX_TAGS) {
-                throw new DynamoException(ErrorType.LIMIT_EXCEEDED, "The number of tags of " + current.name()
-                        + " would be " + tags.size() + ", over the limit of " + MAX_TAGS);
+                throw new DynamoException(
+                        ErrorType.LIMIT_EXCEEDED,
+                        "The number of tags of " + current.name() + " would be " + tags.size() + ", over the limit of "
+                                + MAX_TAGS);
             }
             List<Tag> updated = new ArrayList<>();
             tags.forEach((key, value) -> updated.add(new Tag(key, value)));
@@ -89,26 +93,31 @@ public final class TagOperations {
     static List<Tag> checkTags(List<Tag> tags) {
         Set<String> keys = new HashSet<>();
         for (Tag tag : tags) {
-            if (tag == null || tag.key() == null || tag.key().isEmpty() || tag.key().length() > 128
+            if (tag == null
+                    || tag.key() == null
+                    || tag.key().isEmpty()
+                    || tag.key().length() > 128
                     || !ALLOWED.matcher(tag.key()).matches()) {
                 throw DynamoException.validation("Invalid tag key " + (tag == null ? null : tag.key()) + ": a key has "
                         + "1 to 128 letters, digits, spaces and _ . : / = + - @");
             }
-            if (tag.value() == null || tag.value().length() > 256 || !ALLOWED.matcher(tag.value()).matches()) {
+            if (tag.value() == null
+                    || tag.value().length() > 256
+                    || !ALLOWED.matcher(tag.value()).matches()) {
                 throw DynamoException.validation("Invalid value of tag " + tag.key() + ": a value has up to 256 "
                         + "letters, digits, spaces and _ . : / = + - @");
             }
             if (tag.key().startsWith("aws:")) {
-                throw DynamoException.validation("Invalid tag key " + tag.key() + ": keys starting with aws: are "
-                        + "reserved");
+                throw DynamoException.validation(
+                        "Invalid tag key " + tag.key() + ": keys starting with aws: are " + "reserved");
             }
             if (!keys.add(tag.key())) {
                 throw DynamoException.invalidParameter("Duplicate tag key: " + tag.key());
             }
         }
         if (tags.size() > MAX_TAGS) {
-            throw new DynamoException(ErrorType.LIMIT_EXCEEDED, "At most " + MAX_TAGS + " tags per table, not "
-                    + tags.size());
+            throw new DynamoException(
+                    ErrorType.LIMIT_EXCEEDED, "At most " + MAX_TAGS + " tags per table, not " + tags.size());
         }
         return List.copyOf(tags);
     }

@@ -23,14 +23,18 @@ public final class TimeToLiveOperations {
     public UpdateTimeToLive.Response updateTimeToLive(UpdateTimeToLive.Request request) {
         Table table = catalog.require(request.tableName());
         TimeToLiveSpecification spec = request.timeToLiveSpecification();
-        if (spec == null || spec.enabled() == null || spec.attributeName() == null || spec.attributeName().isEmpty()) {
+        if (spec == null
+                || spec.enabled() == null
+                || spec.attributeName() == null
+                || spec.attributeName().isEmpty()) {
             throw DynamoException.validation("1 validation error detected: TimeToLiveSpecification needs Enabled and "
                     + "a non-empty AttributeName, got " + spec);
         }
         table.whileNoWrites(() -> {
             TableDefinition current = table.definition();
             if (spec.enabled() && current.ttlAttribute() != null) {
-                throw DynamoException.validation("TimeToLive is already enabled on attribute " + current.ttlAttribute());
+                throw DynamoException.validation(
+                        "TimeToLive is already enabled on attribute " + current.ttlAttribute());
             }
             if (!spec.enabled() && current.ttlAttribute() == null) {
                 throw DynamoException.validation("TimeToLive is already disabled");
@@ -49,7 +53,7 @@ public final class TimeToLiveOperations {
 
     public DescribeTimeToLive.Response describeTimeToLive(DescribeTimeToLive.Request request) {
         String attribute = catalog.require(request.tableName()).definition().ttlAttribute();
-        return new DescribeTimeToLive.Response(new DescribeTimeToLive.TimeToLiveDescription(
-                attribute == null ? "DISABLED" : "ENABLED", attribute));
+        return new DescribeTimeToLive.Response(
+                new DescribeTimeToLive.TimeToLiveDescription(attribute == null ? "DISABLED" : "ENABLED", attribute));
     }
 }

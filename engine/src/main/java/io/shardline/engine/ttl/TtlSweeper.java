@@ -65,10 +65,16 @@ public final class TtlSweeper {
                 examined++;
                 Map<String, AttributeValue> item = ItemCodec.decode(it.value());
                 if (isExpired(item, attribute, nowSeconds)) {
-                    Map<String, AttributeValue> key = table.definition().keySchema().keyOf(item);
-                    boolean deleted = writer.write(table, key,
-                            current -> current != null && isExpired(current, attribute, nowSeconds) ? null : current,
-                            ItemWriter.Cause.TTL_EXPIRY).changed();
+                    Map<String, AttributeValue> key =
+                            table.definition().keySchema().keyOf(item);
+                    boolean deleted = writer.write(
+                                    table,
+                                    key,
+                                    current -> current != null && isExpired(current, attribute, nowSeconds)
+                                            ? null
+                                            : current,
+                                    ItemWriter.Cause.TTL_EXPIRY)
+                            .changed();
                     expired += deleted ? 1 : 0;
                 }
             }

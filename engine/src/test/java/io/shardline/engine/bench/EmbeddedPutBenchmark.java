@@ -22,8 +22,7 @@ import java.util.Map;
 public final class EmbeddedPutBenchmark {
     private static final String PAYLOAD = "x".repeat(1000);
 
-    private EmbeddedPutBenchmark() {
-    }
+    private EmbeddedPutBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -33,12 +32,16 @@ public final class EmbeddedPutBenchmark {
         for (int round = 0; round < 2; round++) {
             raw[round] = runRaw(seconds, threads);
             ours[round] = runEngine(seconds, threads);
-            System.out.printf("round %d: raw store %.0f puts/s, engine PutItem %.0f puts/s%n", round + 1, raw[round], ours[round]);
+            System.out.printf(
+                    "round %d: raw store %.0f puts/s, engine PutItem %.0f puts/s%n",
+                    round + 1, raw[round], ours[round]);
         }
         double bestOurs = Math.max(ours[0], ours[1]);
         double bestRaw = Math.max(raw[0], raw[1]);
-        System.out.printf("embedded PutItem, 1 KB items, %d threads, durable (sync per commit): engine %.0f puts/s, "
-                + "raw store %.0f puts/s, ratio %.2f%n", threads, bestOurs, bestRaw, bestOurs / bestRaw);
+        System.out.printf(
+                "embedded PutItem, 1 KB items, %d threads, durable (sync per commit): engine %.0f puts/s, "
+                        + "raw store %.0f puts/s, ratio %.2f%n",
+                threads, bestOurs, bestRaw, bestOurs / bestRaw);
     }
 
     private static Map<String, AttributeValue> item(int thread, long i) {
@@ -49,7 +52,8 @@ public final class EmbeddedPutBenchmark {
         Path dir = Files.createTempDirectory("shardline-bench-engine");
         try (Engine engine = Engine.open(EngineConfig.durable(dir))) {
             Items.createTable(engine, "Bench", 4, "id:S");
-            return Throughput.measure(seconds, threads, (thread, i) -> engine.putItem(PutItem.Request.of("Bench", item(thread, i))));
+            return Throughput.measure(
+                    seconds, threads, (thread, i) -> engine.putItem(PutItem.Request.of("Bench", item(thread, i))));
         } finally {
             Throughput.deleteTree(dir);
         }

@@ -26,8 +26,7 @@ public final class IndexedPutBenchmark {
     private static final String PAYLOAD = "x".repeat(1000);
     private static final int KEYS_PER_THREAD = 2000;
 
-    private IndexedPutBenchmark() {
-    }
+    private IndexedPutBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -37,25 +36,38 @@ public final class IndexedPutBenchmark {
         for (int round = 1; round <= 2; round++) {
             double plainRound = run(seconds, threads, false);
             double indexedRound = run(seconds, threads, true);
-            System.out.printf("round %d: without indexes %.0f puts/s, with two GSIs %.0f puts/s%n", round,
-                    plainRound, indexedRound);
+            System.out.printf(
+                    "round %d: without indexes %.0f puts/s, with two GSIs %.0f puts/s%n",
+                    round, plainRound, indexedRound);
             plain = Math.max(plain, plainRound);
             indexed = Math.max(indexed, indexedRound);
         }
-        System.out.printf("durable PutItem, 1 KB items, %d threads: without indexes %.0f puts/s, with two GSIs "
-                + "%.0f puts/s, ratio %.2f%n", threads, plain, indexed, indexed / plain);
+        System.out.printf(
+                "durable PutItem, 1 KB items, %d threads: without indexes %.0f puts/s, with two GSIs "
+                        + "%.0f puts/s, ratio %.2f%n",
+                threads, plain, indexed, indexed / plain);
     }
 
     private static double run(int seconds, int threads, boolean withIndexes) throws Exception {
         Path dir = Files.createTempDirectory("shardline-bench-indexes");
         try (Engine engine = Engine.open(EngineConfig.durable(dir))) {
             engine.createTable(table(withIndexes));
-            return Throughput.measure(seconds, threads, (thread, i) -> engine.putItem(PutItem.Request.of("Bench",
-                    Map.of("id", new AttributeValue.S("w" + thread + "-" + (i % KEYS_PER_THREAD)),
-                            "category", new AttributeValue.S("c" + (i % 50)),
-                            "rank", AttributeValue.N.of(Long.toString(i)),
-                            "owner", new AttributeValue.S("o" + (i % 977)),
-                            "payload", new AttributeValue.S(PAYLOAD)))));
+            return Throughput.measure(
+                    seconds,
+                    threads,
+                    (thread, i) -> engine.putItem(PutItem.Request.of(
+                            "Bench",
+                            Map.of(
+                                    "id",
+                                    new AttributeValue.S("w" + thread + "-" + (i % KEYS_PER_THREAD)),
+                                    "category",
+                                    new AttributeValue.S("c" + (i % 50)),
+                                    "rank",
+                                    AttributeValue.N.of(Long.toString(i)),
+                                    "owner",
+                                    new AttributeValue.S("o" + (i % 977)),
+                                    "payload",
+                                    new AttributeValue.S(PAYLOAD)))));
         } finally {
             Throughput.deleteTree(dir);
         }
@@ -65,16 +77,40 @@ public final class IndexedPutBenchmark {
         List<Tag> tags = List.of(new Tag("shardline:partitions", "4"));
         KeySchemaElement id = new KeySchemaElement("id", "HASH");
         if (!withIndexes) {
-            return new CreateTable.Request("Bench", List.of(new AttributeDefinition("id", "S")), List.of(id),
-                    "PAY_PER_REQUEST", null, tags, null);
+            return new CreateTable.Request(
+                    "Bench",
+                    List.of(new AttributeDefinition("id", "S")),
+                    List.of(id),
+                    "PAY_PER_REQUEST",
+                    null,
+                    tags,
+                    null);
         }
-        return new CreateTable.Request("Bench", List.of(new AttributeDefinition("id", "S"),
-                new AttributeDefinition("category", "S"), new AttributeDefinition("rank", "N"),
-                new AttributeDefinition("owner", "S")), List.of(id), "PAY_PER_REQUEST", null, tags, null,
-                List.of(new GlobalSecondaryIndex("byCategory", List.of(new KeySchemaElement("category", "HASH"),
-                                new KeySchemaElement("rank", "RANGE")), new IndexProjection("ALL", null), null),
-                        new GlobalSecondaryIndex("byOwner", List.of(new KeySchemaElement("owner", "HASH")),
-                                new IndexProjection("KEYS_ONLY", null), null)),
+        return new CreateTable.Request(
+                "Bench",
+                List.of(
+                        new AttributeDefinition("id", "S"),
+                        new AttributeDefinition("category", "S"),
+                        new AttributeDefinition("rank", "N"),
+                        new AttributeDefinition("owner", "S")),
+                List.of(id),
+                "PAY_PER_REQUEST",
+                null,
+                tags,
+                null,
+                List.of(
+                        new GlobalSecondaryIndex(
+                                "byCategory",
+                                List.of(
+                                        new KeySchemaElement("category", "HASH"),
+                                        new KeySchemaElement("rank", "RANGE")),
+                                new IndexProjection("ALL", null),
+                                null),
+                        new GlobalSecondaryIndex(
+                                "byOwner",
+                                List.of(new KeySchemaElement("owner", "HASH")),
+                                new IndexProjection("KEYS_ONLY", null),
+                                null)),
                 null);
     }
 }

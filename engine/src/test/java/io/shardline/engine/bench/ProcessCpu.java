@@ -10,15 +10,16 @@ import java.util.stream.Stream;
 final class ProcessCpu {
     private static final double MILLIS_PER_TICK = 10.0;
 
-    private ProcessCpu() {
-    }
+    private ProcessCpu() {}
 
     /**
      * CPU time of a process and its running descendants: the launcher runs the server in a child JVM
      * when started without a heap limit, as users start it.
      */
     static double millis(long pid) {
-        return tree(pid).mapToDouble(process -> millis(Path.of("/proc", Long.toString(process), "stat"))).sum();
+        return tree(pid)
+                .mapToDouble(process -> millis(Path.of("/proc", Long.toString(process), "stat")))
+                .sum();
     }
 
     /** CPU time of the JIT compiler threads ("C1 CompilerThread", "C2 CompilerThread") of a process and its descendants. */
@@ -27,13 +28,18 @@ final class ProcessCpu {
     }
 
     private static LongStream tree(long pid) {
-        return LongStream.concat(LongStream.of(pid), ProcessHandle.of(pid).stream()
-                .flatMap(ProcessHandle::descendants).mapToLong(ProcessHandle::pid));
+        return LongStream.concat(
+                LongStream.of(pid),
+                ProcessHandle.of(pid).stream()
+                        .flatMap(ProcessHandle::descendants)
+                        .mapToLong(ProcessHandle::pid));
     }
 
     private static double ownCompilerMillis(long pid) {
         try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            return threads.filter(ProcessCpu::isCompiler).mapToDouble(thread -> millis(thread.resolve("stat"))).sum();
+            return threads.filter(ProcessCpu::isCompiler)
+                    .mapToDouble(thread -> millis(thread.resolve("stat")))
+                    .sum();
         } catch (IOException e) {
             throw new IllegalStateException("cannot list the threads of process " + pid, e);
         }

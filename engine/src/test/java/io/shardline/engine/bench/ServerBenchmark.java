@@ -4,8 +4,8 @@ import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
 import io.shardline.engine.api.GetItem;
 import io.shardline.engine.api.PutItem;
-import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.launcher.EngineLauncher;
+import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.testing.Items;
 import java.io.File;
 import java.io.IOException;
@@ -44,8 +44,7 @@ public final class ServerBenchmark {
     private static final int WARM_UP_ROUND_SECONDS = 4;
     private static final int MAX_WARM_UP_ROUNDS = 30;
 
-    private ServerBenchmark() {
-    }
+    private ServerBenchmark() {}
 
     /**
      * One target's put and get results (latencies in milliseconds); {@code putCpuMicros} and
@@ -53,11 +52,28 @@ public final class ServerBenchmark {
      * and per GetItem; for the embedded API, this process's CPU per call (the engine and the calling
      * loop): the floor under any server's figure.
      */
-    record Result(String name, double putsPerSecond, double putP50, double putP99, double getsPerSecond,
-                  double getP50, double getP99, double putCpuMicros, double getCpuMicros) {
+    record Result(
+            String name,
+            double putsPerSecond,
+            double putP50,
+            double putP99,
+            double getsPerSecond,
+            double getP50,
+            double getP99,
+            double putCpuMicros,
+            double getCpuMicros) {
         String row() {
-            return String.format("| %s | %.0f | %.2f | %.2f | %.0f | %.2f | %.2f | %s | %s |", name, putsPerSecond,
-                    putP50, putP99, getsPerSecond, getP50, getP99, micros(putCpuMicros), micros(getCpuMicros));
+            return String.format(
+                    "| %s | %.0f | %.2f | %.2f | %.0f | %.2f | %.2f | %s | %s |",
+                    name,
+                    putsPerSecond,
+                    putP50,
+                    putP99,
+                    getsPerSecond,
+                    getP50,
+                    getP99,
+                    micros(putCpuMicros),
+                    micros(getCpuMicros));
         }
 
         private static String micros(double value) {
@@ -77,17 +93,20 @@ public final class ServerBenchmark {
         Result embedded = embedded(seconds, threads);
         Result[] server = server(seconds, threads);
         Result[] dynalite = dynalite(seconds, threads);
-        System.out.println("| target | puts/s | put p50 ms | put p99 ms | gets/s | get p50 ms | get p99 ms | server CPU "
-                + "us/put | server CPU us/get |");
+        System.out.println(
+                "| target | puts/s | put p50 ms | put p99 ms | gets/s | get p50 ms | get p99 ms | server CPU "
+                        + "us/put | server CPU us/get |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         for (Result result : new Result[] {embedded, server[0], dynalite[0], server[1], dynalite[1]}) {
             System.out.println(result.row());
         }
         String[] clients = {"AWS SDK v2", "wrk"};
         for (int c = 0; c < 2; c++) {
-            System.out.printf("%s client: server vs dynalite: puts %.2fx, gets %.2fx, server CPU %.2fx less per PutItem "
-                    + "(goal 3), %.2fx less per GetItem (goal 4); server vs embedded: durable puts %.2f (goal 0.8 "
-                    + "with wrk), gets %.2f%n", clients[c],
+            System.out.printf(
+                    "%s client: server vs dynalite: puts %.2fx, gets %.2fx, server CPU %.2fx less per PutItem "
+                            + "(goal 3), %.2fx less per GetItem (goal 4); server vs embedded: durable puts %.2f (goal 0.8 "
+                            + "with wrk), gets %.2f%n",
+                    clients[c],
                     server[c].putsPerSecond() / dynalite[c].putsPerSecond(),
                     server[c].getsPerSecond() / dynalite[c].getsPerSecond(),
                     dynalite[c].putCpuMicros() / server[c].putCpuMicros(),
@@ -109,10 +128,18 @@ public final class ServerBenchmark {
         });
         double cpuBetween = ProcessCpu.millis(serverPid);
         LatencyRecorder gets = new LatencyRecorder();
-        double getRate = timed(seconds, threads, gets, (thread, i) -> store.get("t" + thread + "-" + (i % written[thread])));
+        double getRate =
+                timed(seconds, threads, gets, (thread, i) -> store.get("t" + thread + "-" + (i % written[thread])));
         double cpuAfter = ProcessCpu.millis(serverPid);
-        return new Result(name, putRate, puts.percentileMillis(0.5), puts.percentileMillis(0.99), getRate,
-                gets.percentileMillis(0.5), gets.percentileMillis(0.99), (cpuBetween - cpuBefore) * 1000 / puts.count(),
+        return new Result(
+                name,
+                putRate,
+                puts.percentileMillis(0.5),
+                puts.percentileMillis(0.99),
+                getRate,
+                gets.percentileMillis(0.5),
+                gets.percentileMillis(0.99),
+                (cpuBetween - cpuBefore) * 1000 / puts.count(),
                 (cpuAfter - cpuBetween) * 1000 / gets.count());
     }
 
@@ -127,7 +154,8 @@ public final class ServerBenchmark {
         for (int round = 1; round <= MAX_WARM_UP_ROUNDS; round++) {
             double compilingBefore = compilerMillis(self, serverPid);
             Throughput.measure(WARM_UP_ROUND_SECONDS / 2, threads, (thread, i) -> store.put("warm" + thread + "-" + i));
-            Throughput.measure(WARM_UP_ROUND_SECONDS / 2, threads, (thread, i) -> store.get("warm" + thread + "-" + i / 2));
+            Throughput.measure(
+                    WARM_UP_ROUND_SECONDS / 2, threads, (thread, i) -> store.get("warm" + thread + "-" + i / 2));
             double compiling = compilerMillis(self, serverPid) - compilingBefore;
             System.err.printf("%s: warm-up round %d, JIT compilers used %.0f ms of CPU%n", name, round, compiling);
             if (compiling < budget) {
@@ -146,7 +174,8 @@ public final class ServerBenchmark {
         int[] counts = new int[threads];
         double rate = Throughput.measure(seconds, threads, (thread, i) -> {
             if (perThread[thread] == null || counts[thread] == perThread[thread].length) {
-                perThread[thread] = perThread[thread] == null ? new long[1 << 14]
+                perThread[thread] = perThread[thread] == null
+                        ? new long[1 << 14]
                         : Arrays.copyOf(perThread[thread], perThread[thread].length * 2);
             }
             long start = System.nanoTime();
@@ -169,42 +198,60 @@ public final class ServerBenchmark {
         Path dir = Files.createTempDirectory("shardline-bench-embedded");
         try (Engine engine = Engine.open(EngineConfig.durable(dir))) {
             engine.createTable(Items.tableWithStream("Bench", 4, "NEW_AND_OLD_IMAGES", "id:S"));
-            return run("Shardline embedded API", seconds, threads, new Store() {
-                public void put(String id) {
-                    engine.putItem(PutItem.Request.of("Bench", item(id)));
-                }
+            return run(
+                    "Shardline embedded API",
+                    seconds,
+                    threads,
+                    new Store() {
+                        public void put(String id) {
+                            engine.putItem(PutItem.Request.of("Bench", item(id)));
+                        }
 
-                public void get(String id) {
-                    engine.getItem(GetItem.Request.of("Bench", Map.of("id", new AttributeValue.S(id))));
-                }
-            }, ProcessHandle.current().pid());
+                        public void get(String id) {
+                            engine.getItem(GetItem.Request.of("Bench", Map.of("id", new AttributeValue.S(id))));
+                        }
+                    },
+                    ProcessHandle.current().pid());
         } finally {
             Throughput.deleteTree(dir);
         }
     }
 
     /** A server measured with the SDK client, then with wrk: same process, same table. */
-    private static Result[] withBothClients(String name, URI endpoint, DynamoDbClient client, long pid, int seconds,
-                                            int threads) throws IOException, InterruptedException {
-        return new Result[] {run(name + " (AWS SDK v2)", seconds, threads, sdkStore(client), pid),
-                WrkLoad.run(name + " (wrk)", endpoint, seconds, threads, pid)};
+    private static Result[] withBothClients(
+            String name, URI endpoint, DynamoDbClient client, long pid, int seconds, int threads)
+            throws IOException, InterruptedException {
+        return new Result[] {
+            run(name + " (AWS SDK v2)", seconds, threads, sdkStore(client), pid),
+            WrkLoad.run(name + " (wrk)", endpoint, seconds, threads, pid)
+        };
     }
 
     private static Result[] server(int seconds, int threads) throws Exception {
         Path data = Files.createTempDirectory("shardline-bench-server");
         int port = freePort();
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), EngineLauncher.class.getName(),
-                "--data-dir", data.toString(), "--port", Integer.toString(port))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process server = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EngineLauncher.class.getName(),
+                        "--data-dir",
+                        data.toString(),
+                        "--port",
+                        Integer.toString(port))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         URI endpoint = awaitListening(server, port);
         try (DynamoDbClient client = client(endpoint, threads)) {
-            client.createTable(r -> r.tableName("Bench").billingMode(BillingMode.PAY_PER_REQUEST)
+            client.createTable(r -> r.tableName("Bench")
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                     .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                    .streamSpecification(st -> st.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
-            return withBothClients("Shardline server, durable, stream on", endpoint, client, server.pid(), seconds,
-                    threads);
+                    .streamSpecification(
+                            st -> st.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+            return withBothClients(
+                    "Shardline server, durable, stream on", endpoint, client, server.pid(), seconds, threads);
         } finally {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
@@ -235,26 +282,37 @@ public final class ServerBenchmark {
         Path binary = tools.resolve("node_modules/.bin/dynalite");
         if (!Files.isExecutable(binary)) {
             Files.createDirectories(tools);
-            Process install = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--prefix", tools.toString(),
-                    "dynalite@" + DYNALITE_VERSION).inheritIO().start();
+            Process install = new ProcessBuilder(
+                            "npm",
+                            "install",
+                            "--no-audit",
+                            "--no-fund",
+                            "--prefix",
+                            tools.toString(),
+                            "dynalite@" + DYNALITE_VERSION)
+                    .inheritIO()
+                    .start();
             if (install.waitFor() != 0) {
                 throw new IllegalStateException("npm install dynalite@" + DYNALITE_VERSION + " failed");
             }
         }
         int port = freePort();
         Path data = Files.createTempDirectory("dynalite-bench");
-        Process dynalite = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--path",
-                data.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(new File(tools.toFile(), "dynalite.err")).start();
+        Process dynalite = new ProcessBuilder(
+                        binary.toString(), "--port", Integer.toString(port), "--path", data.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(new File(tools.toFile(), "dynalite.err"))
+                .start();
         try {
             URI endpoint = awaitListening(dynalite, port);
             try (DynamoDbClient client = client(endpoint, threads)) {
-                client.createTable(r -> r.tableName("Bench").billingMode(BillingMode.PAY_PER_REQUEST)
+                client.createTable(r -> r.tableName("Bench")
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
                         .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                         .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
                 client.waiter().waitUntilTableExists(r -> r.tableName("Bench"));
-                return withBothClients("dynalite " + DYNALITE_VERSION, endpoint, client, dynalite.pid(), seconds,
-                        threads);
+                return withBothClients(
+                        "dynalite " + DYNALITE_VERSION, endpoint, client, dynalite.pid(), seconds, threads);
             }
         } finally {
             dynalite.destroy();
@@ -274,22 +332,27 @@ public final class ServerBenchmark {
     private static Store sdkStore(DynamoDbClient client) {
         return new Store() {
             public void put(String id) {
-                client.putItem(r -> r.tableName("Bench").item(Map.of(
-                        "id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id),
-                        "payload", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(PAYLOAD))));
+                client.putItem(r -> r.tableName("Bench")
+                        .item(Map.of(
+                                "id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id),
+                                "payload",
+                                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(PAYLOAD))));
             }
 
             public void get(String id) {
-                client.getItem(r -> r.tableName("Bench").key(Map.of(
-                        "id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id))));
+                client.getItem(r -> r.tableName("Bench")
+                        .key(Map.of("id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id))));
             }
         };
     }
 
     private static DynamoDbClient client(URI endpoint, int threads) {
-        return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(threads * 2))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCH", "secret")))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCH", "secret")))
                 .build();
     }
 }

@@ -21,8 +21,7 @@ public final class StreamBenchmark {
     private static final String PAYLOAD = "x".repeat(1000);
     private static final int KEYS_PER_THREAD = 2000;
 
-    private StreamBenchmark() {
-    }
+    private StreamBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -33,14 +32,16 @@ public final class StreamBenchmark {
         for (int round = 1; round <= 2; round++) {
             double without = run(seconds, threads, null)[0];
             double[] with = run(seconds, threads, "NEW_AND_OLD_IMAGES");
-            System.out.printf("round %d: without stream %.0f puts/s, with stream %.0f puts/s, GetRecords %.0f records/s%n",
+            System.out.printf(
+                    "round %d: without stream %.0f puts/s, with stream %.0f puts/s, GetRecords %.0f records/s%n",
                     round, without, with[0], with[1]);
             bestWithout = Math.max(bestWithout, without);
             bestWith = Math.max(bestWith, with[0]);
             bestRead = Math.max(bestRead, with[1]);
         }
-        System.out.printf("PutItem, 1 KB items, %d threads, durable: with NEW_AND_OLD_IMAGES stream %.0f puts/s, "
-                + "without %.0f puts/s, ratio %.2f; GetRecords (Limit 1000) %.0f records/s%n",
+        System.out.printf(
+                "PutItem, 1 KB items, %d threads, durable: with NEW_AND_OLD_IMAGES stream %.0f puts/s, "
+                        + "without %.0f puts/s, ratio %.2f; GetRecords (Limit 1000) %.0f records/s%n",
                 threads, bestWith, bestWithout, bestWith / bestWithout, bestRead);
     }
 
@@ -49,11 +50,20 @@ public final class StreamBenchmark {
         Path dir = Files.createTempDirectory("shardline-bench-stream");
         try (Engine engine = Engine.open(EngineConfig.durable(dir))) {
             String arn = engine.createTable(Items.tableWithStream("Bench", 4, viewType, "id:S"))
-                    .tableDescription().latestStreamArn();
-            double puts = Throughput.measure(seconds, threads, (thread, i) -> engine.putItem(PutItem.Request.of("Bench",
-                    Map.of("id", new AttributeValue.S("w" + thread + "-" + (i % KEYS_PER_THREAD)),
-                            "version", new AttributeValue.N(DynamoNumber.of(i)),
-                            "payload", new AttributeValue.S(PAYLOAD)))));
+                    .tableDescription()
+                    .latestStreamArn();
+            double puts = Throughput.measure(
+                    seconds,
+                    threads,
+                    (thread, i) -> engine.putItem(PutItem.Request.of(
+                            "Bench",
+                            Map.of(
+                                    "id",
+                                    new AttributeValue.S("w" + thread + "-" + (i % KEYS_PER_THREAD)),
+                                    "version",
+                                    new AttributeValue.N(DynamoNumber.of(i)),
+                                    "payload",
+                                    new AttributeValue.S(PAYLOAD)))));
             if (arn == null) {
                 return new double[] {puts, 0};
             }

@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 
 /** Runs an operation from several threads for a fixed time and reports operations per second. */
 final class Throughput {
-    private Throughput() {
-    }
+    private Throughput() {}
 
     interface Operation {
         void run(int thread, long i) throws Exception;

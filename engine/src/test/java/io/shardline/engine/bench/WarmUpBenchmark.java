@@ -35,35 +35,47 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 public final class WarmUpBenchmark {
     private static final int CONNECTIONS = 16;
 
-    private WarmUpBenchmark() {
-    }
+    private WarmUpBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 150;
         Path data = Files.createTempDirectory("shardline-bench-warm-up");
         Map<String, String> environment = args.length > 1
-                ? Map.of("JAVA_TOOL_OPTIONS", String.join(" ", Arrays.asList(args).subList(1, args.length))) : Map.of();
+                ? Map.of(
+                        "JAVA_TOOL_OPTIONS",
+                        String.join(" ", Arrays.asList(args).subList(1, args.length)))
+                : Map.of();
         long started = System.nanoTime();
-        JavaProcess server = JavaProcess.start("engine", System.getProperty("java.class.path"), List.of(), environment,
-                EngineLauncher.class.getName(), List.of("--data-dir", data.toString(), "--port", "0"));
+        JavaProcess server = JavaProcess.start(
+                "engine",
+                System.getProperty("java.class.path"),
+                List.of(),
+                environment,
+                EngineLauncher.class.getName(),
+                List.of("--data-dir", data.toString(), "--port", "0"));
         Path script = WrkLoad.script();
         try {
             URI endpoint = URI.create(server.awaitLine(EngineProcess.LISTENING, Duration.ofSeconds(60)));
             System.out.printf("listening after %.1f s%n", (System.nanoTime() - started) / 1e9);
-            try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+            try (DynamoDbClient client = DynamoDbClient.builder()
+                    .endpointOverride(endpoint)
+                    .region(Region.US_EAST_1)
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
                     .build()) {
-                client.createTable(r -> r.tableName("Bench").billingMode(BillingMode.PAY_PER_REQUEST)
+                client.createTable(r -> r.tableName("Bench")
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
                         .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                         .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                        .streamSpecification(st -> st.streamEnabled(true)
-                                .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+                        .streamSpecification(
+                                st -> st.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
             }
-            long items = WrkLoad.phase(script, endpoint, 1, CONNECTIONS, "put", "k", 1).requests();
+            long items = WrkLoad.phase(script, endpoint, 1, CONNECTIONS, "put", "k", 1)
+                    .requests();
             List<double[]> windows = new ArrayList<>();
             while (System.nanoTime() - started < TimeUnit.SECONDS.toNanos(seconds)) {
                 double compilingBefore = ProcessCpu.compilerMillis(server.pid());
-                double rate = WrkLoad.phase(script, endpoint, 1, CONNECTIONS, "get", "k", items).perSecond();
+                double rate = WrkLoad.phase(script, endpoint, 1, CONNECTIONS, "get", "k", items)
+                        .perSecond();
                 double at = (System.nanoTime() - started) / 1e9;
                 double compiling = ProcessCpu.compilerMillis(server.pid()) - compilingBefore;
                 windows.add(new double[] {at, rate});
@@ -79,14 +91,20 @@ public final class WarmUpBenchmark {
 
     private static void report(List<double[]> windows) {
         double[] last = windows.subList(Math.max(0, windows.size() - 30), windows.size()).stream()
-                .mapToDouble(w -> w[1]).sorted().toArray();
+                .mapToDouble(w -> w[1])
+                .sorted()
+                .toArray();
         double steady = last[last.length / 2];
         for (int i = 0; i + 5 <= windows.size(); i++) {
-            double average = windows.subList(i, i + 5).stream().mapToDouble(w -> w[1]).average().orElse(0);
+            double average = windows.subList(i, i + 5).stream()
+                    .mapToDouble(w -> w[1])
+                    .average()
+                    .orElse(0);
             if (average >= 0.9 * steady) {
-                System.out.printf("steady GetItem rate %.0f/s (median of the last 30 s); the 5-second average first "
-                        + "reached 90%% of it in the 5 s ending %.1f s after the process started%n", steady,
-                        windows.get(i + 4)[0]);
+                System.out.printf(
+                        "steady GetItem rate %.0f/s (median of the last 30 s); the 5-second average first "
+                                + "reached 90%% of it in the 5 s ending %.1f s after the process started%n",
+                        steady, windows.get(i + 4)[0]);
                 return;
             }
         }

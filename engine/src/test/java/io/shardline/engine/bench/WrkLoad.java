@@ -47,12 +47,10 @@ final class WrkLoad {
             end
             """;
 
-    private WrkLoad() {
-    }
+    private WrkLoad() {}
 
     /** One phase's outcome: requests answered, their rate and latency percentiles in milliseconds. */
-    record Phase(long requests, double perSecond, double p50, double p99) {
-    }
+    record Phase(long requests, double perSecond, double p50, double p99) {}
 
     /** The request script, dated now, in a temporary file the caller deletes. */
     static Path script() throws IOException, InterruptedException {
@@ -75,8 +73,15 @@ final class WrkLoad {
             double cpuBetween = ProcessCpu.millis(serverPid);
             Phase gets = phase(script, endpoint, seconds, connections, "get", "t", puts.requests());
             double cpuAfter = ProcessCpu.millis(serverPid);
-            return new ServerBenchmark.Result(name, puts.perSecond(), puts.p50(), puts.p99(), gets.perSecond(),
-                    gets.p50(), gets.p99(), (cpuBetween - cpuBefore) * 1000 / puts.requests(),
+            return new ServerBenchmark.Result(
+                    name,
+                    puts.perSecond(),
+                    puts.p50(),
+                    puts.p99(),
+                    gets.perSecond(),
+                    gets.p50(),
+                    gets.p99(),
+                    (cpuBetween - cpuBefore) * 1000 / puts.requests(),
                     (cpuAfter - cpuBetween) * 1000 / gets.requests());
         } finally {
             Files.delete(script);
@@ -87,24 +92,39 @@ final class WrkLoad {
      * Runs wrk for {@code seconds} with {@code op} ({@code put} of new items named prefix1, prefix2, ...,
      * or {@code get} of the first {@code keys} of them).
      */
-    static Phase phase(Path script, URI endpoint, int seconds, int connections, String op, String prefix,
-                       long keys) throws IOException, InterruptedException {
-        Process wrk = new ProcessBuilder(WRK.toString(), "-t1", "-c" + connections, "-d" + seconds + "s", "--latency",
-                "-s", script.toString(), endpoint.toString(), "--", op, prefix, Long.toString(keys))
-                .redirectErrorStream(true).start();
+    static Phase phase(Path script, URI endpoint, int seconds, int connections, String op, String prefix, long keys)
+            throws IOException, InterruptedException {
+        Process wrk = new ProcessBuilder(
+                        WRK.toString(),
+                        "-t1",
+                        "-c" + connections,
+                        "-d" + seconds + "s",
+                        "--latency",
+                        "-s",
+                        script.toString(),
+                        endpoint.toString(),
+                        "--",
+                        op,
+                        prefix,
+                        Long.toString(keys))
+                .redirectErrorStream(true)
+                .start();
         String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (wrk.waitFor() != 0 || output.contains("Non-2xx") || output.contains("Socket errors")) {
             throw new IllegalStateException("wrk " + op + " against " + endpoint + " failed:\n" + output);
         }
-        return new Phase(Long.parseLong(find(output, "(\\d+) requests in")),
+        return new Phase(
+                Long.parseLong(find(output, "(\\d+) requests in")),
                 Double.parseDouble(find(output, "Requests/sec:\\s+([\\d.]+)")),
-                millis(find(output, "\\s50%\\s+([\\d.]+\\w+)")), millis(find(output, "\\s99%\\s+([\\d.]+\\w+)")));
+                millis(find(output, "\\s50%\\s+([\\d.]+\\w+)")),
+                millis(find(output, "\\s99%\\s+([\\d.]+\\w+)")));
     }
 
     private static void installWrk() throws IOException, InterruptedException {
         if (!Files.isExecutable(WRK)) {
             Process install = new ProcessBuilder(List.of("bash", INSTALLER.toString(), "wrk", WRK.toString()))
-                    .inheritIO().start();
+                    .inheritIO()
+                    .start();
             if (install.waitFor() != 0) {
                 throw new IllegalStateException("installing Debian's wrk failed");
             }

@@ -23,9 +23,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -70,15 +70,20 @@ class KinesisClientLibraryITCase {
     void workersReadEveryChangeInOrderThroughSplitsAndRolloversAndResumeFromCheckpoints(@TempDir Path dir)
             throws Exception {
         try (EngineProcess engine = EngineProcess.start(dir.resolve("data"));
-             DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(URI.create(engine.endpoint()))
-                     .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).build()) {
+                DynamoDbClient dynamo = DynamoDbClient.builder()
+                        .endpointOverride(URI.create(engine.endpoint()))
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(CREDENTIALS)
+                        .build()) {
             EngineControl control = new EngineControl(engine.endpoint());
             String streamArn = dynamo.createTable(table -> table.tableName("Orders")
-                    .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                    .billingMode("PAY_PER_REQUEST")
-                    .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
-                    .tableDescription().latestStreamArn();
+                            .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                            .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                            .billingMode("PAY_PER_REQUEST")
+                            .streamSpecification(
+                                    s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
+                    .tableDescription()
+                    .latestStreamArn();
             Changes changes = new Changes(dynamo);
             changes.make(60);
             control.splitPartition("Orders");
@@ -90,7 +95,8 @@ class KinesisClientLibraryITCase {
             Queue<String> seen = new ConcurrentLinkedQueue<>();
             Worker first = Worker.start(engine.endpoint(), streamArn, "worker-1", seen);
             assertThat(Await.latest(CAUGHT_UP, Duration.ofMillis(100), seen::size, n -> n >= firstPhase))
-                    .as(() -> "changes the first worker read\n" + engine.status()).isEqualTo(firstPhase);
+                    .as(() -> "changes the first worker read\n" + engine.status())
+                    .isEqualTo(firstPhase);
             first.stop();
             List<String> seenByFirst = List.copyOf(seen);
 
@@ -99,16 +105,23 @@ class KinesisClientLibraryITCase {
             changes.make(60);
             Worker second = Worker.start(engine.endpoint(), streamArn, "worker-2", seen);
             assertThat(Await.latest(CAUGHT_UP, Duration.ofMillis(100), seen::size, n -> n >= changes.count()))
-                    .as(() -> "changes both workers read\n" + engine.status()).isEqualTo(changes.count());
+                    .as(() -> "changes both workers read\n" + engine.status())
+                    .isEqualTo(changes.count());
             second.halt();
 
             assertThat(byKey(seen)).as("every change once, in order per key").isEqualTo(changes.byKey());
-            assertThat(seen.stream().filter(change -> change.startsWith("worker-1 ")).toList())
-                    .as("the first worker read only the first phase").isEqualTo(seenByFirst);
-            assertThat(seen.stream().filter(change -> change.startsWith("worker-2 ")).count())
+            assertThat(seen.stream()
+                            .filter(change -> change.startsWith("worker-1 "))
+                            .toList())
+                    .as("the first worker read only the first phase")
+                    .isEqualTo(seenByFirst);
+            assertThat(seen.stream()
+                            .filter(change -> change.startsWith("worker-2 "))
+                            .count())
                     .as("the second worker resumed from the first one's checkpoints")
                     .isEqualTo(changes.count() - firstPhase);
-            assertThat(engine.output()).as("the engine refused no request of the consumer")
+            assertThat(engine.output())
+                    .as("the engine refused no request of the consumer")
                     .doesNotContain("Refused");
         }
     }
@@ -141,8 +154,12 @@ class KinesisClientLibraryITCase {
                     dynamo.deleteItem(d -> d.tableName("Orders").key(Map.of("id", AttributeValue.fromS(key))));
                     record(key, "REMOVE " + (version - 1));
                 } else {
-                    dynamo.putItem(p -> p.tableName("Orders").item(Map.of("id", AttributeValue.fromS(key),
-                            "version", AttributeValue.fromN(Integer.toString(version)))));
+                    dynamo.putItem(p -> p.tableName("Orders")
+                            .item(Map.of(
+                                    "id",
+                                    AttributeValue.fromS(key),
+                                    "version",
+                                    AttributeValue.fromN(Integer.toString(version)))));
                     record(key, (version % 5 == 1 ? "INSERT " : "MODIFY ") + version);
                 }
             }
@@ -174,25 +191,43 @@ class KinesisClientLibraryITCase {
 
         static Worker start(String endpoint, String streamArn, String workerId, Queue<String> seen) {
             URI uri = URI.create(endpoint);
-            DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(uri)
-                    .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).build();
-            AmazonDynamoDBStreamsAdapterClient adapter = new AmazonDynamoDBStreamsAdapterClient(streams,
-                    Region.US_EAST_1);
-            DynamoDbAsyncClient dynamo = DynamoDbAsyncClient.builder().endpointOverride(uri).region(Region.US_EAST_1)
-                    .credentialsProvider(CREDENTIALS).build();
-            CloudWatchAsyncClient cloudWatch = CloudWatchAsyncClient.builder().endpointOverride(uri)
-                    .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).build();
-            ConfigsBuilder configs = new ConfigsBuilder(StreamsSchedulerFactory.createSingleStreamTracker(streamArn,
-                    InitialPositionInStreamExtended.newInitialPosition(InitialPositionInStream.TRIM_HORIZON)),
-                    "orders-consumer", adapter, dynamo, cloudWatch, workerId, () -> new Recorder(workerId, seen));
-            Scheduler scheduler = StreamsSchedulerFactory.createScheduler(configs.checkpointConfig(),
+            DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
+                    .endpointOverride(uri)
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(CREDENTIALS)
+                    .build();
+            AmazonDynamoDBStreamsAdapterClient adapter =
+                    new AmazonDynamoDBStreamsAdapterClient(streams, Region.US_EAST_1);
+            DynamoDbAsyncClient dynamo = DynamoDbAsyncClient.builder()
+                    .endpointOverride(uri)
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(CREDENTIALS)
+                    .build();
+            CloudWatchAsyncClient cloudWatch = CloudWatchAsyncClient.builder()
+                    .endpointOverride(uri)
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(CREDENTIALS)
+                    .build();
+            ConfigsBuilder configs = new ConfigsBuilder(
+                    StreamsSchedulerFactory.createSingleStreamTracker(
+                            streamArn,
+                            InitialPositionInStreamExtended.newInitialPosition(InitialPositionInStream.TRIM_HORIZON)),
+                    "orders-consumer",
+                    adapter,
+                    dynamo,
+                    cloudWatch,
+                    workerId,
+                    () -> new Recorder(workerId, seen));
+            Scheduler scheduler = StreamsSchedulerFactory.createScheduler(
+                    configs.checkpointConfig(),
                     configs.coordinatorConfig().parentShardPollIntervalMillis(200),
                     configs.leaseManagementConfig().failoverTimeMillis(3_000).shardSyncIntervalMillis(1_000),
                     configs.lifecycleConfig(),
                     configs.metricsConfig().metricsLevel(MetricsLevel.NONE).metricsFactory(new NullMetricsFactory()),
                     configs.processorConfig(),
-                    configs.retrievalConfig().retrievalSpecificConfig(
-                            new DynamoDBStreamsPollingConfig(adapter).idleTimeBetweenReadsInMillis(200)),
+                    configs.retrievalConfig()
+                            .retrievalSpecificConfig(
+                                    new DynamoDBStreamsPollingConfig(adapter).idleTimeBetweenReadsInMillis(200)),
                     adapter);
             Worker worker = new Worker(scheduler, workerId);
             worker.thread.setDaemon(true);
@@ -205,7 +240,9 @@ class KinesisClientLibraryITCase {
          * finishes the consumers of ended shards first, which takes it about a minute).
          */
         void stop() throws Exception {
-            assertThat(scheduler.startGracefulShutdown().get(120, TimeUnit.SECONDS)).as("graceful shutdown").isTrue();
+            assertThat(scheduler.startGracefulShutdown().get(120, TimeUnit.SECONDS))
+                    .as("graceful shutdown")
+                    .isTrue();
             thread.join(TimeUnit.SECONDS.toMillis(30));
         }
 
@@ -227,15 +264,15 @@ class KinesisClientLibraryITCase {
         }
 
         @Override
-        public void initialize(InitializationInput input) {
-        }
+        public void initialize(InitializationInput input) {}
 
         @Override
         public void processRecords(DynamoDBStreamsProcessRecordsInput input) {
             for (DynamoDBStreamsClientRecord record : input.records()) {
                 Record change = record.getRecord();
                 Map<String, AttributeValue> image = change.eventNameAsString().equals("REMOVE")
-                        ? change.dynamodb().oldImage() : change.dynamodb().newImage();
+                        ? change.dynamodb().oldImage()
+                        : change.dynamodb().newImage();
                 seen.add(workerId + " " + change.dynamodb().keys().get("id").s() + " " + change.eventNameAsString()
                         + " " + image.get("version").n());
             }
@@ -243,8 +280,7 @@ class KinesisClientLibraryITCase {
         }
 
         @Override
-        public void leaseLost(LeaseLostInput input) {
-        }
+        public void leaseLost(LeaseLostInput input) {}
 
         @Override
         public void shardEnded(ShardEndedInput input) {

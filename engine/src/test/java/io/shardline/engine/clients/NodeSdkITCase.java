@@ -8,8 +8,8 @@ import io.shardline.engine.server.ServerConfig;
 import io.shardline.engine.server.ShardlineServer;
 import io.shardline.engine.testing.ClientScript;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,7 +27,7 @@ class NodeSdkITCase {
     @Timeout(180)
     void theJavaScriptSdkWritesReadsTransactsAndReadsTheStream() throws Exception {
         try (Engine engine = Engine.open(EngineConfig.inMemory());
-             ShardlineServer server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC())) {
+                ShardlineServer server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC())) {
             ClientScript.Result result = ClientScript.run(NODE, SCRIPT, Duration.ofSeconds(120), server.endpoint());
             assertThat(result.output()).contains(", 0 problems");
             assertThat(result.exit()).as(result.output()).isZero();

@@ -83,17 +83,25 @@ class ObjectMappersITCase {
             mapper.save(first);
             assertThat(first.getVersion()).isEqualTo(2L);
             stale.setBalance(999);
-            assertThatThrownBy(() -> mapper.save(stale)).as("a save of a stale copy")
+            assertThatThrownBy(() -> mapper.save(stale))
+                    .as("a save of a stale copy")
                     .isInstanceOf(ConditionalCheckFailedException.class);
-            assertThatThrownBy(() -> mapper.delete(stale)).as("a delete of a stale copy")
+            assertThatThrownBy(() -> mapper.delete(stale))
+                    .as("a delete of a stale copy")
                     .isInstanceOf(ConditionalCheckFailedException.class);
             assertThat(mapper.load(Account.class, "alice").getBalance()).isEqualTo(150);
 
             mapper.batchSave(List.of(new Account("bob", 20), new Account("carol", 300)));
-            List<Account> rich = mapper.scan(Account.class, new DynamoDBScanExpression().withScanFilter(Map.of(
-                    "balance", new Condition().withComparisonOperator(ComparisonOperator.GE)
-                            .withAttributeValueList(new com.amazonaws.services.dynamodbv2.model.AttributeValue()
-                                    .withN("100")))));
+            List<Account> rich = mapper.scan(
+                    Account.class,
+                    new DynamoDBScanExpression()
+                            .withScanFilter(Map.of(
+                                    "balance",
+                                    new Condition()
+                                            .withComparisonOperator(ComparisonOperator.GE)
+                                            .withAttributeValueList(
+                                                    new com.amazonaws.services.dynamodbv2.model.AttributeValue()
+                                                            .withN("100")))));
             assertThat(rich).extracting(Account::getId).containsExactlyInAnyOrder("alice", "carol");
             mapper.delete(first);
             assertThat(mapper.load(Account.class, "alice")).isNull();
@@ -104,11 +112,14 @@ class ObjectMappersITCase {
 
     @Test
     void enhancedClientOfSdkV2LocksOptimisticallyWithItsVersionExtension() {
-        try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create(server.endpoint()))
+        try (DynamoDbClient client = DynamoDbClient.builder()
+                .endpointOverride(URI.create(server.endpoint()))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDV2", "secret")))
                 .build()) {
-            DynamoDbTable<Ledger> ledgers = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build()
+            DynamoDbTable<Ledger> ledgers = DynamoDbEnhancedClient.builder()
+                    .dynamoDbClient(client)
+                    .build()
                     .table("Ledgers", TableSchema.fromBean(Ledger.class));
             ledgers.createTable();
             Ledger ledger = new Ledger();
@@ -121,9 +132,12 @@ class ObjectMappersITCase {
             Ledger updated = ledgers.updateItem(first);
             assertThat(updated.getVersion()).isEqualTo(first.getVersion() + 1);
             stale.setEntries(42);
-            assertThatThrownBy(() -> ledgers.updateItem(stale)).as("an update of a stale copy")
+            assertThatThrownBy(() -> ledgers.updateItem(stale))
+                    .as("an update of a stale copy")
                     .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException.class);
-            assertThat(ledgers.getItem(Key.builder().partitionValue("main").build()).getEntries()).isEqualTo(2);
+            assertThat(ledgers.getItem(Key.builder().partitionValue("main").build())
+                            .getEntries())
+                    .isEqualTo(2);
         }
     }
 
@@ -134,8 +148,7 @@ class ObjectMappersITCase {
         private Long version;
         private long balance;
 
-        public Account() {
-        }
+        public Account() {}
 
         Account(String id, long balance) {
             this.id = id;

@@ -2,8 +2,8 @@ package io.shardline.engine.durability;
 
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
-import io.shardline.engine.api.CreateTable;
 import io.shardline.engine.api.AttributeDefinition;
+import io.shardline.engine.api.CreateTable;
 import io.shardline.engine.api.DeleteItem;
 import io.shardline.engine.api.GlobalSecondaryIndex;
 import io.shardline.engine.api.IndexProjection;
@@ -32,8 +32,7 @@ import java.util.Set;
 public final class CrashingWriter {
     static final int KEYS_PER_THREAD = 500;
 
-    private CrashingWriter() {
-    }
+    private CrashingWriter() {}
 
     /** Whether the writer's i-th write of a thread is a delete. */
     static boolean isDelete(long i) {
@@ -45,10 +44,19 @@ public final class CrashingWriter {
         CreateTable.Request plain = Items.tableWithStream("Crash", 4, "NEW_AND_OLD_IMAGES", "id:S");
         List<AttributeDefinition> definitions = new ArrayList<>(plain.attributeDefinitions());
         definitions.add(new AttributeDefinition("bucket", "N"));
-        engine.createTable(new CreateTable.Request(plain.tableName(), definitions, plain.keySchema(),
-                plain.billingMode(), null, plain.tags(), plain.streamSpecification(),
-                List.of(new GlobalSecondaryIndex("byBucket", List.of(new KeySchemaElement("bucket", "HASH")),
-                        new IndexProjection("ALL", null), null)),
+        engine.createTable(new CreateTable.Request(
+                plain.tableName(),
+                definitions,
+                plain.keySchema(),
+                plain.billingMode(),
+                null,
+                plain.tags(),
+                plain.streamSpecification(),
+                List.of(new GlobalSecondaryIndex(
+                        "byBucket",
+                        List.of(new KeySchemaElement("bucket", "HASH")),
+                        new IndexProjection("ALL", null),
+                        null)),
                 null));
         PrintStream out = new PrintStream(System.out, true);
         out.println("ready");
@@ -67,8 +75,8 @@ public final class CrashingWriter {
                             }
                         }
                     } else {
-                        Map<String, AttributeValue> item = new HashMap<>(Map.of("id", new AttributeValue.S(key),
-                                "version", new AttributeValue.N(DynamoNumber.of(i))));
+                        Map<String, AttributeValue> item = new HashMap<>(Map.of(
+                                "id", new AttributeValue.S(key), "version", new AttributeValue.N(DynamoNumber.of(i))));
                         if (i % 3 != 0) {
                             item.put("bucket", new AttributeValue.N(DynamoNumber.of(i % 10)));
                         }

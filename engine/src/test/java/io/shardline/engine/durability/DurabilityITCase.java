@@ -32,8 +32,8 @@ import io.shardline.engine.testing.Await;
 import io.shardline.engine.testing.IndexConsistency;
 import io.shardline.engine.testing.Items;
 import io.shardline.engine.testing.StreamReading;
-import java.math.BigInteger;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,13 +61,31 @@ class DurabilityITCase {
             }
         }
         try (Engine engine = Engine.open(EngineConfig.durable(dir))) {
-            assertEquals(List.of("Alpha", "Beta"), engine.listTables(new ListTables.Request(null, null)).tableNames());
-            assertEquals(50L, engine.describeTable(new DescribeTable.Request("Alpha")).table().itemCount());
-            assertEquals(50L, engine.describeTable(new DescribeTable.Request("Beta")).table().itemCount());
-            assertEquals(n(7), engine.getItem(GetItem.Request.of("Alpha", item("id", s("a7")))).item().get("v"));
+            assertEquals(
+                    List.of("Alpha", "Beta"),
+                    engine.listTables(new ListTables.Request(null, null)).tableNames());
+            assertEquals(
+                    50L,
+                    engine.describeTable(new DescribeTable.Request("Alpha"))
+                            .table()
+                            .itemCount());
+            assertEquals(
+                    50L,
+                    engine.describeTable(new DescribeTable.Request("Beta"))
+                            .table()
+                            .itemCount());
+            assertEquals(
+                    n(7),
+                    engine.getItem(GetItem.Request.of("Alpha", item("id", s("a7"))))
+                            .item()
+                            .get("v"));
             createTable(engine, "Gamma", 1, "id:S");
             engine.putItem(PutItem.Request.of("Gamma", item("id", s("g"))));
-            assertEquals(1L, engine.describeTable(new DescribeTable.Request("Gamma")).table().itemCount(),
+            assertEquals(
+                    1L,
+                    engine.describeTable(new DescribeTable.Request("Gamma"))
+                            .table()
+                            .itemCount(),
                     "a table created after restart gets a fresh id, not the data of an older table");
         }
     }
@@ -78,7 +96,8 @@ class DurabilityITCase {
         DescribeStream.StreamDescription before;
         try (Engine engine = Engine.open(EngineConfig.durable(dir))) {
             arn = engine.createTable(Items.tableWithStream("Streamed", 1, "NEW_IMAGE", "id:S"))
-                    .tableDescription().latestStreamArn();
+                    .tableDescription()
+                    .latestStreamArn();
             engine.putItem(PutItem.Request.of("Streamed", item("id", s("a"))));
             engine.splitPartition("Streamed", 0);
             engine.putItem(PutItem.Request.of("Streamed", item("id", s("b"))));
@@ -86,10 +105,15 @@ class DurabilityITCase {
             before = engine.describeStream(DescribeStream.Request.of(arn)).streamDescription();
         }
         try (Engine engine = Engine.open(EngineConfig.durable(dir))) {
-            assertEquals(before, engine.describeStream(DescribeStream.Request.of(arn)).streamDescription());
+            assertEquals(
+                    before,
+                    engine.describeStream(DescribeStream.Request.of(arn)).streamDescription());
             assertEquals(2, StreamReading.readAll(engine, arn).size());
-            assertEquals("ttl", engine.describeTimeToLive(new DescribeTimeToLive.Request("Streamed"))
-                    .timeToLiveDescription().attributeName());
+            assertEquals(
+                    "ttl",
+                    engine.describeTimeToLive(new DescribeTimeToLive.Request("Streamed"))
+                            .timeToLiveDescription()
+                            .attributeName());
             engine.putItem(PutItem.Request.of("Streamed", item("id", s("c"))));
             assertEquals(3, StreamReading.readAll(engine, arn).size());
         }
@@ -102,14 +126,30 @@ class DurabilityITCase {
             for (int i = 0; i < 3000; i++) {
                 engine.putItem(PutItem.Request.of("Late", item("id", s("k" + i), "group", s("g" + (i % 17)))));
             }
-            engine.updateTable(new UpdateTable.Request("Late", List.of(new AttributeDefinition("group", "S")), null,
-                    null, null, List.of(new GlobalSecondaryIndexUpdate(new GlobalSecondaryIndex("byGroup",
-                    List.of(new KeySchemaElement("group", "HASH")), new IndexProjection("KEYS_ONLY", null), null),
-                    null, null))));
+            engine.updateTable(new UpdateTable.Request(
+                    "Late",
+                    List.of(new AttributeDefinition("group", "S")),
+                    null,
+                    null,
+                    null,
+                    List.of(new GlobalSecondaryIndexUpdate(
+                            new GlobalSecondaryIndex(
+                                    "byGroup",
+                                    List.of(new KeySchemaElement("group", "HASH")),
+                                    new IndexProjection("KEYS_ONLY", null),
+                                    null),
+                            null,
+                            null))));
         }
         try (Engine engine = Engine.open(EngineConfig.durable(dir))) {
-            Await.until(Duration.ofSeconds(60), () -> engine.describeTable(new DescribeTable.Request("Late")).table()
-                    .globalSecondaryIndexes().get(0).indexStatus().equals("ACTIVE"),
+            Await.until(
+                    Duration.ofSeconds(60),
+                    () -> engine.describeTable(new DescribeTable.Request("Late"))
+                            .table()
+                            .globalSecondaryIndexes()
+                            .get(0)
+                            .indexStatus()
+                            .equals("ACTIVE"),
                     "the backfill finishing after the restart");
             assertEquals(3000, IndexConsistency.assertIndexesMatchTable(engine, "Late"));
         }
@@ -118,9 +158,12 @@ class DurabilityITCase {
     @Test
     void everyAcknowledgedChangeSurvivesKillNineOnceInTheStream(@TempDir Path dir) throws Exception {
         Path acks = dir.resolve("acks.log");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CrashingWriter.class.getName(),
-                dir.resolve("data").toString())
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashingWriter.class.getName(),
+                        dir.resolve("data").toString())
                 .redirectOutput(acks.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
@@ -140,7 +183,9 @@ class DurabilityITCase {
             acknowledged.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(parts[0] + " " + parts[2]);
         }
         try (Engine engine = Engine.open(EngineConfig.durable(dir.resolve("data")))) {
-            String arn = engine.describeTable(new DescribeTable.Request("Crash")).table().latestStreamArn();
+            String arn = engine.describeTable(new DescribeTable.Request("Crash"))
+                    .table()
+                    .latestStreamArn();
             Map<String, List<String>> streamed = new HashMap<>();
             BigInteger highestSequence = BigInteger.ZERO;
             for (GetRecords.ChangeRecord record : StreamReading.readAll(engine, arn)) {
@@ -149,33 +194,45 @@ class DurabilityITCase {
                         ? "delete " + (version(record.dynamodb().oldImage()) + CrashingWriter.KEYS_PER_THREAD)
                         : "put " + version(record.dynamodb().newImage());
                 streamed.computeIfAbsent(key, k -> new ArrayList<>()).add(change);
-                highestSequence = highestSequence.max(new BigInteger(record.dynamodb().sequenceNumber()));
+                highestSequence =
+                        highestSequence.max(new BigInteger(record.dynamodb().sequenceNumber()));
             }
             for (Map.Entry<String, List<String>> acked : acknowledged.entrySet()) {
                 List<String> inStream = streamed.getOrDefault(acked.getKey(), List.of());
-                assertTrue(inStream.size() >= acked.getValue().size()
-                        && inStream.subList(0, acked.getValue().size()).equals(acked.getValue())
-                        && inStream.size() <= acked.getValue().size() + 1,
+                assertTrue(
+                        inStream.size() >= acked.getValue().size()
+                                && inStream.subList(0, acked.getValue().size()).equals(acked.getValue())
+                                && inStream.size() <= acked.getValue().size() + 1,
                         acked.getKey() + ": acknowledged " + acked.getValue() + " but the stream has " + inStream);
             }
             for (Map.Entry<String, List<String>> changes : streamed.entrySet()) {
-                Map<String, AttributeValue> found = engine.getItem(GetItem.Request.of("Crash",
-                        item("id", s(changes.getKey())))).item();
+                Map<String, AttributeValue> found = engine.getItem(
+                                GetItem.Request.of("Crash", item("id", s(changes.getKey()))))
+                        .item();
                 String last = changes.getValue().get(changes.getValue().size() - 1);
                 String state = found == null ? "absent" : "put " + version(found);
-                assertEquals(last.startsWith("delete") ? "absent" : last, state,
+                assertEquals(
+                        last.startsWith("delete") ? "absent" : last,
+                        state,
                         changes.getKey() + ": the item and its last change record agree");
             }
-            assertTrue(IndexConsistency.assertIndexesMatchTable(engine, "Crash") > 0,
+            assertTrue(
+                    IndexConsistency.assertIndexesMatchTable(engine, "Crash") > 0,
                     "the index matches the table after kill -9");
             ItemPage all = engine.scan(Scan.Request.of("Crash"));
-            assertEquals(all.count(), engine.describeTable(new DescribeTable.Request("Crash")).table().itemCount(),
+            assertEquals(
+                    all.count(),
+                    engine.describeTable(new DescribeTable.Request("Crash"))
+                            .table()
+                            .itemCount(),
                     "item count recovered with the items");
             assertNull(all.lastEvaluatedKey());
             engine.putItem(PutItem.Request.of("Crash", item("id", s("after-restart"), "version", n(0))));
             List<GetRecords.ChangeRecord> afterRestart = StreamReading.readAll(engine, arn).stream()
-                    .filter(r -> r.dynamodb().keys().equals(item("id", s("after-restart")))).toList();
-            assertTrue(new BigInteger(afterRestart.get(0).dynamodb().sequenceNumber()).compareTo(highestSequence) > 0,
+                    .filter(r -> r.dynamodb().keys().equals(item("id", s("after-restart"))))
+                    .toList();
+            assertTrue(
+                    new BigInteger(afterRestart.get(0).dynamodb().sequenceNumber()).compareTo(highestSequence) > 0,
                     "sequence numbers keep increasing across a crash");
         }
     }

@@ -50,7 +50,8 @@ class ExpressionCasesTest {
 
     @ParameterizedTest(name = "line {0}: {1} | {2} | {3}")
     @MethodSource("cases")
-    void expressionGivesTheDocumentedResult(int line, String kind, String expression, String expected) throws Exception {
+    void expressionGivesTheDocumentedResult(int line, String kind, String expression, String expected)
+            throws Exception {
         if (expected.startsWith("error: ")) {
             DynamoException e = assertThrows(DynamoException.class, () -> run(kind, expression));
             assertEquals(ErrorType.VALIDATION, e.type());
@@ -70,8 +71,10 @@ class ExpressionCasesTest {
                     if (attribute.getValue().isNull()) {
                         assertNull(updated.get(attribute.getKey()), attribute.getKey() + " should be absent");
                     } else {
-                        assertEquals(DynamoJson.mapper().treeToValue(attribute.getValue(), AttributeValue.class),
-                                updated.get(attribute.getKey()), attribute.getKey());
+                        assertEquals(
+                                DynamoJson.mapper().treeToValue(attribute.getValue(), AttributeValue.class),
+                                updated.get(attribute.getKey()),
+                                attribute.getKey());
                     }
                 }
             }
@@ -82,8 +85,9 @@ class ExpressionCasesTest {
         ExpressionAttributes attributes = ExpressionFixture.attributes();
         Map<String, AttributeValue> item = ExpressionFixture.item();
         return switch (kind) {
-            case "C" -> ConditionEvaluator.matches(ExpressionParser.condition(ExpressionKind.CONDITION, expression,
-                    attributes), item);
+            case "C" ->
+                ConditionEvaluator.matches(
+                        ExpressionParser.condition(ExpressionKind.CONDITION, expression, attributes), item);
             case "P" -> Projector.project(item, ExpressionParser.projection(expression, attributes));
             default -> UpdateEvaluator.apply(ExpressionParser.update(expression, attributes), item);
         };

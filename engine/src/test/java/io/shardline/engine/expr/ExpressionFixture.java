@@ -27,11 +27,9 @@ final class ExpressionFixture {
             + "\":typeSS\":{\"S\":\"SS\"},\":typeNULL\":{\"S\":\"NULL\"},\":typeBOOL\":{\"S\":\"BOOL\"},"
             + "\":typeBad\":{\"S\":\"XYZ\"},\":reserved\":{\"S\":\"reserved\"},\":dotted\":{\"S\":\"dotted\"}}";
 
-    static final Map<String, String> NAMES =
-            Map.of("#n", "n", "#name", "name", "#dot", "a.b", "#k", "k", "#m", "m");
+    static final Map<String, String> NAMES = Map.of("#n", "n", "#name", "name", "#dot", "a.b", "#k", "k", "#m", "m");
 
-    private ExpressionFixture() {
-    }
+    private ExpressionFixture() {}
 
     static Map<String, AttributeValue> item() {
         return DynamoJson.readItem(ITEM.getBytes(StandardCharsets.UTF_8));

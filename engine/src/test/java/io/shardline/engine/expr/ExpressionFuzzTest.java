@@ -17,13 +17,47 @@ import org.junit.jupiter.api.Test;
  * and random bytes. Each either evaluates or fails with a ValidationException, never anything else.
  */
 class ExpressionFuzzTest {
-    private static final String[] PATHS = {"n", "s", "l[0]", "l[2].deep", "m.k", "m.child.z", "#n", "#m.#k", "ss",
-        "absent", "b", "t", "nul", "ns", "l[99]", "#dot"};
-    private static final String[] VALUES = {":five", ":four", ":s", ":he", ":x", ":true", ":nul", ":ssab", ":list",
-        ":list2", ":one", ":bin", ":typeS", ":typeBad", ":ns1", ":blank", ":zero"};
+    private static final String[] PATHS = {
+        "n",
+        "s",
+        "l[0]",
+        "l[2].deep",
+        "m.k",
+        "m.child.z",
+        "#n",
+        "#m.#k",
+        "ss",
+        "absent",
+        "b",
+        "t",
+        "nul",
+        "ns",
+        "l[99]",
+        "#dot"
+    };
+    private static final String[] VALUES = {
+        ":five",
+        ":four",
+        ":s",
+        ":he",
+        ":x",
+        ":true",
+        ":nul",
+        ":ssab",
+        ":list",
+        ":list2",
+        ":one",
+        ":bin",
+        ":typeS",
+        ":typeBad",
+        ":ns1",
+        ":blank",
+        ":zero"
+    };
     private static final String[] COMPARATORS = {"=", "<>", "<", "<=", ">", ">="};
-    private static final String[] FUNCTIONS = {"attribute_exists", "attribute_not_exists", "attribute_type",
-        "begins_with", "contains"};
+    private static final String[] FUNCTIONS = {
+        "attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains"
+    };
     private static final String ALPHABET = "abcnmsl#:=<>()[].,_ 0123456789ANDORNOTSETREMOVEADDDELETE+-$'\"\u00e9";
 
     private final Random random = new Random(20261125);
@@ -66,11 +100,13 @@ class ExpressionFuzzTest {
     }
 
     private void tryAll(String expression) {
-        for (ExpressionKind kind : List.of(ExpressionKind.CONDITION, ExpressionKind.UPDATE, ExpressionKind.PROJECTION)) {
+        for (ExpressionKind kind :
+                List.of(ExpressionKind.CONDITION, ExpressionKind.UPDATE, ExpressionKind.PROJECTION)) {
             try {
                 ExpressionAttributes attributes = ExpressionFixture.attributes();
                 switch (kind) {
-                    case CONDITION -> ConditionEvaluator.matches(ExpressionParser.condition(kind, expression, attributes), item);
+                    case CONDITION ->
+                        ConditionEvaluator.matches(ExpressionParser.condition(kind, expression, attributes), item);
                     case UPDATE -> UpdateEvaluator.apply(ExpressionParser.update(expression, attributes), item);
                     default -> Projector.project(item, ExpressionParser.projection(expression, attributes));
                 }
@@ -90,8 +126,9 @@ class ExpressionFuzzTest {
             case 3 -> operand() + " IN (" + operand() + ", " + operand() + ")";
             case 4 -> {
                 String function = pick(FUNCTIONS);
-                yield function + "(" + pick(PATHS) + (function.startsWith("attribute_e") || function.contains("not")
-                        ? "" : ", " + operand()) + ")";
+                yield function + "(" + pick(PATHS)
+                        + (function.startsWith("attribute_e") || function.contains("not") ? "" : ", " + operand())
+                        + ")";
             }
             case 5 -> condition(depth + 1) + " AND " + condition(depth + 1);
             case 6 -> condition(depth + 1) + " OR " + condition(depth + 1);
@@ -123,7 +160,7 @@ class ExpressionFuzzTest {
                 update.append(pick(PATHS));
                 switch (clause) {
                     case "SET" -> update.append(" = ").append(setValue(0));
-                    case "REMOVE" -> { }
+                    case "REMOVE" -> {}
                     default -> update.append(' ').append(pick(VALUES));
                 }
             }

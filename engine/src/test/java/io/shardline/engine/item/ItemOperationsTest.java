@@ -9,7 +9,6 @@ import static io.shardline.engine.testing.Rejections.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shardline.engine.Engine;
@@ -55,18 +54,22 @@ class ItemOperationsTest {
         engine.close();
     }
 
-
     private Map<String, AttributeValue> get(String table, Map<String, AttributeValue> key) {
         return engine.getItem(GetItem.Request.of(table, key)).item();
     }
 
     @Test
     void putThenGetReturnsTheItemAndPutReplacesIt() {
-        Map<String, AttributeValue> first = item("id", s("a"), "count", n("1.50"), "tags", AttributeValue.SS.of(List.of("x")));
-        assertNull(engine.putItem(new PutItem.Request("Things", first, "ALL_OLD", null, null, null, null, null, null)).attributes());
+        Map<String, AttributeValue> first =
+                item("id", s("a"), "count", n("1.50"), "tags", AttributeValue.SS.of(List.of("x")));
+        assertNull(engine.putItem(new PutItem.Request("Things", first, "ALL_OLD", null, null, null, null, null, null))
+                .attributes());
         assertEquals(first, get("Things", item("id", s("a"))));
         Map<String, AttributeValue> second = item("id", s("a"), "other", new AttributeValue.BOOL(true));
-        assertEquals(first, engine.putItem(new PutItem.Request("Things", second, "ALL_OLD", null, null, null, null, null, null)).attributes());
+        assertEquals(
+                first,
+                engine.putItem(new PutItem.Request("Things", second, "ALL_OLD", null, null, null, null, null, null))
+                        .attributes());
         assertEquals(second, get("Things", item("id", s("a"))));
         assertEquals(n("1.5"), first.get("count"), "numbers compare normalised");
     }
@@ -80,30 +83,41 @@ class ItemOperationsTest {
     @Test
     void deleteRemovesAndReturnsTheOldItem() {
         engine.putItem(PutItem.Request.of("Things", item("id", s("a"), "v", n(1))));
-        DeleteItem.Response response = engine.deleteItem(new DeleteItem.Request("Things", item("id", s("a")), "ALL_OLD",
-                null, null, null, null, null, null));
+        DeleteItem.Response response = engine.deleteItem(
+                new DeleteItem.Request("Things", item("id", s("a")), "ALL_OLD", null, null, null, null, null, null));
         assertEquals(item("id", s("a"), "v", n(1)), response.attributes());
         assertNull(get("Things", item("id", s("a"))));
-        assertNull(engine.deleteItem(new DeleteItem.Request("Things", item("id", s("a")), "ALL_OLD", null, null, null, null, null, null))
-                .attributes(), "deleting a missing item is not an error");
+        assertNull(
+                engine.deleteItem(new DeleteItem.Request(
+                                "Things", item("id", s("a")), "ALL_OLD", null, null, null, null, null, null))
+                        .attributes(),
+                "deleting a missing item is not an error");
     }
 
     @Test
     void returnValuesOtherThanAllOldAreRejectedForPutAndDelete() {
-        rejected(ErrorType.VALIDATION, () -> engine.putItem(new PutItem.Request("Things", item("id", s("a")), "ALL_NEW",
-                null, null, null, null, null, null)));
-        rejected(ErrorType.VALIDATION, () -> engine.deleteItem(new DeleteItem.Request("Things", item("id", s("a")),
-                "UPDATED_OLD", null, null, null, null, null, null)));
+        rejected(
+                ErrorType.VALIDATION,
+                () -> engine.putItem(new PutItem.Request(
+                        "Things", item("id", s("a")), "ALL_NEW", null, null, null, null, null, null)));
+        rejected(
+                ErrorType.VALIDATION,
+                () -> engine.deleteItem(new DeleteItem.Request(
+                        "Things", item("id", s("a")), "UPDATED_OLD", null, null, null, null, null, null)));
         assertNull(get("Things", item("id", s("a"))), "nothing written");
     }
 
     @Test
     void keysAreCheckedAgainstTheSchema() {
         assertTrue(rejected(ErrorType.VALIDATION, () -> engine.putItem(PutItem.Request.of("Things", item("v", s("x")))))
-                .getMessage().contains("Missing the key id"));
+                .getMessage()
+                .contains("Missing the key id"));
         assertTrue(rejected(ErrorType.VALIDATION, () -> engine.putItem(PutItem.Request.of("Things", item("id", n(1)))))
-                .getMessage().contains("Type mismatch for key id expected: S actual: N"));
-        rejected(ErrorType.VALIDATION, () -> engine.getItem(GetItem.Request.of("Things", item("id", s("a"), "x", s("b")))));
+                .getMessage()
+                .contains("Type mismatch for key id expected: S actual: N"));
+        rejected(
+                ErrorType.VALIDATION,
+                () -> engine.getItem(GetItem.Request.of("Things", item("id", s("a"), "x", s("b")))));
         rejected(ErrorType.VALIDATION, () -> engine.getItem(GetItem.Request.of("Events", item("pk", s("a")))));
         rejected(ErrorType.RESOURCE_NOT_FOUND, () -> engine.putItem(PutItem.Request.of("Nope", item("id", s("a")))));
     }
@@ -114,19 +128,27 @@ class ItemOperationsTest {
         engine.putItem(PutItem.Request.of("Things", withEmpties));
         assertEquals(withEmpties, get("Things", item("id", s("a"))));
         assertTrue(rejected(ErrorType.VALIDATION, () -> engine.putItem(PutItem.Request.of("Things", item("id", s("")))))
-                .getMessage().contains("cannot contain an empty string value. Key: id"));
+                .getMessage()
+                .contains("cannot contain an empty string value. Key: id"));
         rejected(ErrorType.VALIDATION, () -> engine.getItem(GetItem.Request.of("Things", item("id", s("")))));
     }
 
     @Test
     void keySizeLimitsAreEnforced() {
         engine.putItem(PutItem.Request.of("Things", item("id", s("k".repeat(2048)))));
-        assertTrue(rejected(ErrorType.VALIDATION, () -> engine.putItem(PutItem.Request.of("Things",
-                item("id", s("k".repeat(2049)))))).getMessage().contains("hashkey"));
+        assertTrue(rejected(
+                        ErrorType.VALIDATION,
+                        () -> engine.putItem(PutItem.Request.of("Things", item("id", s("k".repeat(2049))))))
+                .getMessage()
+                .contains("hashkey"));
         createTable(engine, "Sorted", 1, "pk:S", "sk:S");
         engine.putItem(PutItem.Request.of("Sorted", item("pk", s("p"), "sk", s("s".repeat(1024)))));
-        assertTrue(rejected(ErrorType.VALIDATION, () -> engine.putItem(PutItem.Request.of("Sorted",
-                item("pk", s("p"), "sk", s("s".repeat(1025)))))).getMessage().contains("range keys"));
+        assertTrue(rejected(
+                        ErrorType.VALIDATION,
+                        () -> engine.putItem(
+                                PutItem.Request.of("Sorted", item("pk", s("p"), "sk", s("s".repeat(1025))))))
+                .getMessage()
+                .contains("range keys"));
     }
 
     @Test
@@ -137,8 +159,10 @@ class ItemOperationsTest {
         engine.putItem(PutItem.Request.of("Things", largest));
         assertEquals(largest, get("Things", item("id", s("big"))));
         Map<String, AttributeValue> tooLarge = item("id", s("big2"), "blob", s("x".repeat(400 * 1024 - overhead + 1)));
-        assertEquals("Item size has exceeded the maximum allowed size",
-                rejected(ErrorType.VALIDATION, () -> engine.putItem(PutItem.Request.of("Things", tooLarge))).getMessage());
+        assertEquals(
+                "Item size has exceeded the maximum allowed size",
+                rejected(ErrorType.VALIDATION, () -> engine.putItem(PutItem.Request.of("Things", tooLarge)))
+                        .getMessage());
         assertNull(get("Things", item("id", s("big2"))));
     }
 
@@ -150,22 +174,27 @@ class ItemOperationsTest {
         create.put("visits", new AttributeValueUpdate(n(2), "ADD"));
         create.put("tags", new AttributeValueUpdate(AttributeValue.SS.of(List.of("a", "b")), "ADD"));
         UpdateItem.Response created = engine.updateItem(UpdateItem.Request.of("Things", key, create, "ALL_NEW"));
-        assertEquals(item("id", s("u"), "name", s("first"), "visits", n(2), "tags", AttributeValue.SS.of(List.of("a", "b"))),
-                created.attributes(), "UpdateItem creates a missing item");
+        assertEquals(
+                item("id", s("u"), "name", s("first"), "visits", n(2), "tags", AttributeValue.SS.of(List.of("a", "b"))),
+                created.attributes(),
+                "UpdateItem creates a missing item");
 
         Map<String, AttributeValueUpdate> change = new LinkedHashMap<>();
         change.put("visits", new AttributeValueUpdate(n("-0.5"), "ADD"));
         change.put("tags", new AttributeValueUpdate(AttributeValue.SS.of(List.of("a", "zz")), "DELETE"));
         change.put("name", new AttributeValueUpdate(null, "DELETE"));
         UpdateItem.Response old = engine.updateItem(UpdateItem.Request.of("Things", key, change, "UPDATED_OLD"));
-        assertEquals(item("visits", n(2), "tags", AttributeValue.SS.of(List.of("a", "b")), "name", s("first")),
+        assertEquals(
+                item("visits", n(2), "tags", AttributeValue.SS.of(List.of("a", "b")), "name", s("first")),
                 old.attributes());
-        assertEquals(item("id", s("u"), "visits", n("1.5"), "tags", AttributeValue.SS.of(List.of("b"))),
-                get("Things", key));
+        assertEquals(
+                item("id", s("u"), "visits", n("1.5"), "tags", AttributeValue.SS.of(List.of("b"))), get("Things", key));
 
-        Map<String, AttributeValueUpdate> empty = Map.of("tags", new AttributeValueUpdate(
-                AttributeValue.SS.of(List.of("b")), "DELETE"));
-        assertNull(engine.updateItem(UpdateItem.Request.of("Things", key, empty, "UPDATED_NEW")).attributes(),
+        Map<String, AttributeValueUpdate> empty =
+                Map.of("tags", new AttributeValueUpdate(AttributeValue.SS.of(List.of("b")), "DELETE"));
+        assertNull(
+                engine.updateItem(UpdateItem.Request.of("Things", key, empty, "UPDATED_NEW"))
+                        .attributes(),
                 "an emptied set disappears");
         assertEquals(item("id", s("u"), "visits", n("1.5")), get("Things", key));
     }
@@ -174,17 +203,28 @@ class ItemOperationsTest {
     void invalidAttributeUpdatesChangeNothing() {
         Map<String, AttributeValue> key = item("id", s("u"));
         engine.putItem(PutItem.Request.of("Things", item("id", s("u"), "name", s("x"))));
-        assertTrue(rejected(ErrorType.VALIDATION, () -> engine.updateItem(UpdateItem.Request.of("Things", key,
-                Map.of("id", new AttributeValueUpdate(s("other"), "PUT")), null)))
-                .getMessage().contains("This attribute is part of the key"));
-        rejected(ErrorType.VALIDATION, () -> engine.updateItem(UpdateItem.Request.of("Things", key,
-                Map.of("name", new AttributeValueUpdate(s("y"), "ADD")), null)));
-        rejected(ErrorType.VALIDATION, () -> engine.updateItem(UpdateItem.Request.of("Things", key,
-                Map.of("name", new AttributeValueUpdate(n(1), "ADD")), null)));
-        rejected(ErrorType.VALIDATION, () -> engine.updateItem(UpdateItem.Request.of("Things", key,
-                Map.of("name", new AttributeValueUpdate(s("y"), "REPLACE")), null)));
-        rejected(ErrorType.VALIDATION, () -> engine.updateItem(UpdateItem.Request.of("Things", key,
-                Map.of("name", new AttributeValueUpdate(s("y"), "PUT")), "EVERYTHING")));
+        assertTrue(rejected(
+                        ErrorType.VALIDATION,
+                        () -> engine.updateItem(UpdateItem.Request.of(
+                                "Things", key, Map.of("id", new AttributeValueUpdate(s("other"), "PUT")), null)))
+                .getMessage()
+                .contains("This attribute is part of the key"));
+        rejected(
+                ErrorType.VALIDATION,
+                () -> engine.updateItem(UpdateItem.Request.of(
+                        "Things", key, Map.of("name", new AttributeValueUpdate(s("y"), "ADD")), null)));
+        rejected(
+                ErrorType.VALIDATION,
+                () -> engine.updateItem(UpdateItem.Request.of(
+                        "Things", key, Map.of("name", new AttributeValueUpdate(n(1), "ADD")), null)));
+        rejected(
+                ErrorType.VALIDATION,
+                () -> engine.updateItem(UpdateItem.Request.of(
+                        "Things", key, Map.of("name", new AttributeValueUpdate(s("y"), "REPLACE")), null)));
+        rejected(
+                ErrorType.VALIDATION,
+                () -> engine.updateItem(UpdateItem.Request.of(
+                        "Things", key, Map.of("name", new AttributeValueUpdate(s("y"), "PUT")), "EVERYTHING")));
         assertEquals(item("id", s("u"), "name", s("x")), get("Things", key));
     }
 
@@ -198,8 +238,8 @@ class ItemOperationsTest {
         for (int t = 0; t < threads; t++) {
             futures.add(pool.submit(() -> {
                 for (int i = 0; i < perThread; i++) {
-                    engine.updateItem(UpdateItem.Request.of("Things", key,
-                            Map.of("n", new AttributeValueUpdate(n(1), "ADD")), null));
+                    engine.updateItem(UpdateItem.Request.of(
+                            "Things", key, Map.of("n", new AttributeValueUpdate(n(1), "ADD")), null));
                 }
             }));
         }
@@ -220,12 +260,26 @@ class ItemOperationsTest {
         }
         things.add(WriteRequest.delete(item("id", s("old"))));
         writes.put("Things", things);
-        writes.put("Events", List.of(WriteRequest.put(item("pk", s("p"), "sk", n(1))),
-                WriteRequest.put(item("pk", s("p"), "sk", n(2))), WriteRequest.put(item("pk", s("q"), "sk", n(1))),
-                WriteRequest.put(item("pk", s("q"), "sk", n(2)))));
-        assertEquals(Map.of(), engine.batchWriteItem(BatchWriteItem.Request.of(writes)).unprocessedItems());
-        assertEquals(20L, engine.describeTable(new DescribeTable.Request("Things")).table().itemCount());
-        assertEquals(4L, engine.describeTable(new DescribeTable.Request("Events")).table().itemCount());
+        writes.put(
+                "Events",
+                List.of(
+                        WriteRequest.put(item("pk", s("p"), "sk", n(1))),
+                        WriteRequest.put(item("pk", s("p"), "sk", n(2))),
+                        WriteRequest.put(item("pk", s("q"), "sk", n(1))),
+                        WriteRequest.put(item("pk", s("q"), "sk", n(2)))));
+        assertEquals(
+                Map.of(),
+                engine.batchWriteItem(BatchWriteItem.Request.of(writes)).unprocessedItems());
+        assertEquals(
+                20L,
+                engine.describeTable(new DescribeTable.Request("Things"))
+                        .table()
+                        .itemCount());
+        assertEquals(
+                4L,
+                engine.describeTable(new DescribeTable.Request("Events"))
+                        .table()
+                        .itemCount());
         assertNull(get("Things", item("id", s("old"))));
         assertEquals(n(7), get("Things", item("id", s("t7"))).get("i"));
     }
@@ -236,22 +290,44 @@ class ItemOperationsTest {
         for (int i = 0; i < 26; i++) {
             tooMany.add(WriteRequest.put(item("id", s("x" + i))));
         }
-        rejected(ErrorType.VALIDATION, () -> engine.batchWriteItem(BatchWriteItem.Request.of(Map.of("Things", tooMany))));
-        DynamoException duplicate = rejected(ErrorType.VALIDATION, () -> engine.batchWriteItem(BatchWriteItem.Request.of(
-                Map.of("Things", List.of(WriteRequest.put(item("id", s("d"))), WriteRequest.delete(item("id", s("d"))))))));
+        rejected(
+                ErrorType.VALIDATION,
+                () -> engine.batchWriteItem(BatchWriteItem.Request.of(Map.of("Things", tooMany))));
+        DynamoException duplicate = rejected(
+                ErrorType.VALIDATION,
+                () -> engine.batchWriteItem(BatchWriteItem.Request.of(Map.of(
+                        "Things",
+                        List.of(WriteRequest.put(item("id", s("d"))), WriteRequest.delete(item("id", s("d"))))))));
         assertThat(duplicate).hasMessageContaining("duplicates");
-        rejected(ErrorType.VALIDATION, () -> engine.batchWriteItem(BatchWriteItem.Request.of(
-                Map.of("Things", List.of(WriteRequest.put(item("id", s("ok"))), WriteRequest.put(item("nokey", s("x"))))))));
+        rejected(
+                ErrorType.VALIDATION,
+                () -> engine.batchWriteItem(BatchWriteItem.Request.of(Map.of(
+                        "Things",
+                        List.of(WriteRequest.put(item("id", s("ok"))), WriteRequest.put(item("nokey", s("x"))))))));
         Map<String, List<WriteRequest>> withMissingTable = new LinkedHashMap<>();
         withMissingTable.put("Things", List.of(WriteRequest.put(item("id", s("ok")))));
         withMissingTable.put("Missing", List.of(WriteRequest.put(item("id", s("ok")))));
-        rejected(ErrorType.RESOURCE_NOT_FOUND, () -> engine.batchWriteItem(BatchWriteItem.Request.of(withMissingTable)));
-        assertEquals(0L, engine.describeTable(new DescribeTable.Request("Things")).table().itemCount());
-        List<WriteRequest> oversized = List.of(WriteRequest.put(item("id", s("small"))),
+        rejected(
+                ErrorType.RESOURCE_NOT_FOUND, () -> engine.batchWriteItem(BatchWriteItem.Request.of(withMissingTable)));
+        assertEquals(
+                0L,
+                engine.describeTable(new DescribeTable.Request("Things"))
+                        .table()
+                        .itemCount());
+        List<WriteRequest> oversized = List.of(
+                WriteRequest.put(item("id", s("small"))),
                 WriteRequest.put(item("id", s("big"), "blob", s("x".repeat(401 * 1024)))));
-        assertEquals("Item size has exceeded the maximum allowed size", rejected(ErrorType.VALIDATION,
-                () -> engine.batchWriteItem(BatchWriteItem.Request.of(Map.of("Things", oversized)))).getMessage());
-        assertEquals(0L, engine.describeTable(new DescribeTable.Request("Things")).table().itemCount());
+        assertEquals(
+                "Item size has exceeded the maximum allowed size",
+                rejected(
+                                ErrorType.VALIDATION,
+                                () -> engine.batchWriteItem(BatchWriteItem.Request.of(Map.of("Things", oversized))))
+                        .getMessage());
+        assertEquals(
+                0L,
+                engine.describeTable(new DescribeTable.Request("Things"))
+                        .table()
+                        .itemCount());
     }
 
     @Test
@@ -270,11 +346,19 @@ class ItemOperationsTest {
         assertTrue(found.stream().allMatch(i -> i.keySet().equals(Set.of("id", "a"))));
         assertEquals(Map.of(), response.unprocessedKeys());
         keys.add(item("id", s("one-more")));
-        assertEquals("Too many items requested for the BatchGetItem call", rejected(ErrorType.VALIDATION,
-                () -> engine.batchGetItem(BatchGetItem.Request.of(Map.of("Things", new KeysAndAttributes(keys, null,
-                        null, null, null))))).getMessage());
-        rejected(ErrorType.VALIDATION, () -> engine.batchGetItem(BatchGetItem.Request.of(Map.of("Things",
-                new KeysAndAttributes(List.of(item("id", s("k1")), item("id", s("k1"))), null, null, null, null)))));
+        assertEquals(
+                "Too many items requested for the BatchGetItem call",
+                rejected(
+                                ErrorType.VALIDATION,
+                                () -> engine.batchGetItem(BatchGetItem.Request.of(
+                                        Map.of("Things", new KeysAndAttributes(keys, null, null, null, null)))))
+                        .getMessage());
+        rejected(
+                ErrorType.VALIDATION,
+                () -> engine.batchGetItem(BatchGetItem.Request.of(Map.of(
+                        "Things",
+                        new KeysAndAttributes(
+                                List.of(item("id", s("k1")), item("id", s("k1"))), null, null, null, null)))));
     }
 
     @Test
@@ -284,22 +368,28 @@ class ItemOperationsTest {
             engine.putItem(PutItem.Request.of("Things", item("id", s("big" + i), "blob", s("x".repeat(390 * 1024)))));
             keys.add(item("id", s("big" + i)));
         }
-        BatchGetItem.Response response = engine.batchGetItem(BatchGetItem.Request.of(
-                Map.of("Things", new KeysAndAttributes(keys, null, null, null, null))));
+        BatchGetItem.Response response = engine.batchGetItem(
+                BatchGetItem.Request.of(Map.of("Things", new KeysAndAttributes(keys, null, null, null, null))));
         int returned = response.responses().get("Things").size();
-        List<Map<String, AttributeValue>> left = response.unprocessedKeys().get("Things").keys();
+        List<Map<String, AttributeValue>> left =
+                response.unprocessedKeys().get("Things").keys();
         assertTrue(returned >= 42 && returned < 50, "returned " + returned);
         assertEquals(50, returned + left.size());
-        BatchGetItem.Response rest = engine.batchGetItem(BatchGetItem.Request.of(
-                Map.of("Things", new KeysAndAttributes(left, null, null, null, null))));
+        BatchGetItem.Response rest = engine.batchGetItem(
+                BatchGetItem.Request.of(Map.of("Things", new KeysAndAttributes(left, null, null, null, null))));
         assertEquals(left.size(), rest.responses().get("Things").size());
     }
 
     @Test
     void getItemProjectsTopLevelAttributes() {
         engine.putItem(PutItem.Request.of("Things", item("id", s("p"), "a", n(1), "b", n(2))));
-        assertEquals(item("b", n(2)), engine.getItem(new GetItem.Request("Things", item("id", s("p")), true,
-                List.of("b", "missing"), null, null, null)).item());
-        assertEquals(DynamoNumber.of(2), ((AttributeValue.N) get("Things", item("id", s("p"))).get("b")).value());
+        assertEquals(
+                item("b", n(2)),
+                engine.getItem(new GetItem.Request(
+                                "Things", item("id", s("p")), true, List.of("b", "missing"), null, null, null))
+                        .item());
+        assertEquals(
+                DynamoNumber.of(2),
+                ((AttributeValue.N) get("Things", item("id", s("p"))).get("b")).value());
     }
 }

@@ -46,12 +46,18 @@ class QueryAndScanTest {
         return new Condition(List.of(values), operator);
     }
 
-    private ItemPage query(String table, String pk, Condition sortCondition, boolean forward, Integer limit,
-                           Map<String, AttributeValue> start) {
+    private ItemPage query(
+            String table,
+            String pk,
+            Condition sortCondition,
+            boolean forward,
+            Integer limit,
+            Map<String, AttributeValue> start) {
         Map<String, Condition> conditions = sortCondition == null
                 ? Map.of("pk", cond("EQ", s(pk)))
                 : Map.of("pk", cond("EQ", s(pk)), "sk", sortCondition);
-        return engine.query(new Query.Request(table, conditions, forward, limit, start, null, null, null, null, null, null, null, null, null));
+        return engine.query(new Query.Request(
+                table, conditions, forward, limit, start, null, null, null, null, null, null, null, null, null));
     }
 
     private static List<AttributeValue> sortKeys(ItemPage page) {
@@ -83,8 +89,11 @@ class QueryAndScanTest {
             engine.putItem(PutItem.Request.of("Strs", item("pk", s("p"), "sk", s(v))));
         }
         List<String> byUtf8 = new ArrayList<>(strings);
-        byUtf8.sort((x, y) -> Arrays.compareUnsigned(x.getBytes(StandardCharsets.UTF_8), y.getBytes(StandardCharsets.UTF_8)));
-        assertEquals(byUtf8.stream().map(v -> s(v)).toList(), sortKeys(query("Strs", "p", null, true, null, null)),
+        byUtf8.sort((x, y) ->
+                Arrays.compareUnsigned(x.getBytes(StandardCharsets.UTF_8), y.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(
+                byUtf8.stream().map(v -> s(v)).toList(),
+                sortKeys(query("Strs", "p", null, true, null, null)),
                 "supplementary characters sort after U+FFFD by UTF-8, unlike UTF-16 order");
 
         createTable(engine, "Bins", 1, "pk:S", "sk:B");
@@ -92,8 +101,15 @@ class QueryAndScanTest {
         for (byte[] v : bins) {
             engine.putItem(PutItem.Request.of("Bins", item("pk", s("p"), "sk", b(v))));
         }
-        assertEquals(List.of(b((byte) 0x00), b((byte) 0x01), b((byte) 0x01, (byte) 0x00), b((byte) 0x7F),
-                b((byte) 0x80), b((byte) 0xFF)), sortKeys(query("Bins", "p", null, true, null, null)));
+        assertEquals(
+                List.of(
+                        b((byte) 0x00),
+                        b((byte) 0x01),
+                        b((byte) 0x01, (byte) 0x00),
+                        b((byte) 0x7F),
+                        b((byte) 0x80),
+                        b((byte) 0xFF)),
+                sortKeys(query("Bins", "p", null, true, null, null)));
     }
 
     @Test
@@ -111,11 +127,17 @@ class QueryAndScanTest {
         assertEquals(List.of(n(-5), n(-4), n(-3)), sortKeys(query("Conds", "p", cond("LE", n(-3)), true, null, null)));
         assertEquals(List.of(n(4), n(5)), sortKeys(query("Conds", "p", cond("GT", n(3)), true, null, null)));
         assertEquals(List.of(n(3), n(4), n(5)), sortKeys(query("Conds", "p", cond("GE", n("2.5")), true, null, null)));
-        assertEquals(List.of(n(-1), n(0), n(1)), sortKeys(query("Conds", "p", cond("BETWEEN", n(-1), n(1)), true, null, null)));
-        assertEquals(List.of(n(1), n(0), n(-1)), sortKeys(query("Conds", "p", cond("BETWEEN", n(-1), n(1)), false, null, null)));
-        assertEquals(List.of(s("ab"), s("abc"), s("abd")),
+        assertEquals(
+                List.of(n(-1), n(0), n(1)),
+                sortKeys(query("Conds", "p", cond("BETWEEN", n(-1), n(1)), true, null, null)));
+        assertEquals(
+                List.of(n(1), n(0), n(-1)),
+                sortKeys(query("Conds", "p", cond("BETWEEN", n(-1), n(1)), false, null, null)));
+        assertEquals(
+                List.of(s("ab"), s("abc"), s("abd")),
                 sortKeys(query("Prefixes", "p", cond("BEGINS_WITH", s("ab")), true, null, null)));
-        assertEquals(List.of(s("b"), s("ba")), sortKeys(query("Prefixes", "p", cond("GT", s("abd")), true, null, null)));
+        assertEquals(
+                List.of(s("b"), s("ba")), sortKeys(query("Prefixes", "p", cond("GT", s("abd")), true, null, null)));
         assertEquals(List.of(), sortKeys(query("Prefixes", "p", cond("EQ", s("c")), true, null, null)));
         assertEquals(List.of(), sortKeys(query("Prefixes", "nobody", null, true, null, null)));
     }
@@ -128,11 +150,13 @@ class QueryAndScanTest {
         assertThrows(DynamoException.class, () -> query("Conds", "p", cond("EQ", s("x")), true, null, null));
         assertThrows(DynamoException.class, () -> query("Conds", "p", cond("NE", n(1)), true, null, null));
         assertThrows(DynamoException.class, () -> query("Conds", "p", cond("BETWEEN", n(1)), true, null, null));
-        DynamoException missingPartition = assertThrows(DynamoException.class, () -> engine.query(
-                Query.Request.of("Conds", Map.of("sk", cond("EQ", n(1))))));
+        DynamoException missingPartition = assertThrows(
+                DynamoException.class, () -> engine.query(Query.Request.of("Conds", Map.of("sk", cond("EQ", n(1))))));
         assertThat(missingPartition).hasMessageContaining("missed key schema element: pk");
-        assertEquals(ErrorType.VALIDATION, assertThrows(DynamoException.class,
-                () -> query("Conds", "p", null, true, 0, null)).type());
+        assertEquals(
+                ErrorType.VALIDATION,
+                assertThrows(DynamoException.class, () -> query("Conds", "p", null, true, 0, null))
+                        .type());
     }
 
     @Test
@@ -165,7 +189,8 @@ class QueryAndScanTest {
     void pagesStopAtOneMegabyte() {
         createTable(engine, "Big", 2, "pk:S", "sk:N");
         for (int i = 0; i < 30; i++) {
-            engine.putItem(PutItem.Request.of("Big", item("pk", s("p"), "sk", n(i), "blob", s("x".repeat(100 * 1024)))));
+            engine.putItem(PutItem.Request.of(
+                    "Big", item("pk", s("p"), "sk", n(i), "blob", s("x".repeat(100 * 1024)))));
         }
         ItemPage first = query("Big", "p", null, true, null, null);
         assertEquals(11, first.count(), "10 items are under 1 MB, the 11th passes it");
@@ -182,14 +207,30 @@ class QueryAndScanTest {
         for (int i = 0; i < 7; i++) {
             engine.putItem(PutItem.Request.of("Counts", item("pk", s("p"), "sk", n(i))));
         }
-        ItemPage page = engine.query(new Query.Request("Counts", Map.of("pk", cond("EQ", s("p"))), null, null, null,
-                "COUNT", null, null, null, null, null, null, null, null));
+        ItemPage page = engine.query(new Query.Request(
+                "Counts",
+                Map.of("pk", cond("EQ", s("p"))),
+                null,
+                null,
+                null,
+                "COUNT",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
         assertNull(page.items());
         assertEquals(7, page.count());
-        ItemPage scanned = engine.scan(new Scan.Request("Counts", null, null, "COUNT", null, null, null, null, null, null, null, null, null));
+        ItemPage scanned = engine.scan(
+                new Scan.Request("Counts", null, null, "COUNT", null, null, null, null, null, null, null, null, null));
         assertEquals(7, scanned.count());
-        assertThrows(DynamoException.class, () -> engine.scan(new Scan.Request("Counts", null, null, "COUNT", null,
-                null, null, List.of("pk"), null, null, null, null, null)));
+        assertThrows(
+                DynamoException.class,
+                () -> engine.scan(new Scan.Request(
+                        "Counts", null, null, "COUNT", null, null, null, List.of("pk"), null, null, null, null, null)));
     }
 
     @Test
@@ -208,11 +249,23 @@ class QueryAndScanTest {
             for (int segment = 0; segment < totalSegments; segment++) {
                 Map<String, AttributeValue> start = null;
                 do {
-                    ItemPage page = engine.scan(new Scan.Request("Everything", 17, start, null,
-                            totalSegments == 1 ? null : segment, totalSegments == 1 ? null : totalSegments,
-                            null, null, null, null, null, null, null));
+                    ItemPage page = engine.scan(new Scan.Request(
+                            "Everything",
+                            17,
+                            start,
+                            null,
+                            totalSegments == 1 ? null : segment,
+                            totalSegments == 1 ? null : totalSegments,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null));
                     for (Map<String, AttributeValue> i : page.items()) {
-                        seen.add(((AttributeValue.S) i.get("pk")).value() + "/" + ((AttributeValue.N) i.get("sk")).value());
+                        seen.add(((AttributeValue.S) i.get("pk")).value() + "/"
+                                + ((AttributeValue.N) i.get("sk")).value());
                     }
                     start = page.lastEvaluatedKey();
                 } while (start != null);
@@ -226,11 +279,23 @@ class QueryAndScanTest {
     void invalidSegmentsAreRejected() {
         createTable(engine, "Segs", 1, "pk:S");
         engine.putItem(PutItem.Request.of("Segs", item("pk", s("a"))));
-        assertThrows(DynamoException.class, () -> engine.scan(new Scan.Request("Segs", null, null, null, 3, 3, null, null, null, null, null, null, null)));
-        assertThrows(DynamoException.class, () -> engine.scan(new Scan.Request("Segs", null, null, null, 0, null, null, null, null, null, null, null, null)));
-        assertThrows(DynamoException.class, () -> engine.scan(new Scan.Request("Segs", null, null, null, -1, 2, null, null, null, null, null, null, null)));
+        assertThrows(
+                DynamoException.class,
+                () -> engine.scan(
+                        new Scan.Request("Segs", null, null, null, 3, 3, null, null, null, null, null, null, null)));
+        assertThrows(
+                DynamoException.class,
+                () -> engine.scan(
+                        new Scan.Request("Segs", null, null, null, 0, null, null, null, null, null, null, null, null)));
+        assertThrows(
+                DynamoException.class,
+                () -> engine.scan(
+                        new Scan.Request("Segs", null, null, null, -1, 2, null, null, null, null, null, null, null)));
         ItemPage all = engine.scan(Scan.Request.of("Segs"));
-        assertEquals(Set.of("a"), all.items().stream().map(i -> ((AttributeValue.S) i.get("pk")).value())
-                .collect(Collectors.toSet()));
+        assertEquals(
+                Set.of("a"),
+                all.items().stream()
+                        .map(i -> ((AttributeValue.S) i.get("pk")).value())
+                        .collect(Collectors.toSet()));
     }
 }

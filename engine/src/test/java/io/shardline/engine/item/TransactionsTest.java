@@ -37,38 +37,46 @@ import org.junit.jupiter.api.Test;
 class TransactionsTest {
     private final Engine engine = Engine.open(EngineConfig.inMemory());
     private final String streamArn = engine.createTable(tableWithStream("Bank", 4, "NEW_AND_OLD_IMAGES", "id:S"))
-            .tableDescription().latestStreamArn();
+            .tableDescription()
+            .latestStreamArn();
 
     @AfterEach
     void close() {
         engine.close();
     }
 
-    private static TransactWriteItems.TransactWriteItem put(Map<String, AttributeValue> item, String condition,
-                                                            Map<String, AttributeValue> values) {
-        return new TransactWriteItems.TransactWriteItem(null,
-                new TransactWriteItems.Put("Bank", item, condition, null, values, "ALL_OLD"), null, null);
+    private static TransactWriteItems.TransactWriteItem put(
+            Map<String, AttributeValue> item, String condition, Map<String, AttributeValue> values) {
+        return new TransactWriteItems.TransactWriteItem(
+                null, new TransactWriteItems.Put("Bank", item, condition, null, values, "ALL_OLD"), null, null);
     }
 
-    private static TransactWriteItems.TransactWriteItem update(String id, String expression, String condition,
-                                                               Map<String, AttributeValue> values) {
-        return new TransactWriteItems.TransactWriteItem(null, null, null,
+    private static TransactWriteItems.TransactWriteItem update(
+            String id, String expression, String condition, Map<String, AttributeValue> values) {
+        return new TransactWriteItems.TransactWriteItem(
+                null,
+                null,
+                null,
                 new TransactWriteItems.Update("Bank", item("id", s(id)), expression, condition, null, values, null));
     }
 
-    private static TransactWriteItems.TransactWriteItem check(String id, String condition,
-                                                              Map<String, AttributeValue> values) {
-        return new TransactWriteItems.TransactWriteItem(new TransactWriteItems.ConditionCheck("Bank",
-                item("id", s(id)), condition, null, values, null), null, null, null);
+    private static TransactWriteItems.TransactWriteItem check(
+            String id, String condition, Map<String, AttributeValue> values) {
+        return new TransactWriteItems.TransactWriteItem(
+                new TransactWriteItems.ConditionCheck("Bank", item("id", s(id)), condition, null, values, null),
+                null,
+                null,
+                null);
     }
 
     private static TransactWriteItems.TransactWriteItem delete(String id) {
-        return new TransactWriteItems.TransactWriteItem(null, null,
-                new TransactWriteItems.Delete("Bank", item("id", s(id)), null, null, null, null), null);
+        return new TransactWriteItems.TransactWriteItem(
+                null, null, new TransactWriteItems.Delete("Bank", item("id", s(id)), null, null, null, null), null);
     }
 
     private AttributeValue balance(String id) {
-        Map<String, AttributeValue> found = engine.getItem(GetItem.Request.of("Bank", item("id", s(id)))).item();
+        Map<String, AttributeValue> found =
+                engine.getItem(GetItem.Request.of("Bank", item("id", s(id)))).item();
         return found == null ? null : found.get("balance");
     }
 
@@ -84,9 +92,12 @@ class TransactionsTest {
                 check("carol", "active = :yes", Map.of(":yes", new AttributeValue.BOOL(true))))));
         assertEquals(n(70), balance("alice"));
         assertEquals(n(0), balance("bob"));
-        assertNull(engine.getItem(GetItem.Request.of("Bank", item("id", s("gone")))).item());
+        assertNull(engine.getItem(GetItem.Request.of("Bank", item("id", s("gone"))))
+                .item());
         List<String> events = StreamReading.readAll(engine, streamArn).stream()
-                .map(r -> r.eventName() + " " + ((AttributeValue.S) r.dynamodb().keys().get("id")).value()).toList();
+                .map(r -> r.eventName() + " "
+                        + ((AttributeValue.S) r.dynamodb().keys().get("id")).value())
+                .toList();
         assertEquals(6, events.size(), "three puts, then three changes: a condition check writes nothing");
         assertTrue(events.containsAll(List.of("INSERT bob", "MODIFY alice", "REMOVE gone")), events.toString());
     }
@@ -94,13 +105,22 @@ class TransactionsTest {
     @Test
     void oneFailedConditionCancelsEverythingWithAReasonPerAction() {
         engine.putItem(PutItem.Request.of("Bank", item("id", s("alice"), "balance", n(10))));
-        TransactionCanceledException canceled = (TransactionCanceledException) rejected(ErrorType.TRANSACTION_CANCELED,
+        TransactionCanceledException canceled = (TransactionCanceledException) rejected(
+                ErrorType.TRANSACTION_CANCELED,
                 () -> engine.transactWriteItems(TransactWriteItems.Request.of(List.of(
                         put(item("id", s("bob"), "balance", n(50)), null, null),
-                        put(item("id", s("alice"), "balance", n(0)), "balance >= :amount", Map.of(":amount", n(50)))))));
-        assertEquals(List.of("None", "ConditionalCheckFailed"),
-                canceled.reasons().stream().map(TransactionCanceledException.Reason::code).toList());
-        assertEquals(item("id", s("alice"), "balance", n(10)), canceled.reasons().get(1).item());
+                        put(
+                                item("id", s("alice"), "balance", n(0)),
+                                "balance >= :amount",
+                                Map.of(":amount", n(50)))))));
+        assertEquals(
+                List.of("None", "ConditionalCheckFailed"),
+                canceled.reasons().stream()
+                        .map(TransactionCanceledException.Reason::code)
+                        .toList());
+        assertEquals(
+                item("id", s("alice"), "balance", n(10)),
+                canceled.reasons().get(1).item());
         assertThat(canceled).hasMessageContaining("[None, ConditionalCheckFailed]");
         assertNull(balance("bob"), "nothing of a canceled transaction is written");
         assertEquals(n(10), balance("alice"));
@@ -109,34 +129,52 @@ class TransactionsTest {
 
     @Test
     void invalidTransactionsAreRejected() {
-        rejected(ErrorType.VALIDATION, () -> engine.transactWriteItems(TransactWriteItems.Request.of(List.of(
-                delete("x"), update("x", "SET a = :one", null, Map.of(":one", n(1)))))));
+        rejected(
+                ErrorType.VALIDATION,
+                () -> engine.transactWriteItems(TransactWriteItems.Request.of(
+                        List.of(delete("x"), update("x", "SET a = :one", null, Map.of(":one", n(1)))))));
         List<TransactWriteItems.TransactWriteItem> tooMany = new ArrayList<>();
         for (int i = 0; i < 101; i++) {
             tooMany.add(delete("k" + i));
         }
         rejected(ErrorType.VALIDATION, () -> engine.transactWriteItems(TransactWriteItems.Request.of(tooMany)));
         rejected(ErrorType.VALIDATION, () -> engine.transactWriteItems(TransactWriteItems.Request.of(List.of())));
-        rejected(ErrorType.VALIDATION, () -> engine.transactWriteItems(TransactWriteItems.Request.of(List.of(
-                new TransactWriteItems.TransactWriteItem(null, null, null, null)))));
-        rejected(ErrorType.RESOURCE_NOT_FOUND, () -> engine.transactWriteItems(TransactWriteItems.Request.of(List.of(
-                new TransactWriteItems.TransactWriteItem(null, null,
-                        new TransactWriteItems.Delete("Nope", item("id", s("x")), null, null, null, null), null)))));
-        rejected(ErrorType.VALIDATION, () -> engine.transactWriteItems(TransactWriteItems.Request.of(List.of(
-                update("x", "SET id = :one", null, Map.of(":one", n(1)))))));
+        rejected(
+                ErrorType.VALIDATION,
+                () -> engine.transactWriteItems(TransactWriteItems.Request.of(
+                        List.of(new TransactWriteItems.TransactWriteItem(null, null, null, null)))));
+        rejected(
+                ErrorType.RESOURCE_NOT_FOUND,
+                () -> engine.transactWriteItems(TransactWriteItems.Request.of(List.of(
+                        new TransactWriteItems.TransactWriteItem(
+                                null,
+                                null,
+                                new TransactWriteItems.Delete("Nope", item("id", s("x")), null, null, null, null),
+                                null)))));
+        rejected(
+                ErrorType.VALIDATION,
+                () -> engine.transactWriteItems(TransactWriteItems.Request.of(
+                        List.of(update("x", "SET id = :one", null, Map.of(":one", n(1)))))));
     }
 
     @Test
     void clientRequestTokenMakesRetriesIdempotent() {
         engine.putItem(PutItem.Request.of("Bank", item("id", s("alice"), "balance", n(100))));
-        TransactWriteItems.Request withdraw = new TransactWriteItems.Request(List.of(
-                update("alice", "SET balance = balance - :amount", null, Map.of(":amount", n(10)))), "token-1", null, null);
+        TransactWriteItems.Request withdraw = new TransactWriteItems.Request(
+                List.of(update("alice", "SET balance = balance - :amount", null, Map.of(":amount", n(10)))),
+                "token-1",
+                null,
+                null);
         engine.transactWriteItems(withdraw);
         engine.transactWriteItems(withdraw);
         assertEquals(n(90), balance("alice"), "a retry with the same token does not apply again");
-        rejected(ErrorType.IDEMPOTENT_PARAMETER_MISMATCH, () -> engine.transactWriteItems(new TransactWriteItems.Request(
-                List.of(update("alice", "SET balance = balance - :amount", null, Map.of(":amount", n(20)))), "token-1",
-                null, null)));
+        rejected(
+                ErrorType.IDEMPOTENT_PARAMETER_MISMATCH,
+                () -> engine.transactWriteItems(new TransactWriteItems.Request(
+                        List.of(update("alice", "SET balance = balance - :amount", null, Map.of(":amount", n(20)))),
+                        "token-1",
+                        null,
+                        null)));
         assertEquals(n(90), balance("alice"));
     }
 
@@ -146,15 +184,26 @@ class TransactionsTest {
         try (Engine timed = Engine.open(EngineConfig.inMemory().withClock(clock))) {
             timed.createTable(tableWithStream("Bank", 1, null, "id:S"));
             timed.putItem(PutItem.Request.of("Bank", item("id", s("alice"), "balance", n(100))));
-            TransactWriteItems.Request withdraw = new TransactWriteItems.Request(List.of(update("alice",
-                    "SET balance = balance - :amount", null, Map.of(":amount", n(10)))), "token-2", null, null);
+            TransactWriteItems.Request withdraw = new TransactWriteItems.Request(
+                    List.of(update("alice", "SET balance = balance - :amount", null, Map.of(":amount", n(10)))),
+                    "token-2",
+                    null,
+                    null);
             timed.transactWriteItems(withdraw);
             clock.advance(Duration.ofMinutes(9));
             timed.transactWriteItems(withdraw);
-            assertEquals(n(90), timed.getItem(GetItem.Request.of("Bank", item("id", s("alice")))).item().get("balance"));
+            assertEquals(
+                    n(90),
+                    timed.getItem(GetItem.Request.of("Bank", item("id", s("alice"))))
+                            .item()
+                            .get("balance"));
             clock.advance(Duration.ofMinutes(2));
             timed.transactWriteItems(withdraw);
-            assertEquals(n(80), timed.getItem(GetItem.Request.of("Bank", item("id", s("alice")))).item().get("balance"),
+            assertEquals(
+                    n(80),
+                    timed.getItem(GetItem.Request.of("Bank", item("id", s("alice"))))
+                            .item()
+                            .get("balance"),
                     "after 10 minutes the token is forgotten and the request runs again");
         }
     }
@@ -173,11 +222,14 @@ class TransactionsTest {
             while (running.get()) {
                 List<TransactGetItems.TransactGetItem> gets = new ArrayList<>();
                 for (int i = 0; i < accounts; i++) {
-                    gets.add(new TransactGetItems.TransactGetItem(new TransactGetItems.Get("Bank", item("id", s("acct" + i)),
-                            null, null)));
+                    gets.add(new TransactGetItems.TransactGetItem(
+                            new TransactGetItems.Get("Bank", item("id", s("acct" + i)), null, null)));
                 }
                 long total = engine.transactGetItems(TransactGetItems.Request.of(gets)).responses().stream()
-                        .mapToLong(r -> Long.parseLong(((AttributeValue.N) r.item().get("balance")).value().toString()))
+                        .mapToLong(
+                                r -> Long.parseLong(((AttributeValue.N) r.item().get("balance"))
+                                        .value()
+                                        .toString()))
                         .sum();
                 assertEquals(accounts * 100L, total, "a consistent read sees money neither created nor lost");
                 audits++;
@@ -197,7 +249,11 @@ class TransactionsTest {
                     AttributeValue amount = n(1 + random.nextInt(60));
                     try {
                         engine.transactWriteItems(TransactWriteItems.Request.of(List.of(
-                                update("acct" + from, "SET balance = balance - :a", "balance >= :a", Map.of(":a", amount)),
+                                update(
+                                        "acct" + from,
+                                        "SET balance = balance - :a",
+                                        "balance >= :a",
+                                        Map.of(":a", amount)),
                                 update("acct" + to, "SET balance = balance + :a", null, Map.of(":a", amount)))));
                         done++;
                     } catch (TransactionCanceledException e) {
@@ -218,7 +274,8 @@ class TransactionsTest {
         pool.shutdown();
         long total = 0;
         for (int i = 0; i < accounts; i++) {
-            long value = Long.parseLong(((AttributeValue.N) balance("acct" + i)).value().toString());
+            long value = Long.parseLong(
+                    ((AttributeValue.N) balance("acct" + i)).value().toString());
             assertTrue(value >= 0, "no balance went negative");
             total += value;
         }

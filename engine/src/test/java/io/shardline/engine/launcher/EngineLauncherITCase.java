@@ -47,9 +47,15 @@ class EngineLauncherITCase {
 
     /** Starts the launcher as users do, without -Xmx, on a free port. */
     private static Process launch(Path dir) throws IOException {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), EngineLauncher.class.getName(),
-                "--data-dir", dir.resolve("data").toString(), "--port", "0")
+        return new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EngineLauncher.class.getName(),
+                        "--data-dir",
+                        dir.resolve("data").toString(),
+                        "--port",
+                        "0")
                 .redirectErrorStream(true)
                 .start();
     }
@@ -66,20 +72,30 @@ class EngineLauncherITCase {
     @Test
     void servesUntilSigtermThenStopsCleanlyKeepingData(@TempDir Path dir) throws Exception {
         Process process = launch(dir);
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String ready = awaitListening(out);
-            Matcher endpoint = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+) ").matcher(ready);
+            Matcher endpoint = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+) ")
+                    .matcher(ready);
             assertTrue(endpoint.find(), ready);
             Matcher heap = Pattern.compile("heap at most (\\d+) MB").matcher(ready);
-            assertTrue(heap.find() && Integer.parseInt(heap.group(1)) <= 512,
+            assertTrue(
+                    heap.find() && Integer.parseInt(heap.group(1)) <= 512,
                     "started without -Xmx, the server runs in a child JVM with the default 512m heap limit: " + ready);
-            HttpResponse<String> health = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(endpoint.group(1) + "/")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(endpoint.group(1) + "/"))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, health.statusCode());
             assertNotNull(health.headers().firstValue("x-amz-crc32").orElse(null));
             assertTrue(Files.isDirectory(dir.resolve("data")));
-            assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor());
+            assertEquals(
+                    0,
+                    new ProcessBuilder("kill", "-TERM", Long.toString(process.pid()))
+                            .start()
+                            .waitFor());
             String last = out.readLine();
             while (last != null && !last.equals("Shardline engine stopped")) {
                 last = out.readLine();
@@ -93,7 +109,8 @@ class EngineLauncherITCase {
     @Test
     void theBoundedServerStopsWhenItsLauncherIsKilled(@TempDir Path dir) throws Exception {
         Process launcher = launch(dir);
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
             assertNotNull(awaitListening(out), "the server started");
             List<ProcessHandle> children = launcher.toHandle().children().toList();
             assertEquals(1, children.size(), "the server runs in one child JVM");
@@ -111,17 +128,21 @@ class EngineLauncherITCase {
         AtomicLong next = new AtomicLong();
         for (int start = 0; start < 10; start++) {
             Process launcher = launch(dir);
-            BufferedReader out = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8));
             String ready = awaitListening(out);
             assertNotNull(ready, "start " + (start + 1) + " after a SIGKILL of the launcher served");
             Matcher endpoint = Pattern.compile("listening on (http://\\S+) ").matcher(ready);
             assertTrue(endpoint.find(), ready);
-            try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create(endpoint.group(1)))
-                    .region(Region.US_EAST_1).overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)))
+            try (DynamoDbClient client = DynamoDbClient.builder()
+                    .endpointOverride(URI.create(endpoint.group(1)))
+                    .region(Region.US_EAST_1)
+                    .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)))
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
                     .build()) {
                 if (start == 0) {
-                    client.createTable(r -> r.tableName("Acked").billingMode(BillingMode.PAY_PER_REQUEST)
+                    client.createTable(r -> r.tableName("Acked")
+                            .billingMode(BillingMode.PAY_PER_REQUEST)
                             .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                             .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
                 }
@@ -142,7 +163,9 @@ class EngineLauncherITCase {
                     writer.start();
                     writers.add(writer);
                 }
-                Await.until(Duration.ofSeconds(60), () -> acknowledged.size() >= before + 200,
+                Await.until(
+                        Duration.ofSeconds(60),
+                        () -> acknowledged.size() >= before + 200,
                         "200 acknowledged writes on start " + (start + 1));
                 launcher.destroyForcibly();
                 for (Thread writer : writers) {
@@ -154,15 +177,18 @@ class EngineLauncherITCase {
             out.close();
         }
         Process last = launch(dir);
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(last.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(last.getInputStream(), StandardCharsets.UTF_8))) {
             Matcher endpoint = Pattern.compile("listening on (http://\\S+) ").matcher(awaitListening(out));
             assertTrue(endpoint.find());
-            try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create(endpoint.group(1)))
+            try (DynamoDbClient client = DynamoDbClient.builder()
+                    .endpointOverride(URI.create(endpoint.group(1)))
                     .region(Region.US_EAST_1)
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
                     .build()) {
                 Set<String> stored = new HashSet<>();
-                client.scanPaginator(r -> r.tableName("Acked").consistentRead(true)).items()
+                client.scanPaginator(r -> r.tableName("Acked").consistentRead(true))
+                        .items()
                         .forEach(item -> stored.add(item.get("id").s()));
                 Set<String> lost = new HashSet<>(acknowledged);
                 lost.removeAll(stored);
@@ -178,7 +204,8 @@ class EngineLauncherITCase {
     @Test
     void aStartWhoseDataDirectoryStaysHeldSaysByWhomInOneLine(@TempDir Path dir) throws Exception {
         Process first = launch(dir);
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
             assertNotNull(awaitListening(out));
             Process second = launch(dir);
             String output;

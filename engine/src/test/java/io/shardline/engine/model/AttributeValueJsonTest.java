@@ -37,7 +37,8 @@ class AttributeValueJsonTest {
 
     @Test
     void numbersAreWrittenNormalised() {
-        assertEquals("{\"n\":{\"N\":\"1.5\"},\"ns\":{\"NS\":[\"100\"]}}",
+        assertEquals(
+                "{\"n\":{\"N\":\"1.5\"},\"ns\":{\"NS\":[\"100\"]}}",
                 write(read("{\"n\":{\"N\":\"15E-1\"},\"ns\":{\"NS\":[\"1E2\"]}}")));
     }
 
@@ -47,40 +48,49 @@ class AttributeValueJsonTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"a\":{\"SS\":[\"x\",\"x\"]}}|contains duplicates",
-        "{\"a\":{\"NS\":[\"1\",\"1.0\"]}}|contains duplicates",
-        "{\"a\":{\"BS\":[\"AQ==\",\"AQ==\"]}}|contains duplicates",
-        "{\"a\":{\"SS\":[]}}|may not be empty",
-        "{\"a\":{\"NS\":[]}}|may not be empty",
-        "{\"a\":{\"S\":\"x\",\"N\":\"1\"}}|more than one datatypes",
-        "{\"a\":{}}|is empty",
-        "{\"a\":{\"NULL\":false}}|must have the value of true",
-        "{\"a\":{\"N\":\"one\"}}|cannot be converted to a numeric value: one",
-        "{\"a\":{\"N\":1}}|must be a string",
-        "{\"a\":{\"X\":\"1\"}}|unknown datatype: X",
-        "{\"a\":{\"B\":\"***\"}}|Invalid base64",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"a\":{\"SS\":[\"x\",\"x\"]}}|contains duplicates",
+                "{\"a\":{\"NS\":[\"1\",\"1.0\"]}}|contains duplicates",
+                "{\"a\":{\"BS\":[\"AQ==\",\"AQ==\"]}}|contains duplicates",
+                "{\"a\":{\"SS\":[]}}|may not be empty",
+                "{\"a\":{\"NS\":[]}}|may not be empty",
+                "{\"a\":{\"S\":\"x\",\"N\":\"1\"}}|more than one datatypes",
+                "{\"a\":{}}|is empty",
+                "{\"a\":{\"NULL\":false}}|must have the value of true",
+                "{\"a\":{\"N\":\"one\"}}|cannot be converted to a numeric value: one",
+                "{\"a\":{\"N\":1}}|must be a string",
+                "{\"a\":{\"X\":\"1\"}}|unknown datatype: X",
+                "{\"a\":{\"B\":\"***\"}}|Invalid base64",
+            })
     void invalidValuesAreRejectedWithTheReason(String json, String reason) {
-        DynamoException e = assertThrows(DynamoException.class, () -> DynamoJson.read(
-                ("{\"TableName\":\"t\",\"Item\":" + json + "}").getBytes(StandardCharsets.UTF_8),
-                io.shardline.engine.api.PutItem.Request.class));
+        DynamoException e = assertThrows(
+                DynamoException.class,
+                () -> DynamoJson.read(
+                        ("{\"TableName\":\"t\",\"Item\":" + json + "}").getBytes(StandardCharsets.UTF_8),
+                        io.shardline.engine.api.PutItem.Request.class));
         assertEquals(ErrorType.VALIDATION, e.type());
         assertThat(e).hasMessageContaining(reason);
     }
 
     @Test
     void unknownRequestMembersAreRefusedByName() {
-        DynamoException e = assertThrows(DynamoException.class, () -> DynamoJson.read(
-                "{\"TableName\":\"t\",\"Item\":{},\"Flavour\":{}}".getBytes(StandardCharsets.UTF_8),
-                io.shardline.engine.api.PutItem.Request.class));
+        DynamoException e = assertThrows(
+                DynamoException.class,
+                () -> DynamoJson.read(
+                        "{\"TableName\":\"t\",\"Item\":{},\"Flavour\":{}}".getBytes(StandardCharsets.UTF_8),
+                        io.shardline.engine.api.PutItem.Request.class));
         assertEquals("Unsupported parameter: Flavour", e.getMessage());
     }
 
     @Test
     void malformedJsonIsASerializationError() {
-        DynamoException e = assertThrows(DynamoException.class, () -> DynamoJson.read(
-                "{\"TableName\":".getBytes(StandardCharsets.UTF_8), io.shardline.engine.api.PutItem.Request.class));
+        DynamoException e = assertThrows(
+                DynamoException.class,
+                () -> DynamoJson.read(
+                        "{\"TableName\":".getBytes(StandardCharsets.UTF_8),
+                        io.shardline.engine.api.PutItem.Request.class));
         assertEquals(ErrorType.SERIALIZATION, e.type());
     }
 }

@@ -30,32 +30,41 @@ class DynamoNumberTest {
     void thirtyEightSignificantDigitsAreKeptExactly() {
         String digits = "12345678901234567890123456789012345678";
         assertEquals(digits, DynamoNumber.parse(digits).toString());
-        assertEquals("-0.00012345678901234567890123456789012345678",
-                DynamoNumber.parse("-1.2345678901234567890123456789012345678E-4").toString());
+        assertEquals(
+                "-0.00012345678901234567890123456789012345678",
+                DynamoNumber.parse("-1.2345678901234567890123456789012345678E-4")
+                        .toString());
     }
 
     @Test
     void moreThanThirtyEightSignificantDigitsAreRejected() {
-        DynamoException e = assertThrows(DynamoException.class,
-                () -> DynamoNumber.parse("123456789012345678901234567890123456789"));
+        DynamoException e = assertThrows(
+                DynamoException.class, () -> DynamoNumber.parse("123456789012345678901234567890123456789"));
         assertEquals(ErrorType.VALIDATION, e.type());
         assertThat(e).hasMessageContaining("38 significant digits");
-        assertEquals("1234567890123456789012345678901234567800",
+        assertEquals(
+                "1234567890123456789012345678901234567800",
                 DynamoNumber.parse("1234567890123456789012345678901234567800").toString(),
                 "trailing zeros of an integer are not significant");
     }
 
     @Test
     void rangeLimitsAreDynamoDbs() {
-        assertEquals(125, DynamoNumber.parse("9.9999999999999999999999999999999999999E+125").exponent());
+        assertEquals(
+                125,
+                DynamoNumber.parse("9.9999999999999999999999999999999999999E+125")
+                        .exponent());
         assertEquals(-130, DynamoNumber.parse("1E-130").exponent());
         assertEquals(-130, DynamoNumber.parse("-1E-130").exponent());
         assertTrue(assertThrows(DynamoException.class, () -> DynamoNumber.parse("1E126"))
-                .getMessage().startsWith("Number overflow"));
+                .getMessage()
+                .startsWith("Number overflow"));
         assertTrue(assertThrows(DynamoException.class, () -> DynamoNumber.parse("-1E126"))
-                .getMessage().startsWith("Number overflow"));
+                .getMessage()
+                .startsWith("Number overflow"));
         assertTrue(assertThrows(DynamoException.class, () -> DynamoNumber.parse("9E-131"))
-                .getMessage().startsWith("Number underflow"));
+                .getMessage()
+                .startsWith("Number underflow"));
     }
 
     @ParameterizedTest
@@ -69,7 +78,6 @@ class DynamoNumberTest {
     @Test
     void arithmeticStaysInRange() {
         assertEquals(DynamoNumber.parse("3"), DynamoNumber.parse("1.25").add(DynamoNumber.parse("1.75")));
-        assertThrows(DynamoException.class,
-                () -> DynamoNumber.parse("9E125").add(DynamoNumber.parse("9E125")));
+        assertThrows(DynamoException.class, () -> DynamoNumber.parse("9E125").add(DynamoNumber.parse("9E125")));
     }
 }

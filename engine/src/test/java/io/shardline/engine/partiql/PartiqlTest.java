@@ -41,8 +41,10 @@ class PartiqlTest {
 
     @BeforeEach
     void tables() {
-        streamArn = engine.createTable(Items.tableWithStream("Orders", 2, "NEW_AND_OLD_IMAGES", "customer:S",
-                "placed:N")).tableDescription().latestStreamArn();
+        streamArn = engine.createTable(
+                        Items.tableWithStream("Orders", 2, "NEW_AND_OLD_IMAGES", "customer:S", "placed:N"))
+                .tableDescription()
+                .latestStreamArn();
     }
 
     @AfterEach
@@ -52,22 +54,44 @@ class PartiqlTest {
 
     @Test
     void insertSelectUpdateAndDeleteRunAsItemRequestsAndReachTheStream() {
-        run("INSERT INTO \"Orders\" VALUE {'customer': 'ann', 'placed': 1, 'total': 12.5, 'lines': ['tea', 2], "
-                + "'tags': <<'gift', 'sale'>>, 'address': {'city': 'Oslo', 'zip': ?}}", s("0150"));
-        assertEquals(item("customer", s("ann"), "placed", n(1), "total", n("12.5"),
-                "lines", new AttributeValue.L(List.of(s("tea"), n(2))),
-                "tags", AttributeValue.SS.of(List.of("gift", "sale")),
-                "address", new AttributeValue.M(Map.of("city", s("Oslo"), "zip", s("0150")))), order("ann", 1));
-        assertEquals(List.of(item("total", n("12.5"), "address", new AttributeValue.M(Map.of("city", s("Oslo"))))),
-                run("SELECT total, address.city FROM Orders WHERE customer = 'ann' AND placed = 1").items());
-        run("UPDATE \"Orders\" SET total = total + ? SET status = 'paid' REMOVE lines WHERE customer = 'ann' "
-                + "AND placed = 1 AND total > 10", n(5));
-        assertThat(order("ann", 1)).containsEntry("total", n("17.5")).containsEntry("status", s("paid"))
+        run(
+                "INSERT INTO \"Orders\" VALUE {'customer': 'ann', 'placed': 1, 'total': 12.5, 'lines': ['tea', 2], "
+                        + "'tags': <<'gift', 'sale'>>, 'address': {'city': 'Oslo', 'zip': ?}}",
+                s("0150"));
+        assertEquals(
+                item(
+                        "customer",
+                        s("ann"),
+                        "placed",
+                        n(1),
+                        "total",
+                        n("12.5"),
+                        "lines",
+                        new AttributeValue.L(List.of(s("tea"), n(2))),
+                        "tags",
+                        AttributeValue.SS.of(List.of("gift", "sale")),
+                        "address",
+                        new AttributeValue.M(Map.of("city", s("Oslo"), "zip", s("0150")))),
+                order("ann", 1));
+        assertEquals(
+                List.of(item("total", n("12.5"), "address", new AttributeValue.M(Map.of("city", s("Oslo"))))),
+                run("SELECT total, address.city FROM Orders WHERE customer = 'ann' AND placed = 1")
+                        .items());
+        run(
+                "UPDATE \"Orders\" SET total = total + ? SET status = 'paid' REMOVE lines WHERE customer = 'ann' "
+                        + "AND placed = 1 AND total > 10",
+                n(5));
+        assertThat(order("ann", 1))
+                .containsEntry("total", n("17.5"))
+                .containsEntry("status", s("paid"))
                 .doesNotContainKey("lines");
-        assertThrows(ConditionalCheckFailedException.class, () -> run("UPDATE Orders SET status = 'x' WHERE "
-                + "customer = 'ann' AND placed = 1 AND total > 100"));
-        assertThrows(ConditionalCheckFailedException.class, () -> run("UPDATE Orders SET status = 'x' WHERE "
-                + "customer = 'nobody' AND placed = 1"), "an UPDATE changes an item that exists");
+        assertThrows(
+                ConditionalCheckFailedException.class,
+                () -> run("UPDATE Orders SET status = 'x' WHERE " + "customer = 'ann' AND placed = 1 AND total > 100"));
+        assertThrows(
+                ConditionalCheckFailedException.class,
+                () -> run("UPDATE Orders SET status = 'x' WHERE " + "customer = 'nobody' AND placed = 1"),
+                "an UPDATE changes an item that exists");
         run("DELETE FROM Orders WHERE customer = 'ann' AND placed = 1 AND status = 'paid'");
         assertNull(order("ann", 1));
         List<String> changes = new ArrayList<>();
@@ -82,13 +106,18 @@ class PartiqlTest {
         for (int i = 0; i < 30; i++) {
             run("INSERT INTO Orders VALUE {'customer': ?, 'placed': ?, 'total': ?}", s("c" + (i % 3)), n(i), n(i * 10));
         }
-        assertEquals(List.of(n(40), n(70), n(100)), totals(run("SELECT total FROM Orders WHERE customer = 'c1' "
-                + "AND placed BETWEEN 4 AND 10")));
-        assertEquals(List.of(n(70), n(100)), totals(run("SELECT total FROM Orders WHERE customer = 'c1' "
-                + "AND placed BETWEEN 4 AND 10 AND total >= 70")));
+        assertEquals(
+                List.of(n(40), n(70), n(100)),
+                totals(run("SELECT total FROM Orders WHERE customer = 'c1' " + "AND placed BETWEEN 4 AND 10")));
+        assertEquals(
+                List.of(n(70), n(100)),
+                totals(run("SELECT total FROM Orders WHERE customer = 'c1' "
+                        + "AND placed BETWEEN 4 AND 10 AND total >= 70")));
         assertEquals(List.of(n(280)), totals(run("SELECT total FROM Orders WHERE customer = 'c1' AND placed = 28")));
-        assertThat(run("SELECT placed FROM Orders WHERE total > 255 OR placed = 0").items())
-                .as("a scan whose filter has an OR").extracting(found -> found.get("placed"))
+        assertThat(run("SELECT placed FROM Orders WHERE total > 255 OR placed = 0")
+                        .items())
+                .as("a scan whose filter has an OR")
+                .extracting(found -> found.get("placed"))
                 .containsExactlyInAnyOrder(n(0), n(26), n(27), n(28), n(29));
         List<Map<String, AttributeValue>> all = new ArrayList<>();
         String token = null;
@@ -107,50 +136,77 @@ class PartiqlTest {
     @Test
     void insertOfAnExistingKeyIsADuplicateAndStatementsDynamoDbRefusesAreRefused() {
         run("INSERT INTO Orders VALUE {'customer': 'ann', 'placed': 1}");
-        assertEquals("Duplicate primary key exists in table", rejected(ErrorType.DUPLICATE_ITEM,
-                () -> run("INSERT INTO Orders VALUE {'customer': 'ann', 'placed': 1, 'x': 1}")).getMessage());
-        assertEquals("Where clause does not contain a mandatory equality on all key attributes",
-                rejected(ErrorType.VALIDATION, () -> run("DELETE FROM Orders WHERE customer = 'ann'")).getMessage());
-        assertEquals("Number of parameters in request and statement don't match.",
-                rejected(ErrorType.VALIDATION, () -> run("SELECT * FROM Orders WHERE customer = ?")).getMessage());
-        assertThat(rejected(ErrorType.VALIDATION, () -> run("SELEKT * FROM Orders")).getMessage())
+        assertEquals(
+                "Duplicate primary key exists in table",
+                rejected(
+                                ErrorType.DUPLICATE_ITEM,
+                                () -> run("INSERT INTO Orders VALUE {'customer': 'ann', 'placed': 1, 'x': 1}"))
+                        .getMessage());
+        assertEquals(
+                "Where clause does not contain a mandatory equality on all key attributes",
+                rejected(ErrorType.VALIDATION, () -> run("DELETE FROM Orders WHERE customer = 'ann'"))
+                        .getMessage());
+        assertEquals(
+                "Number of parameters in request and statement don't match.",
+                rejected(ErrorType.VALIDATION, () -> run("SELECT * FROM Orders WHERE customer = ?"))
+                        .getMessage());
+        assertThat(rejected(ErrorType.VALIDATION, () -> run("SELEKT * FROM Orders"))
+                        .getMessage())
                 .startsWith("Statement wasn't well formed, can't be processed: ");
-        assertThat(rejected(ErrorType.VALIDATION, () -> run("SELECT * FROM Orders WHERE customer = 'a")).getMessage())
+        assertThat(rejected(ErrorType.VALIDATION, () -> run("SELECT * FROM Orders WHERE customer = 'a"))
+                        .getMessage())
                 .contains("unterminated string");
-        assertThat(rejected(ErrorType.VALIDATION, () -> run("UPDATE Orders SET n = 1 WHERE customer = 'ann' AND "
-                + "placed = 1 RETURNING ALL NEW *")).getMessage()).startsWith("Unsupported operation: RETURNING");
+        assertThat(rejected(
+                                ErrorType.VALIDATION,
+                                () -> run("UPDATE Orders SET n = 1 WHERE customer = 'ann' AND "
+                                        + "placed = 1 RETURNING ALL NEW *"))
+                        .getMessage())
+                .startsWith("Unsupported operation: RETURNING");
         assertEquals(item("customer", s("ann"), "placed", n(1)), order("ann", 1), "nothing refused was written");
     }
 
     @Test
     void batchesAnswerEachStatementAndTransactionsApplyAllOrNothing() {
-        BatchExecuteStatement.Response batch = engine.batchExecuteStatement(read("{\"Statements\":["
-                + "{\"Statement\":\"INSERT INTO Orders VALUE {'customer': 'bob', 'placed': 1}\"},"
-                + "{\"Statement\":\"INSERT INTO Orders VALUE {'customer': 'bob', 'placed': 1}\"},"
-                + "{\"Statement\":\"UPDATE Orders SET n = 1 WHERE customer = ? AND placed = ?\","
-                + "\"Parameters\":[{\"S\":\"bob\"},{\"N\":\"1\"}]}]}", BatchExecuteStatement.Request.class));
+        BatchExecuteStatement.Response batch = engine.batchExecuteStatement(read(
+                "{\"Statements\":["
+                        + "{\"Statement\":\"INSERT INTO Orders VALUE {'customer': 'bob', 'placed': 1}\"},"
+                        + "{\"Statement\":\"INSERT INTO Orders VALUE {'customer': 'bob', 'placed': 1}\"},"
+                        + "{\"Statement\":\"UPDATE Orders SET n = 1 WHERE customer = ? AND placed = ?\","
+                        + "\"Parameters\":[{\"S\":\"bob\"},{\"N\":\"1\"}]}]}",
+                BatchExecuteStatement.Request.class));
         assertNull(batch.responses().get(0).error());
         assertEquals("DuplicateItem", batch.responses().get(1).error().code());
         assertNull(batch.responses().get(2).error());
-        assertEquals(item("customer", s("bob"), "placed", n(1), "n", n(1)), engine.batchExecuteStatement(read(
-                "{\"Statements\":[{\"Statement\":\"SELECT * FROM Orders WHERE customer = 'bob' AND placed = 1\"}]}",
-                BatchExecuteStatement.Request.class)).responses().get(0).item());
+        assertEquals(
+                item("customer", s("bob"), "placed", n(1), "n", n(1)),
+                engine.batchExecuteStatement(read(
+                                "{\"Statements\":[{\"Statement\":\"SELECT * FROM Orders WHERE customer = 'bob' AND placed = 1\"}]}",
+                                BatchExecuteStatement.Request.class))
+                        .responses()
+                        .get(0)
+                        .item());
 
-        assertThrows(TransactionCanceledException.class, () -> engine.executeTransaction(read(
-                "{\"TransactStatements\":[{\"Statement\":\"INSERT INTO Orders VALUE {'customer': 'cid', 'placed': 1}\"},"
-                        + "{\"Statement\":\"UPDATE Orders SET n = 2 WHERE customer = 'bob' AND placed = 1 AND n = 9\"}]}",
-                ExecuteTransaction.Request.class)));
+        assertThrows(
+                TransactionCanceledException.class,
+                () -> engine.executeTransaction(read(
+                        "{\"TransactStatements\":[{\"Statement\":\"INSERT INTO Orders VALUE {'customer': 'cid', 'placed': 1}\"},"
+                                + "{\"Statement\":\"UPDATE Orders SET n = 2 WHERE customer = 'bob' AND placed = 1 AND n = 9\"}]}",
+                        ExecuteTransaction.Request.class)));
         assertNull(order("cid", 1), "nothing of a cancelled transaction is written");
-        engine.executeTransaction(read("{\"TransactStatements\":["
-                + "{\"Statement\":\"INSERT INTO Orders VALUE {'customer': 'cid', 'placed': 1}\"},"
-                + "{\"Statement\":\"UPDATE Orders SET n = 2 WHERE customer = 'bob' AND placed = 1 AND n = 1\"}]}",
+        engine.executeTransaction(read(
+                "{\"TransactStatements\":["
+                        + "{\"Statement\":\"INSERT INTO Orders VALUE {'customer': 'cid', 'placed': 1}\"},"
+                        + "{\"Statement\":\"UPDATE Orders SET n = 2 WHERE customer = 'bob' AND placed = 1 AND n = 1\"}]}",
                 ExecuteTransaction.Request.class));
-        ExecuteTransaction.Response reads = engine.executeTransaction(read("{\"TransactStatements\":["
-                + "{\"Statement\":\"SELECT n FROM Orders WHERE customer = 'bob' AND placed = 1\"},"
-                + "{\"Statement\":\"SELECT * FROM Orders WHERE customer = 'cid' AND placed = 1\"}]}",
+        ExecuteTransaction.Response reads = engine.executeTransaction(read(
+                "{\"TransactStatements\":["
+                        + "{\"Statement\":\"SELECT n FROM Orders WHERE customer = 'bob' AND placed = 1\"},"
+                        + "{\"Statement\":\"SELECT * FROM Orders WHERE customer = 'cid' AND placed = 1\"}]}",
                 ExecuteTransaction.Request.class));
         assertEquals(item("n", n(2)), reads.responses().get(0).item());
-        assertEquals(item("customer", s("cid"), "placed", n(1)), reads.responses().get(1).item());
+        assertEquals(
+                item("customer", s("cid"), "placed", n(1)),
+                reads.responses().get(1).item());
     }
 
     private static List<AttributeValue> totals(ExecuteStatement.Response response) {
@@ -162,7 +218,8 @@ class PartiqlTest {
     }
 
     private Map<String, AttributeValue> order(String customer, int placed) {
-        return engine.getItem(GetItem.Request.of("Orders", item("customer", s(customer), "placed", n(placed)))).item();
+        return engine.getItem(GetItem.Request.of("Orders", item("customer", s(customer), "placed", n(placed))))
+                .item();
     }
 
     private static <T> T read(String json, Class<T> type) {

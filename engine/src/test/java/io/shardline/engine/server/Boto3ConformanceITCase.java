@@ -21,8 +21,8 @@ class Boto3ConformanceITCase {
     @Timeout(180)
     void everyAnswerOfABoto3SessionFitsTheServiceModels() throws Exception {
         try (ServerFixture fixture = ServerFixture.open()) {
-            ClientScript.Result result = ClientScript.run(PYTHON, SCRIPT, Duration.ofSeconds(120),
-                    fixture.server.endpoint());
+            ClientScript.Result result =
+                    ClientScript.run(PYTHON, SCRIPT, Duration.ofSeconds(120), fixture.server.endpoint());
             System.out.println(result.output());
             assertThat(result.output()).contains(", 0 problems");
             assertThat(result.exit()).as(result.output()).isZero();

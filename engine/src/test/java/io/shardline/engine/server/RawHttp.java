@@ -20,8 +20,7 @@ final class RawHttp {
             + "aws4_request, SignedHeaders=host;x-amz-date, Signature=" + "0".repeat(64);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** An answer: its status (0 when the server closed the connection without one), headers and body. */
     record Answer(int status, String headers, byte[] body) {
@@ -46,8 +45,9 @@ final class RawHttp {
 
     /** A signed POST of {@code body} to {@code target} with the usual headers. */
     static byte[] post(String target, byte[] body) {
-        String head = "POST / HTTP/1.1\r\nHost: localhost\r\nX-Amz-Target: " + target + "\r\nAuthorization: "
-                + SIGNATURE + "\r\nContent-Type: application/x-amz-json-1.0\r\nContent-Length: " + body.length + "\r\n\r\n";
+        String head =
+                "POST / HTTP/1.1\r\nHost: localhost\r\nX-Amz-Target: " + target + "\r\nAuthorization: " + SIGNATURE
+                        + "\r\nContent-Type: application/x-amz-json-1.0\r\nContent-Length: " + body.length + "\r\n\r\n";
         return concat(head.getBytes(StandardCharsets.US_ASCII), body);
     }
 

@@ -31,7 +31,9 @@ final class ServerFixture implements AutoCloseable {
     }
 
     DynamoDbClient client(String accessKey, String secret) {
-        return DynamoDbClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secret)))
                 .build();
     }
@@ -41,13 +43,17 @@ final class ServerFixture implements AutoCloseable {
     }
 
     DynamoDbAsyncClient asyncClient() {
-        return DynamoDbAsyncClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+        return DynamoDbAsyncClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
                 .build();
     }
 
     DynamoDbStreamsClient streamsClient() {
-        return DynamoDbStreamsClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+        return DynamoDbStreamsClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
                 .build();
     }

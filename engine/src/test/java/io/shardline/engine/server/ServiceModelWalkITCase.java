@@ -26,21 +26,28 @@ class ServiceModelWalkITCase {
     void everyOperationAndRefusedMemberOfTheModelIsDocumented() throws Exception {
         String docs = Files.readString(DOCS, StandardCharsets.UTF_8);
         try (ServerFixture fixture = ServerFixture.open()) {
-            ClientScript.Result walk = ClientScript.run(PYTHON, SCRIPT, Duration.ofSeconds(150),
-                    fixture.server.endpoint());
+            ClientScript.Result walk =
+                    ClientScript.run(PYTHON, SCRIPT, Duration.ofSeconds(150), fixture.server.endpoint());
             assertThat(walk.exit()).as(walk.output()).isZero();
             List<String> lines = walk.output().lines().toList();
-            List<String> operations = lines.stream().filter(line -> line.startsWith("OPERATION "))
-                    .map(line -> line.substring("OPERATION ".length())).toList();
+            List<String> operations = lines.stream()
+                    .filter(line -> line.startsWith("OPERATION "))
+                    .map(line -> line.substring("OPERATION ".length()))
+                    .toList();
             assertThat(operations).as("the models' operations").hasSizeGreaterThan(50);
             assertThat(operations).as("operations docs/engine.md does not name").allMatch(docs::contains);
-            List<String> refusals = lines.stream().filter(line -> line.startsWith("REFUSED ")).toList();
-            assertThat(refusals).as("requests the walk could not make or that got no answer")
+            List<String> refusals =
+                    lines.stream().filter(line -> line.startsWith("REFUSED ")).toList();
+            assertThat(refusals)
+                    .as("requests the walk could not make or that got no answer")
                     .noneMatch(line -> line.contains("the walk made an invalid request") || line.contains("no answer"));
-            List<String> refusedMembers = refusals.stream().map(line -> line.split(" "))
+            List<String> refusedMembers = refusals.stream()
+                    .map(line -> line.split(" "))
                     .filter(parts -> !parts[2].equals("*:"))
-                    .map(parts -> "`" + parts[1] + "." + parts[2].replace(":", "") + "`").toList();
-            assertThat(refusedMembers).as("members refused by name that docs/engine.md does not list")
+                    .map(parts -> "`" + parts[1] + "." + parts[2].replace(":", "") + "`")
+                    .toList();
+            assertThat(refusedMembers)
+                    .as("members refused by name that docs/engine.md does not list")
                     .allMatch(docs::contains);
             assertThat(lines.get(lines.size() - 1)).startsWith("model walk: ");
         }

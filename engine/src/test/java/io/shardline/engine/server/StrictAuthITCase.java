@@ -37,8 +37,10 @@ class StrictAuthITCase {
 
     @BeforeAll
     void start() {
-        fixture = new ServerFixture(EngineConfig.inMemory().withRegion("eu-west-1"),
-                ServerConfig.loopback(0).withCredentials(ServerFixture.credentials()), Clock.systemUTC());
+        fixture = new ServerFixture(
+                EngineConfig.inMemory().withRegion("eu-west-1"),
+                ServerConfig.loopback(0).withCredentials(ServerFixture.credentials()),
+                Clock.systemUTC());
         fixture.engine.createTable(Items.table(TABLE, 1, "id:S"));
     }
 
@@ -48,12 +50,27 @@ class StrictAuthITCase {
     }
 
     /** How one request is signed and then altered. */
-    private record Case(String name, String expectedError, String accessKey, String secret, String region,
-                        String service, Duration clockOffset, UnaryOperator<String> alterHead,
-                        UnaryOperator<String> alterBody) {
+    private record Case(
+            String name,
+            String expectedError,
+            String accessKey,
+            String secret,
+            String region,
+            String service,
+            Duration clockOffset,
+            UnaryOperator<String> alterHead,
+            UnaryOperator<String> alterBody) {
         static Case of(String name, String expectedError) {
-            return new Case(name, expectedError, "AKIDTEST", "secret", "eu-west-1", "dynamodb", Duration.ZERO,
-                    UnaryOperator.identity(), UnaryOperator.identity());
+            return new Case(
+                    name,
+                    expectedError,
+                    "AKIDTEST",
+                    "secret",
+                    "eu-west-1",
+                    "dynamodb",
+                    Duration.ZERO,
+                    UnaryOperator.identity(),
+                    UnaryOperator.identity());
         }
 
         Case key(String newKey, String newSecret) {
@@ -61,8 +78,8 @@ class StrictAuthITCase {
         }
 
         Case scope(String newRegion, String newService) {
-            return new Case(name, expectedError, accessKey, secret, newRegion, newService, clockOffset, alterHead,
-                    alterBody);
+            return new Case(
+                    name, expectedError, accessKey, secret, newRegion, newService, clockOffset, alterHead, alterBody);
         }
 
         Case signedAt(Duration offset) {
@@ -85,20 +102,25 @@ class StrictAuthITCase {
     /** The request head and body as signed by the SDK's SigV4 signer, then altered as the case says. */
     private byte[] request(Case c, String id) {
         String body = putBody(id);
-        SdkHttpRequest http = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(fixture.endpoint())
+        SdkHttpRequest http = SdkHttpRequest.builder()
+                .method(SdkHttpMethod.POST)
+                .uri(fixture.endpoint())
                 .putHeader("X-Amz-Target", "DynamoDB_20120810.PutItem")
-                .putHeader("Content-Type", "application/x-amz-json-1.0").build();
+                .putHeader("Content-Type", "application/x-amz-json-1.0")
+                .build();
         Clock signingClock = Clock.offset(Clock.systemUTC(), c.clockOffset());
-        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsCredentialsIdentity.create(c.accessKey(), c.secret()))
-                .request(http)
-                .payload(ContentStreamProvider.fromUtf8String(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, c.service())
-                .putProperty(AwsV4HttpSigner.REGION_NAME, c.region())
-                .putProperty(HttpSigner.SIGNING_CLOCK, signingClock)).request();
+        SdkHttpRequest signed = AwsV4HttpSigner.create()
+                .sign(r -> r.identity(AwsCredentialsIdentity.create(c.accessKey(), c.secret()))
+                        .request(http)
+                        .payload(ContentStreamProvider.fromUtf8String(body))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, c.service())
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, c.region())
+                        .putProperty(HttpSigner.SIGNING_CLOCK, signingClock))
+                .request();
         StringBuilder head = new StringBuilder("POST / HTTP/1.1\r\n");
-        signed.headers().forEach((name, values) -> values.forEach(v -> head.append(name).append(": ").append(v)
-                .append("\r\n")));
+        signed.headers()
+                .forEach((name, values) -> values.forEach(
+                        v -> head.append(name).append(": ").append(v).append("\r\n")));
         String sentBody = c.alterBody().apply(body);
         String sentHead = c.alterHead().apply(head.toString()) + "Content-Length: "
                 + sentBody.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n";
@@ -106,7 +128,10 @@ class StrictAuthITCase {
     }
 
     private boolean stored(String id) {
-        return fixture.engine.getItem(GetItem.Request.of(TABLE, Map.of("id", new AttributeValue.S(id)))).item() != null;
+        return fixture.engine
+                        .getItem(GetItem.Request.of(TABLE, Map.of("id", new AttributeValue.S(id))))
+                        .item()
+                != null;
     }
 
     @Test
@@ -115,7 +140,8 @@ class StrictAuthITCase {
         List<Case> cases = List.of(
                 Case.of("wrong secret", "InvalidSignatureException").key("AKIDTEST", "not-the-secret"),
                 Case.of("unknown key", "UnrecognizedClientException").key("AKIDUNKNOWN", "secret"),
-                Case.of("tampered body", "InvalidSignatureException").body(b -> b.replace("}}}", "},\"x\":{\"S\":\"y\"}}}")),
+                Case.of("tampered body", "InvalidSignatureException")
+                        .body(b -> b.replace("}}}", "},\"x\":{\"S\":\"y\"}}}")),
                 Case.of("tampered signed header", "InvalidSignatureException")
                         .head(h -> h.replace("DynamoDB_20120810.PutItem", "DynamoDB_20120810.DeleteItem")),
                 Case.of("stale date", "InvalidSignatureException").signedAt(Duration.ofMinutes(-20)),
@@ -125,7 +151,8 @@ class StrictAuthITCase {
                 Case.of("missing Authorization", "MissingAuthenticationTokenException")
                         .head(h -> h.replaceAll("(?m)^Authorization: .*\r\n", "")),
                 Case.of("malformed Authorization", "IncompleteSignatureException")
-                        .head(h -> h.replaceAll("(?m)^Authorization: .*\r\n", "Authorization: AWS4-HMAC-SHA256 nonsense\r\n")),
+                        .head(h -> h.replaceAll(
+                                "(?m)^Authorization: .*\r\n", "Authorization: AWS4-HMAC-SHA256 nonsense\r\n")),
                 Case.of("scope date not the request date", "InvalidSignatureException")
                         .head(h -> h.replaceAll("Credential=AKIDTEST/\\d{8}/", "Credential=AKIDTEST/20200101/")));
         for (int i = 0; i < cases.size(); i++) {

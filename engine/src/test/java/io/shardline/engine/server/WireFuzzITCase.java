@@ -32,21 +32,59 @@ import org.junit.jupiter.api.Timeout;
 class WireFuzzITCase {
     private static final int REQUESTS = 3000;
     private static final Duration ANSWER_BOUND = Duration.ofSeconds(10);
-    private static final List<String> EXPRESSION_TOKENS = List.of("a", "b", "#n", ":v", ":w", "size(", ")", "(",
-            " AND ", " OR ", "NOT ", " = ", " <> ", " < ", " >= ", " BETWEEN ", " IN ", ", ", "attribute_exists(",
-            "attribute_type(", "begins_with(", "contains(", "SET ", "REMOVE ", "ADD ", "DELETE ", " + ", " - ",
-            "if_not_exists(", "list_append(", "[0]", "[99999999999]", ".c", "status", "\u00e9", "\u0000", "\"", "\\");
+    private static final List<String> EXPRESSION_TOKENS = List.of(
+            "a",
+            "b",
+            "#n",
+            ":v",
+            ":w",
+            "size(",
+            ")",
+            "(",
+            " AND ",
+            " OR ",
+            "NOT ",
+            " = ",
+            " <> ",
+            " < ",
+            " >= ",
+            " BETWEEN ",
+            " IN ",
+            ", ",
+            "attribute_exists(",
+            "attribute_type(",
+            "begins_with(",
+            "contains(",
+            "SET ",
+            "REMOVE ",
+            "ADD ",
+            "DELETE ",
+            " + ",
+            " - ",
+            "if_not_exists(",
+            "list_append(",
+            "[0]",
+            "[99999999999]",
+            ".c",
+            "status",
+            "\u00e9",
+            "\u0000",
+            "\"",
+            "\\");
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private ServerFixture fixture;
     private String streamArn;
 
     @BeforeEach
     void start() {
         fixture = ServerFixture.open();
-        streamArn = fixture.engine.createTable(Items.tableWithStream("Fuzzed", 2, "NEW_AND_OLD_IMAGES", "pk:S", "sk:N"))
-                .tableDescription().latestStreamArn();
+        streamArn = fixture.engine
+                .createTable(Items.tableWithStream("Fuzzed", 2, "NEW_AND_OLD_IMAGES", "pk:S", "sk:N"))
+                .tableDescription()
+                .latestStreamArn();
     }
 
     @AfterEach
@@ -66,12 +104,15 @@ class WireFuzzITCase {
             ObjectNode[] template = templates.get(random.nextInt(templates.size()));
             String target = template[0].get("target").asText();
             byte[] body = mutate(template[1].deepCopy(), random);
-            HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(fixture.endpoint())
-                    .timeout(ANSWER_BOUND)
-                    .header("X-Amz-Target", target)
-                    .header("Authorization", RawHttp.SIGNATURE)
-                    .header("Content-Type", "application/x-amz-json-1.0")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> answer = http.send(
+                    HttpRequest.newBuilder(fixture.endpoint())
+                            .timeout(ANSWER_BOUND)
+                            .header("X-Amz-Target", target)
+                            .header("Authorization", RawHttp.SIGNATURE)
+                            .header("Content-Type", "application/x-amz-json-1.0")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             String context = "seed " + seed + ", request " + i + ": " + target + " "
                     + new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8) + " -> "
                     + answer.statusCode() + " " + new String(answer.body(), StandardCharsets.UTF_8);
@@ -86,48 +127,85 @@ class WireFuzzITCase {
             }
         }
         System.out.println("WireFuzzITCase: " + REQUESTS + " requests, " + successes + " succeeded, the rest refused");
-        HttpResponse<String> normal = http.send(HttpRequest.newBuilder(fixture.endpoint()).timeout(ANSWER_BOUND)
-                .header("X-Amz-Target", "DynamoDB_20120810.DescribeTable").header("Authorization", RawHttp.SIGNATURE)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"TableName\":\"Fuzzed\"}")).build(),
+        HttpResponse<String> normal = http.send(
+                HttpRequest.newBuilder(fixture.endpoint())
+                        .timeout(ANSWER_BOUND)
+                        .header("X-Amz-Target", "DynamoDB_20120810.DescribeTable")
+                        .header("Authorization", RawHttp.SIGNATURE)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"TableName\":\"Fuzzed\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(normal.statusCode()).as("seed " + seed).isEqualTo(200);
     }
 
     /** Valid requests of many operations: {target, body}. */
     private List<ObjectNode[]> templates() throws Exception {
-        String shard = fixture.engine.describeStream(io.shardline.engine.api.DescribeStream.Request.of(streamArn))
-                .streamDescription().shards().get(0).shardId();
+        String shard = fixture.engine
+                .describeStream(io.shardline.engine.api.DescribeStream.Request.of(streamArn))
+                .streamDescription()
+                .shards()
+                .get(0)
+                .shardId();
         String[][] raw = {
-            {"DynamoDB_20120810.PutItem", "{\"TableName\":\"Fuzzed\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},"
-                    + "\"m\":{\"M\":{\"l\":{\"L\":[{\"N\":\"1\"},{\"SS\":[\"x\",\"y\"]}]}}}},"
-                    + "\"ConditionExpression\":\"attribute_not_exists(#n) OR size(m) > :v\","
-                    + "\"ExpressionAttributeNames\":{\"#n\":\"pk\"},\"ExpressionAttributeValues\":{\":v\":{\"N\":\"0\"}}}"},
-            {"DynamoDB_20120810.UpdateItem", "{\"TableName\":\"Fuzzed\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},"
-                    + "\"UpdateExpression\":\"SET #n = if_not_exists(#n, :v) + :v REMOVE b\","
-                    + "\"ExpressionAttributeNames\":{\"#n\":\"count\"},\"ExpressionAttributeValues\":{\":v\":{\"N\":\"1\"}},"
-                    + "\"ReturnValues\":\"ALL_NEW\"}"},
-            {"DynamoDB_20120810.GetItem", "{\"TableName\":\"Fuzzed\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},"
-                    + "\"ConsistentRead\":true,\"ProjectionExpression\":\"m.l[0], #n\","
-                    + "\"ExpressionAttributeNames\":{\"#n\":\"count\"}}"},
-            {"DynamoDB_20120810.DeleteItem", "{\"TableName\":\"Fuzzed\",\"Key\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"2\"}},"
-                    + "\"ReturnValues\":\"ALL_OLD\"}"},
-            {"DynamoDB_20120810.Query", "{\"TableName\":\"Fuzzed\",\"KeyConditionExpression\":\"pk = :p AND sk BETWEEN :a AND :b\","
-                    + "\"FilterExpression\":\"contains(m.l, :x)\",\"Limit\":5,\"ScanIndexForward\":false,"
-                    + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":a\":{\"N\":\"0\"},\":b\":{\"N\":\"9\"},\":x\":{\"N\":\"1\"}}}"},
-            {"DynamoDB_20120810.Scan", "{\"TableName\":\"Fuzzed\",\"Segment\":0,\"TotalSegments\":2,\"Limit\":10,"
-                    + "\"Select\":\"COUNT\"}"},
-            {"DynamoDB_20120810.BatchWriteItem", "{\"RequestItems\":{\"Fuzzed\":[{\"PutRequest\":{\"Item\":"
-                    + "{\"pk\":{\"S\":\"c\"},\"sk\":{\"N\":\"3\"},\"b\":{\"B\":\"AAE=\"}}}},{\"DeleteRequest\":{\"Key\":"
-                    + "{\"pk\":{\"S\":\"d\"},\"sk\":{\"N\":\"4\"}}}}]}}"},
-            {"DynamoDB_20120810.TransactWriteItems", "{\"TransactItems\":[{\"Put\":{\"TableName\":\"Fuzzed\",\"Item\":"
-                    + "{\"pk\":{\"S\":\"t\"},\"sk\":{\"N\":\"1\"}}}},{\"ConditionCheck\":{\"TableName\":\"Fuzzed\",\"Key\":"
-                    + "{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"ConditionExpression\":\"attribute_exists(pk)\"}}]}"},
-            {"DynamoDB_20120810.CreateTable", "{\"TableName\":\"Made\",\"AttributeDefinitions\":[{\"AttributeName\":\"id\","
-                    + "\"AttributeType\":\"S\"}],\"KeySchema\":[{\"AttributeName\":\"id\",\"KeyType\":\"HASH\"}],"
-                    + "\"BillingMode\":\"PAY_PER_REQUEST\"}"},
+            {
+                "DynamoDB_20120810.PutItem",
+                "{\"TableName\":\"Fuzzed\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},"
+                        + "\"m\":{\"M\":{\"l\":{\"L\":[{\"N\":\"1\"},{\"SS\":[\"x\",\"y\"]}]}}}},"
+                        + "\"ConditionExpression\":\"attribute_not_exists(#n) OR size(m) > :v\","
+                        + "\"ExpressionAttributeNames\":{\"#n\":\"pk\"},\"ExpressionAttributeValues\":{\":v\":{\"N\":\"0\"}}}"
+            },
+            {
+                "DynamoDB_20120810.UpdateItem",
+                "{\"TableName\":\"Fuzzed\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},"
+                        + "\"UpdateExpression\":\"SET #n = if_not_exists(#n, :v) + :v REMOVE b\","
+                        + "\"ExpressionAttributeNames\":{\"#n\":\"count\"},\"ExpressionAttributeValues\":{\":v\":{\"N\":\"1\"}},"
+                        + "\"ReturnValues\":\"ALL_NEW\"}"
+            },
+            {
+                "DynamoDB_20120810.GetItem",
+                "{\"TableName\":\"Fuzzed\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},"
+                        + "\"ConsistentRead\":true,\"ProjectionExpression\":\"m.l[0], #n\","
+                        + "\"ExpressionAttributeNames\":{\"#n\":\"count\"}}"
+            },
+            {
+                "DynamoDB_20120810.DeleteItem",
+                "{\"TableName\":\"Fuzzed\",\"Key\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"2\"}},"
+                        + "\"ReturnValues\":\"ALL_OLD\"}"
+            },
+            {
+                "DynamoDB_20120810.Query",
+                "{\"TableName\":\"Fuzzed\",\"KeyConditionExpression\":\"pk = :p AND sk BETWEEN :a AND :b\","
+                        + "\"FilterExpression\":\"contains(m.l, :x)\",\"Limit\":5,\"ScanIndexForward\":false,"
+                        + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":a\":{\"N\":\"0\"},\":b\":{\"N\":\"9\"},\":x\":{\"N\":\"1\"}}}"
+            },
+            {
+                "DynamoDB_20120810.Scan",
+                "{\"TableName\":\"Fuzzed\",\"Segment\":0,\"TotalSegments\":2,\"Limit\":10," + "\"Select\":\"COUNT\"}"
+            },
+            {
+                "DynamoDB_20120810.BatchWriteItem",
+                "{\"RequestItems\":{\"Fuzzed\":[{\"PutRequest\":{\"Item\":"
+                        + "{\"pk\":{\"S\":\"c\"},\"sk\":{\"N\":\"3\"},\"b\":{\"B\":\"AAE=\"}}}},{\"DeleteRequest\":{\"Key\":"
+                        + "{\"pk\":{\"S\":\"d\"},\"sk\":{\"N\":\"4\"}}}}]}}"
+            },
+            {
+                "DynamoDB_20120810.TransactWriteItems",
+                "{\"TransactItems\":[{\"Put\":{\"TableName\":\"Fuzzed\",\"Item\":"
+                        + "{\"pk\":{\"S\":\"t\"},\"sk\":{\"N\":\"1\"}}}},{\"ConditionCheck\":{\"TableName\":\"Fuzzed\",\"Key\":"
+                        + "{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"ConditionExpression\":\"attribute_exists(pk)\"}}]}"
+            },
+            {
+                "DynamoDB_20120810.CreateTable",
+                "{\"TableName\":\"Made\",\"AttributeDefinitions\":[{\"AttributeName\":\"id\","
+                        + "\"AttributeType\":\"S\"}],\"KeySchema\":[{\"AttributeName\":\"id\",\"KeyType\":\"HASH\"}],"
+                        + "\"BillingMode\":\"PAY_PER_REQUEST\"}"
+            },
             {"DynamoDB_20120810.DescribeTable", "{\"TableName\":\"Fuzzed\"}"},
-            {"DynamoDBStreams_20120810.GetShardIterator", "{\"StreamArn\":\"" + streamArn + "\",\"ShardId\":\"" + shard
-                    + "\",\"ShardIteratorType\":\"TRIM_HORIZON\"}"},
+            {
+                "DynamoDBStreams_20120810.GetShardIterator",
+                "{\"StreamArn\":\"" + streamArn + "\",\"ShardId\":\"" + shard
+                        + "\",\"ShardIteratorType\":\"TRIM_HORIZON\"}"
+            },
             {"DynamoDBStreams_20120810.DescribeStream", "{\"StreamArn\":\"" + streamArn + "\",\"Limit\":10}"},
         };
         List<ObjectNode[]> templates = new ArrayList<>();
@@ -177,7 +255,8 @@ class WireFuzzITCase {
         if (container instanceof ObjectNode object) {
             List<String> names = new ArrayList<>();
             object.fieldNames().forEachRemaining(names::add);
-            String name = names.isEmpty() || random.nextInt(5) == 0 ? "Unknown" + random.nextInt(3)
+            String name = names.isEmpty() || random.nextInt(5) == 0
+                    ? "Unknown" + random.nextInt(3)
                     : names.get(random.nextInt(names.size()));
             if (random.nextInt(6) == 0) {
                 object.remove(name);
@@ -214,8 +293,12 @@ class WireFuzzITCase {
             case 5 -> {
                 ObjectNode deep = f.objectNode().put("S", "x");
                 for (int i = 0; i < 1 + random.nextInt(60); i++) {
-                    deep = f.objectNode().set(random.nextBoolean() ? "M" : "L",
-                            random.nextBoolean() ? f.objectNode().set("k", deep) : f.arrayNode().add(deep));
+                    deep = f.objectNode()
+                            .set(
+                                    random.nextBoolean() ? "M" : "L",
+                                    random.nextBoolean()
+                                            ? f.objectNode().set("k", deep)
+                                            : f.arrayNode().add(deep));
                 }
                 yield deep;
             }

@@ -31,8 +31,9 @@ public class ItemCodecTest {
                 "b", b((byte) 0, (byte) 255),
                 "bool", new AttributeValue.BOOL(false),
                 "null", new AttributeValue.NULL(),
-                "m", new AttributeValue.M(item("inner", new AttributeValue.L(List.of(s(""), n(0),
-                        new AttributeValue.M(Map.of()))))),
+                "m",
+                        new AttributeValue.M(item(
+                                "inner", new AttributeValue.L(List.of(s(""), n(0), new AttributeValue.M(Map.of()))))),
                 "l", new AttributeValue.L(List.of()),
                 "ss", AttributeValue.SS.of(List.of("a", "b")),
                 "ns", AttributeValue.NS.of(List.of(DynamoNumber.of(1), DynamoNumber.parse("2.5"))),
@@ -70,8 +71,10 @@ public class ItemCodecTest {
     void anotherFormatVersionOrDamagedBytesAreRefusedSayingWhy() {
         byte[] stored = ItemCodec.encode(item("a", s("x")));
         stored[0] = 7;
-        assertThatThrownBy(() -> ItemCodec.decode(stored)).isInstanceOf(StoreException.class)
-                .hasMessageContaining("format version 7").hasMessageContaining("reads version 1");
+        assertThatThrownBy(() -> ItemCodec.decode(stored))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("format version 7")
+                .hasMessageContaining("reads version 1");
         byte[] tagged = ItemCodec.encode(item("a", s("x")));
         tagged[1 + 1 + 1 + 1] = 'Z';
         assertThatThrownBy(() -> ItemCodec.decode(tagged)).hasMessageContaining("unknown type tag");

@@ -18,8 +18,25 @@ class ItemKeysTest {
     void numberEncodingSortsNumerically() {
         Random random = new Random(42);
         List<DynamoNumber> numbers = new ArrayList<>();
-        for (String fixed : new String[] {"0", "1", "-1", "1.5", "1.55", "-1.5", "-1.55", "10", "9.99", "-10",
-                "1E-130", "-1E-130", "9.9E125", "-9.9E125", "0.001", "100", "99"}) {
+        for (String fixed : new String[] {
+            "0",
+            "1",
+            "-1",
+            "1.5",
+            "1.55",
+            "-1.5",
+            "-1.55",
+            "10",
+            "9.99",
+            "-10",
+            "1E-130",
+            "-1E-130",
+            "9.9E125",
+            "-9.9E125",
+            "0.001",
+            "100",
+            "99"
+        }) {
             numbers.add(DynamoNumber.parse(fixed));
         }
         for (int i = 0; i < 2000; i++) {
@@ -35,8 +52,11 @@ class ItemKeysTest {
 
     @Test
     void equalNumbersEncodeIdentically() {
-        assertEquals(0, Arrays.compareUnsigned(ItemKeys.keyBytes(AttributeValue.N.of("1.50")),
-                ItemKeys.keyBytes(AttributeValue.N.of("15E-1"))));
+        assertEquals(
+                0,
+                Arrays.compareUnsigned(
+                        ItemKeys.keyBytes(AttributeValue.N.of("1.50")),
+                        ItemKeys.keyBytes(AttributeValue.N.of("15E-1"))));
     }
 
     @Test

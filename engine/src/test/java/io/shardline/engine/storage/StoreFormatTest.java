@@ -27,20 +27,25 @@ class StoreFormatTest {
 
     @Test
     void aDirectoryOfAnotherFormatVersionIsRefused(@TempDir Path dir) {
-        try (Store store = Store.openDurable(dir); Batch batch = store.batch()) {
+        try (Store store = Store.openDurable(dir);
+                Batch batch = store.batch()) {
             store.commit(batch.put(Family.META, FORMAT_KEY, new byte[] {2}));
         }
-        assertThatThrownBy(() -> Store.openDurable(dir)).isInstanceOf(StoreException.class)
-                .hasMessageContaining("format version 2").hasMessageContaining("reads format version 1 only");
+        assertThatThrownBy(() -> Store.openDurable(dir))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("format version 2")
+                .hasMessageContaining("reads format version 1 only");
     }
 
     @Test
     void aDirectoryWrittenBeforeFormatVersionsIsRefused(@TempDir Path dir) {
-        try (Store store = Store.openDurable(dir); Batch batch = store.batch()) {
+        try (Store store = Store.openDurable(dir);
+                Batch batch = store.batch()) {
             store.commit(batch.put(Family.ITEMS, new byte[] {1}, "{}".getBytes(StandardCharsets.UTF_8))
                     .delete(Family.META, FORMAT_KEY));
         }
-        assertThatThrownBy(() -> Store.openDurable(dir)).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> Store.openDurable(dir))
+                .isInstanceOf(StoreException.class)
                 .hasMessageContaining("before format versions");
     }
 }

@@ -43,21 +43,24 @@ class StreamOrderTest {
     private static final int KEYS = 1000;
 
     /** What a consumer must see for one acknowledged change: its event and the item after it. */
-    private record Expected(String eventName, Map<String, AttributeValue> newImage) {
-    }
+    private record Expected(String eventName, Map<String, AttributeValue> newImage) {}
 
     @Test
     void everyKeysAcknowledgedChangesAppearOnceInOrderWhileShardsSplitAndRoll(@TempDir Path dir) throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-27T00:00:00Z"));
-        EngineConfig config = EngineConfig.durable(dir).withClock(clock).withShardRolloverAge(Duration.ofSeconds(1))
+        EngineConfig config = EngineConfig.durable(dir)
+                .withClock(clock)
+                .withShardRolloverAge(Duration.ofSeconds(1))
                 .withMaintenanceInterval(Duration.ofHours(1));
         try (Engine engine = Engine.open(config)) {
             String arn = engine.createTable(tableWithStream("Game", 2, "NEW_AND_OLD_IMAGES", "id:S"))
-                    .tableDescription().latestStreamArn();
+                    .tableDescription()
+                    .latestStreamArn();
             Map<String, List<Expected>> expected = new HashMap<>();
             ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 2);
             AtomicBoolean writesDone = new AtomicBoolean();
-            Future<List<GetRecords.ChangeRecord>> tailed = pool.submit(() -> StreamTailer.tail(engine, arn, writesDone::get));
+            Future<List<GetRecords.ChangeRecord>> tailed =
+                    pool.submit(() -> StreamTailer.tail(engine, arn, writesDone::get));
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
             List<Future<Map<String, List<Expected>>>> writers = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
@@ -86,8 +89,10 @@ class StreamOrderTest {
             List<GetRecords.ChangeRecord> records = StreamReading.readAll(engine, arn);
             int shards = StreamReading.shards(engine, arn).size();
             assertTrue(splitCount > 0, "the workload outlasted at least one split");
-            assertTrue(shards >= 2 + 3 * splitCount, "each round split a partition and rolled every shard over: "
-                    + shards + " shards after " + splitCount + " rounds");
+            assertTrue(
+                    shards >= 2 + 3 * splitCount,
+                    "each round split a partition and rolled every shard over: " + shards + " shards after "
+                            + splitCount + " rounds");
             Map<String, List<Expected>> seen = new HashMap<>();
             Map<String, BigInteger> lastSequence = new HashMap<>();
             Map<String, Map<String, AttributeValue>> replayed = new HashMap<>();
@@ -96,7 +101,9 @@ class StreamOrderTest {
                 seen.computeIfAbsent(key, k -> new ArrayList<>())
                         .add(new Expected(record.eventName(), record.dynamodb().newImage()));
                 BigInteger sequence = new BigInteger(record.dynamodb().sequenceNumber());
-                assertTrue(sequence.compareTo(lastSequence.getOrDefault(key, BigInteger.ZERO)) > 0, "sequence numbers of " + key + " increase");
+                assertTrue(
+                        sequence.compareTo(lastSequence.getOrDefault(key, BigInteger.ZERO)) > 0,
+                        "sequence numbers of " + key + " increase");
                 lastSequence.put(key, sequence);
                 if (record.dynamodb().newImage() == null) {
                     replayed.remove(key);
@@ -110,16 +117,22 @@ class StreamOrderTest {
             Map<String, Map<String, AttributeValue>> live = new HashMap<>();
             Map<String, AttributeValue> start = null;
             do {
-                ItemPage page = engine.scan(new Scan.Request("Game", null, start, null, null, null, null, null, null, null, null, null, null));
+                ItemPage page = engine.scan(new Scan.Request(
+                        "Game", null, start, null, null, null, null, null, null, null, null, null, null));
                 page.items().forEach(i -> live.put(((AttributeValue.S) i.get("id")).value(), i));
                 start = page.lastEvaluatedKey();
             } while (start != null);
             assertEquals(live, replayed, "replaying the stream onto an empty table yields the live table");
-            assertEquals(records.size(), tailedRecords.size(), "a consumer reading while writes go on sees every record");
+            assertEquals(
+                    records.size(), tailedRecords.size(), "a consumer reading while writes go on sees every record");
             Map<String, List<GetRecords.ChangeRecord>> tailedByKey = new HashMap<>();
             Map<String, List<GetRecords.ChangeRecord>> readByKey = new HashMap<>();
-            tailedRecords.forEach(r -> tailedByKey.computeIfAbsent(r.dynamodb().keys().toString(), k -> new ArrayList<>()).add(r));
-            records.forEach(r -> readByKey.computeIfAbsent(r.dynamodb().keys().toString(), k -> new ArrayList<>()).add(r));
+            tailedRecords.forEach(r -> tailedByKey
+                    .computeIfAbsent(r.dynamodb().keys().toString(), k -> new ArrayList<>())
+                    .add(r));
+            records.forEach(r -> readByKey
+                    .computeIfAbsent(r.dynamodb().keys().toString(), k -> new ArrayList<>())
+                    .add(r));
             assertEquals(readByKey, tailedByKey, "in the same order per key");
         }
     }
@@ -140,8 +153,12 @@ class StreamOrderTest {
                 history.add(new Expected(before == null ? "INSERT" : "MODIFY", item));
                 current.put(id, item);
             } else if (action < 8) {
-                Map<String, AttributeValue> after = engine.updateItem(UpdateItem.Request.of("Game", item("id", s(id)),
-                        Map.of("score", new AttributeValueUpdate(n(1 + random.nextInt(9)), "ADD")), "ALL_NEW")).attributes();
+                Map<String, AttributeValue> after = engine.updateItem(UpdateItem.Request.of(
+                                "Game",
+                                item("id", s(id)),
+                                Map.of("score", new AttributeValueUpdate(n(1 + random.nextInt(9)), "ADD")),
+                                "ALL_NEW"))
+                        .attributes();
                 history.add(new Expected(before == null ? "INSERT" : "MODIFY", after));
                 current.put(id, after);
             } else {

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.shardline.engine.testing.Partitions;
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
 import io.shardline.engine.api.DescribeTable;
@@ -18,6 +17,7 @@ import io.shardline.engine.api.ItemPage;
 import io.shardline.engine.api.PutItem;
 import io.shardline.engine.api.Scan;
 import io.shardline.engine.model.AttributeValue;
+import io.shardline.engine.testing.Partitions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +37,8 @@ class PartitionSplitTest {
         Set<String> ids = new HashSet<>();
         Map<String, AttributeValue> start = null;
         do {
-            ItemPage page = engine.scan(new Scan.Request(table, 500, start, null, null, null, null, null, null, null, null, null, null));
+            ItemPage page = engine.scan(
+                    new Scan.Request(table, 500, start, null, null, null, null, null, null, null, null, null, null));
             for (Map<String, AttributeValue> i : page.items()) {
                 assertTrue(ids.add(((AttributeValue.S) i.get("id")).value()), "duplicate " + i);
             }
@@ -52,7 +53,8 @@ class PartitionSplitTest {
 
     /** Open partitions must tile the whole hash space with no gap or overlap. */
     private static void assertOpenPartitionsTileTheHashSpace(List<Partition> partitions) {
-        List<Partition> open = new ArrayList<>(partitions.stream().filter(Partition::isOpen).toList());
+        List<Partition> open =
+                new ArrayList<>(partitions.stream().filter(Partition::isOpen).toList());
         open.sort((a, b) -> Long.compareUnsigned(a.hashStart(), b.hashStart()));
         assertEquals(0L, open.get(0).hashStart());
         for (int i = 1; i < open.size(); i++) {
@@ -91,10 +93,20 @@ class PartitionSplitTest {
             List<Partition> partitions = reopened.partitions("Split");
             assertEquals(5, partitions.size());
             assertEquals(3, partitions.stream().filter(Partition::isOpen).count());
-            assertEquals(childId, partitions.stream().filter(p -> p.id() == 3).findFirst().orElseThrow().parentId());
+            assertEquals(
+                    childId,
+                    partitions.stream()
+                            .filter(p -> p.id() == 3)
+                            .findFirst()
+                            .orElseThrow()
+                            .parentId());
             assertEquals(written, scanIds(reopened, "Split"));
             assertEquals(300L, itemCount(reopened, "Split"));
-            assertEquals(n(42), reopened.getItem(GetItem.Request.of("Split", item("id", s("k42")))).item().get("v"));
+            assertEquals(
+                    n(42),
+                    reopened.getItem(GetItem.Request.of("Split", item("id", s("k42"))))
+                            .item()
+                            .get("v"));
         }
     }
 
@@ -121,7 +133,8 @@ class PartitionSplitTest {
         try (Engine engine = Engine.open(EngineConfig.inMemory().withPartitionSplitBytes(16 * 1024))) {
             createTable(engine, "Collection", 1, "pk:S", "sk:N");
             for (int i = 0; i < 100; i++) {
-                engine.putItem(PutItem.Request.of("Collection", item("pk", s("one"), "sk", n(i), "pad", s("x".repeat(1000)))));
+                engine.putItem(
+                        PutItem.Request.of("Collection", item("pk", s("one"), "sk", n(i), "pad", s("x".repeat(1000)))));
             }
             assertEquals(1, engine.partitions("Collection").size(), "a single partition key cannot be cut");
         }

@@ -8,7 +8,6 @@ import static io.shardline.engine.testing.Rejections.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shardline.engine.Engine;
@@ -42,16 +41,20 @@ class TableOperationsTest {
         engine.close();
     }
 
-
     @Test
     void createdTableIsDescribedWithSchemaStatusAndArn() {
-        CreateTable.Request request = new CreateTable.Request("Orders",
+        CreateTable.Request request = new CreateTable.Request(
+                "Orders",
                 List.of(new AttributeDefinition("customer", "S"), new AttributeDefinition("placed", "N")),
                 List.of(new KeySchemaElement("customer", "HASH"), new KeySchemaElement("placed", "RANGE")),
-                null, new ProvisionedThroughput(5L, 7L), null, null);
+                null,
+                new ProvisionedThroughput(5L, 7L),
+                null,
+                null);
         TableDescription created = engine.createTable(request).tableDescription();
         assertEquals("ACTIVE", created.tableStatus());
-        TableDescription described = engine.describeTable(new DescribeTable.Request("Orders")).table();
+        TableDescription described =
+                engine.describeTable(new DescribeTable.Request("Orders")).table();
         assertEquals("Orders", described.tableName());
         assertEquals("ACTIVE", described.tableStatus());
         assertEquals("arn:aws:dynamodb:us-east-1:000000000000:table/Orders", described.tableArn());
@@ -70,7 +73,8 @@ class TableOperationsTest {
         createTable(engine, "Counted", 2, "id:S");
         engine.putItem(PutItem.Request.of("Counted", item("id", s("a"), "v", s("xyz"))));
         engine.putItem(PutItem.Request.of("Counted", item("id", s("b"))));
-        TableDescription d = engine.describeTable(new DescribeTable.Request("Counted")).table();
+        TableDescription d =
+                engine.describeTable(new DescribeTable.Request("Counted")).table();
         assertEquals(2L, d.itemCount());
         assertEquals((2 + 1 + 1 + 3) + (2 + 1), d.tableSizeBytes());
     }
@@ -82,9 +86,16 @@ class TableOperationsTest {
         assertEquals(1, partitions.size());
         assertEquals(0L, partitions.get(0).hashStart());
         assertEquals(-1L, partitions.get(0).hashEnd());
-        rejected(ErrorType.VALIDATION, () -> engine.createTable(new CreateTable.Request("Bad", table("x", 1, "id:S")
-                .attributeDefinitions(), table("x", 1, "id:S").keySchema(), "PAY_PER_REQUEST", null,
-                List.of(new Tag("shardline:partitions", "0")), null)));
+        rejected(
+                ErrorType.VALIDATION,
+                () -> engine.createTable(new CreateTable.Request(
+                        "Bad",
+                        table("x", 1, "id:S").attributeDefinitions(),
+                        table("x", 1, "id:S").keySchema(),
+                        "PAY_PER_REQUEST",
+                        null,
+                        List.of(new Tag("shardline:partitions", "0")),
+                        null)));
     }
 
     @Test
@@ -105,33 +116,77 @@ class TableOperationsTest {
     void longestValidNameIsAccepted() {
         String name = "a.b-c_" + "x".repeat(249);
         createTable(engine, name, 1, "id:S");
-        assertEquals(name, engine.describeTable(new DescribeTable.Request(name)).table().tableName());
+        assertEquals(
+                name,
+                engine.describeTable(new DescribeTable.Request(name)).table().tableName());
         rejected(ErrorType.VALIDATION, () -> createTable(engine, name + "y", 1, "id:S"));
     }
 
     @Test
     void invalidKeySchemasAreRejected() {
-        rejected(ErrorType.VALIDATION, () -> engine.createTable(new CreateTable.Request("Keys",
-                List.of(new AttributeDefinition("id", "BOOL")), List.of(new KeySchemaElement("id", "HASH")),
-                "PAY_PER_REQUEST", null, null, null)));
-        rejected(ErrorType.VALIDATION, () -> engine.createTable(new CreateTable.Request("Keys",
-                List.of(new AttributeDefinition("id", "S")), List.of(new KeySchemaElement("id", "RANGE")),
-                "PAY_PER_REQUEST", null, null, null)));
-        DynamoException missing = rejected(ErrorType.VALIDATION, () -> engine.createTable(new CreateTable.Request(
-                "Keys", List.of(new AttributeDefinition("other", "S")), List.of(new KeySchemaElement("id", "HASH")),
-                "PAY_PER_REQUEST", null, null, null)));
+        rejected(
+                ErrorType.VALIDATION,
+                () -> engine.createTable(new CreateTable.Request(
+                        "Keys",
+                        List.of(new AttributeDefinition("id", "BOOL")),
+                        List.of(new KeySchemaElement("id", "HASH")),
+                        "PAY_PER_REQUEST",
+                        null,
+                        null,
+                        null)));
+        rejected(
+                ErrorType.VALIDATION,
+                () -> engine.createTable(new CreateTable.Request(
+                        "Keys",
+                        List.of(new AttributeDefinition("id", "S")),
+                        List.of(new KeySchemaElement("id", "RANGE")),
+                        "PAY_PER_REQUEST",
+                        null,
+                        null,
+                        null)));
+        DynamoException missing = rejected(
+                ErrorType.VALIDATION,
+                () -> engine.createTable(new CreateTable.Request(
+                        "Keys",
+                        List.of(new AttributeDefinition("other", "S")),
+                        List.of(new KeySchemaElement("id", "HASH")),
+                        "PAY_PER_REQUEST",
+                        null,
+                        null,
+                        null)));
         assertThat(missing).hasMessageContaining("Keys: [id]");
-        rejected(ErrorType.VALIDATION, () -> engine.createTable(new CreateTable.Request("Keys",
-                List.of(new AttributeDefinition("id", "S"), new AttributeDefinition("extra", "S")),
-                List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null, null, null)));
-        rejected(ErrorType.VALIDATION, () -> engine.createTable(new CreateTable.Request("Keys",
-                List.of(new AttributeDefinition("id", "S")), List.of(new KeySchemaElement("id", "HASH")),
-                "PROVISIONED", null, null, null)));
-        rejected(ErrorType.VALIDATION, () -> engine.createTable(new CreateTable.Request("Keys",
-                List.of(new AttributeDefinition("id", "S")), List.of(new KeySchemaElement("id", "HASH")),
-                "PAY_PER_REQUEST", new ProvisionedThroughput(1L, 1L), null, null)));
-        assertEquals(List.of(), engine.listTables(new ListTables.Request(null, null)).tableNames(),
-                "nothing half-created");
+        rejected(
+                ErrorType.VALIDATION,
+                () -> engine.createTable(new CreateTable.Request(
+                        "Keys",
+                        List.of(new AttributeDefinition("id", "S"), new AttributeDefinition("extra", "S")),
+                        List.of(new KeySchemaElement("id", "HASH")),
+                        "PAY_PER_REQUEST",
+                        null,
+                        null,
+                        null)));
+        rejected(
+                ErrorType.VALIDATION,
+                () -> engine.createTable(new CreateTable.Request(
+                        "Keys",
+                        List.of(new AttributeDefinition("id", "S")),
+                        List.of(new KeySchemaElement("id", "HASH")),
+                        "PROVISIONED",
+                        null,
+                        null,
+                        null)));
+        rejected(
+                ErrorType.VALIDATION,
+                () -> engine.createTable(new CreateTable.Request(
+                        "Keys",
+                        List.of(new AttributeDefinition("id", "S")),
+                        List.of(new KeySchemaElement("id", "HASH")),
+                        "PAY_PER_REQUEST",
+                        new ProvisionedThroughput(1L, 1L),
+                        null,
+                        null)));
+        assertEquals(
+                List.of(), engine.listTables(new ListTables.Request(null, null)).tableNames(), "nothing half-created");
     }
 
     @Test
@@ -159,34 +214,47 @@ class TableOperationsTest {
     @Test
     void updateTableChangesBillingAndThroughput() {
         createTable(engine, "Billing", 1, "id:S");
-        TableDescription provisioned = engine.updateTable(new UpdateTable.Request("Billing", null, "PROVISIONED",
-                new ProvisionedThroughput(3L, 4L), null)).tableDescription();
+        TableDescription provisioned = engine.updateTable(new UpdateTable.Request(
+                        "Billing", null, "PROVISIONED", new ProvisionedThroughput(3L, 4L), null))
+                .tableDescription();
         assertEquals("PROVISIONED", provisioned.billingModeSummary().billingMode());
         assertEquals(4L, provisioned.provisionedThroughput().writeCapacityUnits());
-        TableDescription raised = engine.updateTable(new UpdateTable.Request("Billing", null, null,
-                new ProvisionedThroughput(10L, 20L), null)).tableDescription();
+        TableDescription raised = engine.updateTable(
+                        new UpdateTable.Request("Billing", null, null, new ProvisionedThroughput(10L, 20L), null))
+                .tableDescription();
         assertEquals(10L, raised.provisionedThroughput().readCapacityUnits());
-        assertEquals("PAY_PER_REQUEST", engine.updateTable(new UpdateTable.Request("Billing", null, "PAY_PER_REQUEST",
-                null, null)).tableDescription().billingModeSummary().billingMode());
-        rejected(ErrorType.VALIDATION, () -> engine.updateTable(new UpdateTable.Request("Billing", null, null, null, null)));
-        rejected(ErrorType.RESOURCE_NOT_FOUND, () -> engine.updateTable(new UpdateTable.Request("Nope", null,
-                "PAY_PER_REQUEST", null, null)));
+        assertEquals(
+                "PAY_PER_REQUEST",
+                engine.updateTable(new UpdateTable.Request("Billing", null, "PAY_PER_REQUEST", null, null))
+                        .tableDescription()
+                        .billingModeSummary()
+                        .billingMode());
+        rejected(
+                ErrorType.VALIDATION,
+                () -> engine.updateTable(new UpdateTable.Request("Billing", null, null, null, null)));
+        rejected(
+                ErrorType.RESOURCE_NOT_FOUND,
+                () -> engine.updateTable(new UpdateTable.Request("Nope", null, "PAY_PER_REQUEST", null, null)));
     }
 
     @Test
     void deleteTableRemovesItAndItsItems() {
         createTable(engine, "Gone", 2, "id:S");
         engine.putItem(PutItem.Request.of("Gone", item("id", s("a"))));
-        TableDescription deleted = engine.deleteTable(new DeleteTable.Request("Gone")).tableDescription();
+        TableDescription deleted =
+                engine.deleteTable(new DeleteTable.Request("Gone")).tableDescription();
         assertEquals("DELETING", deleted.tableStatus());
         assertEquals(1L, deleted.itemCount());
-        DynamoException e = rejected(ErrorType.RESOURCE_NOT_FOUND,
-                () -> engine.describeTable(new DescribeTable.Request("Gone")));
+        DynamoException e =
+                rejected(ErrorType.RESOURCE_NOT_FOUND, () -> engine.describeTable(new DescribeTable.Request("Gone")));
         assertThat(e).hasMessageContaining("Gone");
         rejected(ErrorType.RESOURCE_NOT_FOUND, () -> engine.deleteTable(new DeleteTable.Request("Gone")));
         createTable(engine, "Gone", 2, "id:S");
-        assertNull(engine.getItem(GetItem.Request.of("Gone", item("id", s("a")))).item(),
+        assertNull(
+                engine.getItem(GetItem.Request.of("Gone", item("id", s("a")))).item(),
                 "a new table of the same name starts empty");
-        assertEquals(0L, engine.describeTable(new DescribeTable.Request("Gone")).table().itemCount());
+        assertEquals(
+                0L,
+                engine.describeTable(new DescribeTable.Request("Gone")).table().itemCount());
     }
 }

@@ -9,8 +9,7 @@ import java.util.function.Supplier;
 public final class Await {
     private static final long POLL_MILLIS = 20;
 
-    private Await() {
-    }
+    private Await() {}
 
     public static void until(Duration bound, BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + bound.toNanos();

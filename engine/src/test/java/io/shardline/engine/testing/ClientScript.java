@@ -12,12 +12,10 @@ import java.util.concurrent.TimeUnit;
 
 /** A client script (Python, Node.js) run to its end against an engine, with what it printed. */
 public final class ClientScript {
-    private ClientScript() {
-    }
+    private ClientScript() {}
 
     /** What a script printed on both streams, and how it ended. */
-    public record Result(int exit, String output) {
-    }
+    public record Result(int exit, String output) {}
 
     /** Runs {@code interpreter script arguments...}, failing the test if it does not end within the bound. */
     public static Result run(Path interpreter, Path script, Duration bound, String... arguments)
@@ -28,7 +26,9 @@ public final class ClientScript {
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)).as("the script ends: " + output).isTrue();
+        assertThat(process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS))
+                .as("the script ends: " + output)
+                .isTrue();
         return new Result(process.exitValue(), output);
     }
 }

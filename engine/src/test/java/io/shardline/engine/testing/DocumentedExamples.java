@@ -18,13 +18,12 @@ import java.util.regex.Pattern;
  * {@code // end example} in a test source, which the build compiles (and its test runs).
  */
 public final class DocumentedExamples {
-    private static final Pattern DOC_MARKER = Pattern.compile("<!-- example: ([\\w-]+) -->\\s*\\n```java\\n(.*?)```",
-            Pattern.DOTALL);
-    private static final Pattern SOURCE_MARKER = Pattern.compile("// example: ([\\w-]+)\\n(.*?)\\n\\s*// end example",
-            Pattern.DOTALL);
+    private static final Pattern DOC_MARKER =
+            Pattern.compile("<!-- example: ([\\w-]+) -->\\s*\\n```java\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern SOURCE_MARKER =
+            Pattern.compile("// example: ([\\w-]+)\\n(.*?)\\n\\s*// end example", Pattern.DOTALL);
 
-    private DocumentedExamples() {
-    }
+    private DocumentedExamples() {}
 
     /** Asserts that every marked example of {@code markdown} quotes the same example of {@code source}; returns their names. */
     public static List<String> assertQuoted(Path markdown, Path source) throws IOException {
@@ -32,9 +31,11 @@ public final class DocumentedExamples {
         Map<String, String> compiled = examples(SOURCE_MARKER, Files.readString(source));
         assertThat(documented).as("marked examples in " + markdown).isNotEmpty();
         for (Map.Entry<String, String> example : documented.entrySet()) {
-            assertThat(compiled).as("example " + example.getKey() + " of " + markdown + " in " + source)
+            assertThat(compiled)
+                    .as("example " + example.getKey() + " of " + markdown + " in " + source)
                     .containsKey(example.getKey());
-            assertThat(example.getValue()).as("example " + example.getKey() + " of " + markdown + " quotes " + source)
+            assertThat(example.getValue())
+                    .as("example " + example.getKey() + " of " + markdown + " quotes " + source)
                     .isEqualTo(compiled.get(example.getKey()));
         }
         return new ArrayList<>(documented.keySet());
@@ -55,8 +56,13 @@ public final class DocumentedExamples {
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
             lines.remove(lines.size() - 1);
         }
-        int indent = lines.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length())
-                .min().orElse(0);
-        return String.join("\n", lines.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).toList());
+        int indent = lines.stream()
+                .filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length())
+                .min()
+                .orElse(0);
+        return String.join(
+                "\n",
+                lines.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).toList());
     }
 }

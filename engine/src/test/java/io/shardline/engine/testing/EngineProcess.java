@@ -18,6 +18,7 @@ public final class EngineProcess implements AutoCloseable {
     public static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+) ");
     /** Lines of the process's output shown in failure messages. */
     private static final int SHOWN_LINES = 40;
+
     private final JavaProcess process;
     private final String endpoint;
 
@@ -30,8 +31,13 @@ public final class EngineProcess implements AutoCloseable {
     public static EngineProcess start(Path dataDir, String... options) throws IOException {
         List<String> arguments = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--port", "0"));
         arguments.addAll(List.of(options));
-        JavaProcess process = JavaProcess.start("engine", System.getProperty("java.class.path"), List.of("-Xmx256m"),
-                Map.of(), EngineLauncher.class.getName(), arguments);
+        JavaProcess process = JavaProcess.start(
+                "engine",
+                System.getProperty("java.class.path"),
+                List.of("-Xmx256m"),
+                Map.of(),
+                EngineLauncher.class.getName(),
+                arguments);
         try {
             return new EngineProcess(process, process.awaitLine(LISTENING, Duration.ofSeconds(60)));
         } catch (IllegalStateException e) {

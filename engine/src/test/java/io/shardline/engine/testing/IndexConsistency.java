@@ -20,21 +20,27 @@ import java.util.stream.Stream;
  * index's key attributes, projected as the index declares, and that its counters agree.
  */
 public final class IndexConsistency {
-    private IndexConsistency() {
-    }
+    private IndexConsistency() {}
 
     /** Asserts the invariant for every index of {@code table}; returns how many entries were compared. */
     public static int assertIndexesMatchTable(Engine engine, String table) {
-        TableDescription description = engine.describeTable(new DescribeTable.Request(table)).table();
+        TableDescription description =
+                engine.describeTable(new DescribeTable.Request(table)).table();
         List<Map<String, AttributeValue>> items = scanAll(engine, table, null);
-        List<String> tableKeys = description.keySchema().stream().map(k -> k.attributeName()).toList();
+        List<String> tableKeys =
+                description.keySchema().stream().map(k -> k.attributeName()).toList();
         int compared = 0;
         List<SecondaryIndexDescription> indexes = Stream.concat(
-                description.globalSecondaryIndexes() == null ? Stream.empty() : description.globalSecondaryIndexes().stream(),
-                description.localSecondaryIndexes() == null ? Stream.empty() : description.localSecondaryIndexes().stream())
+                        description.globalSecondaryIndexes() == null
+                                ? Stream.empty()
+                                : description.globalSecondaryIndexes().stream(),
+                        description.localSecondaryIndexes() == null
+                                ? Stream.empty()
+                                : description.localSecondaryIndexes().stream())
                 .toList();
         for (SecondaryIndexDescription index : indexes) {
-            List<String> indexKeys = index.keySchema().stream().map(k -> k.attributeName()).toList();
+            List<String> indexKeys =
+                    index.keySchema().stream().map(k -> k.attributeName()).toList();
             Map<Map<String, AttributeValue>, Map<String, AttributeValue>> expected = new HashMap<>();
             for (Map<String, AttributeValue> item : items) {
                 if (item.keySet().containsAll(indexKeys)) {
@@ -44,10 +50,13 @@ public final class IndexConsistency {
             Map<Map<String, AttributeValue>, Map<String, AttributeValue>> actual = new HashMap<>();
             for (Map<String, AttributeValue> entry : scanAll(engine, table, index.indexName())) {
                 assertThat(actual.put(keyOf(entry, tableKeys), entry))
-                        .as("index %s holds each item once", index.indexName()).isNull();
+                        .as("index %s holds each item once", index.indexName())
+                        .isNull();
             }
             assertThat(actual).as("entries of index %s", index.indexName()).isEqualTo(expected);
-            assertThat(index.itemCount()).as("ItemCount of index %s", index.indexName()).isEqualTo((long) expected.size());
+            assertThat(index.itemCount())
+                    .as("ItemCount of index %s", index.indexName())
+                    .isEqualTo((long) expected.size());
             compared += expected.size();
         }
         return compared;
@@ -59,9 +68,11 @@ public final class IndexConsistency {
         return key;
     }
 
-    private static Map<String, AttributeValue> project(Map<String, AttributeValue> item,
-                                                       SecondaryIndexDescription index, List<String> tableKeys,
-                                                       List<String> indexKeys) {
+    private static Map<String, AttributeValue> project(
+            Map<String, AttributeValue> item,
+            SecondaryIndexDescription index,
+            List<String> tableKeys,
+            List<String> indexKeys) {
         String type = index.projection().projectionType();
         if (type.equals("ALL")) {
             return item;
@@ -85,8 +96,8 @@ public final class IndexConsistency {
         List<Map<String, AttributeValue>> all = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
-            ItemPage page = engine.scan(new Scan.Request(table, 97, start, null, null, null, null, null, null, null,
-                    null, null, null, indexName));
+            ItemPage page = engine.scan(new Scan.Request(
+                    table, 97, start, null, null, null, null, null, null, null, null, null, null, indexName));
             all.addAll(page.items());
             start = page.lastEvaluatedKey();
         } while (start != null);

@@ -15,8 +15,7 @@ import java.util.Map;
 
 /** Short ways to write attribute values, items and tables in tests. */
 public final class Items {
-    private Items() {
-    }
+    private Items() {}
 
     public static AttributeValue s(String value) {
         return new AttributeValue.S(value);
@@ -51,8 +50,8 @@ public final class Items {
     }
 
     /** As {@link #table(String, int, String...)}, with a stream of the given view type (null for none). */
-    public static CreateTable.Request tableWithStream(String name, int partitions, String streamViewType,
-                                                      String... keys) {
+    public static CreateTable.Request tableWithStream(
+            String name, int partitions, String streamViewType, String... keys) {
         List<AttributeDefinition> definitions = new ArrayList<>();
         List<KeySchemaElement> schema = new ArrayList<>();
         for (int i = 0; i < keys.length; i++) {
@@ -60,7 +59,12 @@ public final class Items {
             definitions.add(new AttributeDefinition(parts[0], parts[1]));
             schema.add(new KeySchemaElement(parts[0], i == 0 ? "HASH" : "RANGE"));
         }
-        return new CreateTable.Request(name, definitions, schema, "PAY_PER_REQUEST", null,
+        return new CreateTable.Request(
+                name,
+                definitions,
+                schema,
+                "PAY_PER_REQUEST",
+                null,
                 List.of(new Tag("shardline:partitions", Integer.toString(partitions))),
                 streamViewType == null ? null : new StreamSpecification(true, streamViewType));
     }

@@ -34,8 +34,13 @@ public final class JavaProcess implements AutoCloseable {
     }
 
     /** Starts {@code mainClass} with {@code classpath}, the JVM options and the program arguments. */
-    public static JavaProcess start(String name, String classpath, List<String> jvmOptions,
-                                    Map<String, String> environment, String mainClass, List<String> arguments)
+    public static JavaProcess start(
+            String name,
+            String classpath,
+            List<String> jvmOptions,
+            Map<String, String> environment,
+            String mainClass,
+            List<String> arguments)
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -53,21 +58,26 @@ public final class JavaProcess implements AutoCloseable {
      * Starts {@code java -jar jar} as users do, in {@code workingDirectory}, with the JVM options and the
      * program arguments.
      */
-    public static JavaProcess startJar(String name, Path jar, Path workingDirectory, List<String> jvmOptions,
-                                       List<String> arguments) throws IOException {
+    public static JavaProcess startJar(
+            String name, Path jar, Path workingDirectory, List<String> jvmOptions, List<String> arguments)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         command.addAll(arguments);
-        return new JavaProcess(name, new ProcessBuilder(command).directory(workingDirectory.toFile())
-                .redirectErrorStream(true).start());
+        return new JavaProcess(
+                name,
+                new ProcessBuilder(command)
+                        .directory(workingDirectory.toFile())
+                        .redirectErrorStream(true)
+                        .start());
     }
 
     private void drain() {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 synchronized (lines) {
                     lines.add(line);
@@ -147,7 +157,9 @@ public final class JavaProcess implements AutoCloseable {
 
     /** Sends the process a signal by name, such as {@code INT} (Ctrl-C) or {@code TERM}. */
     public void signal(String signal) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                .inheritIO()
+                .start();
         if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
             throw new IOException("kill -" + signal + " " + process.pid() + " failed");
         }

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.function.Executable;
 
 /** Asserts that a call fails with a given DynamoDB error type. */
 public final class Rejections {
-    private Rejections() {
-    }
+    private Rejections() {}
 
     public static DynamoException rejected(ErrorType type, Executable call) {
         DynamoException e = assertThrows(DynamoException.class, call);

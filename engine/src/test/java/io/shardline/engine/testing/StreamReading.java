@@ -11,8 +11,7 @@ import java.util.Set;
 
 /** Reads a whole stream the way a consumer must: every shard to its end, each after its parent. */
 public final class StreamReading {
-    private StreamReading() {
-    }
+    private StreamReading() {}
 
     /** Every shard of a stream, through all DescribeStream pages. */
     public static List<DescribeStream.Shard> shards(Engine engine, String streamArn) {
@@ -20,7 +19,8 @@ public final class StreamReading {
         String start = null;
         do {
             DescribeStream.StreamDescription page = engine.describeStream(
-                    new DescribeStream.Request(streamArn, 7, start, null)).streamDescription();
+                            new DescribeStream.Request(streamArn, 7, start, null))
+                    .streamDescription();
             shards.addAll(page.shards());
             start = page.lastEvaluatedShardId();
         } while (start != null);
@@ -53,7 +53,8 @@ public final class StreamReading {
         while (done.size() < shards.size()) {
             boolean progress = false;
             for (DescribeStream.Shard shard : shards) {
-                boolean parentDone = shard.parentShardId() == null || !known.contains(shard.parentShardId())
+                boolean parentDone = shard.parentShardId() == null
+                        || !known.contains(shard.parentShardId())
                         || done.contains(shard.parentShardId());
                 if (!done.contains(shard.shardId()) && parentDone) {
                     records.addAll(readShard(engine, streamArn, shard.shardId(), 1000));

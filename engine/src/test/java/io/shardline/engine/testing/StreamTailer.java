@@ -17,8 +17,7 @@ import java.util.function.BooleanSupplier;
  * child only after its parent ended, until {@code writesDone} holds and every shard is drained.
  */
 public final class StreamTailer {
-    private StreamTailer() {
-    }
+    private StreamTailer() {}
 
     public static List<GetRecords.ChangeRecord> tail(Engine engine, String streamArn, BooleanSupplier writesDone) {
         List<GetRecords.ChangeRecord> records = new ArrayList<>();
@@ -33,12 +32,15 @@ public final class StreamTailer {
                 if (finished.contains(id)) {
                     continue;
                 }
-                if (shard.parentShardId() != null && !finished.contains(shard.parentShardId())
+                if (shard.parentShardId() != null
+                        && !finished.contains(shard.parentShardId())
                         && shards.stream().anyMatch(s -> s.shardId().equals(shard.parentShardId()))) {
                     continue;
                 }
-                String iterator = iterators.computeIfAbsent(id, k -> engine.getShardIterator(
-                        GetShardIterator.Request.of(streamArn, k, "TRIM_HORIZON")).shardIterator());
+                String iterator = iterators.computeIfAbsent(
+                        id,
+                        k -> engine.getShardIterator(GetShardIterator.Request.of(streamArn, k, "TRIM_HORIZON"))
+                                .shardIterator());
                 GetRecords.Response page = engine.getRecords(GetRecords.Request.of(iterator));
                 records.addAll(page.records());
                 anyRecords |= !page.records().isEmpty();
@@ -49,8 +51,9 @@ public final class StreamTailer {
                     iterators.put(id, page.nextShardIterator());
                 }
             }
-            boolean allClosedDone = shards.stream().allMatch(s -> finished.contains(s.shardId())
-                    || s.sequenceNumberRange().endingSequenceNumber() == null);
+            boolean allClosedDone = shards.stream()
+                    .allMatch(s -> finished.contains(s.shardId())
+                            || s.sequenceNumberRange().endingSequenceNumber() == null);
             if (done && !anyRecords && allClosedDone) {
                 return records;
             }

@@ -47,8 +47,11 @@ public enum ArchiveFormat {
         FileSystem files = file.getFileSystem();
         long length = files.getFileStatus(file).getLen();
         try (FSDataInputStream stream = files.open(file);
-             StreamFormat.Reader<ChangeRecord> records = reader().createReader(new Configuration(),
-                     this == JSONL ? new InputStreamFSInputWrapper(new GZIPInputStream(stream)) : stream, length, length)) {
+                StreamFormat.Reader<ChangeRecord> records = reader().createReader(
+                                new Configuration(),
+                                this == JSONL ? new InputStreamFSInputWrapper(new GZIPInputStream(stream)) : stream,
+                                length,
+                                length)) {
             for (ChangeRecord record = records.read(); record != null; record = records.read()) {
                 each.accept(record);
             }

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -25,7 +25,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * files, partitioned by table, date and hour, exactly once across failures and restarts.
  * {@code restore} brings them back.
  */
-@Command(name = "archive", mixinStandardHelpOptions = true,
+@Command(
+        name = "archive",
+        mixinStandardHelpOptions = true,
         description = "Archives the items Time to Live deletes from a table into files, exactly once.")
 public final class ArchiveJob implements Callable<Integer>, CommandLineJob.Durable {
     @Mixin
@@ -48,8 +50,8 @@ public final class ArchiveJob implements Callable<Integer>, CommandLineJob.Durab
     }
 
     @Override
-    public CommandLineJob.Watched submit(StreamExecutionEnvironment env, String restAddress, PrintStream out,
-                                         RunState run) throws Exception {
+    public CommandLineJob.Watched submit(
+            StreamExecutionEnvironment env, String restAddress, PrintStream out, RunState run) throws Exception {
         return start(options, env, restAddress, out, run);
     }
 
@@ -57,36 +59,51 @@ public final class ArchiveJob implements Callable<Integer>, CommandLineJob.Durab
      * Checks the table, submits the job, and starts watching it. A run that does not resume first
      * learns from the archive's committed files what it holds already ({@link ArchivedPositions}).
      */
-    static Running start(ArchiveOptions options, StreamExecutionEnvironment env, String restAddress, PrintStream out,
-                         RunState run) throws Exception {
+    static Running start(
+            ArchiveOptions options, StreamExecutionEnvironment env, String restAddress, PrintStream out, RunState run)
+            throws Exception {
         String ttlAttribute;
         try (DynamoDbClient client = options.connection.settings().createTableClient()) {
             TableFacts.describe(client, options.table).requireOldImages("archiving the items it deletes");
             ttlAttribute = TableFacts.ttlAttribute(client, options.table);
         }
         if (ttlAttribute == null) {
-            PlanLine.print(out, ArchiveJob.class, "Time to Live is not enabled on table " + options.table + ": it deletes nothing until it is "
-                    + "(UpdateTimeToLive)" + (options.includeUserDeletes ? "; user deletes are archived meanwhile" : ""));
+            PlanLine.print(
+                    out,
+                    ArchiveJob.class,
+                    "Time to Live is not enabled on table " + options.table + ": it deletes nothing until it is "
+                            + "(UpdateTimeToLive)"
+                            + (options.includeUserDeletes ? "; user deletes are archived meanwhile" : ""));
         }
-        ArchivedPositions archived = run.resumed() ? ArchivedPositions.none()
+        ArchivedPositions archived = run.resumed()
+                ? ArchivedPositions.none()
                 : ArchivedPositions.read(options.to, options.table, options.format, Instant.now());
         if (archived.shards() > 0) {
-            PlanLine.print(out, ArchiveJob.class, "The archive holds removals of " + archived.shards() + " shard(s) of " + options.table
-                    + " already: reading the stream from its oldest record and passing over what it holds"
-                    + (options.fromLatest ? " (instead of --from-latest, which would lose what was removed meanwhile)"
-                    : ""));
+            PlanLine.print(
+                    out,
+                    ArchiveJob.class,
+                    "The archive holds removals of " + archived.shards() + " shard(s) of " + options.table
+                            + " already: reading the stream from its oldest record and passing over what it holds"
+                            + (options.fromLatest
+                                    ? " (instead of --from-latest, which would lose what was removed meanwhile)"
+                                    : ""));
         }
         ArchivePipeline.build(env, options, archived);
         JobClient job = env.executeAsync("archive " + options.table + " to " + options.to);
-        PlanLine.print(out, ArchiveJob.class, "Archiving the items " + (options.includeUserDeletes ? "Time to Live or users delete"
-                : "Time to Live deletes") + " from table " + options.table + " into " + options.to + "/"
-                + ArchivePartitions.tableDirectory(options.table) + " as " + options.format.name().toLowerCase(
-                Locale.ROOT) + "; files appear as checkpoints complete, every "
-                + options.checkpointInterval.toString().substring(2).toLowerCase(Locale.ROOT));
-        ArchiveProgress progress = new ArchiveProgress(new JobMetrics(restAddress, job.getJobID().toHexString()),
-                options.table, out);
-        return new Running(job, new ProgressTicker("archive-progress", options.run.progressInterval, progress::tick,
-                out));
+        PlanLine.print(
+                out,
+                ArchiveJob.class,
+                "Archiving the items "
+                        + (options.includeUserDeletes ? "Time to Live or users delete" : "Time to Live deletes")
+                        + " from table " + options.table + " into " + options.to + "/"
+                        + ArchivePartitions.tableDirectory(options.table) + " as "
+                        + options.format.name().toLowerCase(Locale.ROOT)
+                        + "; files appear as checkpoints complete, every "
+                        + options.checkpointInterval.toString().substring(2).toLowerCase(Locale.ROOT));
+        ArchiveProgress progress =
+                new ArchiveProgress(new JobMetrics(restAddress, job.getJobID().toHexString()), options.table, out);
+        return new Running(
+                job, new ProgressTicker("archive-progress", options.run.progressInterval, progress::tick, out));
     }
 
     /** A submitted archive job and what watches it. */

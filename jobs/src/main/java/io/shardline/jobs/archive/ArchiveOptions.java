@@ -25,33 +25,48 @@ public final class ArchiveOptions {
     @Option(names = "--table", required = true, description = "The table whose expired items are archived")
     public String table;
 
-    @Option(names = "--to", required = true, description = "The archive's root: a directory, or any Flink file "
-            + "system URI (s3://bucket/path with Flink's S3 plugin); files go under table=T/date=D/hour=H")
+    @Option(
+            names = "--to",
+            required = true,
+            description = "The archive's root: a directory, or any Flink file "
+                    + "system URI (s3://bucket/path with Flink's S3 plugin); files go under table=T/date=D/hour=H")
     public String to;
 
-    @Option(names = "--format", description = "jsonl (DynamoDB JSON lines, gzip) or parquet (Snappy) "
-            + "(default: jsonl)", converter = FormatConverter.class)
+    @Option(
+            names = "--format",
+            description = "jsonl (DynamoDB JSON lines, gzip) or parquet (Snappy) " + "(default: jsonl)",
+            converter = FormatConverter.class)
     public ArchiveFormat format = ArchiveFormat.JSONL;
 
-    @Option(names = "--include-user-deletes", description = "Archive items users deleted too, not only the items "
-            + "Time to Live deleted")
+    @Option(
+            names = "--include-user-deletes",
+            description = "Archive items users deleted too, not only the items " + "Time to Live deleted")
     public boolean includeUserDeletes;
 
-    @Option(names = "--from-latest", description = "Start at the stream's newest records instead of its oldest "
-            + "(up to 24 hours back), when the archive holds nothing of the table yet")
+    @Option(
+            names = "--from-latest",
+            description = "Start at the stream's newest records instead of its oldest "
+                    + "(up to 24 hours back), when the archive holds nothing of the table yet")
     public boolean fromLatest;
 
-    @Option(names = "--roll-size", converter = SizeConverter.class, description = "Start a new file when one reaches "
-            + "this size (default: 128mb)")
+    @Option(
+            names = "--roll-size",
+            converter = SizeConverter.class,
+            description = "Start a new file when one reaches " + "this size (default: 128mb)")
     public MemorySize rollSize = MemorySize.ofMebiBytes(128);
 
-    @Option(names = "--roll-interval", converter = DurationConverter.class, description = "Start a new file when one "
-            + "is this old (default: 15m)")
+    @Option(
+            names = "--roll-interval",
+            converter = DurationConverter.class,
+            description = "Start a new file when one " + "is this old (default: 15m)")
     public Duration rollInterval = Duration.ofMinutes(15);
 
-    @Option(names = "--checkpoint-interval", converter = DurationConverter.class, description = "Checkpoint "
-            + "interval: files become visible, exactly once, when a checkpoint completes, and each checkpoint starts "
-            + "new files (default: 5m)")
+    @Option(
+            names = "--checkpoint-interval",
+            converter = DurationConverter.class,
+            description = "Checkpoint "
+                    + "interval: files become visible, exactly once, when a checkpoint completes, and each checkpoint starts "
+                    + "new files (default: 5m)")
     public Duration checkpointInterval = Duration.ofMinutes(5);
 
     @Mixin
@@ -67,8 +82,7 @@ public final class ArchiveOptions {
             try {
                 return ArchiveFormat.valueOf(value.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("'" + value + "' is not an archive format "
-                        + "(jsonl or parquet)");
+                throw new TypeConversionException("'" + value + "' is not an archive format " + "(jsonl or parquet)");
             }
         }
     }

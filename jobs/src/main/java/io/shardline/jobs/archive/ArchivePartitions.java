@@ -13,8 +13,8 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.
  * UTC: the Hive-style layout query engines prune by, and the one restore selects date ranges from.
  */
 final class ArchivePartitions implements BucketAssigner<ChangeRecord, String> {
-    private static final DateTimeFormatter PARTITION = DateTimeFormatter.ofPattern("'date='yyyy-MM-dd'/hour='HH")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter PARTITION =
+            DateTimeFormatter.ofPattern("'date='yyyy-MM-dd'/hour='HH").withZone(ZoneOffset.UTC);
     private final String table;
 
     ArchivePartitions(String table) {
@@ -33,7 +33,8 @@ final class ArchivePartitions implements BucketAssigner<ChangeRecord, String> {
 
     @Override
     public String getBucketId(ChangeRecord record, BucketAssigner.Context context) {
-        return tableDirectory(table) + "/" + hourDirectory(Instant.ofEpochMilli(record.approximateCreationTimeMillis()));
+        return tableDirectory(table) + "/"
+                + hourDirectory(Instant.ofEpochMilli(record.approximateCreationTimeMillis()));
     }
 
     @Override

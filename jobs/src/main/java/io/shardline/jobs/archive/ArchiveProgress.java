@@ -23,10 +23,13 @@ final class ArchiveProgress {
         JobMetrics.Reading committer = metrics.read("Committables");
         long lag = shardline.streamLag();
         long skipped = shardline.sum(".shardline.removalsAlreadyArchived");
-        out.printf("archive %s: %,d records seen, %,d removals archived%s, %,d files committed, stream lag %s%n", table,
+        out.printf(
+                "archive %s: %,d records seen, %,d removals archived%s, %,d files committed, stream lag %s%n",
+                table,
                 Math.max(0, shardline.sum(".shardline.recordsSeen")),
                 Math.max(0, shardline.sum(".shardline.removalsArchived")),
                 skipped > 0 ? String.format(" (%,d archived before)", skipped) : "",
-                Math.max(0, committer.sum(".successfulCommittables")), lag < 0 ? "unknown" : lag + " ms");
+                Math.max(0, committer.sum(".successfulCommittables")),
+                lag < 0 ? "unknown" : lag + " ms");
     }
 }

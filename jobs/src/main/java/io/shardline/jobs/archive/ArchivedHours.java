@@ -18,13 +18,15 @@ import org.apache.flink.core.fs.Path;
  * a range of deletion times, given as dates or date-hours in UTC, both ends included.
  */
 final class ArchivedHours {
-    private ArchivedHours() {
-    }
+    private ArchivedHours() {}
 
     /** The hour directories of {@code table} under {@code root} from {@code start} to {@code end} (null: open). */
     static List<Path> of(String root, String table, String start, String end) throws IOException {
-        return between(root, table, start == null ? Instant.MIN : parse(start, false), end == null ? Instant.MAX
-                : parse(end, true));
+        return between(
+                root,
+                table,
+                start == null ? Instant.MIN : parse(start, false),
+                end == null ? Instant.MAX : parse(end, true));
     }
 
     /** The hour directories of {@code table} under {@code root} whose hour starts from the hour of {@code from} to {@code to}. */
@@ -57,15 +59,18 @@ final class ArchivedHours {
         if (!dateAndHour.matches("date=\\d{4}-\\d{2}-\\d{2}/hour=\\d{2}")) {
             return null;
         }
-        return LocalDate.parse(dateAndHour.substring(5, 15)).atStartOfDay(ZoneOffset.UTC)
-                .plusHours(Integer.parseInt(dateAndHour.substring(21))).toInstant();
+        return LocalDate.parse(dateAndHour.substring(5, 15))
+                .atStartOfDay(ZoneOffset.UTC)
+                .plusHours(Integer.parseInt(dateAndHour.substring(21)))
+                .toInstant();
     }
 
     /** The first (or, for an end, last) hour of {@code 2026-11-27} or {@code 2026-11-27T13}. */
     static Instant parse(String dateOrHour, boolean end) {
         try {
             if (dateOrHour.length() == 10) {
-                Instant day = LocalDate.parse(dateOrHour).atStartOfDay(ZoneOffset.UTC).toInstant();
+                Instant day =
+                        LocalDate.parse(dateOrHour).atStartOfDay(ZoneOffset.UTC).toInstant();
                 return end ? day.plus(23, ChronoUnit.HOURS) : day;
             }
             return LocalDateTime.parse(dateOrHour + ":00").toInstant(ZoneOffset.UTC);

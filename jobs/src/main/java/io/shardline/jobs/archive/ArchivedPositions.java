@@ -25,6 +25,7 @@ final class ArchivedPositions implements Serializable {
     private static final long serialVersionUID = 1L;
     /** How far back the stream reaches: DynamoDB Streams' retention of 24 hours, and an hour for the hour's files. */
     static final Duration LOOKBACK = Duration.ofHours(25);
+
     private final Map<String, String> lastArchivedByShard;
 
     private ArchivedPositions(Map<String, String> lastArchivedByShard) {
@@ -49,8 +50,7 @@ final class ArchivedPositions implements Serializable {
 
     private static void remember(Map<String, String> last, ChangeRecord record) {
         if (record.shardId() != null && record.sequenceNumber() != null) {
-            last.merge(record.shardId(), record.sequenceNumber(),
-                    (a, b) -> SequenceNumbers.compare(a, b) >= 0 ? a : b);
+            last.merge(record.shardId(), record.sequenceNumber(), (a, b) -> SequenceNumbers.compare(a, b) >= 0 ? a : b);
         }
     }
 

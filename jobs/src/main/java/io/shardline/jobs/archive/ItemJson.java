@@ -24,8 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class ItemJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ItemJson() {
-    }
+    private ItemJson() {}
 
     static String write(Map<String, AttributeValue> item) {
         return DynamoDbJson.item(item);
@@ -71,7 +70,8 @@ final class ItemJson {
             case "SS" -> AttributeValue.fromSs(list(v, JsonNode::textValue));
             case "NS" -> AttributeValue.fromNs(list(v, JsonNode::textValue));
             case "BS" -> AttributeValue.fromBs(list(v, ItemJson::bytes));
-            default -> throw new IllegalArgumentException("Unknown DynamoDB JSON type " + only.getKey() + " in " + typed);
+            default ->
+                throw new IllegalArgumentException("Unknown DynamoDB JSON type " + only.getKey() + " in " + typed);
         };
     }
 

@@ -21,6 +21,7 @@ final class ItemsToRestore extends RichFlatMapFunction<ChangeRecord, ChangeRecor
     private final String ttlAttribute;
     /** The new expiry (epoch seconds) of restored items, or 0 to remove the Time to Live attribute. */
     private final long expiresAtSeconds;
+
     private transient Counter considered;
     private transient Counter filteredOut;
 
@@ -65,8 +66,20 @@ final class ItemsToRestore extends RichFlatMapFunction<ChangeRecord, ChangeRecor
     }
 
     private static ChangeRecord withItem(ChangeRecord r, Map<String, AttributeValue> item) {
-        return new ChangeRecord(r.eventId(), r.eventName(), r.eventVersion(), r.eventSource(), r.awsRegion(), r.keys(),
-                item, r.newImage(), r.sequenceNumber(), r.sizeBytes(), r.approximateCreationTimeMillis(), r.viewType(),
-                r.shardId(), r.userIdentity());
+        return new ChangeRecord(
+                r.eventId(),
+                r.eventName(),
+                r.eventVersion(),
+                r.eventSource(),
+                r.awsRegion(),
+                r.keys(),
+                item,
+                r.newImage(),
+                r.sequenceNumber(),
+                r.sizeBytes(),
+                r.approximateCreationTimeMillis(),
+                r.viewType(),
+                r.shardId(),
+                r.userIdentity());
     }
 }

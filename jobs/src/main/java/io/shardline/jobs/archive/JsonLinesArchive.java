@@ -30,8 +30,7 @@ import org.apache.flink.core.fs.FSDataOutputStream;
 final class JsonLinesArchive {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private JsonLinesArchive() {
-    }
+    private JsonLinesArchive() {}
 
     /** Writes removals of {@code table}'s items. */
     static BulkWriter.Factory<ChangeRecord> writer(String table) {
@@ -61,10 +60,15 @@ final class JsonLinesArchive {
 
     static ArchivedRemoval removal(String line) throws IOException {
         JsonNode json = JSON.readTree(line);
-        return new ArchivedRemoval(json.path("table").asText(null), json.path("eventID").asText(null),
-                json.path("sequenceNumber").asText(null), json.path("shardId").asText(null), Instant.parse(json.path("deletedAt").asText()).toEpochMilli(),
+        return new ArchivedRemoval(
+                json.path("table").asText(null),
+                json.path("eventID").asText(null),
+                json.path("sequenceNumber").asText(null),
+                json.path("shardId").asText(null),
+                Instant.parse(json.path("deletedAt").asText()).toEpochMilli(),
                 ArchivedRemoval.TTL.equals(json.path("deletedBy").asText()),
-                ItemJson.item(json.path("Keys")), ItemJson.item(json.path("Item")));
+                ItemJson.item(json.path("Keys")),
+                ItemJson.item(json.path("Item")));
     }
 
     private static final class LineWriter implements BulkWriter<ChangeRecord> {
@@ -105,8 +109,7 @@ final class JsonLinesArchive {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private static final class LineReader extends SimpleStreamFormat<ChangeRecord> {

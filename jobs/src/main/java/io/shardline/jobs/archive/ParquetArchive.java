@@ -55,8 +55,8 @@ final class ParquetArchive {
                 optional binary M (JSON);
                 optional binary L (JSON);
             }""";
-    private static final String ATTRIBUTES = "(MAP) { repeated group key_value { required binary key (STRING); required "
-            + VALUE + " } }";
+    private static final String ATTRIBUTES =
+            "(MAP) { repeated group key_value { required binary key (STRING); required " + VALUE + " } }";
     static final MessageType SCHEMA = MessageTypeParser.parseMessageType("message shardline_archived_item {"
             + " required binary table_name (STRING);"
             + " optional binary event_id (STRING);"
@@ -68,8 +68,7 @@ final class ParquetArchive {
             + " optional binary shard_id (STRING); }");
     private static final String[] TYPES = {"S", "N", "B", "BOOL", "NULL", "SS", "NS", "BS", "M", "L"};
 
-    private ParquetArchive() {
-    }
+    private ParquetArchive() {}
 
     /** Writes removals of {@code table}'s items, in row groups of up to {@code rowGroupBytes}. */
     static BulkWriter.Factory<ChangeRecord> writer(String table, long rowGroupBytes) {
@@ -183,10 +182,17 @@ final class ParquetArchive {
                 }
                 case BOOL -> bool("BOOL", 3, value.bool());
                 case NUL -> bool("NULL", 4, true);
-                case SS -> list("SS", 5, value.ss().stream().map(Binary::fromString).toList());
-                case NS -> list("NS", 6, value.ns().stream().map(Binary::fromString).toList());
-                case BS -> list("BS", 7, value.bs().stream().map(b -> Binary.fromConstantByteArray(b.asByteArray()))
-                        .toList());
+                case SS ->
+                    list("SS", 5, value.ss().stream().map(Binary::fromString).toList());
+                case NS ->
+                    list("NS", 6, value.ns().stream().map(Binary::fromString).toList());
+                case BS ->
+                    list(
+                            "BS",
+                            7,
+                            value.bs().stream()
+                                    .map(b -> Binary.fromConstantByteArray(b.asByteArray()))
+                                    .toList());
                 case M -> string("M", 8, ItemJson.write(value.m()));
                 case L -> string("L", 9, ItemJson.writeList(value.l()));
                 default -> throw new IllegalArgumentException("An attribute value of unknown type: " + value);
@@ -229,10 +235,12 @@ final class ParquetArchive {
     /** Reads a file's rows group by group with Parquet's example record model. */
     private static final class RowReader implements StreamFormat<ChangeRecord> {
         @Override
-        public Reader<ChangeRecord> createReader(Configuration config, FSDataInputStream stream, long fileLength,
-                                                 long splitEnd) throws IOException {
-            ParquetFileReader file = ParquetFileReader.open(new ParquetInputFile(stream, fileLength),
-                    ParquetReadOptions.builder(new PlainParquetConfiguration()).withCodecFactory(new SnappyPages())
+        public Reader<ChangeRecord> createReader(
+                Configuration config, FSDataInputStream stream, long fileLength, long splitEnd) throws IOException {
+            ParquetFileReader file = ParquetFileReader.open(
+                    new ParquetInputFile(stream, fileLength),
+                    ParquetReadOptions.builder(new PlainParquetConfiguration())
+                            .withCodecFactory(new SnappyPages())
                             .build());
             MessageType schema = file.getFooter().getFileMetaData().getSchema();
             return new Reader<>() {
@@ -246,8 +254,9 @@ final class ParquetArchive {
                         if (group == null) {
                             return null;
                         }
-                        rows = new ColumnIOFactory().getColumnIO(schema).getRecordReader(group,
-                                new GroupRecordConverter(schema));
+                        rows = new ColumnIOFactory()
+                                .getColumnIO(schema)
+                                .getRecordReader(group, new GroupRecordConverter(schema));
                         left = group.getRowCount();
                     }
                     left--;
@@ -262,8 +271,9 @@ final class ParquetArchive {
         }
 
         @Override
-        public Reader<ChangeRecord> restoreReader(Configuration config, FSDataInputStream stream, long restoredOffset,
-                                                  long fileLength, long splitEnd) throws IOException {
+        public Reader<ChangeRecord> restoreReader(
+                Configuration config, FSDataInputStream stream, long restoredOffset, long fileLength, long splitEnd)
+                throws IOException {
             return createReader(config, stream, fileLength, splitEnd);
         }
 
@@ -279,15 +289,21 @@ final class ParquetArchive {
     }
 
     static ArchivedRemoval removal(Group row) {
-        return new ArchivedRemoval(row.getString("table_name", 0), optional(row, "event_id"),
-                optional(row, "sequence_number"), optional(row, "shard_id"), row.getLong("deleted_at", 0),
+        return new ArchivedRemoval(
+                row.getString("table_name", 0),
+                optional(row, "event_id"),
+                optional(row, "sequence_number"),
+                optional(row, "shard_id"),
+                row.getLong("deleted_at", 0),
                 ArchivedRemoval.TTL.equals(row.getString("deleted_by", 0)),
-                attributes(row.getGroup("keys", 0)), attributes(row.getGroup("item", 0)));
+                attributes(row.getGroup("keys", 0)),
+                attributes(row.getGroup("item", 0)));
     }
 
     /** A field the row may lack, or whose file's schema may lack it (written before the field was added). */
     private static String optional(Group row, String field) {
-        return !row.getType().containsField(field) || row.getFieldRepetitionCount(field) == 0 ? null
+        return !row.getType().containsField(field) || row.getFieldRepetitionCount(field) == 0
+                ? null
                 : row.getString(field, 0);
     }
 
@@ -306,15 +322,23 @@ final class ParquetArchive {
                 return switch (type) {
                     case "S" -> AttributeValue.fromS(value.getString(type, 0));
                     case "N" -> AttributeValue.fromN(value.getString(type, 0));
-                    case "B" -> AttributeValue.fromB(SdkBytes.fromByteArray(value.getBinary(type, 0).getBytes()));
+                    case "B" ->
+                        AttributeValue.fromB(
+                                SdkBytes.fromByteArray(value.getBinary(type, 0).getBytes()));
                     case "BOOL" -> AttributeValue.fromBool(value.getBoolean(type, 0));
                     case "NULL" -> AttributeValue.fromNul(true);
-                    case "SS" -> AttributeValue.fromSs(elements(value.getGroup(type, 0)).stream()
-                            .map(Binary::toStringUsingUTF8).toList());
-                    case "NS" -> AttributeValue.fromNs(elements(value.getGroup(type, 0)).stream()
-                            .map(Binary::toStringUsingUTF8).toList());
-                    case "BS" -> AttributeValue.fromBs(elements(value.getGroup(type, 0)).stream()
-                            .map(b -> SdkBytes.fromByteArray(b.getBytes())).toList());
+                    case "SS" ->
+                        AttributeValue.fromSs(elements(value.getGroup(type, 0)).stream()
+                                .map(Binary::toStringUsingUTF8)
+                                .toList());
+                    case "NS" ->
+                        AttributeValue.fromNs(elements(value.getGroup(type, 0)).stream()
+                                .map(Binary::toStringUsingUTF8)
+                                .toList());
+                    case "BS" ->
+                        AttributeValue.fromBs(elements(value.getGroup(type, 0)).stream()
+                                .map(b -> SdkBytes.fromByteArray(b.getBytes()))
+                                .toList());
                     case "M" -> AttributeValue.fromM(ItemJson.readItem(value.getString(type, 0)));
                     default -> AttributeValue.fromL(ItemJson.readList(value.getString(type, 0)));
                 };

@@ -13,9 +13,9 @@ import java.util.concurrent.Callable;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -24,7 +24,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * since they expired are left as they are. Prints how many were restored, skipped and failed; exits
  * 1 when any failed.
  */
-@Command(name = "restore", mixinStandardHelpOptions = true,
+@Command(
+        name = "restore",
+        mixinStandardHelpOptions = true,
         description = "Puts archived items back into a table, leaving items that exist again untouched.")
 public final class RestoreCommand implements Callable<Integer> {
     private static final Duration COUNTS_WAIT = Duration.ofSeconds(30);
@@ -34,19 +36,22 @@ public final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return CommandLineJob.run(options.run.web, (env, rest, out) -> start(options, env, rest, out,
-                Clock.systemUTC()));
+        return CommandLineJob.run(
+                options.run.web, (env, rest, out) -> start(options, env, rest, out, Clock.systemUTC()));
     }
 
     /** Finds the archive's files, checks the target table, and submits the restore. */
-    static Running start(RestoreOptions options, StreamExecutionEnvironment env, String restAddress, PrintStream out,
-                         Clock clock) throws Exception {
+    static Running start(
+            RestoreOptions options, StreamExecutionEnvironment env, String restAddress, PrintStream out, Clock clock)
+            throws Exception {
         List<Path> hours = ArchivedHours.of(options.from, options.table, options.start, options.end);
         if (hours.isEmpty()) {
             throw new IllegalArgumentException("The archive " + options.from + " holds no hour of table "
-                    + options.table + (options.start == null && options.end == null ? ""
-                    : " from " + (options.start == null ? "the oldest" : options.start) + " to "
-                    + (options.end == null ? "the newest" : options.end)));
+                    + options.table
+                    + (options.start == null && options.end == null
+                            ? ""
+                            : " from " + (options.start == null ? "the oldest" : options.start) + " to "
+                                    + (options.end == null ? "the newest" : options.end)));
         }
         TableFacts target;
         String ttlAttribute;
@@ -58,20 +63,27 @@ public final class RestoreCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--ttl-after-restore " + options.ttlAfterRestore + " needs Time to Live "
                     + "on table " + options.target() + ", which has it disabled");
         }
-        long expiresAt = options.ttlAfterRestore == null ? 0
+        long expiresAt = options.ttlAfterRestore == null
+                ? 0
                 : clock.instant().plus(options.ttlAfterRestore).getEpochSecond();
-        ItemSelection selection = new ItemSelection(target.keyAttributes(), options.filter, null,
-                options.expressionNames, options.expressionValues, null);
+        ItemSelection selection = new ItemSelection(
+                target.keyAttributes(), options.filter, null, options.expressionNames, options.expressionValues, null);
         RestorePipeline.build(env, options, hours, new ItemsToRestore(selection, ttlAttribute, expiresAt));
         out.println("Restoring the archived items of table " + options.table + " from " + hours.size()
                 + " hour(s) of " + options.from + " into table " + options.target()
-                + (ttlAttribute == null ? "" : expiresAt == 0 ? ", without their " + ttlAttribute
-                : ", " + ttlAttribute + " set to " + expiresAt));
+                + (ttlAttribute == null
+                        ? ""
+                        : expiresAt == 0
+                                ? ", without their " + ttlAttribute
+                                : ", " + ttlAttribute + " set to " + expiresAt));
         JobClient job = env.executeAsync("restore " + options.table + " into " + options.target());
-        RestoreProgress progress = new RestoreProgress(new JobMetrics(restAddress, job.getJobID().toHexString()),
-                options.target(), out);
-        return new Running(job, options, out, new ProgressTicker("restore-progress", options.run.progressInterval,
-                progress::tick, out));
+        RestoreProgress progress =
+                new RestoreProgress(new JobMetrics(restAddress, job.getJobID().toHexString()), options.target(), out);
+        return new Running(
+                job,
+                options,
+                out,
+                new ProgressTicker("restore-progress", options.run.progressInterval, progress::tick, out));
     }
 
     /** A submitted restore; once it finished, prints what it did. */

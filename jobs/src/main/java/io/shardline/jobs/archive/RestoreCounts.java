@@ -12,7 +12,8 @@ record RestoreCounts(long considered, long filteredOut, long restored, long skip
     /** The counts of the finished job {@code job}. */
     static RestoreCounts of(String job, Duration wait) throws InterruptedException {
         try {
-            return new RestoreCounts(EndedTaskCounters.total(job, "itemsConsidered", wait),
+            return new RestoreCounts(
+                    EndedTaskCounters.total(job, "itemsConsidered", wait),
                     EndedTaskCounters.total(job, "itemsFilteredOut", wait),
                     EndedTaskCounters.total(job, "writesApplied", wait),
                     EndedTaskCounters.total(job, "staleWritesSkipped", wait),
@@ -27,8 +28,10 @@ record RestoreCounts(long considered, long filteredOut, long restored, long skip
             return "Restore into table " + table + " finished; its counts are in the job's metrics (writesApplied, "
                     + "staleWritesSkipped, writesRefused): this cluster does not report ended tasks' counters here";
         }
-        return String.format("Restored %,d items into table %s; skipped %,d (the table holds them again); failed %,d "
-                + "(refused by the table, named in the log); %,d archived items considered, %,d left out by the "
-                + "filter", restored, table, skipped, failed, considered, filteredOut);
+        return String.format(
+                "Restored %,d items into table %s; skipped %,d (the table holds them again); failed %,d "
+                        + "(refused by the table, named in the log); %,d archived items considered, %,d left out by the "
+                        + "filter",
+                restored, table, skipped, failed, considered, filteredOut);
     }
 }

@@ -25,32 +25,44 @@ public final class RestoreOptions {
     @Option(names = "--into", description = "The table to restore into (default: the archived table)")
     public String into;
 
-    @Option(names = "--format", description = "The archive files' format: jsonl or parquet (default: jsonl)",
+    @Option(
+            names = "--format",
+            description = "The archive files' format: jsonl or parquet (default: jsonl)",
             converter = ArchiveOptions.FormatConverter.class)
     public ArchiveFormat format = ArchiveFormat.JSONL;
 
-    @Option(names = "--start", description = "First date or hour of deletion to restore, UTC: 2026-11-27 or "
-            + "2026-11-27T13 (default: the oldest)")
+    @Option(
+            names = "--start",
+            description = "First date or hour of deletion to restore, UTC: 2026-11-27 or "
+                    + "2026-11-27T13 (default: the oldest)")
     public String start;
 
-    @Option(names = "--end", description = "Last date or hour of deletion to restore, UTC, included (default: the "
-            + "newest)")
+    @Option(
+            names = "--end",
+            description = "Last date or hour of deletion to restore, UTC, included (default: the " + "newest)")
     public String end;
 
-    @Option(names = "--filter", description = "Restore only items satisfying this condition, in DynamoDB's "
-            + "condition-expression syntax, such as \"begins_with(pk, :customer)\"")
+    @Option(
+            names = "--filter",
+            description = "Restore only items satisfying this condition, in DynamoDB's "
+                    + "condition-expression syntax, such as \"begins_with(pk, :customer)\"")
     public String filter;
 
     @Option(names = "--expression-names", split = ",", description = "Names the filter uses, such as #s=status")
     public Map<String, String> expressionNames = new LinkedHashMap<>();
 
-    @Option(names = "--expression-values", description = "Values the filter uses, in DynamoDB JSON, such as "
-            + "'{\":customer\":{\"S\":\"customer#42\"}}'")
+    @Option(
+            names = "--expression-values",
+            description =
+                    "Values the filter uses, in DynamoDB JSON, such as " + "'{\":customer\":{\"S\":\"customer#42\"}}'")
     public String expressionValues;
 
-    @Option(names = "--ttl-after-restore", converter = ExpiryConverter.class, description = "What becomes of the "
-            + "Time to Live attribute of a restored item: 'remove' (the item stays), or a duration such as 7d "
-            + "(it expires that long after the restore) (default: remove)")
+    @Option(
+            names = "--ttl-after-restore",
+            converter = ExpiryConverter.class,
+            description = "What becomes of the "
+                    + "Time to Live attribute of a restored item: 'remove' (the item stays), or a duration such as 7d "
+                    + "(it expires that long after the restore) (default: remove)")
     public Duration ttlAfterRestore;
 
     @Mixin

@@ -26,29 +26,33 @@ final class RestorePipeline {
     /** The table sink's operator name; its writers count what was restored, skipped and refused. */
     static final String SINK = "restore into table";
 
-    private RestorePipeline() {
-    }
+    private RestorePipeline() {}
 
-    static void build(StreamExecutionEnvironment env, RestoreOptions options, List<Path> hours,
-                      ItemsToRestore items) {
+    static void build(StreamExecutionEnvironment env, RestoreOptions options, List<Path> hours, ItemsToRestore items) {
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(options.run.parallelism);
         String suffix = options.format.suffix();
-        FileSource<ChangeRecord> files = FileSource.forRecordStreamFormat(options.format.reader(),
-                        hours.toArray(Path[]::new))
+        FileSource<ChangeRecord> files = FileSource.forRecordStreamFormat(
+                        options.format.reader(), hours.toArray(Path[]::new))
                 .setFileEnumerator(() -> new NonSplittingRecursiveEnumerator(path -> isArchiveFile(path, suffix)))
                 .build();
         DynamoClientSettings client = options.connection.settings();
-        ShardlineTableSink<ChangeRecord> table = ShardlineTableSink.<ChangeRecord>builder().tableName(options.target())
-                .endpoint(client.endpoint()).region(client.region()).credentialsProvider(client.credentials())
+        ShardlineTableSink<ChangeRecord> table = ShardlineTableSink.<ChangeRecord>builder()
+                .tableName(options.target())
+                .endpoint(client.endpoint())
+                .region(client.region())
+                .credentialsProvider(client.credentials())
                 .option(ShardlineTableSinkOptions.FAIL_ON_INVALID_WRITE, false)
                 .writes(removal -> TableWrite.putIfAbsent(removal.oldImage()))
                 .build();
         env.fromSource(files, WatermarkStrategy.noWatermarks(), "archive files")
                 .keyBy(new ItemKey())
-                .reduce(new LatestRemoval()).name("latest removal of each item")
-                .flatMap(items).name("items to restore")
-                .sinkTo(table).name(SINK);
+                .reduce(new LatestRemoval())
+                .name("latest removal of each item")
+                .flatMap(items)
+                .name("items to restore")
+                .sinkTo(table)
+                .name(SINK);
     }
 
     /** Directories of the archive and its files of one format; hidden files (in progress) are not. */

@@ -17,7 +17,9 @@ final class RestoreProgress {
 
     void tick() {
         JobMetrics.Reading reading = metrics.read(".shardline.");
-        out.printf("restore into %s: %,d archived items considered, %,d restored, %,d skipped, %,d failed%n", table,
+        out.printf(
+                "restore into %s: %,d archived items considered, %,d restored, %,d skipped, %,d failed%n",
+                table,
                 Math.max(0, reading.sum(".shardline.itemsConsidered")),
                 Math.max(0, reading.sum(".shardline.writesApplied")),
                 Math.max(0, reading.sum(".shardline.staleWritesSkipped")),

@@ -33,8 +33,7 @@ final class SnappyPages implements CompressionCodecFactory {
             }
 
             @Override
-            public void release() {
-            }
+            public void release() {}
         };
     }
 
@@ -60,8 +59,7 @@ final class SnappyPages implements CompressionCodecFactory {
             }
 
             @Override
-            public void release() {
-            }
+            public void release() {}
         };
     }
 
@@ -72,6 +70,5 @@ final class SnappyPages implements CompressionCodecFactory {
     }
 
     @Override
-    public void release() {
-    }
+    public void release() {}
 }

@@ -10,9 +10,12 @@ import picocli.CommandLine.Option;
  * that shard's limit of about five GetRecords calls a second (see docs/aws.md).
  */
 public final class StreamPolling {
-    @Option(names = "--idle-poll-interval", converter = DurationConverter.class, description = "Longest wait "
-            + "before polling a shard again after it returned nothing: 200ms polls an idle shard five times a "
-            + "second; raise it when another job reads the same stream from Amazon (default: 200ms)")
+    @Option(
+            names = "--idle-poll-interval",
+            converter = DurationConverter.class,
+            description = "Longest wait "
+                    + "before polling a shard again after it returned nothing: 200ms polls an idle shard five times a "
+                    + "second; raise it when another job reads the same stream from Amazon (default: 200ms)")
     public Duration idlePollInterval = ShardlineSourceOptions.IDLE_POLL_INTERVAL.defaultValue();
 
     /** Sets these options on a source being built. */

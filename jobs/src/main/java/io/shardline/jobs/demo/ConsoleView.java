@@ -28,10 +28,15 @@ final class ConsoleView {
     private long lastNanos = System.nanoTime();
     /** Flink refreshes the read count about once a second: the rate is measured between its changes. */
     private long lastReadChangeNanos = lastNanos;
+
     private double readRate;
 
-    ConsoleView(PrintStream out, LongSupplier written, LongSupplier read, Supplier<List<WindowResult>> metrics,
-                Duration window) {
+    ConsoleView(
+            PrintStream out,
+            LongSupplier written,
+            LongSupplier read,
+            Supplier<List<WindowResult>> metrics,
+            Duration window) {
         this.out = out;
         this.written = written;
         this.read = read;
@@ -52,8 +57,13 @@ final class ConsoleView {
         } else if (now - lastReadChangeNanos > 3_000_000_000L) {
             readRate = 0;
         }
-        out.printf("%s  writes %6.0f/s  read %6.0f/s  behind %6d  %s%n", LocalTime.now().format(CLOCK),
-                (writtenNow - lastWritten) / seconds, readRate, Math.max(0, writtenNow - readNow), lastWindow());
+        out.printf(
+                "%s  writes %6.0f/s  read %6.0f/s  behind %6d  %s%n",
+                LocalTime.now().format(CLOCK),
+                (writtenNow - lastWritten) / seconds,
+                readRate,
+                Math.max(0, writtenNow - readNow),
+                lastWindow());
         lastNanos = now;
         out.flush();
         lastWritten = writtenNow;
@@ -62,14 +72,20 @@ final class ConsoleView {
 
     private String lastWindow() {
         List<WindowResult> tumbling = metrics.get().stream()
-                .filter(r -> r.windowEnd - r.windowStart == window.toMillis()).toList();
+                .filter(r -> r.windowEnd - r.windowStart == window.toMillis())
+                .toList();
         long latest = tumbling.stream().mapToLong(r -> r.windowStart).max().orElse(-1);
         if (latest < 0) {
             return "no window closed yet";
         }
         return "window " + Instant.ofEpochMilli(latest)
-                + " top actions: " + tumbling.stream().filter(r -> r.windowStart == latest)
-                .sorted(Comparator.comparingLong((WindowResult r) -> -r.count).thenComparing(r -> r.gameAction))
-                .limit(3).map(r -> r.gameAction + " " + r.count).collect(Collectors.joining(", "));
+                + " top actions: "
+                + tumbling.stream()
+                        .filter(r -> r.windowStart == latest)
+                        .sorted(Comparator.comparingLong((WindowResult r) -> -r.count)
+                                .thenComparing(r -> r.gameAction))
+                        .limit(3)
+                        .map(r -> r.gameAction + " " + r.count)
+                        .collect(Collectors.joining(", "));
     }
 }

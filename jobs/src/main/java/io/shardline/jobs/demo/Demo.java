@@ -39,11 +39,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * job on a local Flink cluster with its web UI, and a live console view, until Ctrl-C or the
  * requested duration; then everything stops cleanly.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Runs the engine, the game event generator and the aggregation job in one process.")
 public final class Demo implements Callable<Integer>, AutoCloseable {
-    @Option(names = "--port", description = "Port of the engine's DynamoDB endpoint on 127.0.0.1, for the AWS "
-            + "CLI or SDKs while the demo runs; 0 for any (default: ${DEFAULT-VALUE})", defaultValue = "8000")
+    @Option(
+            names = "--port",
+            description = "Port of the engine's DynamoDB endpoint on 127.0.0.1, for the AWS "
+                    + "CLI or SDKs while the demo runs; 0 for any (default: ${DEFAULT-VALUE})",
+            defaultValue = "8000")
     int port;
 
     @Option(names = "--data-dir", description = "Keep the tables in this directory (default: in memory)")
@@ -52,29 +57,46 @@ public final class Demo implements Callable<Integer>, AutoCloseable {
     @Mixin
     LocalWebOptions web = new LocalWebOptions();
 
-    @Option(names = "--duration", converter = DurationConverter.class, description = "Stop after this long; 0 "
-            + "runs until Ctrl-C (default: ${DEFAULT-VALUE})", defaultValue = "0s")
+    @Option(
+            names = "--duration",
+            converter = DurationConverter.class,
+            description = "Stop after this long; 0 " + "runs until Ctrl-C (default: ${DEFAULT-VALUE})",
+            defaultValue = "0s")
     Duration duration;
 
-    @Option(names = "--max-rate", description = "Instead of writing --rate, find the largest event rate the job keeps "
-            + "up with (doubling from --rate every --probe-step, then narrowing), hold it for --probe-hold, print "
-            + "the result and stop; exit code 1 when it was not sustained")
+    @Option(
+            names = "--max-rate",
+            description = "Instead of writing --rate, find the largest event rate the job keeps "
+                    + "up with (doubling from --rate every --probe-step, then narrowing), hold it for --probe-hold, print "
+                    + "the result and stop; exit code 1 when it was not sustained")
     boolean maxRate;
 
-    @Option(names = "--probe-step", converter = DurationConverter.class, description = "How long --max-rate writes "
-            + "each rate it tries (default: ${DEFAULT-VALUE})", defaultValue = "30s")
+    @Option(
+            names = "--probe-step",
+            converter = DurationConverter.class,
+            description = "How long --max-rate writes " + "each rate it tries (default: ${DEFAULT-VALUE})",
+            defaultValue = "30s")
     Duration probeStep;
 
-    @Option(names = "--probe-hold", converter = DurationConverter.class, description = "How long --max-rate holds "
-            + "the best rate (default: ${DEFAULT-VALUE})", defaultValue = "5m")
+    @Option(
+            names = "--probe-hold",
+            converter = DurationConverter.class,
+            description = "How long --max-rate holds " + "the best rate (default: ${DEFAULT-VALUE})",
+            defaultValue = "5m")
     Duration probeHold;
 
-    @Option(names = "--max-lag", converter = DurationConverter.class, description = "How far behind, in events "
-            + "written in this time, the job may be for --max-rate to count a rate as kept up with (default: "
-            + "${DEFAULT-VALUE})", defaultValue = "3s")
+    @Option(
+            names = "--max-lag",
+            converter = DurationConverter.class,
+            description = "How far behind, in events "
+                    + "written in this time, the job may be for --max-rate to count a rate as kept up with (default: "
+                    + "${DEFAULT-VALUE})",
+            defaultValue = "3s")
     Duration maxLag;
 
-    @Option(names = "--writer-threads", description = "Threads writing game events (default: ${DEFAULT-VALUE})",
+    @Option(
+            names = "--writer-threads",
+            description = "Threads writing game events (default: ${DEFAULT-VALUE})",
             defaultValue = "4")
     int writerThreads;
 
@@ -128,8 +150,8 @@ public final class Demo implements Callable<Integer>, AutoCloseable {
         running.add(client);
         GameTables.createIfMissing(client, job.eventsTable, job.metricsTable, job.lateTable);
 
-        writer = new GameEventWriter(client, job.eventsTable, generator.generator(System::currentTimeMillis, "demo"),
-                generator.rate, 0);
+        writer = new GameEventWriter(
+                client, job.eventsTable, generator.generator(System::currentTimeMillis, "demo"), generator.rate, 0);
         List<Thread> writing = new ArrayList<>();
         for (int i = 0; i < writerThreads; i++) {
             Thread thread = new Thread(writer, "game-event-writer-" + i);
@@ -154,11 +176,13 @@ public final class Demo implements Callable<Integer>, AutoCloseable {
         running.add(() -> jobClient.cancel().get(30, TimeUnit.SECONDS));
 
         String web = cluster.webUrl();
-        out.printf("Shardline demo: DynamoDB endpoint %s, Flink web UI %s, writing %d game events/s into %s; "
-                + "Ctrl-C stops.%n", server.endpoint(), web, generator.rate, job.eventsTable);
+        out.printf(
+                "Shardline demo: DynamoDB endpoint %s, Flink web UI %s, writing %d game events/s into %s; "
+                        + "Ctrl-C stops.%n",
+                server.endpoint(), web, generator.rate, job.eventsTable);
         progress = new JobMetrics(web, jobClient.getJobID().toHexString());
-        ConsoleView view = new ConsoleView(out, writer::written, progress::sourceRecords,
-                () -> scanMetrics(client), job.window);
+        ConsoleView view =
+                new ConsoleView(out, writer::written, progress::sourceRecords, () -> scanMetrics(client), job.window);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "demo-console");
             thread.setDaemon(true);
@@ -170,7 +194,8 @@ public final class Demo implements Callable<Integer>, AutoCloseable {
 
     private List<WindowResult> scanMetrics(DynamoDbClient client) {
         List<WindowResult> results = new ArrayList<>();
-        client.scanPaginator(r -> r.tableName(job.metricsTable)).items()
+        client.scanPaginator(r -> r.tableName(job.metricsTable))
+                .items()
                 .forEach(item -> results.add(WindowResult.fromItem(item)));
         return results;
     }

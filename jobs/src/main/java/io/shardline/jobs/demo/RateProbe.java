@@ -23,8 +23,8 @@ final class RateProbe {
     private final Duration maxLag;
 
     /** @param read records the job's source has emitted so far, or -1 while unknown */
-    RateProbe(PrintStream out, GameEventWriter writer, LongSupplier read, Duration step, Duration hold,
-              Duration maxLag) {
+    RateProbe(
+            PrintStream out, GameEventWriter writer, LongSupplier read, Duration step, Duration hold, Duration maxLag) {
         this.out = out;
         this.writer = writer;
         this.read = read;
@@ -50,8 +50,9 @@ final class RateProbe {
             double writtenPerSecond = (writer.written() - writtenBefore) * 1000.0 / step.toMillis();
             long behind = behind();
             boolean kept = keptUp(rate, writtenPerSecond, behind, maxLag);
-            out.printf("probe: %d events/s for %d s: written %.0f/s, %d events behind: %s%n", rate,
-                    step.toSeconds(), writtenPerSecond, behind, kept ? "kept up" : "fell behind");
+            out.printf(
+                    "probe: %d events/s for %d s: written %.0f/s, %d events behind: %s%n",
+                    rate, step.toSeconds(), writtenPerSecond, behind, kept ? "kept up" : "fell behind");
             search.record(kept);
         }
         int rate = search.best();
@@ -85,9 +86,14 @@ final class RateProbe {
         }
         double writtenPerSecond = (writer.written() - writtenBefore) / (double) seconds;
         boolean sustained = keptUp(rate, writtenPerSecond, worst, maxLag);
-        out.printf("probe: %s %d events/s for %d s: written %.0f/s on average, at most %s events behind (bound %d)%n",
-                sustained ? "sustained" : "did not sustain", rate, seconds, writtenPerSecond,
-                worst == Long.MAX_VALUE ? "unknown" : Long.toString(worst), rate * maxLag.toMillis() / 1000);
+        out.printf(
+                "probe: %s %d events/s for %d s: written %.0f/s on average, at most %s events behind (bound %d)%n",
+                sustained ? "sustained" : "did not sustain",
+                rate,
+                seconds,
+                writtenPerSecond,
+                worst == Long.MAX_VALUE ? "unknown" : Long.toString(worst),
+                rate * maxLag.toMillis() / 1000);
         return sustained;
     }
 

@@ -61,8 +61,7 @@ public final class CommandLineJob {
         }
     }
 
-    private CommandLineJob() {
-    }
+    private CommandLineJob() {}
 
     /** Runs a job without state of its own to its end; the exit code its watcher gives when it finished. */
     public static int run(LocalWebOptions web, Submission submission) throws Exception {
@@ -75,7 +74,8 @@ public final class CommandLineJob {
             System.out.println("Flink web UI: " + cluster.webUrl());
             Watched watched = submission.submit(cluster.environment(flink), cluster.webUrl(), System.out);
             try (watched) {
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> watched.job().cancel(), "cancel-job"));
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(() -> watched.job().cancel(), "cancel-job"));
                 watched.job().getJobExecutionResult().get();
                 return watched.finished();
             }
@@ -95,9 +95,11 @@ public final class CommandLineJob {
         Path directory = StateDirectory.resolve(state.stateDir, command, subject);
         StreamExecutionEnvironment context = StreamExecutionEnvironment.getExecutionEnvironment();
         if (!(context instanceof LocalStreamEnvironment)) {
-            boolean restored = context.getConfiguration().getOptional(StateRecoveryOptions.SAVEPOINT_PATH).isPresent();
-            return onCluster(context, (env, rest, console) -> job.submit(env, rest, console,
-                    RunState.inMemory(restored)));
+            boolean restored = context.getConfiguration()
+                    .getOptional(StateRecoveryOptions.SAVEPOINT_PATH)
+                    .isPresent();
+            return onCluster(
+                    context, (env, rest, console) -> job.submit(env, rest, console, RunState.inMemory(restored)));
         }
         JobLog.appendTo(state.logFile != null ? state.logFile.toAbsolutePath() : directory.resolve(command + ".log"));
         StateDirectory taken;

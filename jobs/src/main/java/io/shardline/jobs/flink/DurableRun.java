@@ -2,7 +2,6 @@ package io.shardline.jobs.flink;
 
 import io.shardline.connector.source.TrimmedStreamException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +64,8 @@ final class DurableRun {
                 if (!TrimmedStreamException.causedBy(ending.failure()) || !job.snapshotsAgainWhenTrimmed()) {
                     throw ending.failure();
                 }
-                LOG.warn("The stream no longer holds the job's position; snapshotting the table again",
+                LOG.warn(
+                        "The stream no longer holds the job's position; snapshotting the table again",
                         ending.failure());
                 out.println("The stream no longer holds this job's position (" + gap(ending.failure())
                         + "): snapshotting the table again");
@@ -78,9 +78,14 @@ final class DurableRun {
     /** The job's configuration: checkpoints and savepoints in the state directory, checkpoints kept when it dies. */
     private Configuration checkpointing(Configuration flink) {
         Configuration configuration = new Configuration(flink);
-        configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, states.checkpoints().toUri().toString());
-        configuration.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, states.savepoints().toUri().toString());
-        configuration.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+        configuration.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                states.checkpoints().toUri().toString());
+        configuration.set(
+                CheckpointingOptions.SAVEPOINT_DIRECTORY,
+                states.savepoints().toUri().toString());
+        configuration.set(
+                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         return configuration;
     }
@@ -95,19 +100,21 @@ final class DurableRun {
         if (from.isPresent()) {
             PlanLine.print(out, DurableRun.class, "Resuming from " + from.get().describe());
             states.discardAllBut(from.get());
-            configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, from.get().directory().toUri().toString());
+            configuration.set(
+                    StateRecoveryOptions.SAVEPOINT_PATH,
+                    from.get().directory().toUri().toString());
             return RunState.resumed(states, stored.get(), snapshotsAgain);
         }
         if (stored.isPresent()) {
-            PlanLine.print(out, DurableRun.class, "No checkpoint was completed in " + states.path() + ": starting over");
+            PlanLine.print(
+                    out, DurableRun.class, "No checkpoint was completed in " + states.path() + ": starting over");
         }
         states.discard();
         return RunState.fresh(states, job.identity(), snapshotsAgain);
     }
 
     /** How a run ended: its exit code, or the failure that ended it. */
-    private record Ending(int exitCode, Exception failure) {
-    }
+    private record Ending(int exitCode, Exception failure) {}
 
     private Ending untilDone(CommandLineJob.Watched watched) throws Exception {
         try (watched) {

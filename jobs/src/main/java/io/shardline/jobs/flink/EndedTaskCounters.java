@@ -22,11 +22,11 @@ import org.apache.flink.metrics.reporter.MetricReporterFactory;
 public final class EndedTaskCounters implements MetricReporter {
     /** Per job, per counter name, per operator subtask: its counter in the latest attempt. */
     private static final Map<String, Map<String, Map<String, Attempt>>> JOBS = new ConcurrentHashMap<>();
+
     private static volatile boolean reporting;
 
     /** One attempt's counter of a subtask, and its final value once the attempt ended (-1 before). */
-    private record Attempt(int number, long finalValue) {
-    }
+    private record Attempt(int number, long finalValue) {}
 
     /** Adds this reporter to a cluster's configuration. */
     public static void install(Configuration cluster) {
@@ -64,8 +64,7 @@ public final class EndedTaskCounters implements MetricReporter {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public void notifyOfAddedMetric(Metric metric, String name, MetricGroup group) {
@@ -90,7 +89,9 @@ public final class EndedTaskCounters implements MetricReporter {
                 + variables.get("<subtask_index>");
         JOBS.computeIfAbsent(job, id -> new ConcurrentHashMap<>())
                 .computeIfAbsent(name, n -> new ConcurrentHashMap<>())
-                .merge(subtask, new Attempt(Integer.parseInt(attempt), finalValue),
+                .merge(
+                        subtask,
+                        new Attempt(Integer.parseInt(attempt), finalValue),
                         (known, now) -> now.number() >= known.number() ? now : known);
     }
 

@@ -66,7 +66,8 @@ final class GracefulStop {
         out.println("Stopping with a savepoint into " + savepoints + " (waiting up to " + bound.toSeconds() + " s; "
                 + "Ctrl-C again cancels at once)");
         try {
-            String savepoint = job.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
+            String savepoint = job.stopWithSavepoint(
+                            false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
                     .get(bound.toMillis(), TimeUnit.MILLISECONDS);
             out.println("Stopped with savepoint " + savepoint + "; the same command resumes from it");
         } catch (Exception e) {
@@ -86,8 +87,9 @@ final class GracefulStop {
     private void cancelOrHalt() {
         try {
             job.cancel().get(CANCEL_BOUND.toMillis(), TimeUnit.MILLISECONDS);
-            job.getJobExecutionResult().handle((result, failure) -> null).get(CANCEL_BOUND.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            job.getJobExecutionResult()
+                    .handle((result, failure) -> null)
+                    .get(CANCEL_BOUND.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             out.println("The job did not end within " + CANCEL_BOUND.toSeconds() + " s of being cancelled ("
                     + rootMessage(e) + "): ending the process");

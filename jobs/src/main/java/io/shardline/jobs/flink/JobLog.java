@@ -13,8 +13,7 @@ public final class JobLog {
     static final String FILE = "shardline.log.file";
     static final String APPEND = "shardline.log.append";
 
-    private JobLog() {
-    }
+    private JobLog() {}
 
     /** Logs to {@code shardline-<command>.log} in the working directory, unless a file was chosen already. */
     public static void forCommand(String command) {

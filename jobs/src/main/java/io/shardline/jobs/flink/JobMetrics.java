@@ -23,7 +23,9 @@ import java.util.Map;
 public final class JobMetrics {
     /** Characters of metric names per query, well within a request line's limit with the path before them. */
     private static final int MAX_QUERY_CHARS = 2500;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final String job;
 
@@ -61,8 +63,10 @@ public final class JobMetrics {
             for (List<String> chunk : chunks(names)) {
                 String query = "?agg=sum,max&get=" + URLEncoder.encode(String.join(",", chunk), StandardCharsets.UTF_8);
                 for (JsonNode metric : get(base + query)) {
-                    metrics.put(metric.path("id").asText(), new long[] {(long) metric.path("sum").asDouble(),
-                            (long) metric.path("max").asDouble()});
+                    metrics.put(metric.path("id").asText(), new long[] {
+                        (long) metric.path("sum").asDouble(),
+                        (long) metric.path("max").asDouble()
+                    });
                 }
             }
         }
@@ -161,13 +165,20 @@ public final class JobMetrics {
 
     /** When the latest completed checkpoint was triggered (epoch millis), or -1 when none has completed. */
     public long latestCheckpointMillis() {
-        return get("/checkpoints").path("latest").path("completed").path("trigger_timestamp").asLong(-1);
+        return get("/checkpoints")
+                .path("latest")
+                .path("completed")
+                .path("trigger_timestamp")
+                .asLong(-1);
     }
 
     private JsonNode get(String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(job + path))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(job + path))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? json.readTree(response.body()) : json.missingNode();
         } catch (IOException e) {
             return json.missingNode();

@@ -10,8 +10,10 @@ public final class JobRunOptions {
     @Option(names = "--parallelism", description = "Job parallelism (default: ${DEFAULT-VALUE})")
     public int parallelism = 2;
 
-    @Option(names = "--progress-interval", converter = DurationConverter.class, description = "How often a "
-            + "progress line is printed (default: 5s)")
+    @Option(
+            names = "--progress-interval",
+            converter = DurationConverter.class,
+            description = "How often a " + "progress line is printed (default: 5s)")
     public Duration progressInterval = Duration.ofSeconds(5);
 
     @Mixin

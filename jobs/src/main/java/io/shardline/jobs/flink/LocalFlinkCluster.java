@@ -63,7 +63,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
         FileSystem.initialize(configuration, PluginUtils.createPluginManagerFromRootFolder(configuration));
         Path checkpoints = Files.createTempDirectory("shardline-checkpoints");
         configuration.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        configuration.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(configuration)
                 .setNumTaskManagers(1)
@@ -93,10 +94,12 @@ public final class LocalFlinkCluster implements AutoCloseable {
         Configuration job = new Configuration(flink);
         job.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         if (!job.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
-            job.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+            job.set(
+                    CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                    checkpoints.toUri().toString());
         }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(rest.getHost(),
-                rest.getPort(), job);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createRemoteEnvironment(rest.getHost(), rest.getPort(), job);
         env.setParallelism(Runtime.getRuntime().availableProcessors());
         return env;
     }

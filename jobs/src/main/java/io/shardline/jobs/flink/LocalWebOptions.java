@@ -10,13 +10,17 @@ public final class LocalWebOptions {
     /** Ports tried after a taken one, the first included. */
     static final int PORTS_TRIED = 100;
 
-    @Option(names = "--web-port", description = "Port of the local Flink web UI; when taken, the next free one of "
-            + "the " + PORTS_TRIED + " after it; 0 picks any free port (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--web-port",
+            description = "Port of the local Flink web UI; when taken, the next free one of " + "the " + PORTS_TRIED
+                    + " after it; 0 picks any free port (default: ${DEFAULT-VALUE})")
     public int port = 8081;
 
-    @Option(names = "--web-address", description = "Address the local Flink web UI and REST API listen on; "
-            + "anything but loopback lets others on the network cancel and inspect the jobs (default: "
-            + "${DEFAULT-VALUE})")
+    @Option(
+            names = "--web-address",
+            description = "Address the local Flink web UI and REST API listen on; "
+                    + "anything but loopback lets others on the network cancel and inspect the jobs (default: "
+                    + "${DEFAULT-VALUE})")
     public String address = "127.0.0.1";
 
     /** Loopback, on any free port: for clusters started from code. */

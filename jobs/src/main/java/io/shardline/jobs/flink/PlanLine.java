@@ -9,8 +9,7 @@ import org.slf4j.LoggerFactory;
  * cluster, whose console nobody watches, has its plan in the log.
  */
 public final class PlanLine {
-    private PlanLine() {
-    }
+    private PlanLine() {}
 
     /** Prints {@code line} to {@code out} and logs it under {@code job}'s logger. */
     public static void print(PrintStream out, Class<?> job, String line) {

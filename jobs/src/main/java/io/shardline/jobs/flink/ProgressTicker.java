@@ -17,13 +17,17 @@ public final class ProgressTicker implements AutoCloseable {
             return thread;
         });
         long every = interval.toMillis();
-        ticker.scheduleWithFixedDelay(() -> {
-            try {
-                tick.run();
-            } catch (RuntimeException e) {
-                out.println("progress: " + e.getMessage());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        tick.run();
+                    } catch (RuntimeException e) {
+                        out.println("progress: " + e.getMessage());
+                    }
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

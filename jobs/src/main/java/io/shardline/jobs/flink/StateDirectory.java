@@ -58,8 +58,11 @@ public final class StateDirectory implements AutoCloseable {
     /** Takes the directory for this run, creating it; refuses, naming the holder, while another run holds it. */
     public static StateDirectory take(Path directory) throws IOException {
         Files.createDirectories(directory);
-        FileChannel channel = FileChannel.open(directory.resolve("lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(
+                directory.resolve("lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -74,7 +77,8 @@ public final class StateDirectory implements AutoCloseable {
                     + "--state-dir");
         }
         channel.truncate(0);
-        channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+        channel.write(
+                ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
         return new StateDirectory(directory, channel, lock);
     }
 
@@ -115,7 +119,8 @@ public final class StateDirectory implements AutoCloseable {
         if (!Files.isRegularFile(metadata)) {
             return Optional.empty();
         }
-        return Optional.of(new RetainedCheckpoint(checkpoint, name, Files.getLastModifiedTime(metadata).toInstant()));
+        return Optional.of(new RetainedCheckpoint(
+                checkpoint, name, Files.getLastModifiedTime(metadata).toInstant()));
     }
 
     /** Removes every checkpoint and savepoint but {@code kept}: a run resumes from the newest one only. */
@@ -144,9 +149,9 @@ public final class StateDirectory implements AutoCloseable {
         if (!Files.isRegularFile(record())) {
             return Optional.empty();
         }
-        Map<String, Map<String, String>> stored = JSON.readValue(record().toFile(), new TypeReference<>() { });
-        return Optional.of(new StoredRun(stored.getOrDefault("identity", Map.of()),
-                stored.getOrDefault("facts", Map.of())));
+        Map<String, Map<String, String>> stored = JSON.readValue(record().toFile(), new TypeReference<>() {});
+        return Optional.of(
+                new StoredRun(stored.getOrDefault("identity", Map.of()), stored.getOrDefault("facts", Map.of())));
     }
 
     /** Writes down the run's identity and facts, replacing the file whole, so a crash leaves the old or the new. */

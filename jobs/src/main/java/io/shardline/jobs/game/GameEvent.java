@@ -17,8 +17,7 @@ public final class GameEvent {
     /** When the action happened (epoch milliseconds): the job's event time. */
     public long eventTime;
 
-    public GameEvent() {
-    }
+    public GameEvent() {}
 
     public GameEvent(String eventId, String game, String action, String player, long score, long eventTime) {
         this.eventId = eventId;
@@ -36,17 +35,30 @@ public final class GameEvent {
 
     /** The event as a table item. */
     public Map<String, AttributeValue> toItem() {
-        return Map.of("eventId", AttributeValue.fromS(eventId), "game", AttributeValue.fromS(game),
-                "action", AttributeValue.fromS(action), "player", AttributeValue.fromS(player),
-                "score", AttributeValue.fromN(Long.toString(score)),
-                "eventTime", AttributeValue.fromN(Long.toString(eventTime)));
+        return Map.of(
+                "eventId",
+                AttributeValue.fromS(eventId),
+                "game",
+                AttributeValue.fromS(game),
+                "action",
+                AttributeValue.fromS(action),
+                "player",
+                AttributeValue.fromS(player),
+                "score",
+                AttributeValue.fromN(Long.toString(score)),
+                "eventTime",
+                AttributeValue.fromN(Long.toString(eventTime)));
     }
 
     /** The event held by a table item, failing with the item when an attribute is missing. */
     public static GameEvent fromItem(Map<String, AttributeValue> item) {
         try {
-            return new GameEvent(item.get("eventId").s(), item.get("game").s(), item.get("action").s(),
-                    item.get("player").s(), Long.parseLong(item.get("score").n()),
+            return new GameEvent(
+                    item.get("eventId").s(),
+                    item.get("game").s(),
+                    item.get("action").s(),
+                    item.get("player").s(),
+                    Long.parseLong(item.get("score").n()),
                     Long.parseLong(item.get("eventTime").n()));
         } catch (NullPointerException | NumberFormatException e) {
             throw new IllegalArgumentException("Not a game event: " + item, e);
@@ -55,8 +67,13 @@ public final class GameEvent {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GameEvent e && eventId.equals(e.eventId) && game.equals(e.game) && action.equals(e.action)
-                && player.equals(e.player) && score == e.score && eventTime == e.eventTime;
+        return o instanceof GameEvent e
+                && eventId.equals(e.eventId)
+                && game.equals(e.game)
+                && action.equals(e.action)
+                && player.equals(e.player)
+                && score == e.score
+                && eventTime == e.eventTime;
     }
 
     @Override

@@ -22,11 +22,24 @@ public final class GameEventGenerator {
      * @param tooLateFraction share of events written {@code tooLateByMillis} after they happened
      * @param tooLateByMillis how late those are
      */
-    public record Settings(int games, int players, int actions, double skew, long maxDisorderMillis,
-                           double tooLateFraction, long tooLateByMillis) {
+    public record Settings(
+            int games,
+            int players,
+            int actions,
+            double skew,
+            long maxDisorderMillis,
+            double tooLateFraction,
+            long tooLateByMillis) {
         public Settings {
-            if (games < 1 || players < 1 || actions < 1 || actions > ACTIONS.size() || skew < 1
-                    || maxDisorderMillis < 0 || tooLateFraction < 0 || tooLateFraction > 1 || tooLateByMillis < 0) {
+            if (games < 1
+                    || players < 1
+                    || actions < 1
+                    || actions > ACTIONS.size()
+                    || skew < 1
+                    || maxDisorderMillis < 0
+                    || tooLateFraction < 0
+                    || tooLateFraction > 1
+                    || tooLateByMillis < 0) {
                 throw new IllegalArgumentException("Invalid generator settings: " + this);
             }
         }
@@ -54,9 +67,10 @@ public final class GameEventGenerator {
     public GameEvent next() {
         long now = clock.getAsLong();
         origin = origin == Long.MIN_VALUE ? now : origin;
-        boolean tooLate = random.nextDouble() < settings.tooLateFraction()
-                && now - settings.tooLateByMillis() >= origin;
-        long happened = tooLate ? now - settings.tooLateByMillis()
+        boolean tooLate =
+                random.nextDouble() < settings.tooLateFraction() && now - settings.tooLateByMillis() >= origin;
+        long happened = tooLate
+                ? now - settings.tooLateByMillis()
                 : now - (settings.maxDisorderMillis() == 0 ? 0 : random.nextLong(settings.maxDisorderMillis() + 1));
         String action = ACTIONS.get(random.nextInt(settings.actions()));
         long score = switch (action) {
@@ -66,8 +80,13 @@ public final class GameEventGenerator {
             case "level-up" -> 100;
             default -> 0;
         };
-        return new GameEvent(prefix + "-" + sequence++, "game-" + skewed(settings.games()), action,
-                "player-" + skewed(settings.players()), score, happened);
+        return new GameEvent(
+                prefix + "-" + sequence++,
+                "game-" + skewed(settings.games()),
+                action,
+                "player-" + skewed(settings.players()),
+                score,
+                happened);
     }
 
     /** An index in [0, n): uniform for skew 1, concentrated on small indexes as skew grows. */

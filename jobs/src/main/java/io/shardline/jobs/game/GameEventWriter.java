@@ -25,14 +25,14 @@ public final class GameEventWriter implements Runnable {
     private volatile boolean stopped;
 
     /** The schedule: event number {@code fromEvent} is due at {@code fromNanos}, then {@code perSecond} a second. */
-    private record Pace(long fromNanos, long fromEvent, int perSecond) {
-    }
+    private record Pace(long fromNanos, long fromEvent, int perSecond) {}
 
     /**
      * @param perSecond events per second; 0 for as fast as the table takes them
      * @param limit     stop after this many events; 0 for no limit
      */
-    public GameEventWriter(DynamoDbClient client, String table, GameEventGenerator generator, int perSecond, long limit) {
+    public GameEventWriter(
+            DynamoDbClient client, String table, GameEventGenerator generator, int perSecond, long limit) {
         this.client = client;
         this.table = table;
         this.generator = generator;
@@ -60,7 +60,9 @@ public final class GameEventWriter implements Runnable {
             List<WriteRequest> batch = new ArrayList<>(size);
             synchronized (generator) {
                 for (int i = 0; i < size; i++) {
-                    batch.add(WriteRequest.builder().putRequest(p -> p.item(generator.next().toItem())).build());
+                    batch.add(WriteRequest.builder()
+                            .putRequest(p -> p.item(generator.next().toItem()))
+                            .build());
                 }
             }
             Map<String, List<WriteRequest>> pending = Map.of(table, batch);

@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Writes generated game events into the events table (creating the game tables when missing). */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
         description = "Writes generated game events into a table with a NEW_IMAGE stream.")
 public final class GameEventsCommand implements Callable<Integer> {
     @Mixin
@@ -21,11 +23,15 @@ public final class GameEventsCommand implements Callable<Integer> {
     @Mixin
     GeneratorOptions generator = new GeneratorOptions();
 
-    @Option(names = "--events-table", description = "Table to write (default: ${DEFAULT-VALUE})",
+    @Option(
+            names = "--events-table",
+            description = "Table to write (default: ${DEFAULT-VALUE})",
             defaultValue = "GameEvents")
     String eventsTable;
 
-    @Option(names = "--count", description = "Events to write; 0 for no end (default: ${DEFAULT-VALUE})",
+    @Option(
+            names = "--count",
+            description = "Events to write; 0 for no end (default: ${DEFAULT-VALUE})",
             defaultValue = "0")
     long count;
 
@@ -33,8 +39,15 @@ public final class GameEventsCommand implements Callable<Integer> {
     public Integer call() {
         try (DynamoDbClient client = connection.settings().createTableClient()) {
             GameTables.createIfMissing(client, eventsTable, "GameMetrics", "GameLateEvents");
-            new GameEventWriter(client, eventsTable, generator.generator(System::currentTimeMillis,
-                    UUID.randomUUID().toString().substring(0, 8)), generator.rate, count).run();
+            new GameEventWriter(
+                            client,
+                            eventsTable,
+                            generator.generator(
+                                    System::currentTimeMillis,
+                                    UUID.randomUUID().toString().substring(0, 8)),
+                            generator.rate,
+                            count)
+                    .run();
         }
         return 0;
     }
@@ -50,29 +63,52 @@ public final class GameEventsCommand implements Callable<Integer> {
         @Option(names = "--players", description = "Players (default: ${DEFAULT-VALUE})", defaultValue = "1000")
         public int players;
 
-        @Option(names = "--actions", description = "Kinds of action, 1 to 7 (default: ${DEFAULT-VALUE})",
+        @Option(
+                names = "--actions",
+                description = "Kinds of action, 1 to 7 (default: ${DEFAULT-VALUE})",
                 defaultValue = "5")
         public int actions;
 
-        @Option(names = "--skew", description = "1 for uniform games and players; larger favours a few "
-                + "(default: ${DEFAULT-VALUE})", defaultValue = "2.0")
+        @Option(
+                names = "--skew",
+                description = "1 for uniform games and players; larger favours a few " + "(default: ${DEFAULT-VALUE})",
+                defaultValue = "2.0")
         public double skew;
 
-        @Option(names = "--max-disorder", converter = DurationConverter.class, description = "How long before "
-                + "being written an event may have happened (default: ${DEFAULT-VALUE})", defaultValue = "3s")
+        @Option(
+                names = "--max-disorder",
+                converter = DurationConverter.class,
+                description =
+                        "How long before " + "being written an event may have happened (default: ${DEFAULT-VALUE})",
+                defaultValue = "3s")
         public Duration maxDisorder;
 
-        @Option(names = "--too-late-fraction", description = "Share of events written far too late "
-                + "(default: ${DEFAULT-VALUE})", defaultValue = "0.001")
+        @Option(
+                names = "--too-late-fraction",
+                description = "Share of events written far too late " + "(default: ${DEFAULT-VALUE})",
+                defaultValue = "0.001")
         public double tooLateFraction;
 
-        @Option(names = "--too-late-by", converter = DurationConverter.class, description = "How late those are "
-                + "(default: ${DEFAULT-VALUE})", defaultValue = "2m")
+        @Option(
+                names = "--too-late-by",
+                converter = DurationConverter.class,
+                description = "How late those are " + "(default: ${DEFAULT-VALUE})",
+                defaultValue = "2m")
         public Duration tooLateBy;
 
         public GameEventGenerator generator(LongSupplier clock, String prefix) {
-            return new GameEventGenerator(new GameEventGenerator.Settings(games, players, actions, skew,
-                    maxDisorder.toMillis(), tooLateFraction, tooLateBy.toMillis()), clock, System.nanoTime(), prefix);
+            return new GameEventGenerator(
+                    new GameEventGenerator.Settings(
+                            games,
+                            players,
+                            actions,
+                            skew,
+                            maxDisorder.toMillis(),
+                            tooLateFraction,
+                            tooLateBy.toMillis()),
+                    clock,
+                    System.nanoTime(),
+                    prefix);
         }
     }
 }

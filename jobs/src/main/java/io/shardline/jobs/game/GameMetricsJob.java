@@ -26,9 +26,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.util.OutputTag;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine;
 
 /**
  * Reads game events from the {@code GameEvents} table's stream (never querying the table), and writes
@@ -38,7 +38,9 @@ import picocli.CommandLine;
  * a local Flink cluster with its state in a state directory (resumed when started again), or on a
  * Flink cluster when submitted as a jar.
  */
-@Command(name = "game-metrics", mixinStandardHelpOptions = true,
+@Command(
+        name = "game-metrics",
+        mixinStandardHelpOptions = true,
         description = "Aggregates game events from a table's change stream into windowed metrics.")
 public final class GameMetricsJob implements Callable<Integer>, CommandLineJob.Durable {
     /** Events too late for every window they belong to. */
@@ -77,20 +79,22 @@ public final class GameMetricsJob implements Callable<Integer>, CommandLineJob.D
     }
 
     @Override
-    public CommandLineJob.Watched submit(StreamExecutionEnvironment env, String restAddress, PrintStream out,
-                                         RunState run) throws Exception {
+    public CommandLineJob.Watched submit(
+            StreamExecutionEnvironment env, String restAddress, PrintStream out, RunState run) throws Exception {
         build(env, options);
         JobClient job = env.executeAsync("game-metrics");
-        PlanLine.print(out, GameMetricsJob.class, (run.resumed() ? "Resumed aggregating " : "Aggregating ")
-                + "the events of " + options.eventsTable + " into " + options.metricsTable);
+        PlanLine.print(
+                out,
+                GameMetricsJob.class,
+                (run.resumed() ? "Resumed aggregating " : "Aggregating ") + "the events of " + options.eventsTable
+                        + " into " + options.metricsTable);
         return new Aggregating(job);
     }
 
     /** A submitted aggregation job; its results are in the metrics table, so nothing watches it. */
     private record Aggregating(JobClient job) implements CommandLineJob.Watched {
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     /** Adds the job to {@code env}; returns the window results on their way to the metrics table. */
@@ -98,11 +102,17 @@ public final class GameMetricsJob implements Callable<Integer>, CommandLineJob.D
         env.setParallelism(options.parallelism);
         env.enableCheckpointing(options.checkpointInterval.toMillis());
         DynamoClientSettings client = options.connection.settings();
-        DataStream<GameEvent> events = env.fromSource(options.polling.applyTo(ShardlineSource.<ChangeRecord>builder()
-                        .tableName(options.eventsTable).endpoint(client.endpoint()).region(client.region())
-                        .credentialsProvider(client.credentials())
-                        .deserializer(ChangeRecordDeserializationSchema.changeRecords())).build(),
-                        watermarks(options), "game events")
+        DataStream<GameEvent> events = env.fromSource(
+                        options.polling
+                                .applyTo(ShardlineSource.<ChangeRecord>builder()
+                                        .tableName(options.eventsTable)
+                                        .endpoint(client.endpoint())
+                                        .region(client.region())
+                                        .credentialsProvider(client.credentials())
+                                        .deserializer(ChangeRecordDeserializationSchema.changeRecords()))
+                                .build(),
+                        watermarks(options),
+                        "game events")
                 .filter(GameMetricsJob::carriesEvent)
                 .name("inserts and updates")
                 .map(change -> GameEvent.fromItem(change.newImage()))
@@ -121,8 +131,10 @@ public final class GameMetricsJob implements Callable<Integer>, CommandLineJob.D
                 .aggregate(new GameActionAggregate(), new ToWindowResult(options.topPlayers))
                 .name("sliding windows");
         DataStream<WindowResult> results = tumbling.union(sliding);
-        results.sinkTo(sink(client, options.metricsTable, WindowResult::toWrite)).name("metrics table");
-        tumbling.getSideOutput(TOO_LATE).union(sliding.getSideOutput(TOO_LATE))
+        results.sinkTo(sink(client, options.metricsTable, WindowResult::toWrite))
+                .name("metrics table");
+        tumbling.getSideOutput(TOO_LATE)
+                .union(sliding.getSideOutput(TOO_LATE))
                 .map(new LateEventCounter())
                 .name("count late events")
                 .sinkTo(sink(client, options.lateTable, event -> TableWrite.put(event.toItem(), 1)))
@@ -140,14 +152,21 @@ public final class GameMetricsJob implements Callable<Integer>, CommandLineJob.D
      */
     private static WatermarkStrategy<ChangeRecord> watermarks(GameMetricsOptions options) {
         WatermarkStrategy<ChangeRecord> strategy = WatermarkStrategy.<ChangeRecord>forBoundedOutOfOrderness(
-                options.outOfOrderness).withTimestampAssigner((change, created) -> carriesEvent(change)
-                ? Long.parseLong(change.newImage().get("eventTime").n()) : created);
+                        options.outOfOrderness)
+                .withTimestampAssigner((change, created) -> carriesEvent(change)
+                        ? Long.parseLong(change.newImage().get("eventTime").n())
+                        : created);
         return options.idleness.isZero() ? strategy : strategy.withIdleness(options.idleness);
     }
 
-    private static <T> ShardlineTableSink<T> sink(DynamoClientSettings client, String table,
-                                                 TableWriteMapping<T> mapping) {
-        return ShardlineTableSink.<T>builder().tableName(table).endpoint(client.endpoint()).region(client.region())
-                .credentialsProvider(client.credentials()).writes(mapping).build();
+    private static <T> ShardlineTableSink<T> sink(
+            DynamoClientSettings client, String table, TableWriteMapping<T> mapping) {
+        return ShardlineTableSink.<T>builder()
+                .tableName(table)
+                .endpoint(client.endpoint())
+                .region(client.region())
+                .credentialsProvider(client.credentials())
+                .writes(mapping)
+                .build();
     }
 }

@@ -13,11 +13,17 @@ public final class ToWindowResult extends ProcessWindowFunction<WindowAccumulato
     }
 
     @Override
-    public void process(String gameAction, Context context, Iterable<WindowAccumulator> accumulators,
-                        Collector<WindowResult> out) {
+    public void process(
+            String gameAction, Context context, Iterable<WindowAccumulator> accumulators, Collector<WindowResult> out) {
         for (WindowAccumulator accumulator : accumulators) {
-            out.collect(WindowResult.of(gameAction, context.window().getStart(), context.window().getEnd(),
-                    accumulator.count, accumulator.scoreSum, accumulator.scoreByPlayer, topN));
+            out.collect(WindowResult.of(
+                    gameAction,
+                    context.window().getStart(),
+                    context.window().getEnd(),
+                    accumulator.count,
+                    accumulator.scoreSum,
+                    accumulator.scoreByPlayer,
+                    topN));
         }
     }
 }

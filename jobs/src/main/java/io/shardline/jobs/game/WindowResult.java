@@ -26,11 +26,16 @@ public final class WindowResult {
     /** "player=score", highest score first, ties by player name. */
     public List<String> topPlayers = new ArrayList<>();
 
-    public WindowResult() {
-    }
+    public WindowResult() {}
 
-    static WindowResult of(String gameAction, long windowStart, long windowEnd, long count, long scoreSum,
-                           Map<String, Long> scoreByPlayer, int topN) {
+    static WindowResult of(
+            String gameAction,
+            long windowStart,
+            long windowEnd,
+            long count,
+            long scoreSum,
+            Map<String, Long> scoreByPlayer,
+            int topN) {
         WindowResult result = new WindowResult();
         result.gameAction = gameAction;
         result.windowStart = windowStart;
@@ -60,7 +65,10 @@ public final class WindowResult {
         item.put("count", AttributeValue.fromN(Long.toString(count)));
         item.put("scoreSum", AttributeValue.fromN(Long.toString(scoreSum)));
         item.put("distinctPlayers", AttributeValue.fromN(Long.toString(distinctPlayers)));
-        item.put("topPlayers", AttributeValue.fromL(topPlayers.stream().map(AttributeValue::fromS).toList()));
+        item.put(
+                "topPlayers",
+                AttributeValue.fromL(
+                        topPlayers.stream().map(AttributeValue::fromS).toList()));
         return TableWrite.put(item, count);
     }
 
@@ -79,13 +87,19 @@ public final class WindowResult {
 
     /** Orders results by window start, then game#action. */
     public static final Comparator<WindowResult> BY_WINDOW = Comparator.comparingLong((WindowResult r) -> r.windowStart)
-            .thenComparing(r -> r.windowEnd).thenComparing(r -> r.gameAction);
+            .thenComparing(r -> r.windowEnd)
+            .thenComparing(r -> r.gameAction);
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof WindowResult r && gameAction.equals(r.gameAction) && windowStart == r.windowStart
-                && windowEnd == r.windowEnd && count == r.count && scoreSum == r.scoreSum
-                && distinctPlayers == r.distinctPlayers && topPlayers.equals(r.topPlayers);
+        return o instanceof WindowResult r
+                && gameAction.equals(r.gameAction)
+                && windowStart == r.windowStart
+                && windowEnd == r.windowEnd
+                && count == r.count
+                && scoreSum == r.scoreSum
+                && distinctPlayers == r.distinctPlayers
+                && topPlayers.equals(r.topPlayers);
     }
 
     @Override

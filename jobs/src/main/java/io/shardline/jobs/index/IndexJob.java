@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -29,7 +29,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * a state directory, resuming from it when started again; submitted to a Flink cluster, it runs
  * there and reads progress from the cluster's REST API.
  */
-@Command(name = "index", mixinStandardHelpOptions = true,
+@Command(
+        name = "index",
+        mixinStandardHelpOptions = true,
         description = "Keeps an OpenSearch index equal to a table: snapshot, then the change stream.")
 public final class IndexJob implements Callable<Integer>, CommandLineJob.Durable {
     @Mixin
@@ -65,14 +67,20 @@ public final class IndexJob implements Callable<Integer>, CommandLineJob.Durable
     }
 
     @Override
-    public CommandLineJob.Watched submit(StreamExecutionEnvironment env, String restAddress, PrintStream out,
-                                         RunState run) throws Exception {
+    public CommandLineJob.Watched submit(
+            StreamExecutionEnvironment env, String restAddress, PrintStream out, RunState run) throws Exception {
         return start(options, env, restAddress, out, Clock.systemUTC(), run);
     }
 
     /** Plans and submits the job, and starts watching it; closing stops the watching, not the job. */
-    static Running start(IndexOptions options, StreamExecutionEnvironment env, String restAddress, PrintStream out,
-                         Clock clock, RunState run) throws Exception {
+    static Running start(
+            IndexOptions options,
+            StreamExecutionEnvironment env,
+            String restAddress,
+            PrintStream out,
+            Clock clock,
+            RunState run)
+            throws Exception {
         TableFacts table;
         try (DynamoDbClient client = options.connection.settings().createTableClient()) {
             table = TableFacts.describe(client, options.table);
@@ -88,20 +96,34 @@ public final class IndexJob implements Callable<Integer>, CommandLineJob.Durable
             admin.close();
             throw e;
         }
-        PlanLine.print(out, IndexJob.class, (run.resumed() ? "Resumed indexing table " : "Indexing table ")
-                + options.table + " into " + plan.index() + (plan.handoff().snapshot() ? ", snapshot first, then the "
-                + "stream from " + plan.handoff().time() : ", from the stream alone"));
-        SnapshotCleanup cleanup = SnapshotCleanup.of(run, List.of(new StaleDocuments(admin, plan.index(),
-                options.metadataField)), plan.handoff(), out);
-        IndexProgress progress = new IndexProgress(new JobMetrics(restAddress, job.getJobID().toHexString()), plan,
-                admin, options.caughtUpLag.toMillis(), out, clock, run, cleanup);
-        ProgressTicker ticker = new ProgressTicker("index-progress", options.copy.run.progressInterval, progress::tick, out);
+        PlanLine.print(
+                out,
+                IndexJob.class,
+                (run.resumed() ? "Resumed indexing table " : "Indexing table ")
+                        + options.table + " into " + plan.index()
+                        + (plan.handoff().snapshot()
+                                ? ", snapshot first, then the " + "stream from "
+                                        + plan.handoff().time()
+                                : ", from the stream alone"));
+        SnapshotCleanup cleanup = SnapshotCleanup.of(
+                run, List.of(new StaleDocuments(admin, plan.index(), options.metadataField)), plan.handoff(), out);
+        IndexProgress progress = new IndexProgress(
+                new JobMetrics(restAddress, job.getJobID().toHexString()),
+                plan,
+                admin,
+                options.caughtUpLag.toMillis(),
+                out,
+                clock,
+                run,
+                cleanup);
+        ProgressTicker ticker =
+                new ProgressTicker("index-progress", options.copy.run.progressInterval, progress::tick, out);
         return new Running(job, plan, progress, ticker, admin);
     }
 
     /** A submitted index job and what watches it. */
-    record Running(JobClient job, IndexPlan plan, IndexProgress progress, ProgressTicker ticker,
-                   SearchIndexAdmin admin) implements CommandLineJob.Watched {
+    record Running(JobClient job, IndexPlan plan, IndexProgress progress, ProgressTicker ticker, SearchIndexAdmin admin)
+            implements CommandLineJob.Watched {
         void cancel() {
             job.cancel();
         }

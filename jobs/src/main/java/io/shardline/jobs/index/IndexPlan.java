@@ -24,24 +24,28 @@ import java.util.List;
 record IndexPlan(TableFacts table, String index, String aliasToMove, SnapshotHandoff handoff, String typedField) {
     private static final String INDEX = "index";
     private static final String ALIAS_MOVED = "alias-moved";
-    private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SUFFIX =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-    static IndexPlan prepare(IndexOptions options, TableFacts table, SearchIndexAdmin admin, Clock clock, RunState run) {
+    static IndexPlan prepare(
+            IndexOptions options, TableFacts table, SearchIndexAdmin admin, Clock clock, RunState run) {
         table.requireNewImages("indexing it");
         if (options.rebuild && options.copy.noSnapshot) {
-            throw new IllegalArgumentException("--rebuild fills a new index from a snapshot; it cannot be combined "
-                    + "with --no-snapshot");
+            throw new IllegalArgumentException(
+                    "--rebuild fills a new index from a snapshot; it cannot be combined " + "with --no-snapshot");
         }
-        String index = run.fact(INDEX).orElse(options.rebuild ? options.index + "-" + SUFFIX.format(clock.instant())
-                : options.index);
+        String index = run.fact(INDEX)
+                .orElse(options.rebuild ? options.index + "-" + SUFFIX.format(clock.instant()) : options.index);
         boolean existed = admin.exists(index);
         if (!existed) {
             admin.createForItems(index, options.metadataField, options.typedField);
         }
         String typedField = admin.searchesTypedField(index, options.typedField) ? options.typedField : null;
         boolean keepsTtlDeleted = options.onTtlDelete == IndexOptions.TtlDeletes.keep;
-        SnapshotHandoff handoff = SnapshotHandoff.of(run, options.copy.noSnapshot, table.serviceTime(),
+        SnapshotHandoff handoff = SnapshotHandoff.of(
+                run,
+                options.copy.noSnapshot,
+                table.serviceTime(),
                 existed && !keepsTtlDeleted ? List.of(1) : List.of());
         run.remember(INDEX, index);
         String alias = options.rebuild && run.fact(ALIAS_MOVED).isEmpty() ? options.index : null;

@@ -31,8 +31,15 @@ final class IndexProgress {
     private final Rate written;
     private long caughtUpAtMillis = -1;
 
-    IndexProgress(JobMetrics metrics, IndexPlan plan, SearchIndexAdmin admin, long caughtUpLagMillis,
-                  PrintStream out, Clock clock, RunState run, SnapshotCleanup cleanup) {
+    IndexProgress(
+            JobMetrics metrics,
+            IndexPlan plan,
+            SearchIndexAdmin admin,
+            long caughtUpLagMillis,
+            PrintStream out,
+            Clock clock,
+            RunState run,
+            SnapshotCleanup cleanup) {
         this.metrics = metrics;
         this.plan = plan;
         this.admin = admin;
@@ -55,18 +62,25 @@ final class IndexProgress {
     void tick() {
         long now = clock.millis();
         JobMetrics.Reading reading = metrics.read(".shardline.");
-        double perSecond = written.perSecond(Math.max(0, reading.sum(".shardline.documentsIndexed"))
-                + Math.max(0, reading.sum(".shardline.documentsDeleted")), now);
+        double perSecond = written.perSecond(
+                Math.max(0, reading.sum(".shardline.documentsIndexed"))
+                        + Math.max(0, reading.sum(".shardline.documentsDeleted")),
+                now);
         boolean snapshotDone = !plan.handoff().snapshot() || reading.finished(VersionedChanges.SNAPSHOT);
         long lag = reading.streamLag();
         StringBuilder line = new StringBuilder("index ").append(plan.index()).append(": ");
         if (!snapshotDone) {
-            line.append(String.format("snapshot %,d of ~%,d items | ", Math.max(0, reading.sum(".shardline.itemsScanned")),
+            line.append(String.format(
+                    "snapshot %,d of ~%,d items | ",
+                    Math.max(0, reading.sum(".shardline.itemsScanned")),
                     plan.table().itemCount()));
         }
-        line.append(String.format("%,.0f documents/s | %,d version conflicts | %,d dead letters | lag %s", perSecond,
+        line.append(String.format(
+                "%,.0f documents/s | %,d version conflicts | %,d dead letters | lag %s",
+                perSecond,
                 Math.max(0, reading.sum(".shardline.versionConflicts")),
-                Math.max(0, reading.sum(".shardline.deadLetters")), lag < 0 ? "unknown" : lag + " ms"));
+                Math.max(0, reading.sum(".shardline.deadLetters")),
+                lag < 0 ? "unknown" : lag + " ms"));
         line.append(cleanup.progress());
         if (run.snapshotsAgain() > 0) {
             line.append(" | snapshots again after a trimmed stream: ").append(run.snapshotsAgain());

@@ -33,8 +33,8 @@ final class ReplicatedChanges implements ItemChangeMapping {
     private final Set<String> events;
     private final boolean replicateTtlDeletes;
 
-    ReplicatedChanges(List<String> keyAttributes, ItemSelection selection, Set<String> events,
-                      boolean replicateTtlDeletes) {
+    ReplicatedChanges(
+            List<String> keyAttributes, ItemSelection selection, Set<String> events, boolean replicateTtlDeletes) {
         this.keyAttributes = List.copyOf(keyAttributes);
         this.selection = selection;
         this.events = Set.copyOf(events);
@@ -84,8 +84,10 @@ final class ReplicatedChanges implements ItemChangeMapping {
         if (change.snapshot) {
             return TableWrite.snapshotPut(attributes, change.version);
         }
-        return (change.removed ? TableWrite.delete(attributes, change.version)
-                : TableWrite.put(attributes, change.version)).changedAt(change.changeMillis);
+        return (change.removed
+                        ? TableWrite.delete(attributes, change.version)
+                        : TableWrite.put(attributes, change.version))
+                .changedAt(change.changeMillis);
     }
 
     private KeyedChange removal(Map<String, AttributeValue> keys, long millis) {

@@ -21,22 +21,30 @@ final class ReplicationPipeline {
     /** Network buffers leave after at most this long (Flink's default is 100 ms): freshness over batching. */
     private static final long BUFFER_TIMEOUT_MILLIS = 5;
 
-    private ReplicationPipeline() {
-    }
+    private ReplicationPipeline() {}
 
     static void build(StreamExecutionEnvironment env, ReplicationOptions options, ReplicationPlan plan) {
         env.setParallelism(options.copy.run.parallelism);
         env.enableCheckpointing(options.copy.checkpointInterval.toMillis());
         env.setBufferTimeout(BUFFER_TIMEOUT_MILLIS);
-        DataStream<KeyedChange> versioned = VersionedChanges.of(env, options.connection.settings(), options.table,
-                plan.handoff(), options.copy.scanSegments, plan.changes(), options.copy.versionRetention,
+        DataStream<KeyedChange> versioned = VersionedChanges.of(
+                env,
+                options.connection.settings(),
+                options.table,
+                plan.handoff(),
+                options.copy.scanSegments,
+                plan.changes(),
+                options.copy.versionRetention,
                 options.copy.polling);
         for (int i = 0; i < plan.targets().size(); i++) {
             ReplicationTarget target = plan.targets().get(i);
             DynamoClientSettings client = target.settings();
             ShardlineTableSink<KeyedChange> sink = ShardlineTableSink.<KeyedChange>builder()
-                    .tableName(target.table()).endpoint(client.endpoint()).region(client.region())
-                    .credentialsProvider(client.credentials()).versionAttribute(options.versionAttribute)
+                    .tableName(target.table())
+                    .endpoint(client.endpoint())
+                    .region(client.region())
+                    .credentialsProvider(client.credentials())
+                    .versionAttribute(options.versionAttribute)
                     .writes(ReplicatedChanges::toWrite)
                     .option(ShardlineTableSinkOptions.MAX_IN_FLIGHT_REQUESTS, options.writesInFlight)
                     .option(ShardlineTableSinkOptions.MAX_TIME_IN_BUFFER, options.writeLinger)

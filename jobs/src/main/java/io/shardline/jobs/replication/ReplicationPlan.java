@@ -21,8 +21,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * @param created the targets this run created
  */
-record ReplicationPlan(TableFacts source, List<ReplicationTarget> targets, List<ReplicationTarget> created,
-                       ReplicatedChanges changes, SnapshotHandoff handoff) {
+record ReplicationPlan(
+        TableFacts source,
+        List<ReplicationTarget> targets,
+        List<ReplicationTarget> created,
+        ReplicatedChanges changes,
+        SnapshotHandoff handoff) {
     private static final Set<String> EVENTS = Set.of("INSERT", "MODIFY", "REMOVE");
 
     static ReplicationPlan prepare(ReplicationOptions options, TableFacts source, RunState run) {
@@ -44,8 +48,13 @@ record ReplicationPlan(TableFacts source, List<ReplicationTarget> targets, List<
             }
             targets.add(target);
         }
-        ItemSelection selection = new ItemSelection(source.keyAttributes(), options.filter, options.projection,
-                options.expressionNames, options.expressionValues, ReplicationTransform.load(options.transform));
+        ItemSelection selection = new ItemSelection(
+                source.keyAttributes(),
+                options.filter,
+                options.projection,
+                options.expressionNames,
+                options.expressionValues,
+                ReplicationTransform.load(options.transform));
         List<ReplicationTarget> missing = new ArrayList<>();
         for (ReplicationTarget target : targets) {
             try (DynamoDbClient client = target.settings().createTableClient()) {
@@ -59,7 +68,10 @@ record ReplicationPlan(TableFacts source, List<ReplicationTarget> targets, List<
                 TargetTables.create(source.description(), client, target);
             }
         }
-        ReplicatedChanges changes = new ReplicatedChanges(source.keyAttributes(), selection, Set.copyOf(options.events),
+        ReplicatedChanges changes = new ReplicatedChanges(
+                source.keyAttributes(),
+                selection,
+                Set.copyOf(options.events),
                 options.onTtlDelete == ReplicationOptions.TtlDeletes.replicate);
         List<Integer> holdingData = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {

@@ -26,8 +26,13 @@ final class ReplicationProgress {
     private final SnapshotCleanup cleanup;
     private final List<Rate> writes = new ArrayList<>();
 
-    ReplicationProgress(JobMetrics metrics, ReplicationPlan plan, PrintStream out, Clock clock, RunState run,
-                        SnapshotCleanup cleanup) {
+    ReplicationProgress(
+            JobMetrics metrics,
+            ReplicationPlan plan,
+            PrintStream out,
+            Clock clock,
+            RunState run,
+            SnapshotCleanup cleanup) {
         this.metrics = metrics;
         this.plan = plan;
         this.out = out;
@@ -40,21 +45,25 @@ final class ReplicationProgress {
     void tick() {
         long now = clock.millis();
         JobMetrics.Reading reading = metrics.read(".shardline.");
-        StringBuilder line = new StringBuilder("replicate ").append(plan.source().table()).append(": ");
+        StringBuilder line =
+                new StringBuilder("replicate ").append(plan.source().table()).append(": ");
         boolean snapshotDone = !plan.handoff().snapshot() || reading.finished(VersionedChanges.SNAPSHOT);
         if (!snapshotDone) {
-            line.append(String.format("snapshot %,d of ~%,d items | ",
-                    Math.max(0, reading.sum(".shardline.itemsScanned")), plan.source().itemCount()));
+            line.append(String.format(
+                    "snapshot %,d of ~%,d items | ",
+                    Math.max(0, reading.sum(".shardline.itemsScanned")),
+                    plan.source().itemCount()));
         }
         line.append("stream lag ").append(millis(reading.streamLag()));
         for (int i = 0; i < plan.targets().size(); i++) {
             ReplicationTarget target = plan.targets().get(i);
             String operator = ReplicationPipeline.TARGET + (i + 1) + "_";
-            double perSecond = writes.get(i).perSecond(Math.max(0, reading.sum(operator, ".shardline.writesApplied")),
-                    now);
+            double perSecond =
+                    writes.get(i).perSecond(Math.max(0, reading.sum(operator, ".shardline.writesApplied")), now);
             long resent = reading.sum(operator, ".shardline.writesResent");
-            line.append(String.format(" | %s: %,.0f writes/s, lag %s", target.name(), perSecond,
-                    millis(reading.max(operator, ".shardline.changeToWriteMillis"))));
+            line.append(String.format(
+                    " | %s: %,.0f writes/s, lag %s",
+                    target.name(), perSecond, millis(reading.max(operator, ".shardline.changeToWriteMillis"))));
             if (resent > 0) {
                 line.append(String.format(", %,d writes resent (throttled, failing or unreachable)", resent));
             }

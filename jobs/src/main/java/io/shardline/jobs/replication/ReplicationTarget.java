@@ -16,8 +16,8 @@ import java.util.TreeMap;
  * @param name what progress lines and errors call it: the table, and its endpoint where that differs
  */
 record ReplicationTarget(String table, TableConnection connection, String name) {
-    private static final Set<String> SETTINGS = Set.of("table", "endpoint", "region", "access-key", "secret-key",
-            "profile", "role-arn");
+    private static final Set<String> SETTINGS =
+            Set.of("table", "endpoint", "region", "access-key", "secret-key", "profile", "role-arn");
 
     static ReplicationTarget parse(String text, TableConnection source) {
         Map<String, String> settings = new TreeMap<>();
@@ -26,7 +26,8 @@ record ReplicationTarget(String table, TableConnection connection, String name) 
         } else {
             for (String part : text.split(",")) {
                 int equals = part.indexOf('=');
-                String setting = equals < 0 ? part.trim() : part.substring(0, equals).trim();
+                String setting =
+                        equals < 0 ? part.trim() : part.substring(0, equals).trim();
                 if (equals < 0 || !SETTINGS.contains(setting)) {
                     throw new IllegalArgumentException("--target " + text + ": '" + part + "' is not one of "
                             + "table=, endpoint=, region=, access-key=, secret-key=, profile=, role-arn=");
@@ -38,14 +39,17 @@ record ReplicationTarget(String table, TableConnection connection, String name) 
         if (table == null || table.isEmpty()) {
             throw new IllegalArgumentException("--target " + text + " names no table (table=NAME)");
         }
-        TableConnection connection = TableConnection.of(settings.getOrDefault("endpoint", source.endpoint),
-                settings.getOrDefault("region", source.region), settings.getOrDefault("access-key", source.accessKey),
+        TableConnection connection = TableConnection.of(
+                settings.getOrDefault("endpoint", source.endpoint),
+                settings.getOrDefault("region", source.region),
+                settings.getOrDefault("access-key", source.accessKey),
                 settings.getOrDefault("secret-key", source.secretKey));
         boolean ownKeys = settings.containsKey("access-key");
         connection.profile = settings.getOrDefault("profile", ownKeys ? null : source.profile);
         connection.roleArn = settings.getOrDefault("role-arn", ownKeys ? null : source.roleArn);
         connection.roleSession = source.roleSession;
-        String where = connection.endpoint.equals(source.endpoint) && connection.region.equals(source.region) ? ""
+        String where = connection.endpoint.equals(source.endpoint) && connection.region.equals(source.region)
+                ? ""
                 : " at " + ("aws".equals(connection.endpoint) ? "aws " + connection.region : connection.endpoint);
         return new ReplicationTarget(table, connection, table + where);
     }
@@ -56,7 +60,8 @@ record ReplicationTarget(String table, TableConnection connection, String name) 
 
     /** Whether this target is the table {@code source} names at the source's endpoint. */
     boolean isSource(String sourceTable, TableConnection source) {
-        return table.equals(sourceTable) && connection.endpoint.equals(source.endpoint)
+        return table.equals(sourceTable)
+                && connection.endpoint.equals(source.endpoint)
                 && connection.region.equals(source.region);
     }
 }

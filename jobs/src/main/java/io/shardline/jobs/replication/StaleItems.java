@@ -54,12 +54,20 @@ record StaleItems(ReplicationTarget target, List<String> keyAttributes, String v
             projection.add("#k" + i);
         }
         Map<String, AttributeValue> values = Map.of(":v", AttributeValue.fromN(Long.toString(version)));
-        client.scanPaginator(r -> r.tableName(target.table()).segment(segment).totalSegments(SEGMENTS)
-                        .consistentRead(true).filterExpression(CONDITION).projectionExpression(String.join(",", projection))
-                        .expressionAttributeNames(names).expressionAttributeValues(values))
-                .items().forEach(key -> {
+        client.scanPaginator(r -> r.tableName(target.table())
+                        .segment(segment)
+                        .totalSegments(SEGMENTS)
+                        .consistentRead(true)
+                        .filterExpression(CONDITION)
+                        .projectionExpression(String.join(",", projection))
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values))
+                .items()
+                .forEach(key -> {
                     try {
-                        client.deleteItem(r -> r.tableName(target.table()).key(key).conditionExpression(CONDITION)
+                        client.deleteItem(r -> r.tableName(target.table())
+                                .key(key)
+                                .conditionExpression(CONDITION)
                                 .expressionAttributeNames(Map.of("#v", versionAttribute))
                                 .expressionAttributeValues(values));
                         removed.incrementAndGet();

@@ -20,8 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * attribute definitions, secondary indexes and stream settings (on-demand capacity).
  */
 final class TargetTables {
-    private TargetTables() {
-    }
+    private TargetTables() {}
 
     /**
      * Whether the target exists; refuses one whose key schema differs from the source's, naming
@@ -52,8 +51,9 @@ final class TargetTables {
 
     /** The key schema as people read it: {@code [pk S HASH, sk N RANGE]}. */
     static String keySchema(TableDescription table) {
-        Map<String, String> types = table.attributeDefinitions().stream().collect(Collectors.toMap(
-                AttributeDefinition::attributeName, AttributeDefinition::attributeTypeAsString));
+        Map<String, String> types = table.attributeDefinitions().stream()
+                .collect(Collectors.toMap(
+                        AttributeDefinition::attributeName, AttributeDefinition::attributeTypeAsString));
         List<String> elements = new ArrayList<>();
         for (KeySchemaElement element : table.keySchema()) {
             elements.add(element.attributeName() + " " + types.get(element.attributeName()) + " "
@@ -63,21 +63,32 @@ final class TargetTables {
     }
 
     private static CreateTableRequest creation(TableDescription source, String table) {
-        CreateTableRequest.Builder request = CreateTableRequest.builder().tableName(table)
+        CreateTableRequest.Builder request = CreateTableRequest.builder()
+                .tableName(table)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(source.attributeDefinitions())
                 .keySchema(source.keySchema());
-        if (source.hasGlobalSecondaryIndexes() && !source.globalSecondaryIndexes().isEmpty()) {
+        if (source.hasGlobalSecondaryIndexes()
+                && !source.globalSecondaryIndexes().isEmpty()) {
             request.globalSecondaryIndexes(source.globalSecondaryIndexes().stream()
-                    .map(index -> GlobalSecondaryIndex.builder().indexName(index.indexName())
-                            .keySchema(index.keySchema()).projection(index.projection()).build()).toList());
+                    .map(index -> GlobalSecondaryIndex.builder()
+                            .indexName(index.indexName())
+                            .keySchema(index.keySchema())
+                            .projection(index.projection())
+                            .build())
+                    .toList());
         }
         if (source.hasLocalSecondaryIndexes() && !source.localSecondaryIndexes().isEmpty()) {
             request.localSecondaryIndexes(source.localSecondaryIndexes().stream()
-                    .map(index -> LocalSecondaryIndex.builder().indexName(index.indexName())
-                            .keySchema(index.keySchema()).projection(index.projection()).build()).toList());
+                    .map(index -> LocalSecondaryIndex.builder()
+                            .indexName(index.indexName())
+                            .keySchema(index.keySchema())
+                            .projection(index.projection())
+                            .build())
+                    .toList());
         }
-        if (source.streamSpecification() != null && Boolean.TRUE.equals(source.streamSpecification().streamEnabled())) {
+        if (source.streamSpecification() != null
+                && Boolean.TRUE.equals(source.streamSpecification().streamEnabled())) {
             request.streamSpecification(source.streamSpecification());
         }
         return request.build();

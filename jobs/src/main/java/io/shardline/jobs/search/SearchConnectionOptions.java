@@ -6,8 +6,11 @@ import picocli.CommandLine.Option;
 
 /** How the jobs that read or write an OpenSearch index reach it, as command-line options. */
 public final class SearchConnectionOptions {
-    @Option(names = "--opensearch", required = true, split = ",", description = "OpenSearch node URL(s), "
-            + "such as http://127.0.0.1:9200")
+    @Option(
+            names = "--opensearch",
+            required = true,
+            split = ",",
+            description = "OpenSearch node URL(s), " + "such as http://127.0.0.1:9200")
     public List<String> urls;
 
     @Option(names = "--opensearch-user", description = "User name for basic authentication")

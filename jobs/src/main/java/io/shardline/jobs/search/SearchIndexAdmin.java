@@ -29,8 +29,10 @@ public final class SearchIndexAdmin implements AutoCloseable {
     /** Object depth a mapping may have: a typed copy is twice as deep as an item, and items nest 32 levels. */
     private static final int MAPPING_DEPTH = 80;
     /** Decimals as BigDecimal, so documents read back keep every digit. */
-    public static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+    public static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
+
     private final OpenSearchClient client;
     private final OpenSearchGenericClient generic;
 
@@ -40,8 +42,7 @@ public final class SearchIndexAdmin implements AutoCloseable {
     }
 
     /** A status and JSON answer. */
-    private record Answer(int status, JsonNode body) {
-    }
+    private record Answer(int status, JsonNode body) {}
 
     private Answer call(String method, String endpoint, Object body) {
         var request = Requests.builder().method(method).endpoint(endpoint);
@@ -65,8 +66,8 @@ public final class SearchIndexAdmin implements AutoCloseable {
     private JsonNode ok(String method, String endpoint, Object body) {
         Answer answer = call(method, endpoint, body);
         if (answer.status >= 300) {
-            throw new IllegalStateException("OpenSearch " + method + " " + endpoint + " answered " + answer.status + ": "
-                    + answer.body);
+            throw new IllegalStateException(
+                    "OpenSearch " + method + " " + endpoint + " answered " + answer.status + ": " + answer.body);
         }
         return answer.body;
     }
@@ -99,19 +100,55 @@ public final class SearchIndexAdmin implements AutoCloseable {
      * digits on the way (9.9999999999999999999999999999999999999E+125 came back as 1E+126).
      */
     public void createForItems(String index, String metadataField, String typedField) {
-        ObjectNode mappings = JSON.createObjectNode().put("dynamic", false).put("date_detection", false)
+        ObjectNode mappings = JSON.createObjectNode()
+                .put("dynamic", false)
+                .put("date_detection", false)
                 .put("numeric_detection", false);
         ArrayNode templates = mappings.putArray("dynamic_templates");
-        typed(templates, typedField, "strings", "S|SS", "string", JSON.createObjectNode().put("type", "text")
-                .set("fields", JSON.createObjectNode().set("keyword", JSON.createObjectNode().put("type", "keyword")
-                        .put("ignore_above", KEYWORD_CHARACTERS))));
-        typed(templates, typedField, "numbers", "N|NS", "string", JSON.createObjectNode().put("type", "double")
-                .put("ignore_malformed", true));
-        typed(templates, typedField, "binaries", "B|BS", "string", JSON.createObjectNode().put("type", "keyword")
-                .put("ignore_above", KEYWORD_CHARACTERS));
-        typed(templates, typedField, "booleans", "BOOL|NULL", "boolean", JSON.createObjectNode().put("type", "boolean"));
-        typed(templates, typedField, "maps_and_lists", "M|L", "object", JSON.createObjectNode().put("type",
-                "flat_object"));
+        typed(
+                templates,
+                typedField,
+                "strings",
+                "S|SS",
+                "string",
+                JSON.createObjectNode()
+                        .put("type", "text")
+                        .set(
+                                "fields",
+                                JSON.createObjectNode()
+                                        .set(
+                                                "keyword",
+                                                JSON.createObjectNode()
+                                                        .put("type", "keyword")
+                                                        .put("ignore_above", KEYWORD_CHARACTERS))));
+        typed(
+                templates,
+                typedField,
+                "numbers",
+                "N|NS",
+                "string",
+                JSON.createObjectNode().put("type", "double").put("ignore_malformed", true));
+        typed(
+                templates,
+                typedField,
+                "binaries",
+                "B|BS",
+                "string",
+                JSON.createObjectNode().put("type", "keyword").put("ignore_above", KEYWORD_CHARACTERS));
+        typed(
+                templates,
+                typedField,
+                "booleans",
+                "BOOL|NULL",
+                "boolean",
+                JSON.createObjectNode().put("type", "boolean"));
+        typed(
+                templates,
+                typedField,
+                "maps_and_lists",
+                "M|L",
+                "object",
+                JSON.createObjectNode().put("type", "flat_object"));
         ObjectNode properties = mappings.putObject("properties");
         properties.putObject(typedField).put("type", "object").put("dynamic", true);
         ObjectNode metadata = properties.putObject(metadataField).putObject("properties");
@@ -126,10 +163,12 @@ public final class SearchIndexAdmin implements AutoCloseable {
     }
 
     /** A dynamic template mapping the values of DynamoDB types {@code types} (a regex) under {@code typedField}. */
-    private static void typed(ArrayNode templates, String typedField, String name, String types, String jsonType,
-                              ObjectNode mapping) {
+    private static void typed(
+            ArrayNode templates, String typedField, String name, String types, String jsonType, ObjectNode mapping) {
         ObjectNode template = templates.addObject().putObject(name);
-        template.put("path_match", typedField + ".*").put("match_pattern", "regex").put("match", "^(" + types + ")$")
+        template.put("path_match", typedField + ".*")
+                .put("match_pattern", "regex")
+                .put("match", "^(" + types + ")$")
                 .put("match_mapping_type", jsonType);
         template.set("mapping", mapping);
     }
@@ -138,7 +177,8 @@ public final class SearchIndexAdmin implements AutoCloseable {
     public boolean searchesTypedField(String index, String typedField) {
         for (JsonNode mapping : ok("GET", "/" + index + "/_mapping", null)) {
             JsonNode mappings = mapping.path("mappings");
-            if (mappings.path("properties").has(typedField) && "false".equals(mappings.path("dynamic").asText())) {
+            if (mappings.path("properties").has(typedField)
+                    && "false".equals(mappings.path("dynamic").asText())) {
                 return true;
             }
         }
@@ -187,16 +227,24 @@ public final class SearchIndexAdmin implements AutoCloseable {
      * lower, so a document written meanwhile at {@code version} or above stays. Counts the deleted.
      */
     public void deleteOlderThan(String index, String timeField, long sinceMillis, long version, AtomicLong deleted) {
-        ObjectNode search = JSON.createObjectNode().put("size", 1000).put("version", true).put("_source", false);
-        search.putObject("query").putObject("bool").putObject("must_not").putObject("range").putObject(timeField)
+        ObjectNode search =
+                JSON.createObjectNode().put("size", 1000).put("version", true).put("_source", false);
+        search.putObject("query")
+                .putObject("bool")
+                .putObject("must_not")
+                .putObject("range")
+                .putObject(timeField)
                 .put("gte", sinceMillis);
         scroll(index, search, page -> {
             StringBuilder bulk = new StringBuilder();
             for (JsonNode hit : page) {
                 if (hit.path("_version").asLong(Long.MAX_VALUE) < version - 1) {
                     ObjectNode delete = JSON.createObjectNode();
-                    delete.putObject("delete").put("_index", index).put("_id", hit.path("_id").asText())
-                            .put("version", version - 1).put("version_type", "external");
+                    delete.putObject("delete")
+                            .put("_index", index)
+                            .put("_id", hit.path("_id").asText())
+                            .put("version", version - 1)
+                            .put("version_type", "external");
                     bulk.append(delete).append('\n');
                 }
             }

@@ -14,16 +14,17 @@ import software.amazon.awssdk.core.SdkBytes;
  * projections run on the engine's own expression evaluator: the semantics DynamoDB users know.
  */
 final class EngineValues {
-    private EngineValues() {
-    }
+    private EngineValues() {}
 
-    static Map<String, AttributeValue> toEngine(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
+    static Map<String, AttributeValue> toEngine(
+            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
         Map<String, AttributeValue> converted = new LinkedHashMap<>();
         item.forEach((name, value) -> converted.put(name, toEngine(value)));
         return converted;
     }
 
-    static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> toSdk(Map<String, AttributeValue> item) {
+    static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> toSdk(
+            Map<String, AttributeValue> item) {
         Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> converted = new LinkedHashMap<>();
         item.forEach((name, value) -> converted.put(name, toSdk(value)));
         return converted;
@@ -37,10 +38,17 @@ final class EngineValues {
             case BOOL -> new AttributeValue.BOOL(value.bool());
             case NUL -> new AttributeValue.NULL();
             case M -> new AttributeValue.M(toEngine(value.m()));
-            case L -> new AttributeValue.L(value.l().stream().map(EngineValues::toEngine).toList());
+            case L ->
+                new AttributeValue.L(
+                        value.l().stream().map(EngineValues::toEngine).toList());
             case SS -> AttributeValue.SS.of(value.ss());
-            case NS -> AttributeValue.NS.of(value.ns().stream().map(DynamoNumber::parse).toList());
-            case BS -> AttributeValue.BS.of(value.bs().stream().map(b -> Bytes.copyOf(b.asByteArrayUnsafe())).toList());
+            case NS ->
+                AttributeValue.NS.of(
+                        value.ns().stream().map(DynamoNumber::parse).toList());
+            case BS ->
+                AttributeValue.BS.of(value.bs().stream()
+                        .map(b -> Bytes.copyOf(b.asByteArrayUnsafe()))
+                        .toList());
             default -> throw new IllegalArgumentException("An attribute value of unknown type: " + value);
         };
     }
@@ -50,7 +58,8 @@ final class EngineValues {
             return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(s.value());
         }
         if (value instanceof AttributeValue.N n) {
-            return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(n.value().toString());
+            return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(
+                    n.value().toString());
         }
         if (value instanceof AttributeValue.B b) {
             return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromB(
@@ -78,7 +87,8 @@ final class EngineValues {
                     ns.value().stream().map(DynamoNumber::toString).toList());
         }
         AttributeValue.BS bs = (AttributeValue.BS) value;
-        return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromBs(
-                bs.value().stream().map(b -> SdkBytes.fromByteArrayUnsafe(b.toArray())).toList());
+        return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromBs(bs.value().stream()
+                .map(b -> SdkBytes.fromByteArrayUnsafe(b.toArray()))
+                .toList());
     }
 }

@@ -41,8 +41,13 @@ public final class ItemSelection implements Serializable {
      * @param valuesJson expression attribute values as DynamoDB JSON ({@code {":v": {"S": "x"}}}), or null
      * @param transform  the user's transform, or null
      */
-    public ItemSelection(List<String> keyAttributes, String filter, String projection, Map<String, String> names,
-                  String valuesJson, ReplicationTransform transform) {
+    public ItemSelection(
+            List<String> keyAttributes,
+            String filter,
+            String projection,
+            Map<String, String> names,
+            String valuesJson,
+            ReplicationTransform transform) {
         this.keyAttributes = List.copyOf(keyAttributes);
         this.filter = filter;
         this.projection = projection;
@@ -75,9 +80,10 @@ public final class ItemSelection implements Serializable {
         if (transformed != null) {
             for (String key : keyAttributes) {
                 if (!Objects.equals(transformed.get(key), item.get(key))) {
-                    throw new IllegalStateException("The replication transform " + transform.getClass().getName()
-                            + " changed key attribute " + key + " of the item with key " + key(item) + " to "
-                            + transformed.get(key) + "; a transform must keep the key");
+                    throw new IllegalStateException(
+                            "The replication transform " + transform.getClass().getName()
+                                    + " changed key attribute " + key + " of the item with key " + key(item) + " to "
+                                    + transformed.get(key) + "; a transform must keep the key");
                 }
             }
         }
@@ -97,19 +103,24 @@ public final class ItemSelection implements Serializable {
             return;
         }
         try {
-            Map<String, io.shardline.engine.model.AttributeValue> values = valuesJson == null ? null
-                    : DynamoJson.readItem(valuesJson.getBytes(StandardCharsets.UTF_8));
+            Map<String, io.shardline.engine.model.AttributeValue> values =
+                    valuesJson == null ? null : DynamoJson.readItem(valuesJson.getBytes(StandardCharsets.UTF_8));
             ExpressionAttributes attributes = new ExpressionAttributes(names, values);
-            parsedFilter = filter == null ? null : ExpressionParser.condition(ExpressionKind.FILTER, filter, attributes);
+            parsedFilter =
+                    filter == null ? null : ExpressionParser.condition(ExpressionKind.FILTER, filter, attributes);
             parsedProjection = projection == null ? null : ExpressionParser.projection(projection, attributes);
             attributes.checkAllUsed();
         } catch (UncheckedIOException e) {
-            throw new IllegalArgumentException("The replication's expression attribute values are not DynamoDB JSON "
-                    + "such as {\":v\": {\"S\": \"x\"}}: " + valuesJson, e);
+            throw new IllegalArgumentException(
+                    "The replication's expression attribute values are not DynamoDB JSON "
+                            + "such as {\":v\": {\"S\": \"x\"}}: " + valuesJson,
+                    e);
         } catch (DynamoException e) {
-            throw new IllegalArgumentException("The replication's filter or projection is not valid: " + e.getMessage()
-                    + (filter == null ? "" : " (filter: " + filter + ")")
-                    + (projection == null ? "" : " (projection: " + projection + ")"), e);
+            throw new IllegalArgumentException(
+                    "The replication's filter or projection is not valid: " + e.getMessage()
+                            + (filter == null ? "" : " (filter: " + filter + ")")
+                            + (projection == null ? "" : " (projection: " + projection + ")"),
+                    e);
         }
         parsed = true;
     }

@@ -28,14 +28,17 @@ public interface ReplicationTransform extends Serializable {
         Object instance;
         try {
             instance = Class.forName(className, true, Thread.currentThread().getContextClassLoader())
-                    .getConstructor().newInstance();
+                    .getConstructor()
+                    .newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
-            throw new IllegalArgumentException("--transform " + className + " cannot be made: it needs to be a class "
-                    + "on the class path with a public no-argument constructor (" + e + ")", e);
+            throw new IllegalArgumentException(
+                    "--transform " + className + " cannot be made: it needs to be a class "
+                            + "on the class path with a public no-argument constructor (" + e + ")",
+                    e);
         }
         if (!(instance instanceof ReplicationTransform transform)) {
-            throw new IllegalArgumentException("--transform " + className + " does not implement "
-                    + ReplicationTransform.class.getName());
+            throw new IllegalArgumentException(
+                    "--transform " + className + " does not implement " + ReplicationTransform.class.getName());
         }
         return transform;
     }

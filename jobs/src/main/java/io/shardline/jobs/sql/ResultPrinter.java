@@ -19,6 +19,7 @@ import org.apache.flink.util.CloseableIterator;
 final class ResultPrinter {
     /** Changelog columns are at least this wide, since later rows cannot widen them. */
     private static final int MIN_STREAMING_WIDTH = 12;
+
     private final PrintWriter out;
 
     ResultPrinter(PrintWriter out) {
@@ -29,7 +30,9 @@ final class ResultPrinter {
     long changelog(TableResult result) throws Exception {
         List<String> columns = new ArrayList<>(List.of("op"));
         columns.addAll(result.getResolvedSchema().getColumnNames());
-        int[] widths = columns.stream().mapToInt(name -> Math.max(name.length(), MIN_STREAMING_WIDTH)).toArray();
+        int[] widths = columns.stream()
+                .mapToInt(name -> Math.max(name.length(), MIN_STREAMING_WIDTH))
+                .toArray();
         widths[0] = 2;
         printHeader(columns, widths);
         long rows = 0;
@@ -90,8 +93,12 @@ final class ResultPrinter {
         List<String> cells = new ArrayList<>(row.getArity());
         for (int i = 0; i < row.getArity(); i++) {
             Object value = row.getField(i);
-            cells.add(value == null ? "<NULL>" : value instanceof byte[] bytes ? Arrays.toString(bytes)
-                    : value instanceof Object[] array ? Arrays.deepToString(array) : value.toString());
+            cells.add(
+                    value == null
+                            ? "<NULL>"
+                            : value instanceof byte[] bytes
+                                    ? Arrays.toString(bytes)
+                                    : value instanceof Object[] array ? Arrays.deepToString(array) : value.toString());
         }
         return cells;
     }
@@ -113,7 +120,9 @@ final class ResultPrinter {
     private void printRow(List<String> cells, int[] widths) {
         StringBuilder line = new StringBuilder("|");
         for (int i = 0; i < widths.length; i++) {
-            line.append(' ').append(" ".repeat(Math.max(0, widths[i] - cells.get(i).length()))).append(cells.get(i))
+            line.append(' ')
+                    .append(" ".repeat(Math.max(0, widths[i] - cells.get(i).length())))
+                    .append(cells.get(i))
                     .append(" |");
         }
         out.println(line);

@@ -21,8 +21,8 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -31,34 +31,45 @@ import picocli.CommandLine.Spec;
  * registered ({@code 'connector' = 'shardline'}): DDL, INSERT statements (run to their end), and
  * queries, whose results are printed in columns as Flink's SQL client prints them in tableau mode.
  */
-@Command(name = "sql", mixinStandardHelpOptions = true, description = {
-        "Runs SQL statements on a local Flink cluster with the shardline connector ('connector' = 'shardline').",
-        "Each query's result is printed in columns, like Flink's SQL client in tableau mode: its changelog as it "
-                + "comes (an op column of +I, -U, +U, -D), or with --final the final table of a bounded query. "
-                + "INSERT statements run until their job ends (bounded sources: 'scan.bounded' = 'true') or the "
-                + "command is stopped. See docs/sql.md."})
+@Command(
+        name = "sql",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs SQL statements on a local Flink cluster with the shardline connector ('connector' = 'shardline').",
+            "Each query's result is printed in columns, like Flink's SQL client in tableau mode: its changelog as it "
+                    + "comes (an op column of +I, -U, +U, -D), or with --final the final table of a bounded query. "
+                    + "INSERT statements run until their job ends (bounded sources: 'scan.bounded' = 'true') or the "
+                    + "command is stopped. See docs/sql.md."
+        })
 public final class SqlCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Statements statements;
 
     /** Where the statements come from. */
     static final class Statements {
-        @Option(names = {"-f", "--file"}, description = "A script of statements separated by semicolons")
+        @Option(
+                names = {"-f", "--file"},
+                description = "A script of statements separated by semicolons")
         Path file;
 
-        @Option(names = {"-e", "--execute"}, description = "Statements separated by semicolons")
+        @Option(
+                names = {"-e", "--execute"},
+                description = "Statements separated by semicolons")
         String text;
     }
 
-    @Option(names = "--final", description = "Print each query's final table once it ends (bounded queries) "
-            + "instead of its changelog")
+    @Option(
+            names = "--final",
+            description = "Print each query's final table once it ends (bounded queries) " + "instead of its changelog")
     boolean finalTable;
 
     @Option(names = "--parallelism", description = "Default parallelism of the jobs (default: ${DEFAULT-VALUE})")
     int parallelism = 2;
 
-    @Option(names = "--checkpoint-interval", converter = DurationConverter.class, description = "Checkpoint "
-            + "interval of the jobs (default: 10s)")
+    @Option(
+            names = "--checkpoint-interval",
+            converter = DurationConverter.class,
+            description = "Checkpoint " + "interval of the jobs (default: 10s)")
     Duration checkpointInterval = Duration.ofSeconds(10);
 
     @Mixin
@@ -69,8 +80,8 @@ public final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String script = statements.text != null ? statements.text
-                : Files.readString(statements.file, StandardCharsets.UTF_8);
+        String script =
+                statements.text != null ? statements.text : Files.readString(statements.file, StandardCharsets.UTF_8);
         List<String> sql = SqlScript.statements(script);
         PrintWriter out = spec.commandLine().getOut();
         StreamExecutionEnvironment context = StreamExecutionEnvironment.getExecutionEnvironment();

@@ -9,8 +9,7 @@ import java.util.List;
  * the statements and empty statements dropped.
  */
 final class SqlScript {
-    private SqlScript() {
-    }
+    private SqlScript() {}
 
     static List<String> statements(String script) {
         List<String> statements = new ArrayList<>();

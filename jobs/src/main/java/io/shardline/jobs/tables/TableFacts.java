@@ -23,27 +23,42 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
  * @param viewType    the stream's view type, or null when the table has no stream
  * @param description the table as DescribeTable described it, or null where not needed (tests)
  */
-public record TableFacts(String table, List<String> keyAttributes, StreamViewType viewType, long itemCount,
-                         Instant serviceTime, TableDescription description) {
+public record TableFacts(
+        String table,
+        List<String> keyAttributes,
+        StreamViewType viewType,
+        long itemCount,
+        Instant serviceTime,
+        TableDescription description) {
 
     /** Describes {@code table}. */
     public static TableFacts describe(DynamoDbClient client, String table) {
         DescribeTableResponse response = client.describeTable(r -> r.tableName(table));
         TableDescription description = response.table();
         List<String> keys = new ArrayList<>();
-        description.keySchema().stream().filter(k -> k.keyType() == KeyType.HASH)
+        description.keySchema().stream()
+                .filter(k -> k.keyType() == KeyType.HASH)
                 .forEach(k -> keys.add(k.attributeName()));
-        description.keySchema().stream().filter(k -> k.keyType() == KeyType.RANGE)
+        description.keySchema().stream()
+                .filter(k -> k.keyType() == KeyType.RANGE)
                 .forEach(k -> keys.add(k.attributeName()));
         StreamViewType view = description.streamSpecification() != null
-                && Boolean.TRUE.equals(description.streamSpecification().streamEnabled())
-                ? description.streamSpecification().streamViewType() : null;
-        Instant serviceTime = response.sdkHttpResponse().firstMatchingHeader("Date")
-                .map(date -> ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
+                        && Boolean.TRUE.equals(description.streamSpecification().streamEnabled())
+                ? description.streamSpecification().streamViewType()
+                : null;
+        Instant serviceTime = response.sdkHttpResponse()
+                .firstMatchingHeader("Date")
+                .map(date -> ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant())
                 .orElseThrow(() -> new IllegalStateException("The DynamoDB endpoint sent no Date header, so the "
                         + "snapshot cannot be lined up with the stream"));
-        return new TableFacts(table, keys, view,
-                description.itemCount() == null ? -1 : description.itemCount(), serviceTime, description);
+        return new TableFacts(
+                table,
+                keys,
+                view,
+                description.itemCount() == null ? -1 : description.itemCount(),
+                serviceTime,
+                description);
     }
 
     /**
@@ -64,16 +79,18 @@ public record TableFacts(String table, List<String> keyAttributes, StreamViewTyp
 
     private void requireImages(StreamViewType images, String purpose) {
         if (viewType != images && viewType != StreamViewType.NEW_AND_OLD_IMAGES) {
-            throw new IllegalArgumentException("Table " + table + " has " + (viewType == null ? "no stream"
-                    : "a stream of view type " + viewType) + "; " + purpose + " needs a stream of view type " + images
-                    + " or NEW_AND_OLD_IMAGES (UpdateTable --stream-specification "
-                    + "StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES)");
+            throw new IllegalArgumentException(
+                    "Table " + table + " has " + (viewType == null ? "no stream" : "a stream of view type " + viewType)
+                            + "; " + purpose + " needs a stream of view type " + images
+                            + " or NEW_AND_OLD_IMAGES (UpdateTable --stream-specification "
+                            + "StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES)");
         }
     }
 
     /** The attribute Time to Live reads on {@code table}, or null when Time to Live is not enabled. */
     public static String ttlAttribute(DynamoDbClient client, String table) {
-        TimeToLiveDescription ttl = client.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription();
+        TimeToLiveDescription ttl =
+                client.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription();
         return ttl != null && ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED ? ttl.attributeName() : null;
     }
 }

@@ -15,8 +15,15 @@ public final class CopyComparison {
     static final int EXAMPLES = 5;
 
     /** Counts of what matched and what did not, with the first few keys of each difference. */
-    public record Result(long expected, long held, long missing, long extra, long different,
-                         List<String> missingKeys, List<String> extraKeys, List<String> differentKeys) {
+    public record Result(
+            long expected,
+            long held,
+            long missing,
+            long extra,
+            long different,
+            List<String> missingKeys,
+            List<String> extraKeys,
+            List<String> differentKeys) {
         public boolean equal() {
             return missing == 0 && extra == 0 && different == 0;
         }
@@ -51,7 +58,14 @@ public final class CopyComparison {
 
     Result result() {
         List<String> extraKeys = held.keySet().stream().sorted().limit(EXAMPLES).toList();
-        return new Result(expected, heldCount, missing, held.size(), different, List.copyOf(missingKeys), extraKeys,
+        return new Result(
+                expected,
+                heldCount,
+                missing,
+                held.size(),
+                different,
+                List.copyOf(missingKeys),
+                extraKeys,
                 List.copyOf(differentKeys));
     }
 

@@ -21,20 +21,26 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * every digit), and the index must hold nothing else. Holds a digest per document, not the documents.
  */
 public final class IndexVerifier {
-    private IndexVerifier() {
-    }
+    private IndexVerifier() {}
 
-    public static CopyComparison.Result verify(DynamoDbClient table, String tableName, SearchIndexAdmin search,
-                                               String index, String metadataField, String typedField) {
+    public static CopyComparison.Result verify(
+            DynamoDbClient table,
+            String tableName,
+            SearchIndexAdmin search,
+            String index,
+            String metadataField,
+            String typedField) {
         search.refresh(index);
         CopyComparison comparison = new CopyComparison();
-        search.forEachDocument(index, hit -> comparison.held(hit.get("_id").asText(),
-                digest(hit.get("_source"), metadataField, typedField)));
+        search.forEachDocument(
+                index,
+                hit -> comparison.held(hit.get("_id").asText(), digest(hit.get("_source"), metadataField, typedField)));
         List<String> keys = TableFacts.describe(table, tableName).keyAttributes();
         ItemDocuments expected = new ItemDocuments(keys, metadataField);
-        table.scanPaginator(r -> r.tableName(tableName).consistentRead(true)).items().forEach(item ->
-                comparison.expected(expected.id(item), digest(parse(expected.source(item, Map.of())), metadataField,
-                        typedField)));
+        table.scanPaginator(r -> r.tableName(tableName).consistentRead(true))
+                .items()
+                .forEach(item -> comparison.expected(
+                        expected.id(item), digest(parse(expected.source(item, Map.of())), metadataField, typedField)));
         return comparison.result();
     }
 

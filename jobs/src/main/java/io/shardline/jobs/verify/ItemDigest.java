@@ -18,8 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * exactly when DynamoDB would call them equal.
  */
 final class ItemDigest {
-    private ItemDigest() {
-    }
+    private ItemDigest() {}
 
     static String of(Map<String, AttributeValue> item) {
         MessageDigest digest;

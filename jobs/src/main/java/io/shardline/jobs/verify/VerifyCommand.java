@@ -1,7 +1,6 @@
 package io.shardline.jobs.verify;
 
 import io.shardline.jobs.cli.TableConnection;
-import io.shardline.jobs.index.IndexOptions;
 import io.shardline.jobs.search.SearchConnectionOptions;
 import io.shardline.jobs.search.SearchIndexAdmin;
 import io.shardline.jobs.selection.ItemSelection;
@@ -24,7 +23,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code verify}: compares a table with its OpenSearch index ({@code --index}) or with its replica
  * ({@code --target-table}) and exits 1 on any difference.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
         description = "Compares a table with its OpenSearch index (--index) or its replica (--target-table); "
                 + "exits 1 when they differ.")
 public final class VerifyCommand implements Callable<Integer> {
@@ -54,12 +55,17 @@ public final class VerifyCommand implements Callable<Integer> {
         @ArgGroup(exclusive = false, multiplicity = "1")
         SearchConnectionOptions search = new SearchConnectionOptions();
 
-        @Option(names = "--metadata-field", defaultValue = "@shardline", description = "Document field with "
-                + "change metadata, not compared (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--metadata-field",
+                defaultValue = "@shardline",
+                description = "Document field with " + "change metadata, not compared (default: ${DEFAULT-VALUE})")
         String metadataField;
 
-        @Option(names = "--typed-field", defaultValue = "@dynamodb", description = "Document field with the item's "
-                + "typed copy, not compared (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--typed-field",
+                defaultValue = "@dynamodb",
+                description =
+                        "Document field with the item's " + "typed copy, not compared (default: ${DEFAULT-VALUE})")
         String typedField;
     }
 
@@ -68,8 +74,9 @@ public final class VerifyCommand implements Callable<Integer> {
         @Option(names = "--target-table", required = true, description = "The replica table")
         String table;
 
-        @Option(names = "--target-endpoint", description = "The replica's endpoint, or 'aws' (default: the "
-                + "table's)")
+        @Option(
+                names = "--target-endpoint",
+                description = "The replica's endpoint, or 'aws' (default: the " + "table's)")
         String endpoint;
 
         @Option(names = "--target-region", description = "The replica's region (default: the table's)")
@@ -81,19 +88,24 @@ public final class VerifyCommand implements Callable<Integer> {
         @Option(names = "--target-secret-key", description = "The replica's secret key (default: the table's)")
         String secretKey;
 
-        @Option(names = "--version-attribute", defaultValue = "shardline:version", description = "The replica's "
-                + "version attribute, not compared (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--version-attribute",
+                defaultValue = "shardline:version",
+                description = "The replica's " + "version attribute, not compared (default: ${DEFAULT-VALUE})")
         String versionAttribute;
 
         @Option(names = "--filter", description = "The replication's filter: only items satisfying it are expected")
         String filter;
 
-        @Option(names = "--projection", description = "The replication's projection: only these attributes "
-                + "(and the key) are expected")
+        @Option(
+                names = "--projection",
+                description = "The replication's projection: only these attributes " + "(and the key) are expected")
         String projection;
 
-        @Option(names = "--expression-names", split = ",", description = "Names the filter and projection use, "
-                + "such as #s=status")
+        @Option(
+                names = "--expression-names",
+                split = ",",
+                description = "Names the filter and projection use, " + "such as #s=status")
         Map<String, String> expressionNames = new LinkedHashMap<>();
 
         @Option(names = "--expression-values", description = "Values the filter uses, in DynamoDB JSON")
@@ -115,8 +127,8 @@ public final class VerifyCommand implements Callable<Integer> {
             if (copy.index != null) {
                 copyName = "index " + copy.index.index;
                 try (SearchIndexAdmin admin = new SearchIndexAdmin(copy.index.search.connection())) {
-                    result = IndexVerifier.verify(client, table, admin, copy.index.index, copy.index.metadataField,
-                            copy.index.typedField);
+                    result = IndexVerifier.verify(
+                            client, table, admin, copy.index.index, copy.index.metadataField, copy.index.typedField);
                 }
             } else {
                 TableCopy replica = copy.replica;
@@ -127,19 +139,35 @@ public final class VerifyCommand implements Callable<Integer> {
                         replica.accessKey == null ? connection.accessKey : replica.accessKey,
                         replica.secretKey == null ? connection.secretKey : replica.secretKey);
                 List<String> keys = TableFacts.describe(client, table).keyAttributes();
-                ItemSelection selection = new ItemSelection(keys, replica.filter, replica.projection,
-                        replica.expressionNames, replica.expressionValues, ReplicationTransform.load(replica.transform));
+                ItemSelection selection = new ItemSelection(
+                        keys,
+                        replica.filter,
+                        replica.projection,
+                        replica.expressionNames,
+                        replica.expressionValues,
+                        ReplicationTransform.load(replica.transform));
                 try (DynamoDbClient targetClient = target.settings().createTableClient()) {
-                    result = TableVerifier.verify(client, table, targetClient, replica.table, keys,
-                            replica.versionAttribute, selection);
+                    result = TableVerifier.verify(
+                            client, table, targetClient, replica.table, keys, replica.versionAttribute, selection);
                 }
             }
         }
-        out.printf("table %s: %,d items expected; %s: %,d held; missing %,d%s; extra %,d%s; different %,d%s%n",
-                table, result.expected(), copyName, result.held(), result.missing(), examples(result.missingKeys()),
-                result.extra(), examples(result.extraKeys()), result.different(), examples(result.differentKeys()));
-        out.println(result.equal() ? "The " + copyName + " equals the table." : "The " + copyName
-                + " differs from the table.");
+        out.printf(
+                "table %s: %,d items expected; %s: %,d held; missing %,d%s; extra %,d%s; different %,d%s%n",
+                table,
+                result.expected(),
+                copyName,
+                result.held(),
+                result.missing(),
+                examples(result.missingKeys()),
+                result.extra(),
+                examples(result.extraKeys()),
+                result.different(),
+                examples(result.differentKeys()));
+        out.println(
+                result.equal()
+                        ? "The " + copyName + " equals the table."
+                        : "The " + copyName + " differs from the table.");
         out.flush();
         return result.equal() ? 0 : 1;
     }

@@ -17,8 +17,7 @@ public final class KeyedChange {
     public boolean snapshot;
     public long version;
 
-    public KeyedChange() {
-    }
+    public KeyedChange() {}
 
     private KeyedChange(String key, byte[] payload, boolean removed, long changeMillis, boolean snapshot) {
         this.key = key;

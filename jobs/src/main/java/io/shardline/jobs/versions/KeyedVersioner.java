@@ -25,6 +25,7 @@ import org.apache.flink.util.Collector;
 public final class KeyedVersioner extends KeyedProcessFunction<String, KeyedChange, KeyedChange> {
     /** Bits of a version below the change's second. */
     public static final int COUNTER_BITS = 22;
+
     private final Duration retention;
     private transient ValueState<Long> lastVersion;
     private transient Counter snapshotItemsSuperseded;
@@ -40,10 +41,11 @@ public final class KeyedVersioner extends KeyedProcessFunction<String, KeyedChan
         descriptor.enableTimeToLive(StateTtlConfig.newBuilder(retention)
                 .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
                 .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                .cleanupIncrementally(1, false).build());
+                .cleanupIncrementally(1, false)
+                .build());
         lastVersion = getRuntimeContext().getState(descriptor);
-        snapshotItemsSuperseded = getRuntimeContext().getMetricGroup().addGroup("shardline")
-                .counter("snapshotItemsSuperseded");
+        snapshotItemsSuperseded =
+                getRuntimeContext().getMetricGroup().addGroup("shardline").counter("snapshotItemsSuperseded");
     }
 
     /**
@@ -68,7 +70,8 @@ public final class KeyedVersioner extends KeyedProcessFunction<String, KeyedChan
             snapshotItemsSuperseded.inc();
             return;
         }
-        long version = change.snapshot ? snapshotVersion(seconds)
+        long version = change.snapshot
+                ? snapshotVersion(seconds)
                 : last == null ? seconds << COUNTER_BITS : Math.max(last + 1, seconds << COUNTER_BITS);
         lastVersion.update(version);
         change.version = version;

@@ -104,7 +104,8 @@ public final class SnapshotCleanup {
         if (done) {
             return String.format(" | cleanup: removed %,d", removed.get());
         }
-        return running ? String.format(" | cleanup: removing, %,d so far", removed.get())
+        return running
+                ? String.format(" | cleanup: removing, %,d so far", removed.get())
                 : " | cleanup: once the snapshot is complete";
     }
 }

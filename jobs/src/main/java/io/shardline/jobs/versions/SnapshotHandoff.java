@@ -24,10 +24,11 @@ public record SnapshotHandoff(boolean snapshot, long seconds) implements Seriali
      * savepoint on a Flink cluster) gets a new handoff for its graph, but no cleanup: its snapshot may
      * be long done, under a handoff nobody wrote down, and what the copy holds is the restored job's.
      */
-    public static SnapshotHandoff of(RunState run, boolean noSnapshot, Instant serviceTime,
-                                     List<Integer> copiesHoldingData) {
+    public static SnapshotHandoff of(
+            RunState run, boolean noSnapshot, Instant serviceTime, List<Integer> copiesHoldingData) {
         if (run.fact(HANDOFF).isPresent()) {
-            return new SnapshotHandoff(Boolean.parseBoolean(run.fact(SNAPSHOT).orElseThrow()),
+            return new SnapshotHandoff(
+                    Boolean.parseBoolean(run.fact(SNAPSHOT).orElseThrow()),
                     Long.parseLong(run.fact(HANDOFF).orElseThrow()));
         }
         SnapshotHandoff handoff = new SnapshotHandoff(!noSnapshot, serviceTime.getEpochSecond());

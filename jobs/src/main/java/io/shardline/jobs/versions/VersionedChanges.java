@@ -25,39 +25,52 @@ public final class VersionedChanges {
     /** The name of the Scan source's operator, which progress reporting looks for. */
     public static final String SNAPSHOT = "table snapshot";
 
-    private VersionedChanges() {
-    }
+    private VersionedChanges() {}
 
     /**
      * @param handoff whether to copy the table first, and from when the stream is read then; without a
      *                snapshot, the stream is read from its oldest record
      * @param polling how the stream is polled
      */
-    public static DataStream<KeyedChange> of(StreamExecutionEnvironment env, DynamoClientSettings client,
-                                             String table, SnapshotHandoff handoff, int scanSegments,
-                                             ItemChangeMapping changes, Duration versionRetention,
-                                             StreamPolling polling) {
+    public static DataStream<KeyedChange> of(
+            StreamExecutionEnvironment env,
+            DynamoClientSettings client,
+            String table,
+            SnapshotHandoff handoff,
+            int scanSegments,
+            ItemChangeMapping changes,
+            Duration versionRetention,
+            StreamPolling polling) {
         ShardlineSourceBuilder<ChangeRecord> stream = polling.applyTo(ShardlineSource.<ChangeRecord>builder()
-                .tableName(table).endpoint(client.endpoint()).region(client.region())
-                .credentialsProvider(client.credentials()).deserializer(ChangeRecordDeserializationSchema.changeRecords()));
+                .tableName(table)
+                .endpoint(client.endpoint())
+                .region(client.region())
+                .credentialsProvider(client.credentials())
+                .deserializer(ChangeRecordDeserializationSchema.changeRecords()));
         if (handoff.snapshot()) {
             stream.startingAtTimestamp(handoff.time());
         }
         DataStream<KeyedChange> items = env.fromSource(stream.build(), WatermarkStrategy.noWatermarks(), "table stream")
                 .uid("table-stream")
                 .flatMap(new FromStream(changes))
-                .name("stream changes").uid("stream-changes");
+                .name("stream changes")
+                .uid("stream-changes");
         if (handoff.snapshot()) {
-            TableScanSource<KeyedChange> scan = TableScanSource.<KeyedChange>builder().tableName(table)
-                    .endpoint(client.endpoint()).region(client.region()).credentialsProvider(client.credentials())
+            TableScanSource<KeyedChange> scan = TableScanSource.<KeyedChange>builder()
+                    .tableName(table)
+                    .endpoint(client.endpoint())
+                    .region(client.region())
+                    .credentialsProvider(client.credentials())
                     .segments(scanSegments)
                     .items(item -> changes.fromSnapshot(item, handoff.seconds()), TypeInformation.of(KeyedChange.class))
                     .build();
-            items = items.union(env.fromSource(scan, WatermarkStrategy.noWatermarks(), SNAPSHOT).uid("table-snapshot"));
+            items = items.union(env.fromSource(scan, WatermarkStrategy.noWatermarks(), SNAPSHOT)
+                    .uid("table-snapshot"));
         }
         return items.keyBy(change -> change.key)
                 .process(new KeyedVersioner(versionRetention))
-                .name("versions").uid("versions");
+                .name("versions")
+                .uid("versions");
     }
 
     /** The stream's records as changes; records the job ignores make none. */

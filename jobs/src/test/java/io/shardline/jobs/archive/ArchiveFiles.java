@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 
 /** Reads an archive on the local file system the way a test checks it: its files, and the removals they hold. */
 public final class ArchiveFiles {
-    private ArchiveFiles() {
-    }
+    private ArchiveFiles() {}
 
     /** Every removal in the visible (committed) files of {@code format} under {@code root}. */
     public static List<ChangeRecord> read(Path root, ArchiveFormat format) {
@@ -41,7 +40,8 @@ public final class ArchiveFiles {
             }
             try (Stream<Path> files = Files.walk(root)) {
                 return files.filter(file -> file.getFileName().toString().startsWith(".") == hidden)
-                        .filter(Files::isRegularFile).toList();
+                        .filter(Files::isRegularFile)
+                        .toList();
             } catch (IOException | UncheckedIOException renamedMeanwhile) {
                 if (attempt == 10) {
                     throw new IllegalStateException(renamedMeanwhile);

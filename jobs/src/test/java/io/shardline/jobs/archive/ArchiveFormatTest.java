@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.serialization.BulkWriter;
 import java.util.zip.GZIPInputStream;
 import org.apache.flink.api.common.io.InputStreamFSInputWrapper;
+import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.reader.StreamFormat;
 import org.apache.flink.core.fs.FSDataInputStream;
@@ -40,23 +40,50 @@ class ArchiveFormatTest {
                 Map.entry("nothing", AttributeValue.fromNul(true)),
                 Map.entry("names", AttributeValue.fromSs(List.of("a", "b" + n))),
                 Map.entry("numbers", AttributeValue.fromNs(List.of("1", "98765432109876543210987654321098765432"))),
-                Map.entry("blobs", AttributeValue.fromBs(List.of(SdkBytes.fromByteArray(new byte[] {1}),
-                        SdkBytes.fromByteArray(new byte[] {(byte) n, 2})))),
-                Map.entry("address", AttributeValue.fromM(Map.of("city", AttributeValue.fromS("Lyon"),
-                        "inner", AttributeValue.fromM(Map.of("deep", AttributeValue.fromL(List.of(
-                                AttributeValue.fromN("3.14"), AttributeValue.fromNul(true),
-                                AttributeValue.fromSs(List.of("x")))))),
-                        "empty", AttributeValue.fromM(Map.of())))),
-                Map.entry("lines", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("qty",
-                        AttributeValue.fromN("2"))), AttributeValue.fromL(List.of()),
-                        AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {9}))))));
+                Map.entry(
+                        "blobs",
+                        AttributeValue.fromBs(List.of(
+                                SdkBytes.fromByteArray(new byte[] {1}),
+                                SdkBytes.fromByteArray(new byte[] {(byte) n, 2})))),
+                Map.entry(
+                        "address",
+                        AttributeValue.fromM(Map.of(
+                                "city",
+                                AttributeValue.fromS("Lyon"),
+                                "inner",
+                                AttributeValue.fromM(Map.of(
+                                        "deep",
+                                        AttributeValue.fromL(List.of(
+                                                AttributeValue.fromN("3.14"),
+                                                AttributeValue.fromNul(true),
+                                                AttributeValue.fromSs(List.of("x")))))),
+                                "empty",
+                                AttributeValue.fromM(Map.of())))),
+                Map.entry(
+                        "lines",
+                        AttributeValue.fromL(List.of(
+                                AttributeValue.fromM(Map.of("qty", AttributeValue.fromN("2"))),
+                                AttributeValue.fromL(List.of()),
+                                AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {9}))))));
     }
 
     static ChangeRecord removal(int n, boolean byTtl) {
         Map<String, AttributeValue> item = everyType(n);
-        return new ChangeRecord("event-" + n, "REMOVE", "1.1", "aws:dynamodb", null,
-                Map.of("pk", item.get("pk"), "sk", item.get("sk")), item, null, "0000" + (1000 + n), null,
-                1_764_000_000_123L + n, null, "shardId-" + n % 2, byTtl ? ChangeRecord.TTL_SERVICE : null);
+        return new ChangeRecord(
+                "event-" + n,
+                "REMOVE",
+                "1.1",
+                "aws:dynamodb",
+                null,
+                Map.of("pk", item.get("pk"), "sk", item.get("sk")),
+                item,
+                null,
+                "0000" + (1000 + n),
+                null,
+                1_764_000_000_123L + n,
+                null,
+                "shardId-" + n % 2,
+                byTtl ? ChangeRecord.TTL_SERVICE : null);
     }
 
     /** The file's content as Flink's file source hands it to a format: {@code .gz} files decompressed. */
@@ -83,8 +110,9 @@ class ArchiveFormatTest {
         List<ChangeRecord> read = new ArrayList<>();
         long length = files.getFileStatus(file).getLen();
         try (FSDataInputStream in = files.open(file);
-             StreamFormat.Reader<ChangeRecord> reader = format.reader().createReader(new Configuration(), ArchiveFormatTest.decompressed(in, format), length,
-                     length)) {
+                StreamFormat.Reader<ChangeRecord> reader = format.reader()
+                        .createReader(
+                                new Configuration(), ArchiveFormatTest.decompressed(in, format), length, length)) {
             for (ChangeRecord record = reader.read(); record != null; record = reader.read()) {
                 read.add(record);
             }

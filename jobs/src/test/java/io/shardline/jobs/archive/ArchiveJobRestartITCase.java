@@ -52,8 +52,8 @@ class ArchiveJobRestartITCase {
         source = ServedEngine.start(Duration.ofSeconds(5));
         source.createTable(TABLE, "session", StreamViewType.NEW_AND_OLD_IMAGES);
         client = source.client();
-        client.updateTimeToLive(r -> r.tableName(TABLE).timeToLiveSpecification(t -> t.enabled(true)
-                .attributeName("expires")));
+        client.updateTimeToLive(r ->
+                r.tableName(TABLE).timeToLiveSpecification(t -> t.enabled(true).attributeName("expires")));
         processes = new JobProcesses(work);
     }
 
@@ -64,9 +64,20 @@ class ArchiveJobRestartITCase {
     }
 
     private JavaProcess run(String name) throws Exception {
-        List<String> command = new ArrayList<>(List.of("archive", "--table", TABLE, "--to",
-                work.resolve("archive").toString(), "--checkpoint-interval", "1s", "--progress-interval", "1s",
-                "--idle-poll-interval", "100ms", "--web-port", "0"));
+        List<String> command = new ArrayList<>(List.of(
+                "archive",
+                "--table",
+                TABLE,
+                "--to",
+                work.resolve("archive").toString(),
+                "--checkpoint-interval",
+                "1s",
+                "--progress-interval",
+                "1s",
+                "--idle-poll-interval",
+                "100ms",
+                "--web-port",
+                "0"));
         command.addAll(source.connection());
         return processes.start(name, command);
     }
@@ -76,8 +87,14 @@ class ArchiveJobRestartITCase {
         long past = Instant.now().getEpochSecond() - 60;
         for (int n = from; n < to; n++) {
             String session = "session-" + n;
-            client.putItem(r -> r.tableName(TABLE).item(Map.of("session", AttributeValue.fromS(session),
-                    "expires", AttributeValue.fromN(Long.toString(past)), "data", AttributeValue.fromS("d" + session))));
+            client.putItem(r -> r.tableName(TABLE)
+                    .item(Map.of(
+                            "session",
+                            AttributeValue.fromS(session),
+                            "expires",
+                            AttributeValue.fromN(Long.toString(past)),
+                            "data",
+                            AttributeValue.fromS("d" + session))));
             expired.add(session);
         }
     }
@@ -88,7 +105,10 @@ class ArchiveJobRestartITCase {
 
     /** Waits until the visible files hold every session expired so far, and checks each is there exactly once. */
     private void assertArchivedExactlyOnce(JavaProcess job) throws InterruptedException {
-        List<ChangeRecord> removals = Await.latest(ARCHIVED, Duration.ofMillis(300), this::archived,
+        List<ChangeRecord> removals = Await.latest(
+                ARCHIVED,
+                Duration.ofMillis(300),
+                this::archived,
                 found -> sessions(found).size() >= expired.size());
         assertThat(sessions(removals)).as(job.status(20)).isEqualTo(expired);
         assertThat(removals).as("each removal in the visible files once").hasSize(expired.size());
@@ -118,10 +138,11 @@ class ArchiveJobRestartITCase {
         FileUtils.deleteDirectory(work.resolve("shardline-state").toFile());
         expire(200, 240);
         JavaProcess cold = run("archive-3");
-        cold.awaitLine(Pattern.compile("^The archive holds removals of \\d+ shard\\(s\\) of Sessions already"), STARTED);
+        cold.awaitLine(
+                Pattern.compile("^The archive holds removals of \\d+ shard\\(s\\) of Sessions already"), STARTED);
         assertArchivedExactlyOnce(cold);
-        cold.awaitLineFrom(cold.lineCount(), Pattern.compile("removals archived \\([\\d,]+ archived before\\)"),
-                STARTED);
+        cold.awaitLineFrom(
+                cold.lineCount(), Pattern.compile("removals archived \\([\\d,]+ archived before\\)"), STARTED);
 
         cold.signal("INT");
         cold.awaitLine(Pattern.compile("^Stopped with savepoint \\S+; the same command resumes from it"), STARTED);

@@ -25,14 +25,31 @@ class ArchivedPositionsTest {
 
     private static ChangeRecord removal(String shard, String sequence, Instant deleted) {
         Map<String, AttributeValue> key = Map.of("id", AttributeValue.fromS(shard + "/" + sequence));
-        return new ChangeRecord("event-" + sequence, "REMOVE", "1.1", "aws:dynamodb", null, key, key, null, sequence,
-                null, deleted.toEpochMilli(), null, shard, ChangeRecord.TTL_SERVICE);
+        return new ChangeRecord(
+                "event-" + sequence,
+                "REMOVE",
+                "1.1",
+                "aws:dynamodb",
+                null,
+                key,
+                key,
+                null,
+                sequence,
+                null,
+                deleted.toEpochMilli(),
+                null,
+                shard,
+                ChangeRecord.TTL_SERVICE);
     }
 
     /** A file of {@code records} in the hour directory of {@code deleted}, named {@code name}. */
-    private void file(ArchiveFormat format, Instant deleted, String name, List<ChangeRecord> records) throws IOException {
-        Path file = new Path(dir.resolve("archive").resolve(ArchivePartitions.tableDirectory("Sessions"))
-                .resolve(ArchivePartitions.hourDirectory(deleted)).resolve(name + format.suffix()).toUri());
+    private void file(ArchiveFormat format, Instant deleted, String name, List<ChangeRecord> records)
+            throws IOException {
+        Path file = new Path(dir.resolve("archive")
+                .resolve(ArchivePartitions.tableDirectory("Sessions"))
+                .resolve(ArchivePartitions.hourDirectory(deleted))
+                .resolve(name + format.suffix())
+                .toUri());
         try (FSDataOutputStream out = file.getFileSystem().create(file, FileSystem.WriteMode.NO_OVERWRITE)) {
             BulkWriter<ChangeRecord> writer = format.writer("Sessions", 1024).create(out);
             for (ChangeRecord record : records) {
@@ -46,24 +63,38 @@ class ArchivedPositionsTest {
     @EnumSource(ArchiveFormat.class)
     void theVisibleFilesOfTheRetainedHoursTellEachShardsLastArchivedRecord(ArchiveFormat format) throws IOException {
         Instant recent = NOW.minus(Duration.ofHours(3));
-        file(format, recent, "removals-a-0", List.of(removal("shardId-1", "100000000000000000005", recent),
-                removal("shardId-1", "100000000000000000010", recent), removal("shardId-2", "99000000000000000002",
-                        recent)));
+        file(
+                format,
+                recent,
+                "removals-a-0",
+                List.of(
+                        removal("shardId-1", "100000000000000000005", recent),
+                        removal("shardId-1", "100000000000000000010", recent),
+                        removal("shardId-2", "99000000000000000002", recent)));
         file(format, NOW, "removals-a-1", List.of(removal("shardId-2", "100000000000000000007", NOW)));
         file(format, NOW, ".removals-b-0.inprogress", List.of(removal("shardId-1", "100000000000000000099", NOW)));
         Instant old = NOW.minus(Duration.ofHours(30));
         file(format, old, "removals-c-0", List.of(removal("shardId-3", "100000000000000000001", old)));
 
-        ArchivedPositions positions = ArchivedPositions.read(dir.resolve("archive").toString(), "Sessions", format, NOW);
-        assertThat(positions.shards()).as("shards of the hours the stream still holds").isEqualTo(2);
-        assertThat(positions.holds(removal("shardId-1", "100000000000000000010", NOW))).isTrue();
-        assertThat(positions.holds(removal("shardId-1", "100000000000000000006", NOW))).isTrue();
+        ArchivedPositions positions =
+                ArchivedPositions.read(dir.resolve("archive").toString(), "Sessions", format, NOW);
+        assertThat(positions.shards())
+                .as("shards of the hours the stream still holds")
+                .isEqualTo(2);
+        assertThat(positions.holds(removal("shardId-1", "100000000000000000010", NOW)))
+                .isTrue();
+        assertThat(positions.holds(removal("shardId-1", "100000000000000000006", NOW)))
+                .isTrue();
         assertThat(positions.holds(removal("shardId-1", "100000000000000000011", NOW)))
-                .as("after the last committed record, even where a hidden file holds it").isFalse();
+                .as("after the last committed record, even where a hidden file holds it")
+                .isFalse();
         assertThat(positions.holds(removal("shardId-2", "100000000000000000007", NOW)))
-                .as("sequence numbers compare as numbers, not text").isTrue();
-        assertThat(positions.holds(removal("shardId-3", "100000000000000000001", NOW))).isFalse();
-        assertThat(ArchivedPositions.read(dir.resolve("elsewhere").toString(), "Sessions", format, NOW).shards())
+                .as("sequence numbers compare as numbers, not text")
+                .isTrue();
+        assertThat(positions.holds(removal("shardId-3", "100000000000000000001", NOW)))
+                .isFalse();
+        assertThat(ArchivedPositions.read(dir.resolve("elsewhere").toString(), "Sessions", format, NOW)
+                        .shards())
                 .isZero();
     }
 }

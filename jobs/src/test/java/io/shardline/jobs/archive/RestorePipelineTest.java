@@ -11,9 +11,21 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class RestorePipelineTest {
     private static ChangeRecord removal(long deletedAtMillis, String sequenceNumber, String revision) {
         Map<String, AttributeValue> key = Map.of("id", AttributeValue.fromS("a"));
-        return new ChangeRecord(null, "REMOVE", "1.1", "aws:dynamodb", null, key,
-                Map.of("id", AttributeValue.fromS("a"), "revision", AttributeValue.fromS(revision)), null,
-                sequenceNumber, null, deletedAtMillis, null, null, ChangeRecord.TTL_SERVICE);
+        return new ChangeRecord(
+                null,
+                "REMOVE",
+                "1.1",
+                "aws:dynamodb",
+                null,
+                key,
+                Map.of("id", AttributeValue.fromS("a"), "revision", AttributeValue.fromS(revision)),
+                null,
+                sequenceNumber,
+                null,
+                deletedAtMillis,
+                null,
+                null,
+                ChangeRecord.TTL_SERVICE);
     }
 
     @Test
@@ -31,11 +43,15 @@ class RestorePipelineTest {
     @Test
     void restoreReadsTheArchivesDirectoriesAndFilesOfItsFormatButNotFilesInProgress() {
         String jsonl = ArchiveFormat.JSONL.suffix();
-        assertThat(RestorePipeline.isArchiveFile(new Path("/a/table=T/date=2026-11-27/hour=13"), jsonl)).isTrue();
-        assertThat(RestorePipeline.isArchiveFile(new Path("/a/hour=13/removals-x-0.jsonl.gz"), jsonl)).isTrue();
-        assertThat(RestorePipeline.isArchiveFile(new Path("/a/hour=13/removals-x-0.parquet"), jsonl)).isFalse();
+        assertThat(RestorePipeline.isArchiveFile(new Path("/a/table=T/date=2026-11-27/hour=13"), jsonl))
+                .isTrue();
+        assertThat(RestorePipeline.isArchiveFile(new Path("/a/hour=13/removals-x-0.jsonl.gz"), jsonl))
+                .isTrue();
+        assertThat(RestorePipeline.isArchiveFile(new Path("/a/hour=13/removals-x-0.parquet"), jsonl))
+                .isFalse();
         assertThat(RestorePipeline.isArchiveFile(new Path("/a/hour=13/.removals-x-1.jsonl.gz.inprogress.u"), jsonl))
                 .isFalse();
-        assertThat(RestorePipeline.isArchiveFile(new Path("/a/hour=13/_SUCCESS"), jsonl)).isFalse();
+        assertThat(RestorePipeline.isArchiveFile(new Path("/a/hour=13/_SUCCESS"), jsonl))
+                .isFalse();
     }
 }

@@ -13,7 +13,8 @@ class StreamPollingTest {
     void theIdlePollIntervalDefaultsToTheSourcesAndTakesADurationOrRefusesNamingTheValue() {
         StreamPolling defaults = new StreamPolling();
         new CommandLine(defaults).parseArgs();
-        assertThat(defaults.idlePollInterval).isEqualTo(ShardlineSourceOptions.IDLE_POLL_INTERVAL.defaultValue())
+        assertThat(defaults.idlePollInterval)
+                .isEqualTo(ShardlineSourceOptions.IDLE_POLL_INTERVAL.defaultValue())
                 .isEqualTo(Duration.ofMillis(200));
         StreamPolling slower = new StreamPolling();
         new CommandLine(slower).parseArgs("--idle-poll-interval", "450ms");
@@ -25,6 +26,9 @@ class StreamPollingTest {
     @Test
     void theHelpShowsTheSourcesDefault() {
         assertThat(new CommandLine(new StreamPolling()).getUsageMessage().replaceAll("\\s+", " "))
-                .contains("(default: " + ShardlineSourceOptions.IDLE_POLL_INTERVAL.defaultValue().toMillis() + "ms)");
+                .contains("(default: "
+                        + ShardlineSourceOptions.IDLE_POLL_INTERVAL
+                                .defaultValue()
+                                .toMillis() + "ms)");
     }
 }

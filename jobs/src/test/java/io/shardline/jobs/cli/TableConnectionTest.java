@@ -56,16 +56,25 @@ class TableConnectionTest {
 
     @Test
     void aProfileGivesTheKeysOfThatProfileOfTheSharedCredentialsFile() throws Exception {
-        Path credentials = Files.writeString(dir.resolve("credentials"), String.join("\n",
-                "[default]", "aws_access_key_id = AKIADEFAULT", "aws_secret_access_key = default-secret",
-                "[analytics]", "aws_access_key_id = AKIAANALYTICS", "aws_secret_access_key = analytics-secret", ""));
+        Path credentials = Files.writeString(
+                dir.resolve("credentials"),
+                String.join(
+                        "\n",
+                        "[default]",
+                        "aws_access_key_id = AKIADEFAULT",
+                        "aws_secret_access_key = default-secret",
+                        "[analytics]",
+                        "aws_access_key_id = AKIAANALYTICS",
+                        "aws_secret_access_key = analytics-secret",
+                        ""));
         Path config = Files.writeString(dir.resolve("config"), "");
         String savedCredentials = System.getProperty("aws.sharedCredentialsFile");
         String savedConfig = System.getProperty("aws.configFile");
         System.setProperty("aws.sharedCredentialsFile", credentials.toString());
         System.setProperty("aws.configFile", config.toString());
         try {
-            CredentialsFactory factory = shipped(parse("--endpoint", "aws", "--aws-profile", "analytics").credentials());
+            CredentialsFactory factory = shipped(
+                    parse("--endpoint", "aws", "--aws-profile", "analytics").credentials());
             assertThat(factory).hasToString("profile analytics");
             AwsCredentialsProvider provider = factory.create();
             assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIAANALYTICS");
@@ -79,12 +88,23 @@ class TableConnectionTest {
     @Test
     void aRoleIsAssumedThroughStsWithTheProfileOrTheDefaultChainAsItsSource() throws Exception {
         String role = "arn:aws:iam::123456789012:role/shardline-replicate";
-        CredentialsFactory fromProfile = shipped(parse("--endpoint", "aws", "--region", "eu-west-1",
-                "--aws-profile", "analytics", "--aws-role-arn", role, "--aws-role-session", "nightly-copy").credentials());
+        CredentialsFactory fromProfile = shipped(parse(
+                        "--endpoint",
+                        "aws",
+                        "--region",
+                        "eu-west-1",
+                        "--aws-profile",
+                        "analytics",
+                        "--aws-role-arn",
+                        role,
+                        "--aws-role-session",
+                        "nightly-copy")
+                .credentials());
         assertThat(fromProfile).hasToString("role " + role + " (session nightly-copy) assumed with profile analytics");
-        CredentialsFactory fromChain = shipped(parse("--endpoint", "aws", "--aws-role-arn", role).credentials());
-        assertThat(fromChain).hasToString("role " + role + " (session shardline) assumed with the default credentials "
-                + "chain");
+        CredentialsFactory fromChain =
+                shipped(parse("--endpoint", "aws", "--aws-role-arn", role).credentials());
+        assertThat(fromChain)
+                .hasToString("role " + role + " (session shardline) assumed with the default credentials " + "chain");
         AwsCredentialsProvider provider = fromChain.create();
         try {
             assertThat(provider).isInstanceOf(StsAssumeRoleCredentialsProvider.class);

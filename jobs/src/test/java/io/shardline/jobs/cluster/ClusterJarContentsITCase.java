@@ -24,18 +24,27 @@ class ClusterJarContentsITCase {
         try (ZipFile jar = new ZipFile("target/shardline-jobs-flink.jar")) {
             List<String> names = jar.stream().map(ZipEntry::getName).toList();
             assertThat(names.stream().filter(name -> name.startsWith("org/apache/flink/") && name.endsWith(".class")))
-                    .isNotEmpty().allMatch(name -> name.startsWith("org/apache/flink/formats/parquet/"));
-            assertThat(names).contains("software/amazon/awssdk/services/dynamodb/DynamoDbClient.class",
-                    "software/amazon/awssdk/services/sts/auth/StsAssumeRoleCredentialsProvider.class",
-                    "com/fasterxml/jackson/databind/ObjectMapper.class",
-                    "io/shardline/connector/source/ShardlineSource.class",
-                    "io/shardline/jobs/game/GameMetricsJob.class");
-            assertThat(names).noneMatch(name -> name.startsWith("io/shardline/engine/storage/")
-                    || name.startsWith("io/shardline/engine/server/") || name.startsWith("org/rocksdb/"));
-            String factories = new String(jar.getInputStream(jar.getEntry(
-                    "META-INF/services/org.apache.flink.table.factories.Factory")).readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(factories).contains("io.shardline.connector.sql.ShardlineTableFactory",
-                    "org.apache.flink.formats.parquet.ParquetFileFormatFactory");
+                    .isNotEmpty()
+                    .allMatch(name -> name.startsWith("org/apache/flink/formats/parquet/"));
+            assertThat(names)
+                    .contains(
+                            "software/amazon/awssdk/services/dynamodb/DynamoDbClient.class",
+                            "software/amazon/awssdk/services/sts/auth/StsAssumeRoleCredentialsProvider.class",
+                            "com/fasterxml/jackson/databind/ObjectMapper.class",
+                            "io/shardline/connector/source/ShardlineSource.class",
+                            "io/shardline/jobs/game/GameMetricsJob.class");
+            assertThat(names)
+                    .noneMatch(name -> name.startsWith("io/shardline/engine/storage/")
+                            || name.startsWith("io/shardline/engine/server/")
+                            || name.startsWith("org/rocksdb/"));
+            String factories = new String(
+                    jar.getInputStream(jar.getEntry("META-INF/services/org.apache.flink.table.factories.Factory"))
+                            .readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(factories)
+                    .contains(
+                            "io.shardline.connector.sql.ShardlineTableFactory",
+                            "org.apache.flink.formats.parquet.ParquetFileFormatFactory");
         }
     }
 }

@@ -25,8 +25,9 @@ import java.util.concurrent.Executors;
  */
 final class OperationRecorder implements AutoCloseable {
     /** Request headers the JDK's HTTP client sets itself and refuses to be given. */
-    private static final Set<String> SET_BY_CLIENT = Set.of("host", "content-length", "connection", "expect",
-            "upgrade", "transfer-encoding", "keep-alive");
+    private static final Set<String> SET_BY_CLIENT =
+            Set.of("host", "content-length", "connection", "expect", "upgrade", "transfer-encoding", "keep-alive");
+
     private static final List<String> ANSWER_HEADERS = List.of("Content-Type", "x-amz-crc32", "x-amzn-RequestId");
 
     private final URI upstream;
@@ -36,7 +37,8 @@ final class OperationRecorder implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Set<String> operations = new TreeSet<>();
 
     OperationRecorder(String upstreamEndpoint) throws IOException {
@@ -70,16 +72,21 @@ final class OperationRecorder implements AutoCloseable {
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(exchange.getRequestURI()))
                     .timeout(Duration.ofMinutes(1))
-                    .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(
-                            exchange.getRequestBody().readAllBytes()));
-            for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+                    .method(
+                            exchange.getRequestMethod(),
+                            HttpRequest.BodyPublishers.ofByteArray(
+                                    exchange.getRequestBody().readAllBytes()));
+            for (Map.Entry<String, List<String>> header :
+                    exchange.getRequestHeaders().entrySet()) {
                 if (!SET_BY_CLIENT.contains(header.getKey().toLowerCase())) {
                     header.getValue().forEach(value -> request.header(header.getKey(), value));
                 }
             }
             HttpResponse<byte[]> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             for (String name : ANSWER_HEADERS) {
-                answer.headers().firstValue(name).ifPresent(value -> exchange.getResponseHeaders().add(name, value));
+                answer.headers()
+                        .firstValue(name)
+                        .ifPresent(value -> exchange.getResponseHeaders().add(name, value));
             }
             exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
             try (OutputStream body = exchange.getResponseBody()) {

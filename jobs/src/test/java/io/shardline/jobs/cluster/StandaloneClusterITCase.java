@@ -20,7 +20,6 @@ import io.shardline.jobs.game.GameMetricsOptions;
 import io.shardline.jobs.game.GameTables;
 import io.shardline.jobs.game.WindowExpectation;
 import io.shardline.jobs.game.WindowResult;
-import io.shardline.jobs.index.IndexOptions;
 import io.shardline.jobs.search.SearchConnectionOptions;
 import io.shardline.jobs.search.SearchIndexAdmin;
 import io.shardline.jobs.selection.ItemSelection;
@@ -84,8 +83,8 @@ class StandaloneClusterITCase {
     private static final String REPLICA = "OrdersReplica";
     private static final String SESSIONS = "Sessions";
     private static final Pattern METRIC_NAME = Pattern.compile("flink_(taskmanager|jobmanager)_\\w+");
-    private static final Pattern OPENSEARCH_SINK_METRIC = Pattern.compile(
-            "_shardline_(documentsIndexed|documentsDeleted|versionConflicts|retries|deadLetters)$");
+    private static final Pattern OPENSEARCH_SINK_METRIC =
+            Pattern.compile("_shardline_(documentsIndexed|documentsDeleted|versionConflicts|retries|deadLetters)$");
     private static final long GAME_START = Instant.parse("2026-11-28T10:00:00Z").toEpochMilli();
     private static final long GAME_STEP_MILLIS = 100;
 
@@ -94,8 +93,10 @@ class StandaloneClusterITCase {
 
     @TempDir
     static Path home;
+
     @TempDir
     Path dir;
+
     private Engine engine;
     private ShardlineServer server;
     private DynamoDbClient client;
@@ -118,7 +119,9 @@ class StandaloneClusterITCase {
         engine = Engine.open(EngineConfig.inMemory().withMaintenanceInterval(Duration.ofMillis(200)));
         server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
         recorder = new OperationRecorder(server.endpoint());
-        client = DynamoDbClient.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
+        client = DynamoDbClient.builder()
+                .endpointOverride(URI.create(server.endpoint()))
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .build();
     }
@@ -137,8 +140,15 @@ class StandaloneClusterITCase {
 
     /** The jobs' connection to the engine, through the recorder of the operations they call. */
     private List<String> connection() {
-        return List.of("--endpoint", recorder.endpoint(), "--region", "us-east-1", "--access-key", "test",
-                "--secret-key", "test");
+        return List.of(
+                "--endpoint",
+                recorder.endpoint(),
+                "--region",
+                "us-east-1",
+                "--access-key",
+                "test",
+                "--secret-key",
+                "test");
     }
 
     @Test
@@ -147,10 +157,10 @@ class StandaloneClusterITCase {
         Random random = new Random(7);
         write(random, 0, 400);
         List<String> arguments = new ArrayList<>(connection());
-        arguments.addAll(List.of("--table", TABLE, "--target", REPLICA, "--parallelism", "2",
-                "--checkpoint-interval", "500ms"));
-        StandaloneFlinkCluster.SubmittedJob job = cluster.run(CLUSTER_JAR,
-                "io.shardline.jobs.replication.ReplicateJob", null, arguments);
+        arguments.addAll(
+                List.of("--table", TABLE, "--target", REPLICA, "--parallelism", "2", "--checkpoint-interval", "500ms"));
+        StandaloneFlinkCluster.SubmittedJob job =
+                cluster.run(CLUSTER_JAR, "io.shardline.jobs.replication.ReplicateJob", null, arguments);
         cluster.awaitRunning(job.id());
         write(random, 400, 800);
         killATaskManagerAndAwaitFailover(job);
@@ -158,17 +168,24 @@ class StandaloneClusterITCase {
         awaitReplicaEqual("after a TaskManager was killed", job);
 
         String scraped = String.join("\n", cluster.scrapePrometheus());
-        assertThat(sum(scraped, "flink_taskmanager_job_task_operator_shardline_table_shard_recordsRead\\{(?=[^}]*table=\""
-                + TABLE + "\")(?=[^}]*shard=\"shardId_[^\"]+\")(?=[^}]*job_name=\"replicate_Orders_to_OrdersReplica\")[^}]*\\}"))
-                .as("records read, by table and shard, in the reporters' text:\n" + scraped).isPositive();
+        assertThat(
+                        sum(
+                                scraped,
+                                "flink_taskmanager_job_task_operator_shardline_table_shard_recordsRead\\{(?=[^}]*table=\""
+                                        + TABLE
+                                        + "\")(?=[^}]*shard=\"shardId_[^\"]+\")(?=[^}]*job_name=\"replicate_Orders_to_OrdersReplica\")[^}]*\\}"))
+                .as("records read, by table and shard, in the reporters' text:\n" + scraped)
+                .isPositive();
         assertThat(sum(scraped, "flink_taskmanager_job_task_operator_shardline_writesApplied\\{[^}]*\\}"))
-                .as("writes applied").isPositive();
-        assertThat(documentedMetrics().stream().filter(name -> !OPENSEARCH_SINK_METRIC.matcher(name).find()))
+                .as("writes applied")
+                .isPositive();
+        assertThat(documentedMetrics().stream()
+                        .filter(name -> !OPENSEARCH_SINK_METRIC.matcher(name).find()))
                 .as("the metrics docs/operations.md and its dashboard name, besides the OpenSearch sink's")
                 .allSatisfy(name -> assertThat(scraped).contains(name + "{"));
 
-        StandaloneFlinkCluster.SubmittedJob resumed = stopAndResume(job, "io.shardline.jobs.replication.ReplicateJob",
-                arguments, () -> write(random, 1_200, 1_500));
+        StandaloneFlinkCluster.SubmittedJob resumed = stopAndResume(
+                job, "io.shardline.jobs.replication.ReplicateJob", arguments, () -> write(random, 1_200, 1_500));
         awaitReplicaEqual("after resuming from the savepoint", resumed);
         assertThat(cluster.restarts(resumed.id())).isZero();
         cluster.cancel(resumed.id());
@@ -177,8 +194,11 @@ class StandaloneClusterITCase {
         StringWriter printed = new StringWriter();
         List<String> verify = new ArrayList<>(connection());
         verify.addAll(List.of("--table", TABLE, "--target-table", REPLICA));
-        assertThat(new CommandLine(new VerifyCommand()).setOut(new PrintWriter(printed))
-                .execute(verify.toArray(String[]::new))).as(printed.toString()).isZero();
+        assertThat(new CommandLine(new VerifyCommand())
+                        .setOut(new PrintWriter(printed))
+                        .execute(verify.toArray(String[]::new)))
+                .as(printed.toString())
+                .isZero();
         assertDocumentedPolicyAllowsWhatWasCalled("verify");
     }
 
@@ -194,30 +214,60 @@ class StandaloneClusterITCase {
         options.slide = Duration.ofMinutes(1);
         GameTables.createIfMissing(client, options.eventsTable, options.metricsTable, options.lateTable);
         List<String> arguments = new ArrayList<>(connection());
-        arguments.addAll(List.of("--events-table", options.eventsTable, "--metrics-table", options.metricsTable,
-                "--late-table", options.lateTable, "--window", "1m", "--sliding-window", "5m", "--slide", "1m",
-                "--out-of-orderness", "5s", "--allowed-lateness", "30s", "--idleness", "0s",
-                "--top", Integer.toString(options.topPlayers), "--parallelism", "2", "--checkpoint-interval", "500ms"));
+        arguments.addAll(List.of(
+                "--events-table",
+                options.eventsTable,
+                "--metrics-table",
+                options.metricsTable,
+                "--late-table",
+                options.lateTable,
+                "--window",
+                "1m",
+                "--sliding-window",
+                "5m",
+                "--slide",
+                "1m",
+                "--out-of-orderness",
+                "5s",
+                "--allowed-lateness",
+                "30s",
+                "--idleness",
+                "0s",
+                "--top",
+                Integer.toString(options.topPlayers),
+                "--parallelism",
+                "2",
+                "--checkpoint-interval",
+                "500ms"));
         AtomicLong clock = new AtomicLong(GAME_START);
-        GameEventGenerator generator = new GameEventGenerator(new GameEventGenerator.Settings(3, 40, 4, 1.5,
-                20_000, 0, 0), () -> clock.getAndAdd(GAME_STEP_MILLIS), 42, "cluster");
+        GameEventGenerator generator = new GameEventGenerator(
+                new GameEventGenerator.Settings(3, 40, 4, 1.5, 20_000, 0, 0),
+                () -> clock.getAndAdd(GAME_STEP_MILLIS),
+                42,
+                "cluster");
         StandaloneFlinkCluster.SubmittedJob resumed = runThroughAKilledTaskManagerAndASavepoint(
-                "io.shardline.jobs.game.GameMetricsJob", arguments,
+                "io.shardline.jobs.game.GameMetricsJob",
+                arguments,
                 new GameEventWriter(client, options.eventsTable, generator, 0, 3_000)::run,
                 new GameEventWriter(client, options.eventsTable, generator, 0, 1_500)::run,
                 new GameEventWriter(client, options.eventsTable, generator, 0, 1_500)::run);
         new GameEventWriter(client, options.eventsTable, generator, 0, 1_000).run();
 
         List<GameEvent> events = new ArrayList<>();
-        client.scanPaginator(r -> r.tableName(options.eventsTable)).items()
+        client.scanPaginator(r -> r.tableName(options.eventsTable))
+                .items()
                 .forEach(item -> events.add(GameEvent.fromItem(item)));
         assertThat(events).hasSize(7_000);
         long closedBefore = clock.get() - Duration.ofMinutes(1).toMillis();
         Map<String, WindowResult> expected = WindowExpectation.aggregate(events, options, closedBefore);
-        Map<String, WindowResult> stored = Await.latest(Duration.ofMinutes(3), Duration.ofMillis(500),
-                () -> WindowExpectation.stored(client, options.metricsTable, closedBefore), expected::equals);
-        assertThat(WindowExpectation.differences(expected, stored)).as("client:\n" + resumed.client().output() + "\n"
-                + cluster.output()).isEmpty();
+        Map<String, WindowResult> stored = Await.latest(
+                Duration.ofMinutes(3),
+                Duration.ofMillis(500),
+                () -> WindowExpectation.stored(client, options.metricsTable, closedBefore),
+                expected::equals);
+        assertThat(WindowExpectation.differences(expected, stored))
+                .as("client:\n" + resumed.client().output() + "\n" + cluster.output())
+                .isEmpty();
         assertThat(expected).hasSizeGreaterThan(40);
         assertDocumentedPolicyAllowsWhatWasCalled("game-metrics");
     }
@@ -229,7 +279,8 @@ class StandaloneClusterITCase {
         Random random = new Random(5);
         write(random, 0, 300);
         String connection = "'endpoint' = '" + recorder.endpoint() + "', 'access-key' = 'test', 'secret-key' = 'test'";
-        String sql = String.join("\n",
+        String sql = String.join(
+                "\n",
                 "CREATE TABLE orders (id STRING, `change` INT, PRIMARY KEY (id) NOT ENFORCED)",
                 "  WITH ('connector' = 'shardline', 'table-name' = '" + TABLE + "', " + connection + ");",
                 "CREATE TABLE orders_copy (id STRING, `change` INT, PRIMARY KEY (id) NOT ENFORCED)",
@@ -237,11 +288,16 @@ class StandaloneClusterITCase {
                 "INSERT INTO orders_copy SELECT id, `change` FROM orders;");
         List<String> arguments = List.of("--parallelism", "2", "--checkpoint-interval", "500ms", "-e", sql);
         StandaloneFlinkCluster.SubmittedJob resumed = runThroughAKilledTaskManagerAndASavepoint(
-                "io.shardline.jobs.sql.SqlCommand", arguments, () -> write(random, 300, 600),
-                () -> write(random, 600, 800), () -> write(random, 800, 900));
-        Map<String, String> copied = Await.latest(Duration.ofMinutes(3), Duration.ofMillis(500),
-                () -> changes("OrdersCopy"), changes(TABLE)::equals);
-        assertThat(copied).as(resumed.client().output() + "\n" + cluster.output()).isEqualTo(changes(TABLE))
+                "io.shardline.jobs.sql.SqlCommand",
+                arguments,
+                () -> write(random, 300, 600),
+                () -> write(random, 600, 800),
+                () -> write(random, 800, 900));
+        Map<String, String> copied = Await.latest(
+                Duration.ofMinutes(3), Duration.ofMillis(500), () -> changes("OrdersCopy"), changes(TABLE)::equals);
+        assertThat(copied)
+                .as(resumed.client().output() + "\n" + cluster.output())
+                .isEqualTo(changes(TABLE))
                 .isNotEmpty();
         cluster.cancel(resumed.id());
     }
@@ -249,8 +305,10 @@ class StandaloneClusterITCase {
     /** Each item's id and change number. */
     private Map<String, String> changes(String table) {
         Map<String, String> changes = new TreeMap<>();
-        client.scanPaginator(r -> r.tableName(table).consistentRead(true)).items()
-                .forEach(item -> changes.put(item.get("id").s(), item.get("change").n()));
+        client.scanPaginator(r -> r.tableName(table).consistentRead(true))
+                .items()
+                .forEach(item ->
+                        changes.put(item.get("id").s(), item.get("change").n()));
         return changes;
     }
 
@@ -262,63 +320,108 @@ class StandaloneClusterITCase {
         OpenSearchNode node = OpenSearchNode.shared();
         String index = "orders-" + Long.toHexString(random.nextLong());
         List<String> arguments = new ArrayList<>(connection());
-        arguments.addAll(List.of("--table", TABLE, "--index", index, "--opensearch", node.url(), "--parallelism", "2",
-                "--checkpoint-interval", "500ms", "--idle-poll-interval", "400ms"));
+        arguments.addAll(List.of(
+                "--table",
+                TABLE,
+                "--index",
+                index,
+                "--opensearch",
+                node.url(),
+                "--parallelism",
+                "2",
+                "--checkpoint-interval",
+                "500ms",
+                "--idle-poll-interval",
+                "400ms"));
         StandaloneFlinkCluster.SubmittedJob resumed = runThroughAKilledTaskManagerAndASavepoint(
-                "io.shardline.jobs.index.IndexJob", arguments, () -> write(random, 300, 600),
-                () -> write(random, 600, 900), () -> write(random, 900, 1_100));
+                "io.shardline.jobs.index.IndexJob",
+                arguments,
+                () -> write(random, 300, 600),
+                () -> write(random, 600, 900),
+                () -> write(random, 900, 1_100));
         SearchConnectionOptions search = new SearchConnectionOptions();
         search.urls = List.of(node.url());
         try (SearchIndexAdmin admin = new SearchIndexAdmin(search.connection())) {
-            CopyComparison.Result result = Await.latest(Duration.ofMinutes(3), Duration.ofMillis(500),
+            CopyComparison.Result result = Await.latest(
+                    Duration.ofMinutes(3),
+                    Duration.ofMillis(500),
                     () -> IndexVerifier.verify(client, TABLE, admin, index, "@shardline", "@dynamodb"),
                     CopyComparison.Result::equal);
-            assertThat(result.equal()).as(result + "\nclient:\n" + resumed.client().output() + "\n"
-                    + cluster.output()).isTrue();
+            assertThat(result.equal())
+                    .as(result + "\nclient:\n" + resumed.client().output() + "\n" + cluster.output())
+                    .isTrue();
             assertThat(result.expected()).isGreaterThan(300);
         }
         String scraped = String.join("\n", cluster.scrapePrometheus());
-        assertThat(documentedMetrics().stream().filter(name -> OPENSEARCH_SINK_METRIC.matcher(name).find()))
-                .as("the OpenSearch sink's metrics docs/operations.md and its dashboard name").isNotEmpty()
+        assertThat(documentedMetrics().stream()
+                        .filter(name -> OPENSEARCH_SINK_METRIC.matcher(name).find()))
+                .as("the OpenSearch sink's metrics docs/operations.md and its dashboard name")
+                .isNotEmpty()
                 .allSatisfy(name -> assertThat(scraped).contains(name + "{"));
         assertThat(sum(scraped, "flink_taskmanager_job_task_operator_shardline_documentsIndexed\\{[^}]*\\}"))
-                .as("documents indexed").isPositive();
+                .as("documents indexed")
+                .isPositive();
         cluster.cancel(resumed.id());
         assertDocumentedPolicyAllowsWhatWasCalled("index");
     }
 
     @Test
-    void expiredItemsArchivedAsParquetExactlyOnceThroughAKilledTaskManagerAndASavepointAreRestoredUnchanged() throws Exception {
+    void expiredItemsArchivedAsParquetExactlyOnceThroughAKilledTaskManagerAndASavepointAreRestoredUnchanged()
+            throws Exception {
         createTable(SESSIONS, true);
-        client.updateTimeToLive(r -> r.tableName(SESSIONS).timeToLiveSpecification(t -> t.enabled(true)
-                .attributeName("expires")));
+        client.updateTimeToLive(r -> r.tableName(SESSIONS)
+                .timeToLiveSpecification(t -> t.enabled(true).attributeName("expires")));
         Path archive = dir.resolve("archive");
         List<String> arguments = new ArrayList<>(connection());
-        arguments.addAll(List.of("--table", SESSIONS, "--to", archive.toUri().toString(), "--format", "parquet",
-                "--checkpoint-interval", "500ms", "--parallelism", "2"));
+        arguments.addAll(List.of(
+                "--table",
+                SESSIONS,
+                "--to",
+                archive.toUri().toString(),
+                "--format",
+                "parquet",
+                "--checkpoint-interval",
+                "500ms",
+                "--parallelism",
+                "2"));
         Map<String, Map<String, AttributeValue>> expired = new HashMap<>();
         StandaloneFlinkCluster.SubmittedJob resumed = runThroughAKilledTaskManagerAndASavepoint(
-                "io.shardline.jobs.archive.ArchiveJob", arguments, () -> expire(0, 45, expired),
-                () -> expire(45, 90, expired), () -> expire(90, 120, expired));
-        List<ChangeRecord> archived = Await.latest(Duration.ofMinutes(2), Duration.ofMillis(500),
-                () -> ArchiveFiles.read(archive, ArchiveFormat.PARQUET), found -> found.size() >= expired.size());
-        assertThat(archived).as("each expired session archived exactly once\n" + resumed.client().output())
+                "io.shardline.jobs.archive.ArchiveJob",
+                arguments,
+                () -> expire(0, 45, expired),
+                () -> expire(45, 90, expired),
+                () -> expire(90, 120, expired));
+        List<ChangeRecord> archived = Await.latest(
+                Duration.ofMinutes(2),
+                Duration.ofMillis(500),
+                () -> ArchiveFiles.read(archive, ArchiveFormat.PARQUET),
+                found -> found.size() >= expired.size());
+        assertThat(archived)
+                .as("each expired session archived exactly once\n"
+                        + resumed.client().output())
                 .hasSize(expired.size());
-        assertThat(archived).extracting(removal -> removal.keys().get("id").s()).containsExactlyInAnyOrderElementsOf(
-                expired.keySet());
+        assertThat(archived)
+                .extracting(removal -> removal.keys().get("id").s())
+                .containsExactlyInAnyOrderElementsOf(expired.keySet());
         cluster.cancel(resumed.id());
         assertDocumentedPolicyAllowsWhatWasCalled("archive");
 
         List<String> restore = new ArrayList<>(connection());
         restore.addAll(List.of("--from", archive.toUri().toString(), "--table", SESSIONS, "--format", "parquet"));
-        StandaloneFlinkCluster.SubmittedJob restoring = cluster.run(CLUSTER_JAR,
-                "io.shardline.jobs.archive.RestoreCommand", null, restore);
-        assertThat(restoring.client().awaitExit(Duration.ofMinutes(3))).as(restoring.client().output()).isZero();
+        StandaloneFlinkCluster.SubmittedJob restoring =
+                cluster.run(CLUSTER_JAR, "io.shardline.jobs.archive.RestoreCommand", null, restore);
+        assertThat(restoring.client().awaitExit(Duration.ofMinutes(3)))
+                .as(restoring.client().output())
+                .isZero();
         assertThat(restoring.client().output()).contains("Restore into table " + SESSIONS + " finished");
         assertThat(expired).hasSize(120);
         Map<String, Map<String, AttributeValue>> restored = new HashMap<>();
-        client.scanPaginator(r -> r.tableName(SESSIONS)).items().forEach(item -> restored.put(item.get("id").s(), item));
-        assertThat(restored).as("every expired session restored unchanged, without its expiry").isEqualTo(expired);
+        client.scanPaginator(r -> r.tableName(SESSIONS))
+                .items()
+                .forEach(item -> restored.put(item.get("id").s(), item));
+        assertThat(restored)
+                .as("every expired session restored unchanged, without its expiry")
+                .isEqualTo(expired);
         assertDocumentedPolicyAllowsWhatWasCalled("restore");
     }
 
@@ -336,14 +439,28 @@ class StandaloneClusterITCase {
 
     /** A session of most attribute types. */
     private static Map<String, AttributeValue> session(int n) {
-        return Map.of("id", AttributeValue.fromS("session#" + n), "user", AttributeValue.fromS("user " + n % 7 + " é✓"),
-                "count", AttributeValue.fromN("12345678901234567890123456789012345678"),
-                "ratio", AttributeValue.fromN("-0.000" + (2 * n + 1)), "token", AttributeValue.fromB(SdkBytes.fromByteArray(
-                        new byte[] {(byte) n, 0, -1})),
-                "tags", AttributeValue.fromSs(List.of("a", "b" + n)), "scores", AttributeValue.fromNs(List.of("1", "2.5")),
-                "active", AttributeValue.fromBool(n % 2 == 0), "note", AttributeValue.fromNul(true),
-                "pages", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("path", AttributeValue.fromS("/p" + n),
-                        "views", AttributeValue.fromN(Integer.toString(n)))))));
+        return Map.of(
+                "id",
+                AttributeValue.fromS("session#" + n),
+                "user",
+                AttributeValue.fromS("user " + n % 7 + " é✓"),
+                "count",
+                AttributeValue.fromN("12345678901234567890123456789012345678"),
+                "ratio",
+                AttributeValue.fromN("-0.000" + (2 * n + 1)),
+                "token",
+                AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {(byte) n, 0, -1})),
+                "tags",
+                AttributeValue.fromSs(List.of("a", "b" + n)),
+                "scores",
+                AttributeValue.fromNs(List.of("1", "2.5")),
+                "active",
+                AttributeValue.fromBool(n % 2 == 0),
+                "note",
+                AttributeValue.fromNul(true),
+                "pages",
+                AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
+                        "path", AttributeValue.fromS("/p" + n), "views", AttributeValue.fromN(Integer.toString(n)))))));
     }
 
     /**
@@ -367,12 +484,14 @@ class StandaloneClusterITCase {
      * once every task runs again (a savepoint of a job still failing over is refused), runs
      * {@code whileStopped}, and submits the job again from the savepoint.
      */
-    private StandaloneFlinkCluster.SubmittedJob stopAndResume(StandaloneFlinkCluster.SubmittedJob job, String mainClass,
-                                                              List<String> arguments, Runnable whileStopped)
+    private StandaloneFlinkCluster.SubmittedJob stopAndResume(
+            StandaloneFlinkCluster.SubmittedJob job, String mainClass, List<String> arguments, Runnable whileStopped)
             throws Exception {
         cluster.awaitRunning(job.id());
         String savepoint = cluster.stopWithSavepoint(job.id());
-        assertThat(job.client().awaitExit(Duration.ofMinutes(1))).as(job.client().output()).isZero();
+        assertThat(job.client().awaitExit(Duration.ofMinutes(1)))
+                .as(job.client().output())
+                .isZero();
         whileStopped.run();
         StandaloneFlinkCluster.SubmittedJob resumed = cluster.run(CLUSTER_JAR, mainClass, savepoint, arguments);
         cluster.awaitRunning(resumed.id());
@@ -381,7 +500,9 @@ class StandaloneClusterITCase {
 
     private void killATaskManagerAndAwaitFailover(StandaloneFlinkCluster.SubmittedJob job) throws Exception {
         cluster.killTaskManager(0);
-        Await.until(Duration.ofMinutes(2), () -> cluster.restarts(job.id()) > 0,
+        Await.until(
+                Duration.ofMinutes(2),
+                () -> cluster.restarts(job.id()) > 0,
                 "the job to fail over from the killed TaskManager");
     }
 
@@ -391,17 +512,23 @@ class StandaloneClusterITCase {
      */
     private void assertDocumentedPolicyAllowsWhatWasCalled(String job) throws IOException {
         Set<String> allowed = new TreeSet<>();
-        for (JsonNode statement : new ObjectMapper().readTree(Path.of("../docs/aws/" + job + "-policy.json").toFile())
+        for (JsonNode statement : new ObjectMapper()
+                .readTree(Path.of("../docs/aws/" + job + "-policy.json").toFile())
                 .path("Statement")) {
-            statement.path("Action").forEach(action -> allowed.add(action.asText().replace("dynamodb:", "")));
+            statement
+                    .path("Action")
+                    .forEach(action -> allowed.add(action.asText().replace("dynamodb:", "")));
         }
-        assertThat(allowed).as("the actions of docs/aws/" + job + "-policy.json").containsAll(recorder.takeOperations());
+        assertThat(allowed)
+                .as("the actions of docs/aws/" + job + "-policy.json")
+                .containsAll(recorder.takeOperations());
     }
 
     /** The Prometheus metric names the operations guide's alerts and its Grafana dashboard use. */
     private static Set<String> documentedMetrics() throws IOException {
         Set<String> names = new TreeSet<>();
-        for (Path document : List.of(Path.of("../docs/operations.md"), Path.of("../docs/grafana/shardline-dashboard.json"))) {
+        for (Path document :
+                List.of(Path.of("../docs/operations.md"), Path.of("../docs/grafana/shardline-dashboard.json"))) {
             Matcher matcher = METRIC_NAME.matcher(Files.readString(document));
             while (matcher.find()) {
                 names.add(matcher.group());
@@ -423,7 +550,8 @@ class StandaloneClusterITCase {
     /** A table keyed by {@code id} (S), with a stream of both images when {@code stream}. */
     private void createTable(String table, boolean stream) {
         client.createTable(r -> {
-            r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+            r.tableName(table)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                     .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH));
             if (stream) {
@@ -440,20 +568,28 @@ class StandaloneClusterITCase {
                 client.deleteItem(r -> r.tableName(TABLE).key(Map.of("id", AttributeValue.fromS(id))));
             } else {
                 int change = i;
-                client.putItem(r -> r.tableName(TABLE).item(Map.of("id", AttributeValue.fromS(id),
-                        "change", AttributeValue.fromN(Integer.toString(change)))));
+                client.putItem(r -> r.tableName(TABLE)
+                        .item(Map.of(
+                                "id",
+                                AttributeValue.fromS(id),
+                                "change",
+                                AttributeValue.fromN(Integer.toString(change)))));
             }
         }
     }
 
     private void awaitReplicaEqual(String when, StandaloneFlinkCluster.SubmittedJob job) throws InterruptedException {
         ItemSelection everything = new ItemSelection(List.of("id"), null, null, null, null, null);
-        CopyComparison.Result result = Await.latest(Duration.ofMinutes(3), Duration.ofMillis(500),
+        CopyComparison.Result result = Await.latest(
+                Duration.ofMinutes(3),
+                Duration.ofMillis(500),
                 () -> client.listTables().tableNames().contains(REPLICA)
-                        ? TableVerifier.verify(client, TABLE, client, REPLICA, List.of("id"), "shardline:version",
-                        everything) : null,
+                        ? TableVerifier.verify(
+                                client, TABLE, client, REPLICA, List.of("id"), "shardline:version", everything)
+                        : null,
                 r -> r != null && r.equal());
-        assertThat(result != null && result.equal()).as(when + ": " + result + "\nclient:\n" + job.client().output()
-                + "\n" + cluster.output()).isTrue();
+        assertThat(result != null && result.equal())
+                .as(when + ": " + result + "\nclient:\n" + job.client().output() + "\n" + cluster.output())
+                .isTrue();
     }
 }

@@ -32,28 +32,51 @@ import java.util.stream.IntStream;
 final class StandaloneFlinkCluster implements AutoCloseable {
     /** The ports the reporters may listen on, one per process; each takes the first free one. */
     static final String PROMETHEUS_PORTS = "9250-9350";
+
     private static final Duration STARTUP = Duration.ofMinutes(2);
     /** Lines of each process's output shown in failure messages. */
     private static final int SHOWN_LINES = 60;
+
     private static final Pattern REST_LISTENING = Pattern.compile("Rest endpoint listening at [^:]+:(\\d+)");
-    private static final Pattern RPC_STARTED = Pattern.compile("Actor system started at pekko\\.tcp://flink@[^:]+:(\\d+)");
+    private static final Pattern RPC_STARTED =
+            Pattern.compile("Actor system started at pekko\\.tcp://flink@[^:]+:(\\d+)");
     private static final Pattern SUBMITTED = Pattern.compile("Job has been submitted with JobID ([0-9a-f]{32})");
     private static final Pattern SAVEPOINT = Pattern.compile("Savepoint completed\\. Path: (\\S+)");
     /** Class path entries a Flink distribution does not have: the test's own code and what the job jar brings. */
-    private static final List<String> NOT_IN_FLINK = List.of("/target/", "/io/shardline/", "/software/amazon/",
-            "/com/fasterxml/jackson/", "/org/opensearch/", "/info/picocli/", "/org/apache/parquet/", "/org/apache/hadoop/",
-            "/io/airlift/", "/org/rocksdb/", "/io/undertow/", "/org/apache/httpcomponents/", "/jakarta/json/",
-            "/org/eclipse/parsson/", "/flink-parquet/", "/flink-test-utils", "/flink-connector-test-utils/");
+    private static final List<String> NOT_IN_FLINK = List.of(
+            "/target/",
+            "/io/shardline/",
+            "/software/amazon/",
+            "/com/fasterxml/jackson/",
+            "/org/opensearch/",
+            "/info/picocli/",
+            "/org/apache/parquet/",
+            "/org/apache/hadoop/",
+            "/io/airlift/",
+            "/org/rocksdb/",
+            "/io/undertow/",
+            "/org/apache/httpcomponents/",
+            "/jakarta/json/",
+            "/org/eclipse/parsson/",
+            "/flink-parquet/",
+            "/flink-test-utils",
+            "/flink-connector-test-utils/");
 
     /** The module options Flink's distribution gives every JVM it starts ({@code env.java.default-opts.all}). */
     private static final List<String> DISTRIBUTION_JVM_OPTIONS = List.of(
-            "--add-exports=java.base/sun.net.util=ALL-UNNAMED", "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
+            "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
             "--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED",
-            "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-            "--add-opens=java.base/java.text=ALL-UNNAMED", "--add-opens=java.base/java.time=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.net=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.text=ALL-UNNAMED",
+            "--add-opens=java.base/java.time=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
             "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
             "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
 
@@ -63,9 +86,11 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     private final List<JavaProcess> taskManagers = new ArrayList<>();
     /** The attached command-line clients of submitted jobs, ended with the cluster if still running. */
     private final List<JavaProcess> clients = new ArrayList<>();
+
     private final URI rest;
     private final int rpcPort;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper();
 
     private StandaloneFlinkCluster(Path home, String classpath, JavaProcess jobManager, URI rest, int rpcPort) {
@@ -80,15 +105,23 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     static StandaloneFlinkCluster start(Path home, int taskManagers) throws Exception {
         Path conf = Files.createDirectories(home.resolve("conf"));
         Files.writeString(conf.resolve("config.yaml"), configuration(home));
-        Files.writeString(conf.resolve("log4j2.properties"), String.join("\n",
-                "rootLogger.level = INFO",
-                "rootLogger.appenderRef.console.ref = Console",
-                "appender.console.type = Console",
-                "appender.console.name = Console",
-                "appender.console.layout.type = PatternLayout",
-                "appender.console.layout.pattern = %d{HH:mm:ss,SSS} %-5p %t %c{1} - %m%n", ""));
+        Files.writeString(
+                conf.resolve("log4j2.properties"),
+                String.join(
+                        "\n",
+                        "rootLogger.level = INFO",
+                        "rootLogger.appenderRef.console.ref = Console",
+                        "appender.console.type = Console",
+                        "appender.console.name = Console",
+                        "appender.console.layout.type = PatternLayout",
+                        "appender.console.layout.pattern = %d{HH:mm:ss,SSS} %-5p %t %c{1} - %m%n",
+                        ""));
         String classpath = flinkDistributionClasspath();
-        JavaProcess jobManager = JavaProcess.start("jobmanager", classpath, jvmOptions(conf, "384m"), Map.of(),
+        JavaProcess jobManager = JavaProcess.start(
+                "jobmanager",
+                classpath,
+                jvmOptions(conf, "384m"),
+                Map.of(),
                 "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
                 List.of("--configDir", conf.toString()));
         StandaloneFlinkCluster cluster;
@@ -96,10 +129,11 @@ final class StandaloneFlinkCluster implements AutoCloseable {
             int rpcPort = Integer.parseInt(jobManager.awaitLine(RPC_STARTED, STARTUP));
             int restPort = Integer.parseInt(jobManager.awaitLine(REST_LISTENING, STARTUP));
             Path clientConf = Files.createDirectories(home.resolve("conf-client"));
-            Files.writeString(clientConf.resolve("config.yaml"), String.join("\n", "rest.address: 127.0.0.1",
-                    "rest.port: " + restPort, ""));
-            cluster = new StandaloneFlinkCluster(home, classpath, jobManager, URI.create("http://127.0.0.1:" + restPort),
-                    rpcPort);
+            Files.writeString(
+                    clientConf.resolve("config.yaml"),
+                    String.join("\n", "rest.address: 127.0.0.1", "rest.port: " + restPort, ""));
+            cluster = new StandaloneFlinkCluster(
+                    home, classpath, jobManager, URI.create("http://127.0.0.1:" + restPort), rpcPort);
         } catch (IOException | RuntimeException | InterruptedException e) {
             jobManager.close();
             throw e;
@@ -108,7 +142,9 @@ final class StandaloneFlinkCluster implements AutoCloseable {
             for (int i = 0; i < taskManagers; i++) {
                 cluster.startTaskManager();
             }
-            Await.until(STARTUP, () -> cluster.registeredTaskManagers() == taskManagers,
+            Await.until(
+                    STARTUP,
+                    () -> cluster.registeredTaskManagers() == taskManagers,
                     taskManagers + " TaskManagers to register");
             return cluster;
         } catch (AssertionError | RuntimeException e) {
@@ -122,7 +158,8 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     private static String configuration(Path home) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "jobmanager.rpc.address: 127.0.0.1",
                 "jobmanager.rpc.port: 0",
                 "jobmanager.bind-host: 127.0.0.1",
@@ -158,14 +195,18 @@ final class StandaloneFlinkCluster implements AutoCloseable {
                 "restart-strategy.fixed-delay.delay: 1 s",
                 "state.backend.type: hashmap",
                 "execution.checkpointing.dir: " + home.resolve("checkpoints").toUri(),
-                "execution.checkpointing.savepoint-dir: " + home.resolve("savepoints").toUri(),
+                "execution.checkpointing.savepoint-dir: "
+                        + home.resolve("savepoints").toUri(),
                 "classloader.resolve-order: child-first",
                 "metrics.reporter.prom.factory.class: org.apache.flink.metrics.prometheus.PrometheusReporterFactory",
-                "metrics.reporter.prom.port: " + PROMETHEUS_PORTS, "");
+                "metrics.reporter.prom.port: " + PROMETHEUS_PORTS,
+                "");
     }
 
     private static List<String> jvmOptions(Path conf, String heap) {
-        List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-XX:MaxDirectMemorySize=256m",
+        List<String> options = new ArrayList<>(List.of(
+                "-Xmx" + heap,
+                "-XX:MaxDirectMemorySize=256m",
                 "-Dlog4j.configurationFile=" + conf.resolve("log4j2.properties").toUri()));
         options.addAll(DISTRIBUTION_JVM_OPTIONS);
         return options;
@@ -181,8 +222,12 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     /** Starts one more TaskManager, which registers with the JobManager by itself. */
     void startTaskManager() throws IOException {
         Path conf = home.resolve("conf");
-        taskManagers.add(JavaProcess.start("taskmanager-" + taskManagers.size(), classpath, jvmOptions(conf, "512m"),
-                Map.of(), "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
+        taskManagers.add(JavaProcess.start(
+                "taskmanager-" + taskManagers.size(),
+                classpath,
+                jvmOptions(conf, "512m"),
+                Map.of(),
+                "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
                 List.of("--configDir", conf.toString(), "-Djobmanager.rpc.port=" + rpcPort)));
     }
 
@@ -197,7 +242,8 @@ final class StandaloneFlinkCluster implements AutoCloseable {
      */
     void reset(int liveTaskManagers) throws Exception {
         for (JsonNode job : get("/jobs").path("jobs")) {
-            if (!List.of("FINISHED", "CANCELED", "FAILED").contains(job.path("status").asText())) {
+            if (!List.of("FINISHED", "CANCELED", "FAILED")
+                    .contains(job.path("status").asText())) {
                 cancel(job.path("id").asText());
             }
         }
@@ -209,7 +255,9 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         while (taskManagers.size() < liveTaskManagers) {
             startTaskManager();
         }
-        Await.until(STARTUP, () -> registeredTaskManagers() == liveTaskManagers,
+        Await.until(
+                STARTUP,
+                () -> registeredTaskManagers() == liveTaskManagers,
                 liveTaskManagers + " TaskManagers to register again");
     }
 
@@ -236,8 +284,13 @@ final class StandaloneFlinkCluster implements AutoCloseable {
 
     /** Stops a job with a savepoint through the command-line client; the savepoint's path. */
     String stopWithSavepoint(String jobId) throws Exception {
-        try (JavaProcess stop = cli("stop", List.of("stop", "--savepointPath",
-                home.resolve("savepoints").toUri().toString(), jobId))) {
+        try (JavaProcess stop = cli(
+                "stop",
+                List.of(
+                        "stop",
+                        "--savepointPath",
+                        home.resolve("savepoints").toUri().toString(),
+                        jobId))) {
             return stop.awaitLine(SAVEPOINT, STARTUP);
         }
     }
@@ -250,45 +303,61 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     private JavaProcess cli(String name, List<String> arguments) throws IOException {
-        return JavaProcess.start(name, classpath, jvmOptions(home.resolve("conf"), "256m"),
+        return JavaProcess.start(
+                name,
+                classpath,
+                jvmOptions(home.resolve("conf"), "256m"),
                 Map.of("FLINK_CONF_DIR", home.resolve("conf-client").toString()),
-                "org.apache.flink.client.cli.CliFrontend", arguments);
+                "org.apache.flink.client.cli.CliFrontend",
+                arguments);
     }
 
     /** Waits until every task of the job runs (or, for a bounded part such as a snapshot, has finished). */
     void awaitRunning(String jobId) throws InterruptedException {
         try {
-            Await.until(STARTUP, () -> {
-                JsonNode job = get("/jobs/" + jobId);
-                if (!job.path("state").asText().equals("RUNNING")) {
-                    return false;
-                }
-                for (JsonNode vertex : job.path("vertices")) {
-                    if (!List.of("RUNNING", "FINISHED").contains(vertex.path("status").asText())) {
-                        return false;
-                    }
-                }
-                return true;
-            }, "job " + jobId + " to run all its tasks");
+            Await.until(
+                    STARTUP,
+                    () -> {
+                        JsonNode job = get("/jobs/" + jobId);
+                        if (!job.path("state").asText().equals("RUNNING")) {
+                            return false;
+                        }
+                        for (JsonNode vertex : job.path("vertices")) {
+                            if (!List.of("RUNNING", "FINISHED")
+                                    .contains(vertex.path("status").asText())) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    },
+                    "job " + jobId + " to run all its tasks");
         } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; the job: " + get("/jobs/" + jobId) + "\nits failures: "
-                    + get("/jobs/" + jobId + "/exceptions") + "\n" + output(), e);
+            throw new AssertionError(
+                    e.getMessage() + "; the job: " + get("/jobs/" + jobId) + "\nits failures: "
+                            + get("/jobs/" + jobId + "/exceptions") + "\n" + output(),
+                    e);
         }
     }
 
     /** How often the job restarted after failures so far. */
     long restarts(String jobId) {
-        return get("/jobs/" + jobId + "/exceptions").path("exceptionHistory").path("entries").size();
+        return get("/jobs/" + jobId + "/exceptions")
+                .path("exceptionHistory")
+                .path("entries")
+                .size();
     }
 
     /** A REST API answer as JSON. */
     JsonNode get(String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(rest.resolve(path))
-                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(rest.resolve(path))
+                            .timeout(Duration.ofSeconds(20))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
-                        + response.body());
+                throw new IllegalStateException(
+                        "GET " + path + " answered " + response.statusCode() + ": " + response.body());
             }
             return json.readTree(response.body());
         } catch (IOException e) {
@@ -306,13 +375,18 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     List<String> scrapePrometheus() {
         String[] range = PROMETHEUS_PORTS.split("-");
         return IntStream.rangeClosed(Integer.parseInt(range[0]), Integer.parseInt(range[1]))
-                .mapToObj(this::scrape).filter(text -> text.contains("flink_")).toList();
+                .mapToObj(this::scrape)
+                .filter(text -> text.contains("flink_"))
+                .toList();
     }
 
     private String scrape(int port) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/metrics")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? response.body() : "";
         } catch (IOException e) {
             return "";
@@ -343,6 +417,5 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     /** A job submitted by an attached command-line client, which ends when the job does. */
-    record SubmittedJob(String id, JavaProcess client) {
-    }
+    record SubmittedJob(String id, JavaProcess client) {}
 }

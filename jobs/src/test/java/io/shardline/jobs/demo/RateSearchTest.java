@@ -41,8 +41,14 @@ class RateSearchTest {
     void aRateIsKeptUpWithWhenNearlyAllOfItIsWrittenAndTheLagIsKnownAndWithinTheBound() {
         Duration lag = Duration.ofSeconds(3);
         assertThat(RateProbe.keptUp(5000, 4990, 15_000, lag)).isTrue();
-        assertThat(RateProbe.keptUp(5000, 4990, 15_001, lag)).as("more than 3 s of events behind").isFalse();
-        assertThat(RateProbe.keptUp(5000, 4700, 10, lag)).as("the generator wrote under 95%").isFalse();
-        assertThat(RateProbe.keptUp(5000, 5000, -1, lag)).as("the job's progress is unknown").isFalse();
+        assertThat(RateProbe.keptUp(5000, 4990, 15_001, lag))
+                .as("more than 3 s of events behind")
+                .isFalse();
+        assertThat(RateProbe.keptUp(5000, 4700, 10, lag))
+                .as("the generator wrote under 95%")
+                .isFalse();
+        assertThat(RateProbe.keptUp(5000, 5000, -1, lag))
+                .as("the job's progress is unknown")
+                .isFalse();
     }
 }

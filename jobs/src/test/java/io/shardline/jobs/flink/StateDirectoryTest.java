@@ -57,8 +57,8 @@ class StateDirectoryTest {
         try (StateDirectory states = StateDirectory.take(dir)) {
             assertThat(states.storedRun()).isEmpty();
             states.store(new StoredRun(Map.of("--table", "Orders"), Map.of("handoff", "1796660309")));
-            assertThat(states.storedRun()).contains(new StoredRun(Map.of("--table", "Orders"),
-                    Map.of("handoff", "1796660309")));
+            assertThat(states.storedRun())
+                    .contains(new StoredRun(Map.of("--table", "Orders"), Map.of("handoff", "1796660309")));
             completed("checkpoints/job/chk-1", Instant.now());
             states.discard();
             assertThat(states.storedRun()).isEmpty();
@@ -69,8 +69,10 @@ class StateDirectoryTest {
     @Test
     void oneRunAtATimeHoldsTheDirectory() throws IOException {
         try (StateDirectory first = StateDirectory.take(dir)) {
-            assertThat(Files.readString(dir.resolve("lock"))).isEqualTo(Long.toString(ProcessHandle.current().pid()));
-            assertThatThrownBy(() -> StateDirectory.take(dir)).isInstanceOf(IllegalStateException.class)
+            assertThat(Files.readString(dir.resolve("lock")))
+                    .isEqualTo(Long.toString(ProcessHandle.current().pid()));
+            assertThatThrownBy(() -> StateDirectory.take(dir))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("Another run of this job uses the state directory " + dir);
         }
         StateDirectory.take(dir).close();

@@ -51,7 +51,9 @@ class GameMetricsJobITCase {
 
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(2).setNumberSlotsPerTaskManager(2).build());
+            .setNumberTaskManagers(2)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     private Engine engine;
     private ShardlineServer server;
@@ -91,7 +93,8 @@ class GameMetricsJobITCase {
 
     /** Event {@code id} ("test-N") was generated at START + N * STEP; normal ones trail that by 20 s at most. */
     private static boolean tooLate(GameEvent event) {
-        long generatedAt = START + Long.parseLong(event.eventId.substring(event.eventId.indexOf('-') + 1)) * STEP_MILLIS;
+        long generatedAt =
+                START + Long.parseLong(event.eventId.substring(event.eventId.indexOf('-') + 1)) * STEP_MILLIS;
         return generatedAt - event.eventTime >= TOO_LATE_BY.toMillis();
     }
 
@@ -100,8 +103,11 @@ class GameMetricsJobITCase {
     void metricsEqualABatchAggregationOfTheEventsThroughLateEventsAndALostTaskManager(
             @InjectMiniCluster MiniCluster cluster) throws Exception {
         AtomicLong clock = new AtomicLong(START);
-        GameEventGenerator generator = new GameEventGenerator(new GameEventGenerator.Settings(3, 40, 4, 1.5,
-                20_000, 0.01, TOO_LATE_BY.toMillis()), () -> clock.getAndAdd(STEP_MILLIS), 42, "test");
+        GameEventGenerator generator = new GameEventGenerator(
+                new GameEventGenerator.Settings(3, 40, 4, 1.5, 20_000, 0.01, TOO_LATE_BY.toMillis()),
+                () -> clock.getAndAdd(STEP_MILLIS),
+                42,
+                "test");
         Configuration restarts = new Configuration();
         restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
@@ -119,13 +125,17 @@ class GameMetricsJobITCase {
             new GameEventWriter(client, options.eventsTable, generator, 500, EVENTS * 4 / 10).run();
 
             List<GameEvent> events = new ArrayList<>();
-            client.scanPaginator(r -> r.tableName(options.eventsTable)).items()
+            client.scanPaginator(r -> r.tableName(options.eventsTable))
+                    .items()
                     .forEach(item -> events.add(GameEvent.fromItem(item)));
             assertEquals(EVENTS, events.size());
-            Set<String> tooLate = events.stream().filter(GameMetricsJobITCase::tooLate).map(e -> e.eventId)
+            Set<String> tooLate = events.stream()
+                    .filter(GameMetricsJobITCase::tooLate)
+                    .map(e -> e.eventId)
                     .collect(Collectors.toCollection(TreeSet::new));
             assertFalse(tooLate.isEmpty(), "some events are too late");
-            long closedBefore = START + EVENTS * STEP_MILLIS - Duration.ofMinutes(1).toMillis();
+            long closedBefore =
+                    START + EVENTS * STEP_MILLIS - Duration.ofMinutes(1).toMillis();
             Map<String, WindowResult> expected = WindowExpectation.aggregate(
                     events.stream().filter(e -> !tooLate.contains(e.eventId)).toList(), options, closedBefore);
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
@@ -133,7 +143,8 @@ class GameMetricsJobITCase {
                 Thread.sleep(200);
             }
             Set<String> lateStored = new TreeSet<>();
-            client.scanPaginator(r -> r.tableName(options.lateTable)).items()
+            client.scanPaginator(r -> r.tableName(options.lateTable))
+                    .items()
                     .forEach(item -> lateStored.add(item.get("eventId").s()));
             assertEquals(tooLate, lateStored, "exactly the too-late events are in the late table");
             assertEquals(List.of(), WindowExpectation.differences(expected, storedMetrics(closedBefore)));

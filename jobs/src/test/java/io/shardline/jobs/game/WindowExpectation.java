@@ -12,12 +12,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * aggregated the plain way, next to the windows the metrics table holds, for tests that compare the two.
  */
 public final class WindowExpectation {
-    private WindowExpectation() {
-    }
+    private WindowExpectation() {}
 
     /** The windows ending at or before {@code closedBefore} that {@code events} make, by action and window. */
-    public static Map<String, WindowResult> aggregate(List<GameEvent> events, GameMetricsOptions options,
-                                                      long closedBefore) {
+    public static Map<String, WindowResult> aggregate(
+            List<GameEvent> events, GameMetricsOptions options, long closedBefore) {
         Map<String, List<GameEvent>> byWindow = new HashMap<>();
         long tumble = options.window.toMillis();
         long size = options.slidingWindow.toMillis();
@@ -41,8 +40,14 @@ public final class WindowExpectation {
             }
             Map<String, Long> scores = new HashMap<>();
             members.forEach(e -> scores.merge(e.player, e.score, Long::sum));
-            WindowResult result = WindowResult.of(parts[0], start, end, members.size(),
-                    members.stream().mapToLong(e -> e.score).sum(), scores, options.topPlayers);
+            WindowResult result = WindowResult.of(
+                    parts[0],
+                    start,
+                    end,
+                    members.size(),
+                    members.stream().mapToLong(e -> e.score).sum(),
+                    scores,
+                    options.topPlayers);
             expected.put(result.gameAction + " " + result.window(), result);
         });
         return expected;
@@ -68,8 +73,10 @@ public final class WindowExpectation {
                 differences.add("expected " + expected.get(key) + " but stored " + stored.get(key));
             }
         });
-        new TreeSet<>(stored.keySet()).stream().filter(key -> !expected.containsKey(key))
-                .forEach(key -> differences.add("unexpected " + stored.get(key)));
+        new TreeSet<>(stored.keySet())
+                .stream()
+                        .filter(key -> !expected.containsKey(key))
+                        .forEach(key -> differences.add("unexpected " + stored.get(key)));
         return differences.subList(0, Math.min(10, differences.size()));
     }
 }

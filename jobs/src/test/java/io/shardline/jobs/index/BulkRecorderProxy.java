@@ -22,8 +22,7 @@ final class BulkRecorderProxy implements AutoCloseable {
     private final Map<String, List<Accepted>> accepted = new ConcurrentHashMap<>();
 
     /** One accepted action: its version, and the request's send and answer times (nanoTime). */
-    record Accepted(long version, boolean delete, long sentNanos, long answeredNanos) {
-    }
+    record Accepted(long version, boolean delete, long sentNanos, long answeredNanos) {}
 
     BulkRecorderProxy(String target) throws IOException {
         proxy = OpenSearchFrontProxy.plain(target);
@@ -50,7 +49,8 @@ final class BulkRecorderProxy implements AutoCloseable {
             boolean delete = item.has("delete");
             JsonNode result = delete ? item.get("delete") : item.get("index");
             if (result.get("status").asInt() < 300 && !result.has("error")) {
-                List<Accepted> versions = accepted.computeIfAbsent(result.get("_id").asText(), id -> new ArrayList<>());
+                List<Accepted> versions =
+                        accepted.computeIfAbsent(result.get("_id").asText(), id -> new ArrayList<>());
                 synchronized (versions) {
                     versions.add(new Accepted(actions.get(i).get("version").asLong(), delete, sent, answered));
                 }

@@ -54,8 +54,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class IndexBenchmark {
     private static final int BULK = 1_000;
 
-    private IndexBenchmark() {
-    }
+    private IndexBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int items = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
@@ -64,9 +63,9 @@ public final class IndexBenchmark {
         OpenSearchNode node = OpenSearchNode.shared();
         Configuration flink = new Configuration();
         try (Engine engine = Engine.open(EngineConfig.inMemory());
-             ShardlineServer server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
-             LocalFlinkCluster cluster = LocalFlinkCluster.start(flink, LocalWebOptions.anyFreePort(), System.out);
-             SearchIndexAdmin admin = new SearchIndexAdmin(OpenSearchConnection.to(node.url()))) {
+                ShardlineServer server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
+                LocalFlinkCluster cluster = LocalFlinkCluster.start(flink, LocalWebOptions.anyFreePort(), System.out);
+                SearchIndexAdmin admin = new SearchIndexAdmin(OpenSearchConnection.to(node.url()))) {
             CatalogueTable.create(engine, "Items");
             for (int i = 0; i < items; i++) {
                 engine.putItem(PutItem.Request.of("Items", CatalogueTable.item(i)));
@@ -77,19 +76,28 @@ public final class IndexBenchmark {
                 IndexOptions options = options(server.endpoint(), node.url(), "Items", "job-" + round);
                 double plainRound = plainLoop(options, admin, items, "plain-" + round);
                 double jobRound = job(options, admin, cluster, flink, items);
-                System.out.printf("round %d: plain bulk loop %.0f documents/s, index job %.0f documents/s%n", round,
-                        plainRound, jobRound);
+                System.out.printf(
+                        "round %d: plain bulk loop %.0f documents/s, index job %.0f documents/s%n",
+                        round, plainRound, jobRound);
                 plain = Math.max(plain, plainRound);
                 job = Math.max(job, jobRound);
             }
             if (items > 0) {
-                System.out.printf("snapshot of %d items: plain bulk loop %.0f documents/s, index job %.0f "
-                        + "documents/s (submission to last document searchable), ratio %.2f%n", items, plain, job,
-                        job / plain);
+                System.out.printf(
+                        "snapshot of %d items: plain bulk loop %.0f documents/s, index job %.0f "
+                                + "documents/s (submission to last document searchable), ratio %.2f%n",
+                        items, plain, job, job / plain);
             }
             CatalogueTable.create(engine, "Fresh");
-            freshness(engine, node, admin, cluster, flink, options(server.endpoint(), node.url(), "Fresh", "fresh"),
-                    rate, seconds);
+            freshness(
+                    engine,
+                    node,
+                    admin,
+                    cluster,
+                    flink,
+                    options(server.endpoint(), node.url(), "Fresh", "fresh"),
+                    rate,
+                    seconds);
         }
         System.exit(0);
     }
@@ -103,7 +111,8 @@ public final class IndexBenchmark {
         options.table = table;
         options.index = index;
         options.copy.run.progressInterval = Duration.ofHours(1);
-        options.deadLetters = Path.of(System.getProperty("java.io.tmpdir"), "shardline-bench-dead-letters").toString();
+        options.deadLetters = Path.of(System.getProperty("java.io.tmpdir"), "shardline-bench-dead-letters")
+                .toString();
         return options;
     }
 
@@ -114,8 +123,8 @@ public final class IndexBenchmark {
         List<JsonNode> sources = new ArrayList<>(items);
         try (DynamoDbClient table = options.connection.settings().createTableClient()) {
             ItemDocuments converter = new ItemDocuments(List.of("id"), options.metadataField);
-            for (Map<String, AttributeValue> item
-                    : table.scanPaginator(r -> r.tableName(options.table)).items()) {
+            for (Map<String, AttributeValue> item :
+                    table.scanPaginator(r -> r.tableName(options.table)).items()) {
                 ids.add(converter.id(item));
                 sources.add(SearchIndexAdmin.JSON.readTree(converter.source(item, Map.of("event", "SNAPSHOT"))));
             }
@@ -128,8 +137,8 @@ public final class IndexBenchmark {
             for (int i = from; i < Math.min(ids.size(), from + BULK); i++) {
                 String id = ids.get(i);
                 JsonNode source = sources.get(i);
-                operations.add(BulkOperation.of(o -> o.index(x -> x.id(id).version(1L)
-                        .versionType(VersionType.External).document(source))));
+                operations.add(BulkOperation.of(o -> o.index(x ->
+                        x.id(id).version(1L).versionType(VersionType.External).document(source))));
             }
             BulkResponse response = client.bulk(b -> b.index(index).operations(operations));
             if (response.errors()) {
@@ -146,11 +155,17 @@ public final class IndexBenchmark {
     }
 
     /** Documents/s of the index job's snapshot, from submission until every document is searchable. */
-    private static double job(IndexOptions options, SearchIndexAdmin admin, LocalFlinkCluster cluster,
-                              Configuration flink, int items) throws Exception {
+    private static double job(
+            IndexOptions options, SearchIndexAdmin admin, LocalFlinkCluster cluster, Configuration flink, int items)
+            throws Exception {
         long started = System.nanoTime();
-        try (IndexJob.Running running = IndexJob.start(options, cluster.environment(flink), cluster.webUrl(),
-                quiet(), Clock.systemUTC(), RunState.inMemory(false))) {
+        try (IndexJob.Running running = IndexJob.start(
+                options,
+                cluster.environment(flink),
+                cluster.webUrl(),
+                quiet(),
+                Clock.systemUTC(),
+                RunState.inMemory(false))) {
             while (count(admin, options.index) < items) {
                 Thread.sleep(100);
             }
@@ -165,15 +180,28 @@ public final class IndexBenchmark {
         return admin.count(index);
     }
 
-    private static void freshness(Engine engine, OpenSearchNode node, SearchIndexAdmin admin, LocalFlinkCluster cluster,
-                                  Configuration flink, IndexOptions options, int rate, int seconds) throws Exception {
+    private static void freshness(
+            Engine engine,
+            OpenSearchNode node,
+            SearchIndexAdmin admin,
+            LocalFlinkCluster cluster,
+            Configuration flink,
+            IndexOptions options,
+            int rate,
+            int seconds)
+            throws Exception {
         options.copy.noSnapshot = true;
         BulkRecorderProxy proxy = new BulkRecorderProxy(node.url());
         options.search.urls = List.of(proxy.url());
         admin.createForItems(options.index, options.metadataField, options.typedField);
         node.request("PUT", "/" + options.index + "/_settings", "{\"index.refresh_interval\":\"1s\"}");
-        try (IndexJob.Running running = IndexJob.start(options, cluster.environment(flink), cluster.webUrl(), quiet(),
-                Clock.systemUTC(), RunState.inMemory(false))) {
+        try (IndexJob.Running running = IndexJob.start(
+                options,
+                cluster.environment(flink),
+                cluster.webUrl(),
+                quiet(),
+                Clock.systemUTC(),
+                RunState.inMemory(false))) {
             engine.putItem(PutItem.Request.of(options.table, CatalogueTable.item(-1)));
             while (count(admin, options.index) < 1) {
                 Thread.sleep(50);
@@ -206,16 +234,18 @@ public final class IndexBenchmark {
                 visible[i - 2 * rate] = at == null || acknowledged < 0 ? Long.MAX_VALUE : at - acknowledged;
             }
             proxy.close();
-            System.out.printf("freshness at %d writes/s for %d s (refresh interval 1 s): write to searchable %s; "
-                    + "write to OpenSearch's bulk acknowledgement %s; acknowledgement to searchable %s%n", rate,
-                    seconds, percentiles(searchable), percentiles(indexed), percentiles(visible));
+            System.out.printf(
+                    "freshness at %d writes/s for %d s (refresh interval 1 s): write to searchable %s; "
+                            + "write to OpenSearch's bulk acknowledgement %s; acknowledgement to searchable %s%n",
+                    rate, seconds, percentiles(searchable), percentiles(indexed), percentiles(visible));
         }
     }
 
     private static String percentiles(long[] nanos) {
         Arrays.sort(nanos);
-        return String.format("p50 %.0f ms, p99 %.0f ms, max %.0f ms", nanos[nanos.length / 2] / 1e6,
-                nanos[nanos.length * 99 / 100] / 1e6, nanos[nanos.length - 1] / 1e6);
+        return String.format(
+                "p50 %.0f ms, p99 %.0f ms, max %.0f ms",
+                nanos[nanos.length / 2] / 1e6, nanos[nanos.length * 99 / 100] / 1e6, nanos[nanos.length - 1] / 1e6);
     }
 
     /** Searches for items not yet seen, every 20 ms, and notes when each is first found. */
@@ -223,9 +253,14 @@ public final class IndexBenchmark {
         int lowest = 0;
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (seen.size() < total && System.nanoTime() < deadline) {
-            JsonNode hits = node.request("POST", "/" + index + "/_search", "{\"size\":10000,\"_source\":false,"
-                    + "\"docvalue_fields\":[\"n\"],\"track_total_hits\":false,"
-                    + "\"query\":{\"range\":{\"n\":{\"gte\":" + lowest + "}}}}").path("hits").path("hits");
+            JsonNode hits = node.request(
+                            "POST",
+                            "/" + index + "/_search",
+                            "{\"size\":10000,\"_source\":false,"
+                                    + "\"docvalue_fields\":[\"n\"],\"track_total_hits\":false,"
+                                    + "\"query\":{\"range\":{\"n\":{\"gte\":" + lowest + "}}}}")
+                    .path("hits")
+                    .path("hits");
             long now = System.nanoTime();
             for (JsonNode hit : hits) {
                 seen.putIfAbsent(hit.path("fields").path("n").path(0).asInt(), now);

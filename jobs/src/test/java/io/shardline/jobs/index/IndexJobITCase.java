@@ -87,12 +87,15 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 class IndexJobITCase {
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(2).setNumberSlotsPerTaskManager(1).build());
+            .setNumberTaskManagers(2)
+            .setNumberSlotsPerTaskManager(1)
+            .build());
 
     private static final String TABLE = "Orders";
     private final OpenSearchNode node = OpenSearchNode.shared();
     /** The proxy of the running test, for operators of its jobs (which run in this JVM). */
     private static volatile BulkRecorderProxy recorder;
+
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private Engine engine;
     private ShardlineServer server;
@@ -108,7 +111,8 @@ class IndexJobITCase {
     @BeforeEach
     void start(@InjectClusterRESTAddress URI rest) throws Exception {
         restAddress = rest.toString().replaceAll("/$", "");
-        engine = Engine.open(EngineConfig.inMemory().withShardRolloverAge(Duration.ofSeconds(2))
+        engine = Engine.open(EngineConfig.inMemory()
+                .withShardRolloverAge(Duration.ofSeconds(2))
                 .withMaintenanceInterval(Duration.ofMillis(100)));
         server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
         proxy = new BulkRecorderProxy(node.url());
@@ -127,17 +131,33 @@ class IndexJobITCase {
         options.copy.run.progressInterval = Duration.ofMillis(500);
         options.deadLetters = deadLetters.toString();
         client = options.connection.settings().createTableClient();
-        client.createTable(r -> r.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk")
-                                .attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.N).build())
-                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
-                .tags(software.amazon.awssdk.services.dynamodb.model.Tag.builder().key("shardline:partitions")
-                        .value("2").build())
+        client.createTable(r -> r.tableName(TABLE)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        AttributeDefinition.builder()
+                                .attributeName("pk")
+                                .attributeType(ScalarAttributeType.S)
+                                .build(),
+                        AttributeDefinition.builder()
+                                .attributeName("sk")
+                                .attributeType(ScalarAttributeType.N)
+                                .build())
+                .keySchema(
+                        KeySchemaElement.builder()
+                                .attributeName("pk")
+                                .keyType(KeyType.HASH)
+                                .build(),
+                        KeySchemaElement.builder()
+                                .attributeName("sk")
+                                .keyType(KeyType.RANGE)
+                                .build())
+                .tags(software.amazon.awssdk.services.dynamodb.model.Tag.builder()
+                        .key("shardline:partitions")
+                        .value("2")
+                        .build())
                 .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
-        client.updateTimeToLive(r -> r.tableName(TABLE).timeToLiveSpecification(t -> t.enabled(true)
-                .attributeName("expires")));
+        client.updateTimeToLive(r ->
+                r.tableName(TABLE).timeToLiveSpecification(t -> t.enabled(true).attributeName("expires")));
     }
 
     @AfterEach
@@ -150,8 +170,11 @@ class IndexJobITCase {
 
     /** Key {@code n}: partition keys with the id encoding's special characters, two items per partition key. */
     private static Map<String, AttributeValue> key(int n) {
-        return Map.of("pk", AttributeValue.fromS("customer|" + (n / 2) + "\\x"), "sk", AttributeValue.fromN(
-                Integer.toString(n % 2)));
+        return Map.of(
+                "pk",
+                AttributeValue.fromS("customer|" + (n / 2) + "\\x"),
+                "sk",
+                AttributeValue.fromN(Integer.toString(n % 2)));
     }
 
     /** An item of every attribute type, its values following {@code revision}. */
@@ -165,10 +188,14 @@ class IndexJobITCase {
         item.put("counts", AttributeValue.fromNs(List.of("1", Integer.toString(revision + 2))));
         item.put("paid", AttributeValue.fromBool(revision % 2 == 0));
         item.put("note", AttributeValue.fromNul(true));
-        item.put("lines", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("sku", AttributeValue.fromS("x"),
-                "qty", AttributeValue.fromN(Integer.toString(revision)))))));
-        item.put("address", AttributeValue.fromM(Map.of("city", AttributeValue.fromS("Lyon"),
-                "zip", AttributeValue.fromN("69001"))));
+        item.put(
+                "lines",
+                AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
+                        "sku", AttributeValue.fromS("x"), "qty", AttributeValue.fromN(Integer.toString(revision)))))));
+        item.put(
+                "address",
+                AttributeValue.fromM(
+                        Map.of("city", AttributeValue.fromS("Lyon"), "zip", AttributeValue.fromN("69001"))));
         if (expiresEpochSeconds != null) {
             item.put("expires", AttributeValue.fromN(Long.toString(expiresEpochSeconds)));
         }
@@ -188,9 +215,15 @@ class IndexJobITCase {
     }
 
     private IndexJob.Running startJob(Configuration configuration) throws Exception {
-        return IndexJob.start(options, StreamExecutionEnvironment.getExecutionEnvironment(configuration), restAddress,
-                new PrintStream(console, true, StandardCharsets.UTF_8), Clock.systemUTC(),
-                RunState.inMemory(configuration.getOptional(StateRecoveryOptions.SAVEPOINT_PATH).isPresent()));
+        return IndexJob.start(
+                options,
+                StreamExecutionEnvironment.getExecutionEnvironment(configuration),
+                restAddress,
+                new PrintStream(console, true, StandardCharsets.UTF_8),
+                Clock.systemUTC(),
+                RunState.inMemory(configuration
+                        .getOptional(StateRecoveryOptions.SAVEPOINT_PATH)
+                        .isPresent()));
     }
 
     private CopyComparison.Result verify() {
@@ -203,8 +236,7 @@ class IndexJobITCase {
 
     /** Waits until the index equals the table, or returns the last difference after two minutes. */
     private CopyComparison.Result awaitEqual() throws InterruptedException {
-        return Await.latest(Duration.ofMinutes(2), Duration.ofMillis(250), this::verify,
-                CopyComparison.Result::equal);
+        return Await.latest(Duration.ofMinutes(2), Duration.ofMillis(250), this::verify, CopyComparison.Result::equal);
     }
 
     @Test
@@ -236,16 +268,21 @@ class IndexJobITCase {
             awaitNoExpiredItems();
 
             CopyComparison.Result result = awaitEqual();
-            assertThat(result.equal()).as(result + "\n" + console.toString(StandardCharsets.UTF_8)).isTrue();
+            assertThat(result.equal())
+                    .as(result + "\n" + console.toString(StandardCharsets.UTF_8))
+                    .isTrue();
             assertThat(result.expected()).isGreaterThan(1_500);
             assertThat(proxy.versionsThatWentDown()).isEmpty();
             assertThat(proxy.acceptedActions()).isGreaterThan(result.expected());
-            assertThat(engine.partitions(TABLE).size()).as("partitions split during the run").isGreaterThan(2);
-            assertThat(console.toString(StandardCharsets.UTF_8)).contains("snapshot").contains("version conflicts");
+            assertThat(engine.partitions(TABLE).size())
+                    .as("partitions split during the run")
+                    .isGreaterThan(2);
+            assertThat(console.toString(StandardCharsets.UTF_8))
+                    .contains("snapshot")
+                    .contains("version conflicts");
             job.cancel();
         }
     }
-
 
     private Configuration restarts() {
         Configuration restarts = new Configuration();
@@ -260,8 +297,10 @@ class IndexJobITCase {
         Map<String, String> documents = new TreeMap<>();
         try (SearchIndexAdmin admin = new SearchIndexAdmin(options.search.connection())) {
             admin.refresh(index);
-            admin.forEachDocument(index, hit -> documents.put(hit.get("_id").asText(),
-                    hit.get("_version").asLong() + " " + hit.get("_source")));
+            admin.forEachDocument(
+                    index,
+                    hit -> documents.put(
+                            hit.get("_id").asText(), hit.get("_version").asLong() + " " + hit.get("_source")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -276,12 +315,13 @@ class IndexJobITCase {
             throw new UncheckedIOException(e);
         }
         assertThat(node.request("PUT", "/" + index + "/_settings", "{\"index.gc_deletes\":\"0s\"}")
-                .path("acknowledged").asBoolean()).isTrue();
+                        .path("acknowledged")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
-    void aReplayFromAnEarlierSavepointLeavesTheIndexAsItWas(@TempDir Path savepoints)
-            throws Exception {
+    void aReplayFromAnEarlierSavepointLeavesTheIndexAsItWas(@TempDir Path savepoints) throws Exception {
         for (int n = 0; n < 600; n++) {
             put(item(n, 0, null));
         }
@@ -289,7 +329,8 @@ class IndexJobITCase {
         String savepoint;
         try (IndexJob.Running job = startJob()) {
             assertThat(awaitEqual().equal()).isTrue();
-            savepoint = job.job().triggerSavepoint(savepoints.toString(), SavepointFormatType.CANONICAL)
+            savepoint = job.job()
+                    .triggerSavepoint(savepoints.toString(), SavepointFormatType.CANONICAL)
                     .get(2, TimeUnit.MINUTES);
             for (int n = 0; n < 300; n++) {
                 put(item(n, 1, null));
@@ -306,26 +347,35 @@ class IndexJobITCase {
         Configuration fromSavepoint = restarts();
         fromSavepoint.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
         try (IndexJob.Running replay = startJob(fromSavepoint)) {
-            JobMetrics metrics = new JobMetrics(restAddress, replay.job().getJobID().toHexString());
-            Await.until(Duration.ofMinutes(2), () -> metrics.read(".shardline.").sum(".shardline.versionConflicts")
-                    >= 200, "the replay of 200 updates meeting their versions");
-            Map<String, String> after = Await.latest(Duration.ofMinutes(1), Duration.ofMillis(200), this::documents,
-                    before::equals);
+            JobMetrics metrics =
+                    new JobMetrics(restAddress, replay.job().getJobID().toHexString());
+            Await.until(
+                    Duration.ofMinutes(2),
+                    () -> metrics.read(".shardline.").sum(".shardline.versionConflicts") >= 200,
+                    "the replay of 200 updates meeting their versions");
+            Map<String, String> after =
+                    Await.latest(Duration.ofMinutes(1), Duration.ofMillis(200), this::documents, before::equals);
             replay.job().cancel().get(1, TimeUnit.MINUTES);
             assertThat(after.keySet()).as("the documents before the replay").isEqualTo(before.keySet());
-            before.forEach((id, document) -> assertThat(after.get(id)).as("document %s as before the replay", id)
+            before.forEach((id, document) -> assertThat(after.get(id))
+                    .as("document %s as before the replay", id)
                     .isEqualTo(document));
         }
     }
 
     /** Makes OpenSearch forget deleted documents' versions (gc_deletes 0 s, then a flush) until an older write of {@code id} gets in. */
     private void awaitOpenSearchForgets(String id, long olderVersion) throws InterruptedException {
-        Await.until(Duration.ofSeconds(30), () -> {
-            node.request("POST", "/" + index + "/_flush", null);
-            node.request("PUT", "/" + index + "/_doc/" + id + "?version=" + olderVersion + "&version_type=external",
-                    "{\"a\":0}");
-            return node.document(index, id) != null;
-        }, "OpenSearch forgetting a delete after gc_deletes");
+        Await.until(
+                Duration.ofSeconds(30),
+                () -> {
+                    node.request("POST", "/" + index + "/_flush", null);
+                    node.request(
+                            "PUT",
+                            "/" + index + "/_doc/" + id + "?version=" + olderVersion + "&version_type=external",
+                            "{\"a\":0}");
+                    return node.document(index, id) != null;
+                },
+                "OpenSearch forgetting a delete after gc_deletes");
     }
 
     /**
@@ -333,30 +383,43 @@ class IndexJobITCase {
      * accept its item's delete and OpenSearch has forgotten deletes: a probe document, deleted after
      * it, takes an older write again.
      */
-    private record AfterOpenSearchForgotTheDelete(String url, String index) implements MapFunction<KeyedChange, KeyedChange> {
+    private record AfterOpenSearchForgotTheDelete(String url, String index)
+            implements MapFunction<KeyedChange, KeyedChange> {
         @Override
         public KeyedChange map(KeyedChange change) throws Exception {
             if (change.snapshot) {
                 HttpClient http = HttpClient.newHttpClient();
-                Await.until(Duration.ofMinutes(1), () -> recorder.acceptedDelete(change.key),
+                Await.until(
+                        Duration.ofMinutes(1),
+                        () -> recorder.acceptedDelete(change.key),
                         "OpenSearch accepting the delete of " + change.key);
                 String probe = "/" + index + "/_doc/probe-" + change.key;
                 send(http, "PUT", probe + "?version=10&version_type=external", "{}");
                 send(http, "DELETE", probe + "?version=11&version_type=external", null);
-                Await.until(Duration.ofSeconds(30), () -> {
-                    send(http, "POST", "/" + index + "/_flush", null);
-                    return send(http, "PUT", probe + "?version=5&version_type=external", "{}") != 409;
-                }, "OpenSearch forgetting the probe's delete");
+                Await.until(
+                        Duration.ofSeconds(30),
+                        () -> {
+                            send(http, "POST", "/" + index + "/_flush", null);
+                            return send(http, "PUT", probe + "?version=5&version_type=external", "{}") != 409;
+                        },
+                        "OpenSearch forgetting the probe's delete");
             }
             return change;
         }
 
         private int send(HttpClient http, String method, String path, String json) {
             try {
-                return http.send(HttpRequest.newBuilder(URI.create(url + path)).header("Content-Type", "application/json")
-                        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(json)).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode();
+                return http.send(
+                                HttpRequest.newBuilder(URI.create(url + path))
+                                        .header("Content-Type", "application/json")
+                                        .method(
+                                                method,
+                                                json == null
+                                                        ? HttpRequest.BodyPublishers.noBody()
+                                                        : HttpRequest.BodyPublishers.ofString(json))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -378,14 +441,19 @@ class IndexJobITCase {
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        env.fromData(KeyedChange.changed("k", "{\"a\":1}".getBytes(StandardCharsets.UTF_8), (second + 4) * 1000),
+        env.fromData(
+                        KeyedChange.changed("k", "{\"a\":1}".getBytes(StandardCharsets.UTF_8), (second + 4) * 1000),
                         KeyedChange.removed("k", null, (second + 5) * 1000),
                         KeyedChange.snapshot("k", "{\"a\":0}".getBytes(StandardCharsets.UTF_8), second))
                 .map(new AfterOpenSearchForgotTheDelete(node.url(), index))
                 .keyBy(change -> change.key)
                 .process(new KeyedVersioner(Duration.ofHours(1)))
-                .sinkTo(OpenSearchSink.<KeyedChange>builder().connection(options.search.connection()).index(index)
-                        .documents(IndexPipeline::document).deadLetters(DeadLetterFile.in(deadLetters, TABLE)).build());
+                .sinkTo(OpenSearchSink.<KeyedChange>builder()
+                        .connection(options.search.connection())
+                        .index(index)
+                        .documents(IndexPipeline::document)
+                        .deadLetters(DeadLetterFile.in(deadLetters, TABLE))
+                        .build());
         env.execute("late older write");
         node.refresh(index);
         assertThat(node.document(index, "k")).isNull();
@@ -398,8 +466,10 @@ class IndexJobITCase {
         }
         String alias = index;
         node.request("PUT", "/" + alias + "-old/_doc/earlier?refresh=true", "{\"name\":\"the index before\"}");
-        node.request("POST", "/_aliases", "{\"actions\":[{\"add\":{\"index\":\"" + alias + "-old\",\"alias\":\""
-                + alias + "\"}}]}");
+        node.request(
+                "POST",
+                "/_aliases",
+                "{\"actions\":[{\"add\":{\"index\":\"" + alias + "-old\",\"alias\":\"" + alias + "\"}}]}");
         options.rebuild = true;
         AtomicBoolean searching = new AtomicBoolean(true);
         AtomicLong searches = new AtomicLong();
@@ -422,8 +492,11 @@ class IndexJobITCase {
             searching.set(false);
             searcher.get(1, TimeUnit.MINUTES);
             assertThat(searches.get()).isGreaterThan(10);
-            assertThat(emptyOrFailed.get()).as("searches of the alias that found nothing").isZero();
-            assertThat(node.request("GET", "/_alias/" + alias, null).fieldNames()).toIterable()
+            assertThat(emptyOrFailed.get())
+                    .as("searches of the alias that found nothing")
+                    .isZero();
+            assertThat(node.request("GET", "/_alias/" + alias, null).fieldNames())
+                    .toIterable()
                     .containsExactly(moved);
             assertThat(awaitEqual().equal()).isTrue();
             assertThat(console.toString(StandardCharsets.UTF_8)).contains("alias " + alias + " now points at " + moved);
@@ -443,19 +516,41 @@ class IndexJobITCase {
         put(refused);
         String refusedId = new ItemDocuments(List.of("pk", "sk"), options.metadataField).id(refused);
         try (IndexJob.Running job = startJob()) {
-            Await.until(Duration.ofMinutes(2), () -> !deadLetterIds().isEmpty() && node.count(index) >= 300,
+            Await.until(
+                    Duration.ofMinutes(2),
+                    () -> !deadLetterIds().isEmpty() && node.count(index) >= 300,
                     "a dead letter and 300 documents");
             job.job().cancel().get(1, TimeUnit.MINUTES);
         }
-        assertThat(deadLetterIds()).as("the snapshot's write and, in the handoff second, the stream's")
-                .isNotEmpty().containsOnly(refusedId);
+        assertThat(deadLetterIds())
+                .as("the snapshot's write and, in the handoff second, the stream's")
+                .isNotEmpty()
+                .containsOnly(refusedId);
         StringWriter printed = new StringWriter();
-        int exit = new CommandLine(new VerifyCommand()).setOut(new PrintWriter(printed)).execute(
-                "--endpoint", server.endpoint(), "--access-key", "test", "--secret-key", "test",
-                "--opensearch", proxy.url(), "--table", TABLE, "--index", index);
+        int exit = new CommandLine(new VerifyCommand())
+                .setOut(new PrintWriter(printed))
+                .execute(
+                        "--endpoint",
+                        server.endpoint(),
+                        "--access-key",
+                        "test",
+                        "--secret-key",
+                        "test",
+                        "--opensearch",
+                        proxy.url(),
+                        "--table",
+                        TABLE,
+                        "--index",
+                        index);
         assertThat(exit).isEqualTo(1);
-        assertThat(printed.toString()).contains("301 items expected", "index " + index + ": 300 held",
-                "missing 1 [" + refusedId + "]", "extra 0", "different 0", "differs");
+        assertThat(printed.toString())
+                .contains(
+                        "301 items expected",
+                        "index " + index + ": 300 held",
+                        "missing 1 [" + refusedId + "]",
+                        "extra 0",
+                        "different 0",
+                        "differs");
     }
 
     private List<String> deadLetterIds() {
@@ -483,32 +578,42 @@ class IndexJobITCase {
             awaitDocuments(200);
             delete(150);
             awaitNoExpiredItems();
-            CopyComparison.Result result = Await.latest(Duration.ofMinutes(1), Duration.ofMillis(100), this::verify,
+            CopyComparison.Result result = Await.latest(
+                    Duration.ofMinutes(1),
+                    Duration.ofMillis(100),
+                    this::verify,
                     found -> found.held() == 199 && found.extra() == 20);
             assertThat(result.expected()).isEqualTo(179);
             assertThat(result.extra()).as("the TTL-deleted items' documents").isEqualTo(20);
             assertThat(result.missing()).isZero();
             assertThat(result.different()).isZero();
             assertThat(node.document(index, new ItemDocuments(List.of("pk", "sk"), "@shardline").id(key(150))))
-                    .as("a user's delete still deletes").isNull();
+                    .as("a user's delete still deletes")
+                    .isNull();
             job.job().cancel().get(1, TimeUnit.MINUTES);
         }
     }
 
     /** Waits until the TTL sweeper has deleted every item whose time has passed. */
     private void awaitNoExpiredItems() throws InterruptedException {
-        Await.until(Duration.ofMinutes(1), () -> {
-            long seconds = System.currentTimeMillis() / 1000;
-            return client.scanPaginator(r -> r.tableName(TABLE)).items().stream()
-                    .noneMatch(item -> item.containsKey("expires") && Long.parseLong(item.get("expires").n()) < seconds);
-        }, "the TTL sweeper deleting every expired item");
+        Await.until(
+                Duration.ofMinutes(1),
+                () -> {
+                    long seconds = System.currentTimeMillis() / 1000;
+                    return client.scanPaginator(r -> r.tableName(TABLE)).items().stream()
+                            .noneMatch(item -> item.containsKey("expires")
+                                    && Long.parseLong(item.get("expires").n()) < seconds);
+                },
+                "the TTL sweeper deleting every expired item");
     }
 
     private void awaitDocuments(long count) throws InterruptedException {
-        long held = Await.latest(Duration.ofMinutes(1), Duration.ofMillis(100), () -> node.count(index),
-                found -> found >= count);
-        assertThat(held).as("documents indexed; dead letters %s; job: %s", deadLetterIds(),
-                console.toString(StandardCharsets.UTF_8)).isGreaterThanOrEqualTo(count);
+        long held = Await.latest(
+                Duration.ofMinutes(1), Duration.ofMillis(100), () -> node.count(index), found -> found >= count);
+        assertThat(held)
+                .as(
+                        "documents indexed; dead letters %s; job: %s",
+                        deadLetterIds(), console.toString(StandardCharsets.UTF_8))
+                .isGreaterThanOrEqualTo(count);
     }
-
 }

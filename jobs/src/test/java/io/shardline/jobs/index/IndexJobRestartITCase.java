@@ -65,9 +65,24 @@ class IndexJobRestartITCase {
     }
 
     private JavaProcess run(String name, String... more) throws Exception {
-        List<String> command = new ArrayList<>(List.of("index", "--table", TABLE, "--opensearch", node.url(),
-                "--index", index, "--checkpoint-interval", "1s", "--progress-interval", "1s",
-                "--idle-poll-interval", "100ms", "--bulk-flush-interval", "20ms", "--web-port", "0"));
+        List<String> command = new ArrayList<>(List.of(
+                "index",
+                "--table",
+                TABLE,
+                "--opensearch",
+                node.url(),
+                "--index",
+                index,
+                "--checkpoint-interval",
+                "1s",
+                "--progress-interval",
+                "1s",
+                "--idle-poll-interval",
+                "100ms",
+                "--bulk-flush-interval",
+                "20ms",
+                "--web-port",
+                "0"));
         command.addAll(List.of(more));
         command.addAll(source.connection());
         return processes.start(name, command);
@@ -75,14 +90,27 @@ class IndexJobRestartITCase {
 
     /** An item of every kind of attribute; its price and tags change with {@code version}. */
     private void put(int n, int version) {
-        client.putItem(r -> r.tableName(TABLE).item(Map.of("sku", AttributeValue.fromS("sku-" + n),
-                "price", AttributeValue.fromN(version + "." + n), "tags", AttributeValue.fromSs(List.of("t" + version,
-                        "n" + n)), "image", AttributeValue.fromB(SdkBytes.fromUtf8String("img" + n)),
-                "dimensions", AttributeValue.fromM(Map.of("w", AttributeValue.fromN(Integer.toString(n)),
-                        "label", AttributeValue.fromS(n % 2 == 0 ? "2026-11-27" : "soon"))),
-                "history", AttributeValue.fromL(List.of(AttributeValue.fromS("v" + version),
-                        AttributeValue.fromN(Integer.toString(version)))),
-                "onSale", AttributeValue.fromBool(n % 2 == 0))));
+        client.putItem(r -> r.tableName(TABLE)
+                .item(Map.of(
+                        "sku",
+                        AttributeValue.fromS("sku-" + n),
+                        "price",
+                        AttributeValue.fromN(version + "." + n),
+                        "tags",
+                        AttributeValue.fromSs(List.of("t" + version, "n" + n)),
+                        "image",
+                        AttributeValue.fromB(SdkBytes.fromUtf8String("img" + n)),
+                        "dimensions",
+                        AttributeValue.fromM(Map.of(
+                                "w",
+                                AttributeValue.fromN(Integer.toString(n)),
+                                "label",
+                                AttributeValue.fromS(n % 2 == 0 ? "2026-11-27" : "soon"))),
+                        "history",
+                        AttributeValue.fromL(List.of(
+                                AttributeValue.fromS("v" + version), AttributeValue.fromN(Integer.toString(version)))),
+                        "onSale",
+                        AttributeValue.fromBool(n % 2 == 0))));
     }
 
     private void delete(int n) {
@@ -90,12 +118,17 @@ class IndexJobRestartITCase {
     }
 
     private void assertEqual(JavaProcess job) throws InterruptedException {
-        List<String> verify = new ArrayList<>(List.of("verify", "--table", TABLE, "--opensearch", node.url(),
-                "--index", index));
+        List<String> verify =
+                new ArrayList<>(List.of("verify", "--table", TABLE, "--opensearch", node.url(), "--index", index));
         verify.addAll(source.connection());
-        JobsJar.Run verified = Await.latest(CONVERGED, Duration.ofMillis(500),
-                () -> JobsJar.inProcess(verify.toArray(String[]::new)), run -> run.exitCode() == 0);
-        assertThat(verified.exitCode()).as(verified.output() + "\njob: " + job.status(30)).isZero();
+        JobsJar.Run verified = Await.latest(
+                CONVERGED,
+                Duration.ofMillis(500),
+                () -> JobsJar.inProcess(verify.toArray(String[]::new)),
+                run -> run.exitCode() == 0);
+        assertThat(verified.exitCode())
+                .as(verified.output() + "\njob: " + job.status(30))
+                .isZero();
     }
 
     @Test
@@ -122,8 +155,11 @@ class IndexJobRestartITCase {
         resumed.awaitLine(Pattern.compile("^Resuming from checkpoint \\d+ taken "), STARTED);
         resumed.awaitLine(Pattern.compile("^Resumed indexing table Products"), STARTED);
         assertEqual(resumed);
-        resumed.awaitLineFrom(resumed.lineCount(), Pattern.compile("^index " + index + ": 0 documents/s \\| "
-                + "[\\d,]+ version conflicts \\| 0 dead letters \\| lag 0 ms$"), STARTED);
+        resumed.awaitLineFrom(
+                resumed.lineCount(),
+                Pattern.compile("^index " + index + ": 0 documents/s \\| "
+                        + "[\\d,]+ version conflicts \\| 0 dead letters \\| lag 0 ms$"),
+                STARTED);
         resumed.kill();
 
         FileUtils.deleteDirectory(work.resolve("shardline-state").toFile());
@@ -135,8 +171,10 @@ class IndexJobRestartITCase {
         put(1000, 1);
         JavaProcess cold = run("index-3");
         cold.awaitLine(Pattern.compile("^Indexing table Products into " + index + ", snapshot first"), STARTED);
-        String removed = cold.awaitLine(Pattern.compile("^Snapshot complete: removed (\\d+) entries that the table "
-                + "no longer holds from index " + Pattern.quote(index)), CONVERGED);
+        String removed = cold.awaitLine(
+                Pattern.compile("^Snapshot complete: removed (\\d+) entries that the table "
+                        + "no longer holds from index " + Pattern.quote(index)),
+                CONVERGED);
         assertThat(Integer.parseInt(removed)).as(cold.status(60)).isEqualTo(deletedWhileDown);
         assertEqual(cold);
         cold.kill();
@@ -147,15 +185,20 @@ class IndexJobRestartITCase {
         put(1001, 1);
         new EngineControl(source.endpoint()).trimStream(TABLE);
         JavaProcess trimmed = run("index-4", "--stop-timeout", "0s");
-        trimmed.awaitLine(Pattern.compile("^The stream no longer holds this job's position .*: snapshotting the table "
-                + "again"), CONVERGED);
+        trimmed.awaitLine(
+                Pattern.compile(
+                        "^The stream no longer holds this job's position .*: snapshotting the table " + "again"),
+                CONVERGED);
         trimmed.awaitLine(Pattern.compile("^Snapshot complete: removed 25 entries"), CONVERGED);
         assertEqual(trimmed);
         trimmed.signal("TERM");
-        trimmed.awaitLine(Pattern.compile("^No savepoint within 0 s \\(.*\\): cancelling the job; the next start "
-                + "resumes from its latest checkpoint"), STARTED);
+        trimmed.awaitLine(
+                Pattern.compile("^No savepoint within 0 s \\(.*\\): cancelling the job; the next start "
+                        + "resumes from its latest checkpoint"),
+                STARTED);
         assertThat(trimmed.awaitExit(CONVERGED)).isZero();
         assertThat(String.join("\n", List.of(first.output(), resumed.output(), cold.output(), trimmed.output())))
-                .as("rates are never negative").doesNotContainPattern("-\\d[\\d,]* documents/s");
+                .as("rates are never negative")
+                .doesNotContainPattern("-\\d[\\d,]* documents/s");
     }
 }

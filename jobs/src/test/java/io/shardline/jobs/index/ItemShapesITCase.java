@@ -47,13 +47,30 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class ItemShapesITCase {
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     /** Top-level names, each taking any type from item to item; none OpenSearch refuses as a source field. */
-    private static final List<String> NAMES = List.of("shape", "mixed", "when", "a.b", "a_b", "S", "M", " spaced",
-            "emoji\uD83D\uDE00", "flag", "nested", "tags", "x.y.z", "_under", "secret");
+    private static final List<String> NAMES = List.of(
+            "shape",
+            "mixed",
+            "when",
+            "a.b",
+            "a_b",
+            "S",
+            "M",
+            " spaced",
+            "emoji\uD83D\uDE00",
+            "flag",
+            "nested",
+            "tags",
+            "x.y.z",
+            "_under",
+            "secret");
     /** Map keys, free of OpenSearch's rules on source fields, since nothing maps them. */
     private static final List<String> KEYS = List.of("k", "a.b", "", " ", ".", "S", "N", "M", "L", "deep.er", "\u00e9");
+
     private static final long SEED = System.nanoTime();
     private static final String METADATA = "@shardline";
     private static final String TYPED = "@dynamodb";
@@ -86,12 +103,19 @@ class ItemShapesITCase {
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        env.fromData(writes).sinkTo(OpenSearchSink.<DocumentWrite>builder().connection(OpenSearchConnection.to(
-                node.url())).index(index).documents(write -> write).deadLetters(DeadLetterFile.in(deadLetters,
-                "Shapes")).build()).name("opensearch");
+        env.fromData(writes)
+                .sinkTo(OpenSearchSink.<DocumentWrite>builder()
+                        .connection(OpenSearchConnection.to(node.url()))
+                        .index(index)
+                        .documents(write -> write)
+                        .deadLetters(DeadLetterFile.in(deadLetters, "Shapes"))
+                        .build())
+                .name("opensearch");
         env.executeAsync("item shapes").getJobExecutionResult().get(2, TimeUnit.MINUTES);
 
-        assertThat(deadLetterLines()).as("seed " + SEED + ": no document refused").isEmpty();
+        assertThat(deadLetterLines())
+                .as("seed " + SEED + ": no document refused")
+                .isEmpty();
         node.refresh(index);
         Map<String, JsonNode> held = new HashMap<>();
         try (SearchIndexAdmin admin = new SearchIndexAdmin(OpenSearchConnection.to(node.url()))) {
@@ -101,19 +125,28 @@ class ItemShapesITCase {
         expected.forEach((id, source) -> {
             ObjectNode plainSource = ((ObjectNode) held.get(id)).deepCopy();
             assertThat(plainSource.remove(TYPED)).as("the typed copy").isNotNull();
-            assertThat(plainSource).as("seed %d, document %s: the source is the item", SEED, id).isEqualTo(source);
+            assertThat(plainSource)
+                    .as("seed %d, document %s: the source is the item", SEED, id)
+                    .isEqualTo(source);
         });
-        assertThat(hits(index, "{\"exists\":{\"field\":\"" + TYPED + ".secret.S\"}}")).as("left out of the typed field")
+        assertThat(hits(index, "{\"exists\":{\"field\":\"" + TYPED + ".secret.S\"}}"))
+                .as("left out of the typed field")
                 .isZero();
-        assertThat(hits(index, "{\"exists\":{\"field\":\"secret\"}}")).as("plain fields are not searched").isZero();
+        assertThat(hits(index, "{\"exists\":{\"field\":\"secret\"}}"))
+                .as("plain fields are not searched")
+                .isZero();
         assertThat(withSecret).isPositive();
         assertThat(hits(index, "{\"range\":{\"" + TYPED + ".shape.N\":{\"gte\":-1e200}}}"))
-                .as("seed " + SEED + ": numbers are searched as numbers").isEqualTo(withNumberShape);
-        assertThat(hits(index, "{\"term\":{\"" + TYPED + ".when.S.keyword\":\"2026-11-27\"}}")).isPositive();
+                .as("seed " + SEED + ": numbers are searched as numbers")
+                .isEqualTo(withNumberShape);
+        assertThat(hits(index, "{\"term\":{\"" + TYPED + ".when.S.keyword\":\"2026-11-27\"}}"))
+                .isPositive();
     }
 
     private long hits(String index, String query) {
-        return node.request("POST", "/" + index + "/_count", "{\"query\":" + query + "}").path("count").asLong();
+        return node.request("POST", "/" + index + "/_count", "{\"query\":" + query + "}")
+                .path("count")
+                .asLong();
     }
 
     private List<String> deadLetterLines() throws IOException {
@@ -139,8 +172,11 @@ class ItemShapesITCase {
         item.put("id", AttributeValue.fromS("item-" + n));
         for (String name : NAMES) {
             if (random.nextInt(3) > 0) {
-                item.put(name, name.equals("when") ? AttributeValue.fromS(random.nextBoolean() ? "2026-11-27" : "soon")
-                        : value(0));
+                item.put(
+                        name,
+                        name.equals("when")
+                                ? AttributeValue.fromS(random.nextBoolean() ? "2026-11-27" : "soon")
+                                : value(0));
             }
         }
         return item;
@@ -157,8 +193,10 @@ class ItemShapesITCase {
             case 4 -> AttributeValue.fromNul(true);
             case 5 -> AttributeValue.fromSs(List.of("a" + random.nextInt(9), "b" + random.nextInt(9), string() + "!"));
             case 6 -> AttributeValue.fromNs(List.of(number(), "7", "-0.5"));
-            case 7 -> AttributeValue.fromBs(List.of(SdkBytes.fromByteArray(bytes()),
-                    SdkBytes.fromByteArray(new byte[] {1, 2, (byte) random.nextInt(256)})));
+            case 7 ->
+                AttributeValue.fromBs(List.of(
+                        SdkBytes.fromByteArray(bytes()),
+                        SdkBytes.fromByteArray(new byte[] {1, 2, (byte) random.nextInt(256)})));
             case 8 -> {
                 List<AttributeValue> list = new ArrayList<>();
                 for (int i = random.nextInt(5); i > 0; i--) {

@@ -44,8 +44,13 @@ class ReplicateJobRestartITCase {
     private static final Duration CONVERGED = Duration.ofMinutes(2);
     private static final Duration STARTED = Duration.ofMinutes(1);
     /** What the copy holds of the table: the active orders. */
-    private static final List<String> SELECTION = List.of("--filter", "#s = :a", "--expression-names", "#s=status",
-            "--expression-values", "{\":a\": {\"S\": \"active\"}}");
+    private static final List<String> SELECTION = List.of(
+            "--filter",
+            "#s = :a",
+            "--expression-names",
+            "#s=status",
+            "--expression-values",
+            "{\":a\": {\"S\": \"active\"}}");
 
     @TempDir
     Path work;
@@ -69,16 +74,32 @@ class ReplicateJobRestartITCase {
     }
 
     private JavaProcess run(String name) throws Exception {
-        List<String> command = new ArrayList<>(List.of("replicate", "--table", TABLE, "--target", COPY,
-                "--checkpoint-interval", "1s", "--progress-interval", "1s", "--idle-poll-interval", "100ms"));
+        List<String> command = new ArrayList<>(List.of(
+                "replicate",
+                "--table",
+                TABLE,
+                "--target",
+                COPY,
+                "--checkpoint-interval",
+                "1s",
+                "--progress-interval",
+                "1s",
+                "--idle-poll-interval",
+                "100ms"));
         command.addAll(SELECTION);
         command.addAll(source.connection());
         return processes.start(name, command);
     }
 
     private void put(int n, String status) {
-        client.putItem(r -> r.tableName(TABLE).item(Map.of("id", AttributeValue.fromS("order-" + n),
-                "status", AttributeValue.fromS(status), "n", AttributeValue.fromN(Integer.toString(n)))));
+        client.putItem(r -> r.tableName(TABLE)
+                .item(Map.of(
+                        "id",
+                        AttributeValue.fromS("order-" + n),
+                        "status",
+                        AttributeValue.fromS(status),
+                        "n",
+                        AttributeValue.fromN(Integer.toString(n)))));
     }
 
     private void delete(int n) {
@@ -90,9 +111,14 @@ class ReplicateJobRestartITCase {
         List<String> verify = new ArrayList<>(List.of("verify", "--table", TABLE, "--target-table", COPY));
         verify.addAll(SELECTION);
         verify.addAll(source.connection());
-        JobsJar.Run verified = Await.latest(CONVERGED, Duration.ofMillis(500),
-                () -> JobsJar.inProcess(verify.toArray(String[]::new)), run -> run.exitCode() == 0);
-        assertThat(verified.exitCode()).as(verified.output() + "\njob: " + job.status(30)).isZero();
+        JobsJar.Run verified = Await.latest(
+                CONVERGED,
+                Duration.ofMillis(500),
+                () -> JobsJar.inProcess(verify.toArray(String[]::new)),
+                run -> run.exitCode() == 0);
+        assertThat(verified.exitCode())
+                .as(verified.output() + "\njob: " + job.status(30))
+                .isZero();
     }
 
     @Test
@@ -105,18 +131,29 @@ class ReplicateJobRestartITCase {
         String web = first.awaitLine(Pattern.compile("^Flink web UI: (http://\\S+)"), STARTED);
         assertLocalOnly(first, web);
         assertEqual(first);
-        List<String> beside = new ArrayList<>(List.of("replicate", "--table", TABLE, "--target", "OtherCopy",
-                "--state-dir", work.resolve("other-state").toString()));
+        List<String> beside = new ArrayList<>(List.of(
+                "replicate",
+                "--table",
+                TABLE,
+                "--target",
+                "OtherCopy",
+                "--state-dir",
+                work.resolve("other-state").toString()));
         beside.addAll(source.connection());
         JavaProcess other = processes.start("replicate-beside", beside);
         String otherWeb = other.awaitLine(Pattern.compile("^Flink web UI: (http://\\S+)"), STARTED);
-        assertThat(otherWeb).as("a second job on the default web port moves to a free one").isNotEqualTo(web);
+        assertThat(otherWeb)
+                .as("a second job on the default web port moves to a free one")
+                .isNotEqualTo(web);
         other.awaitLine(Pattern.compile("^Replicating table Orders to OtherCopy"), STARTED);
         other.kill();
         JavaProcess again = run("replicate-again");
-        assertThat(again.awaitExit(STARTED)).as("a second run on the same state is refused").isEqualTo(2);
-        assertThat(again.output()).contains("Another run of this job uses the state directory "
-                + work.resolve("shardline-state/replicate-Orders"));
+        assertThat(again.awaitExit(STARTED))
+                .as("a second run on the same state is refused")
+                .isEqualTo(2);
+        assertThat(again.output())
+                .contains("Another run of this job uses the state directory "
+                        + work.resolve("shardline-state/replicate-Orders"));
         for (int n = 300; n < 350; n++) {
             put(n, "active");
         }
@@ -137,8 +174,10 @@ class ReplicateJobRestartITCase {
         resumed.awaitLine(Pattern.compile("^Resumed replicating table Orders"), STARTED);
         assertEqual(resumed);
         assertThat(resumed.output()).as("no snapshot: no cleanup after one").doesNotContain("cleanup");
-        resumed.awaitLineFrom(resumed.lineCount(), Pattern.compile(
-                "^replicate Orders: stream lag \\d+ ms \\| ActiveOrders: 0 writes/s, lag 0 ms$"), STARTED);
+        resumed.awaitLineFrom(
+                resumed.lineCount(),
+                Pattern.compile("^replicate Orders: stream lag \\d+ ms \\| ActiveOrders: 0 writes/s, lag 0 ms$"),
+                STARTED);
         resumed.kill();
 
         FileUtils.deleteDirectory(work.resolve("shardline-state").toFile());
@@ -154,8 +193,9 @@ class ReplicateJobRestartITCase {
         JavaProcess cold = run("replicate-3");
         cold.awaitLine(Pattern.compile("^Replicating table Orders to ActiveOrders, snapshot first"), STARTED);
         String removed = cold.awaitLine(Pattern.compile("^Snapshot complete: removed (\\d+) entries"), CONVERGED);
-        assertThat(Integer.parseInt(removed)).as("the items deleted or filtered out while no state was kept; job: "
-                + cold.status(60)).isEqualTo(removedWhileDown);
+        assertThat(Integer.parseInt(removed))
+                .as("the items deleted or filtered out while no state was kept; job: " + cold.status(60))
+                .isEqualTo(removedWhileDown);
         assertEqual(cold);
         cold.kill();
 
@@ -166,12 +206,14 @@ class ReplicateJobRestartITCase {
         new EngineControl(source.endpoint()).trimStream(TABLE);
         JavaProcess trimmed = run("replicate-4");
         trimmed.awaitLine(Pattern.compile("^Resuming from checkpoint"), STARTED);
-        trimmed.awaitLine(Pattern.compile("^The stream no longer holds this job's position .*shardId-.*: "
-                + "snapshotting the table again"), CONVERGED);
+        trimmed.awaitLine(
+                Pattern.compile("^The stream no longer holds this job's position .*shardId-.*: "
+                        + "snapshotting the table again"),
+                CONVERGED);
         trimmed.awaitLine(Pattern.compile("^Snapshot complete: removed \\d+ entries"), CONVERGED);
         assertEqual(trimmed);
-        trimmed.awaitLineFrom(trimmed.lineCount(), Pattern.compile("snapshots again after a trimmed stream: 1$"),
-                STARTED);
+        trimmed.awaitLineFrom(
+                trimmed.lineCount(), Pattern.compile("snapshots again after a trimmed stream: 1$"), STARTED);
 
         trimmed.signal("TERM");
         trimmed.awaitLine(Pattern.compile("^Stopped with savepoint \\S+; the same command resumes from it"), STARTED);
@@ -182,14 +224,18 @@ class ReplicateJobRestartITCase {
         afterStop.awaitLine(Pattern.compile("^Resuming from savepoint savepoint-\\S+ taken "), STARTED);
         assertEqual(afterStop);
         Path log = work.resolve("shardline-state/replicate-Orders/replicate.log");
-        assertThat(Files.readString(log).split("Starting Flink Mini Cluster")).as("the runs since the state was "
-                + "deleted (cold, trimmed, after the stop) append their logs to the state directory's").hasSize(4);
+        assertThat(Files.readString(log).split("Starting Flink Mini Cluster"))
+                .as("the runs since the state was "
+                        + "deleted (cold, trimmed, after the stop) append their logs to the state directory's")
+                .hasSize(4);
         try (var files = Files.list(work)) {
-            assertThat(files.map(file -> file.getFileName().toString())).as("no log in the working directory")
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .as("no log in the working directory")
                     .containsExactlyInAnyOrder("shardline-state", "other-state");
         }
         assertThat(String.join("\n", List.of(first.output(), resumed.output(), cold.output(), trimmed.output())))
-                .as("rates are never negative").doesNotContainPattern("-\\d[\\d,]* writes/s");
+                .as("rates are never negative")
+                .doesNotContainPattern("-\\d[\\d,]* writes/s");
     }
 
     /** The job's process listens on loopback only, and its web UI takes no jar. */
@@ -197,18 +243,23 @@ class ReplicateJobRestartITCase {
         List<String> sockets = ListeningSockets.of(job.pid());
         assertThat(sockets).isNotEmpty();
         for (String socket : sockets) {
-            assertThat(ListeningSockets.isLoopback(socket)).as("%s listens beyond loopback: %s", job.name(), sockets)
+            assertThat(ListeningSockets.isLoopback(socket))
+                    .as("%s listens beyond loopback: %s", job.name(), sockets)
                     .isTrue();
         }
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> config = http.send(HttpRequest.newBuilder(URI.create(web + "/config")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> config = http.send(
+                HttpRequest.newBuilder(URI.create(web + "/config")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(config.body()).contains("\"web-submit\":false");
-        HttpResponse<String> upload = http.send(HttpRequest.newBuilder(URI.create(web + "/jars/upload"))
+        HttpResponse<String> upload = http.send(
+                HttpRequest.newBuilder(URI.create(web + "/jars/upload"))
                         .header("Content-Type", "multipart/form-data; boundary=x")
                         .POST(HttpRequest.BodyPublishers.ofString("--x\r\nContent-Disposition: form-data; "
-                                + "name=\"jarfile\"; filename=\"job.jar\"\r\n\r\nPK\r\n--x--\r\n")).build(),
+                                + "name=\"jarfile\"; filename=\"job.jar\"\r\n\r\nPK\r\n--x--\r\n"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(upload.statusCode()).as("a jar upload is refused: " + upload.body()).isBetween(400, 499);
+        assertThat(upload.statusCode())
+                .as("a jar upload is refused: " + upload.body())
+                .isBetween(400, 499);
     }
 }

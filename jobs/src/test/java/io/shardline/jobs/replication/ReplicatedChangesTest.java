@@ -20,22 +20,55 @@ class ReplicatedChangesTest {
     private static final ChangeRecord.Identity TTL = new ChangeRecord.Identity("dynamodb.amazonaws.com", "Service");
 
     private static Map<String, AttributeValue> item(String status) {
-        return Map.of("pk", AttributeValue.fromS("a"), "sk", AttributeValue.fromN("1"),
-                "status", AttributeValue.fromS(status), "email", AttributeValue.fromS("a@example.com"),
-                "address", AttributeValue.fromM(Map.of("city", AttributeValue.fromS("Lyon"),
-                        "zip", AttributeValue.fromN("69001"))));
+        return Map.of(
+                "pk",
+                AttributeValue.fromS("a"),
+                "sk",
+                AttributeValue.fromN("1"),
+                "status",
+                AttributeValue.fromS(status),
+                "email",
+                AttributeValue.fromS("a@example.com"),
+                "address",
+                AttributeValue.fromM(
+                        Map.of("city", AttributeValue.fromS("Lyon"), "zip", AttributeValue.fromN("69001"))));
     }
 
-    private static ChangeRecord record(String event, Map<String, AttributeValue> oldImage,
-                                       Map<String, AttributeValue> newImage, ChangeRecord.Identity who) {
+    private static ChangeRecord record(
+            String event,
+            Map<String, AttributeValue> oldImage,
+            Map<String, AttributeValue> newImage,
+            ChangeRecord.Identity who) {
         Map<String, AttributeValue> keys = Map.of("pk", AttributeValue.fromS("a"), "sk", AttributeValue.fromN("1"));
-        return new ChangeRecord("id", event, "1.1", "aws:dynamodb", "us-east-1", keys, oldImage, newImage,
-                "100000000000000000001", 10L, 1_764_000_000_123L, "NEW_AND_OLD_IMAGES", "shard", who);
+        return new ChangeRecord(
+                "id",
+                event,
+                "1.1",
+                "aws:dynamodb",
+                "us-east-1",
+                keys,
+                oldImage,
+                newImage,
+                "100000000000000000001",
+                10L,
+                1_764_000_000_123L,
+                "NEW_AND_OLD_IMAGES",
+                "shard",
+                who);
     }
 
     private static ReplicatedChanges activeOnly(Set<String> events, boolean replicateTtlDeletes) {
-        return new ReplicatedChanges(KEYS, new ItemSelection(KEYS, "#s = :a", "email, address.city",
-                Map.of("#s", "status"), "{\":a\": {\"S\": \"active\"}}", null), events, replicateTtlDeletes);
+        return new ReplicatedChanges(
+                KEYS,
+                new ItemSelection(
+                        KEYS,
+                        "#s = :a",
+                        "email, address.city",
+                        Map.of("#s", "status"),
+                        "{\":a\": {\"S\": \"active\"}}",
+                        null),
+                events,
+                replicateTtlDeletes);
     }
 
     private static final Set<String> ALL = Set.of("INSERT", "MODIFY", "REMOVE");
@@ -56,10 +89,13 @@ class ReplicatedChangesTest {
         KeyedChange left = changes.fromStream(record("MODIFY", item("active"), item("closed"), null));
         assertThat(left.removed).isTrue();
         assertThat(ReplicatedChanges.toWrite(left).attributes()).containsOnlyKeys("pk", "sk");
-        assertThat(changes.fromStream(record("MODIFY", item("closed"), item("closed"), null))).isNull();
-        assertThat(changes.fromStream(record("REMOVE", item("closed"), null, null))).isNull();
+        assertThat(changes.fromStream(record("MODIFY", item("closed"), item("closed"), null)))
+                .isNull();
+        assertThat(changes.fromStream(record("REMOVE", item("closed"), null, null)))
+                .isNull();
         assertThat(changes.fromStream(record("MODIFY", null, item("closed"), null)).removed)
-                .as("without an old image the target may hold the item: it is removed").isTrue();
+                .as("without an old image the target may hold the item: it is removed")
+                .isTrue();
     }
 
     @Test
@@ -68,8 +104,10 @@ class ReplicatedChangesTest {
         assertThat(activeOnly(ALL, false).fromStream(ttlDelete)).isNull();
         assertThat(activeOnly(ALL, true).fromStream(ttlDelete).removed).isTrue();
         assertThat(activeOnly(ALL, false).fromStream(record("REMOVE", item("active"), null, null)).removed)
-                .as("a user's delete is replicated whatever the TTL setting").isTrue();
-        assertThat(activeOnly(Set.of("INSERT", "MODIFY"), true).fromStream(record("REMOVE", item("active"), null, null)))
+                .as("a user's delete is replicated whatever the TTL setting")
+                .isTrue();
+        assertThat(activeOnly(Set.of("INSERT", "MODIFY"), true)
+                        .fromStream(record("REMOVE", item("active"), null, null)))
                 .isNull();
         assertThat(activeOnly(Set.of("REMOVE"), true).fromStream(record("INSERT", null, item("active"), null)))
                 .isNull();
@@ -81,7 +119,8 @@ class ReplicatedChangesTest {
         assertThat(snapshot.snapshot).isTrue();
         assertThat(ReplicatedChanges.toWrite(snapshot).changeTimeMillis()).isZero();
         assertThat(ReplicatedChanges.toWrite(snapshot).kind()).isEqualTo(TableWrite.Kind.SNAPSHOT_PUT);
-        assertThat(activeOnly(ALL, true).fromSnapshot(item("closed"), 1_764_000_000L)).isNull();
+        assertThat(activeOnly(ALL, true).fromSnapshot(item("closed"), 1_764_000_000L))
+                .isNull();
     }
 
     /** Masks e-mail addresses; changes the key when told to, which must fail. */
@@ -99,12 +138,14 @@ class ReplicatedChangesTest {
 
     @Test
     void aTransformRunsOnSelectedItemsAndMayNotChangeTheKey() {
-        ItemSelection selection = new ItemSelection(KEYS, null, null, null, null,
-                ReplicationTransform.load(Masking.class.getName()));
+        ItemSelection selection =
+                new ItemSelection(KEYS, null, null, null, null, ReplicationTransform.load(Masking.class.getName()));
         assertThat(selection.select(item("active")).get("email").s()).isEqualTo("***");
-        assertThatThrownBy(() -> selection.select(item("rekey"))).hasMessageContaining(Masking.class.getName())
+        assertThatThrownBy(() -> selection.select(item("rekey")))
+                .hasMessageContaining(Masking.class.getName())
                 .hasMessageContaining("changed key attribute sk");
-        assertThatThrownBy(() -> ReplicationTransform.load("no.such.Transform")).hasMessageContaining("no.such.Transform");
+        assertThatThrownBy(() -> ReplicationTransform.load("no.such.Transform"))
+                .hasMessageContaining("no.such.Transform");
         assertThatThrownBy(() -> ReplicationTransform.load(String.class.getName()))
                 .hasMessageContaining("does not implement");
     }
@@ -112,10 +153,13 @@ class ReplicatedChangesTest {
     @Test
     void badExpressionsAreRefusedNamingThem() {
         assertThatThrownBy(() -> new ItemSelection(KEYS, "status = = 1", null, null, null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("status = = 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("status = = 1");
         assertThatThrownBy(() -> new ItemSelection(KEYS, "#s = :a", null, Map.of("#s", "status"), "{not json", null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DynamoDB JSON");
-        assertThatThrownBy(() -> new ItemSelection(KEYS, "a = :a", null, null, "{\":a\": {\"S\": \"x\"}, "
-                + "\":unused\": {\"S\": \"y\"}}", null)).hasMessageContaining(":unused");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("DynamoDB JSON");
+        assertThatThrownBy(() -> new ItemSelection(
+                        KEYS, "a = :a", null, null, "{\":a\": {\"S\": \"x\"}, " + "\":unused\": {\"S\": \"y\"}}", null))
+                .hasMessageContaining(":unused");
     }
 }

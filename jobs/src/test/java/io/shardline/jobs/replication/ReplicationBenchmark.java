@@ -1,6 +1,5 @@
 package io.shardline.jobs.replication;
 
-import io.shardline.jobs.flink.RunState;
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
 import io.shardline.engine.api.PutItem;
@@ -11,6 +10,7 @@ import io.shardline.jobs.cli.TableConnection;
 import io.shardline.jobs.flink.JobMetrics;
 import io.shardline.jobs.flink.LocalFlinkCluster;
 import io.shardline.jobs.flink.LocalWebOptions;
+import io.shardline.jobs.flink.RunState;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -52,8 +52,7 @@ public final class ReplicationBenchmark {
     /** The job's parallelism (its default is 2). */
     private static int parallelism;
 
-    private ReplicationBenchmark() {
-    }
+    private ReplicationBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int items = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
@@ -63,10 +62,12 @@ public final class ReplicationBenchmark {
         Configuration flink = new Configuration();
         flink.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofMillis(100));
         try (Engine sourceEngine = Engine.open(EngineConfig.inMemory());
-             Engine targetEngine = Engine.open(EngineConfig.inMemory());
-             ShardlineServer source = ShardlineServer.start(sourceEngine, ServerConfig.loopback(0), Clock.systemUTC());
-             ShardlineServer target = ShardlineServer.start(targetEngine, ServerConfig.loopback(0), Clock.systemUTC());
-             LocalFlinkCluster cluster = LocalFlinkCluster.start(flink, LocalWebOptions.anyFreePort(), System.out)) {
+                Engine targetEngine = Engine.open(EngineConfig.inMemory());
+                ShardlineServer source =
+                        ShardlineServer.start(sourceEngine, ServerConfig.loopback(0), Clock.systemUTC());
+                ShardlineServer target =
+                        ShardlineServer.start(targetEngine, ServerConfig.loopback(0), Clock.systemUTC());
+                LocalFlinkCluster cluster = LocalFlinkCluster.start(flink, LocalWebOptions.anyFreePort(), System.out)) {
             CatalogueTable.create(sourceEngine, "Items");
             for (int i = 0; i < items; i++) {
                 sourceEngine.putItem(PutItem.Request.of("Items", CatalogueTable.item(i)));
@@ -74,19 +75,21 @@ public final class ReplicationBenchmark {
             double plain = 0;
             double job = 0;
             for (int round = 1; round <= 2 && items > 0; round++) {
-                double plainRound = plainLoop(source.endpoint(), target.endpoint(), targetEngine, "Items",
-                        "Plain" + round, items);
-                double jobRound = job(options(source.endpoint(), "Items", target.endpoint(), "Copy" + round), cluster,
-                        flink, items);
-                System.out.printf("round %d: plain Scan + BatchWriteItem loop %.0f items/s, replication job %.0f "
-                        + "items/s%n", round, plainRound, jobRound);
+                double plainRound =
+                        plainLoop(source.endpoint(), target.endpoint(), targetEngine, "Items", "Plain" + round, items);
+                double jobRound = job(
+                        options(source.endpoint(), "Items", target.endpoint(), "Copy" + round), cluster, flink, items);
+                System.out.printf(
+                        "round %d: plain Scan + BatchWriteItem loop %.0f items/s, replication job %.0f " + "items/s%n",
+                        round, plainRound, jobRound);
                 plain = Math.max(plain, plainRound);
                 job = Math.max(job, jobRound);
             }
             if (items > 0) {
-                System.out.printf("snapshot of %d items: plain loop %.0f items/s, replication job %.0f items/s "
-                        + "(submission to every item acknowledged by the target), ratio %.2f%n", items, plain, job,
-                        job / plain);
+                System.out.printf(
+                        "snapshot of %d items: plain loop %.0f items/s, replication job %.0f items/s "
+                                + "(submission to every item acknowledged by the target), ratio %.2f%n",
+                        items, plain, job, job / plain);
             }
             CatalogueTable.create(sourceEngine, "Live");
             lag(source.endpoint(), target.endpoint(), cluster, flink, rate, seconds);
@@ -94,8 +97,8 @@ public final class ReplicationBenchmark {
         System.exit(0);
     }
 
-    private static ReplicationOptions options(String sourceEndpoint, String table, String targetEndpoint,
-                                              String targetTable) {
+    private static ReplicationOptions options(
+            String sourceEndpoint, String table, String targetEndpoint, String targetTable) {
         ReplicationOptions options = new ReplicationOptions();
         options.connection = connection(sourceEndpoint);
         options.table = table;
@@ -110,17 +113,19 @@ public final class ReplicationBenchmark {
     }
 
     /** Items/s of one thread copying the table by Scan pages and BatchWriteItem requests of 25. */
-    private static double plainLoop(String sourceEndpoint, String targetEndpoint, Engine targetEngine, String table,
-                                    String copy, int items) {
+    private static double plainLoop(
+            String sourceEndpoint, String targetEndpoint, Engine targetEngine, String table, String copy, int items) {
         CatalogueTable.create(targetEngine, copy);
         long copied = 0;
         long started = System.nanoTime();
         try (DynamoDbClient from = connection(sourceEndpoint).settings().createTableClient();
-             DynamoDbClient to = connection(targetEndpoint).settings().createTableClient()) {
+                DynamoDbClient to = connection(targetEndpoint).settings().createTableClient()) {
             for (var page : from.scanPaginator(r -> r.tableName(table))) {
                 List<WriteRequest> writes = new ArrayList<>();
                 for (var item : page.items()) {
-                    writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+                    writes.add(WriteRequest.builder()
+                            .putRequest(PutRequest.builder().item(item).build())
+                            .build());
                     if (writes.size() == 25) {
                         copied += write(to, copy, writes);
                         writes = new ArrayList<>();
@@ -155,9 +160,15 @@ public final class ReplicationBenchmark {
     private static double job(ReplicationOptions options, LocalFlinkCluster cluster, Configuration flink, int items)
             throws Exception {
         long started = System.nanoTime();
-        try (ReplicateJob.Running running = ReplicateJob.start(options, cluster.environment(flink), cluster.webUrl(),
-                quiet(), Clock.systemUTC(), RunState.inMemory(false))) {
-            JobMetrics metrics = new JobMetrics(cluster.webUrl(), running.job().getJobID().toHexString());
+        try (ReplicateJob.Running running = ReplicateJob.start(
+                options,
+                cluster.environment(flink),
+                cluster.webUrl(),
+                quiet(),
+                Clock.systemUTC(),
+                RunState.inMemory(false))) {
+            JobMetrics metrics =
+                    new JobMetrics(cluster.webUrl(), running.job().getJobID().toHexString());
             while (metrics.read(".shardline.").sum(".shardline.writesApplied") < items) {
                 Thread.sleep(100);
             }
@@ -168,44 +179,68 @@ public final class ReplicationBenchmark {
     }
 
     /** Replication lag at a steady write rate, from each write's acknowledgement to the item being readable. */
-    private static void lag(String sourceEndpoint, String targetEndpoint, LocalFlinkCluster cluster,
-                            Configuration flink, int rate, int seconds) throws Exception {
+    private static void lag(
+            String sourceEndpoint,
+            String targetEndpoint,
+            LocalFlinkCluster cluster,
+            Configuration flink,
+            int rate,
+            int seconds)
+            throws Exception {
         int count = rate * seconds;
         long[] acknowledged = new long[count];
         long[] readable = new long[count];
         ReplicationOptions options = options(sourceEndpoint, "Live", targetEndpoint, "LiveCopy");
         options.copy.noSnapshot = true;
-        try (ReplicateJob.Running running = ReplicateJob.start(options, cluster.environment(flink), cluster.webUrl(),
-                quiet(), Clock.systemUTC(), RunState.inMemory(false));
-             DynamoDbClient writer = connection(sourceEndpoint).settings().createTableClient();
-             DynamoDbClient reader = connection(targetEndpoint).settings().createTableClient();
-             DynamoDbStreamsClient streams = connection(targetEndpoint).settings().createClient()) {
+        try (ReplicateJob.Running running = ReplicateJob.start(
+                        options,
+                        cluster.environment(flink),
+                        cluster.webUrl(),
+                        quiet(),
+                        Clock.systemUTC(),
+                        RunState.inMemory(false));
+                DynamoDbClient writer = connection(sourceEndpoint).settings().createTableClient();
+                DynamoDbClient reader = connection(targetEndpoint).settings().createTableClient();
+                DynamoDbStreamsClient streams =
+                        connection(targetEndpoint).settings().createClient()) {
             List<String> iterators = new ArrayList<>();
-            String arn = reader.describeTable(r -> r.tableName("LiveCopy")).table().latestStreamArn();
-            for (var shard : streams.describeStream(r -> r.streamArn(arn)).streamDescription().shards()) {
-                iterators.add(streams.getShardIterator(r -> r.streamArn(arn).shardId(shard.shardId())
-                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
+            String arn =
+                    reader.describeTable(r -> r.tableName("LiveCopy")).table().latestStreamArn();
+            for (var shard : streams.describeStream(r -> r.streamArn(arn))
+                    .streamDescription()
+                    .shards()) {
+                iterators.add(streams.getShardIterator(r -> r.streamArn(arn)
+                                .shardId(shard.shardId())
+                                .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                        .shardIterator());
             }
-            Thread readerThread = new Thread(() -> {
-                int seen = 0;
-                while (seen < count) {
-                    boolean found = false;
-                    for (int s = 0; s < iterators.size(); s++) {
-                        String iterator = iterators.get(s);
-                        var page = streams.getRecords(r -> r.shardIterator(iterator));
-                        long now = System.nanoTime();
-                        for (var record : page.records()) {
-                            readable[Integer.parseInt(record.dynamodb().keys().get("id").s().substring(5))] = now;
-                            seen++;
-                            found = true;
+            Thread readerThread = new Thread(
+                    () -> {
+                        int seen = 0;
+                        while (seen < count) {
+                            boolean found = false;
+                            for (int s = 0; s < iterators.size(); s++) {
+                                String iterator = iterators.get(s);
+                                var page = streams.getRecords(r -> r.shardIterator(iterator));
+                                long now = System.nanoTime();
+                                for (var record : page.records()) {
+                                    readable[
+                                            Integer.parseInt(record.dynamodb()
+                                                    .keys()
+                                                    .get("id")
+                                                    .s()
+                                                    .substring(5))] = now;
+                                    seen++;
+                                    found = true;
+                                }
+                                iterators.set(s, page.nextShardIterator());
+                            }
+                            if (!found) {
+                                LockSupport.parkNanos(1_000_000);
+                            }
                         }
-                        iterators.set(s, page.nextShardIterator());
-                    }
-                    if (!found) {
-                        LockSupport.parkNanos(1_000_000);
-                    }
-                }
-            }, "lag-reader");
+                    },
+                    "lag-reader");
             Thread.sleep(3_000);
             readerThread.start();
             long started = System.nanoTime();
@@ -231,9 +266,15 @@ public final class ReplicationBenchmark {
             millis[i - warmUp] = Math.max(0, readable[i] - acknowledged[i]) / 1_000_000;
         }
         Arrays.sort(millis);
-        System.out.printf("lag at %d writes/s for %d s (source write acknowledged to item readable in the target, "
-                + "%d items): p50 %d ms, p99 %d ms, max %d ms%n", rate, seconds, millis.length,
-                millis[millis.length / 2], millis[(int) (millis.length * 0.99)], millis[millis.length - 1]);
+        System.out.printf(
+                "lag at %d writes/s for %d s (source write acknowledged to item readable in the target, "
+                        + "%d items): p50 %d ms, p99 %d ms, max %d ms%n",
+                rate,
+                seconds,
+                millis.length,
+                millis[millis.length / 2],
+                millis[(int) (millis.length * 0.99)],
+                millis[millis.length - 1]);
     }
 
     private static PrintStream quiet() {

@@ -52,7 +52,8 @@ final class TcpRelay implements AutoCloseable {
     }
 
     private void relay(Socket client) {
-        try (client; Socket upstream = new Socket()) {
+        try (client;
+                Socket upstream = new Socket()) {
             upstream.connect(server, 2_000);
             Future<?> back = threads.submit(() -> {
                 upstream.getInputStream().transferTo(client.getOutputStream());

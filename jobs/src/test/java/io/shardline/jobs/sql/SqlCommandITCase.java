@@ -33,7 +33,8 @@ class SqlCommandITCase {
     Path dir;
 
     private static void createTable(DynamoDbClient client, String name, String key) {
-        client.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+        client.createTable(r -> r.tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName(key).attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName(key).keyType(KeyType.HASH))
                 .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
@@ -41,7 +42,9 @@ class SqlCommandITCase {
 
     private static String run(String... args) {
         StringWriter out = new StringWriter();
-        int exit = new CommandLine(new SqlCommand()).setOut(new PrintWriter(out, true)).execute(args);
+        int exit = new CommandLine(new SqlCommand())
+                .setOut(new PrintWriter(out, true))
+                .execute(args);
         assertThat(exit).as(out.toString()).isZero();
         return out.toString();
     }
@@ -50,16 +53,23 @@ class SqlCommandITCase {
     void aScriptCreatesTablesFillsASinkAndPrintsAQueryAsChangelogAndAsFinalTable() throws Exception {
         Engine engine = Engine.open(EngineConfig.inMemory());
         try (ShardlineServer server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
-             DynamoDbClient client = TableConnection.of(server.endpoint(), "us-east-1", "test", "test").settings()
-                     .createTableClient()) {
+                DynamoDbClient client = TableConnection.of(server.endpoint(), "us-east-1", "test", "test")
+                        .settings()
+                        .createTableClient()) {
             createTable(client, "Orders", "id");
             createTable(client, "CustomerTotals", "customer");
             Map<String, Long> expected = new TreeMap<>();
             for (int i = 0; i < 30; i++) {
                 String customer = "c" + i % 3;
                 int id = i;
-                client.putItem(r -> r.tableName("Orders").item(Map.of("id", AttributeValue.fromS("o" + id),
-                        "customer", AttributeValue.fromS(customer), "total", AttributeValue.fromN(id + ".50"))));
+                client.putItem(r -> r.tableName("Orders")
+                        .item(Map.of(
+                                "id",
+                                AttributeValue.fromS("o" + id),
+                                "customer",
+                                AttributeValue.fromS(customer),
+                                "total",
+                                AttributeValue.fromN(id + ".50"))));
                 expected.merge(customer, 1L, Long::sum);
             }
             client.deleteItem(r -> r.tableName("Orders").key(Map.of("id", AttributeValue.fromS("o0"))));
@@ -79,10 +89,14 @@ class SqlCommandITCase {
 
             String changelog = run("-f", script.toString(), "--web-port", "0", "--parallelism", "1");
             Map<String, Long> totals = new TreeMap<>();
-            client.scanPaginator(r -> r.tableName("CustomerTotals")).items().forEach(item ->
-                    totals.put(item.get("customer").s(), Long.parseLong(item.get("orders").n())));
+            client.scanPaginator(r -> r.tableName("CustomerTotals"))
+                    .items()
+                    .forEach(item -> totals.put(
+                            item.get("customer").s(),
+                            Long.parseLong(item.get("orders").n())));
             assertThat(totals).isEqualTo(expected);
-            assertThat(changelog).contains("| op |", "Job ", "finished", "Received a total of")
+            assertThat(changelog)
+                    .contains("| op |", "Job ", "finished", "Received a total of")
                     .containsPattern("\\| \\+U \\| +c1 \\| +10 \\|");
 
             String table = run("--final", "--web-port", "0", "-e", """
@@ -90,8 +104,10 @@ class SqlCommandITCase {
                       WITH (%s, 'table-name' = 'Orders', 'scan.bounded' = 'true');
                     SELECT customer, COUNT(*) AS orders FROM orders GROUP BY customer
                     """.formatted(with));
-            assertThat(table).contains("| customer | orders |", "3 rows in set")
-                    .containsPattern("\\| +c0 \\| +9 \\|").containsPattern("\\| +c2 \\| +10 \\|")
+            assertThat(table)
+                    .contains("| customer | orders |", "3 rows in set")
+                    .containsPattern("\\| +c0 \\| +9 \\|")
+                    .containsPattern("\\| +c2 \\| +10 \\|")
                     .doesNotContain("| op |");
         }
     }

@@ -13,10 +13,11 @@ class SqlScriptTest {
                 CREATE TABLE t (`a;b` STRING) WITH ('k' = 'v;w', 'q' = 'it''s; fine');
                 /* a block; comment */ SELECT 1;;
                 SELECT "x;y"
-                """)).containsExactly(
-                "CREATE TABLE t (`a;b` STRING) WITH ('k' = 'v;w', 'q' = 'it''s; fine')",
-                "SELECT 1",
-                "SELECT \"x;y\"");
+                """))
+                .containsExactly(
+                        "CREATE TABLE t (`a;b` STRING) WITH ('k' = 'v;w', 'q' = 'it''s; fine')",
+                        "SELECT 1",
+                        "SELECT \"x;y\"");
     }
 
     @Test

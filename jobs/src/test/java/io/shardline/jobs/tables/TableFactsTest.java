@@ -16,12 +16,15 @@ class TableFactsTest {
     @Test
     void aStreamWithoutNewImagesIsRefusedNamingTheViewTypesThatWork() {
         for (StreamViewType view : List.of(StreamViewType.KEYS_ONLY, StreamViewType.OLD_IMAGE)) {
-            assertThatThrownBy(() -> table(view).requireNewImages("indexing it")).hasMessageContaining("Orders")
+            assertThatThrownBy(() -> table(view).requireNewImages("indexing it"))
+                    .hasMessageContaining("Orders")
                     .hasMessageContaining(view.toString())
                     .hasMessageContaining("indexing it needs a stream of view type NEW_IMAGE or NEW_AND_OLD_IMAGES");
         }
         assertThatThrownBy(() -> table(null).requireNewImages("indexing it")).hasMessageContaining("no stream");
-        assertThatCode(() -> table(StreamViewType.NEW_IMAGE).requireNewImages("indexing it")).doesNotThrowAnyException();
-        assertThatCode(() -> table(StreamViewType.NEW_AND_OLD_IMAGES).requireNewImages("indexing it")).doesNotThrowAnyException();
+        assertThatCode(() -> table(StreamViewType.NEW_IMAGE).requireNewImages("indexing it"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> table(StreamViewType.NEW_AND_OLD_IMAGES).requireNewImages("indexing it"))
+                .doesNotThrowAnyException();
     }
 }

@@ -18,8 +18,7 @@ public final class JobsJar {
     /** The jar {@code mvn package} made, with its libraries beside it in {@code lib/}. */
     public static final Path JAR = Path.of("target", "shardline-jobs.jar").toAbsolutePath();
 
-    private JobsJar() {
-    }
+    private JobsJar() {}
 
     /** Starts {@code java -jar shardline-jobs.jar arguments...} in {@code workingDirectory}. */
     public static JavaProcess start(String name, Path workingDirectory, List<String> arguments) throws IOException {
@@ -27,14 +26,14 @@ public final class JobsJar {
     }
 
     /** What a command run in this JVM printed, and its exit code. */
-    public record Run(int exitCode, String output) {
-    }
+    public record Run(int exitCode, String output) {}
 
     /** Runs a command (such as {@code verify ...}) in this JVM as the launcher would. */
     public static Run inProcess(String... arguments) {
         StringWriter printed = new StringWriter();
         CommandLine command = new CommandLine(JobsLauncher.class);
-        int exit = command.setOut(new PrintWriter(printed, true)).setErr(new PrintWriter(printed, true))
+        int exit = command.setOut(new PrintWriter(printed, true))
+                .setErr(new PrintWriter(printed, true))
                 .execute(arguments);
         return new Run(exit, printed.toString());
     }

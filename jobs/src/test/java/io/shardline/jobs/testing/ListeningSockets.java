@@ -18,8 +18,7 @@ import java.util.Set;
 public final class ListeningSockets {
     private static final String LISTEN = "0A";
 
-    private ListeningSockets() {
-    }
+    private ListeningSockets() {}
 
     /** Where process {@code pid} listens: address and port of each listening socket. */
     public static List<String> of(long pid) throws IOException {
@@ -52,7 +51,8 @@ public final class ListeningSockets {
 
     /** Whether an address {@link #of} gave is a loopback one (IPv4, IPv6, or IPv4 mapped into IPv6). */
     public static boolean isLoopback(String socket) throws IOException {
-        return InetAddress.getByName(socket.substring(0, socket.lastIndexOf(':'))).isLoopbackAddress();
+        return InetAddress.getByName(socket.substring(0, socket.lastIndexOf(':')))
+                .isLoopbackAddress();
     }
 
     /** An address as {@code /proc/net} writes it: hex, each 32-bit word in the machine's (little-endian) order. */

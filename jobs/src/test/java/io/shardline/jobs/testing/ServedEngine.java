@@ -28,12 +28,15 @@ public final class ServedEngine implements AutoCloseable {
     private ServedEngine(Engine engine, ShardlineServer server) {
         this.engine = engine;
         this.server = server;
-        this.client = TableConnection.of(server.endpoint(), "us-east-1", "test", "test").settings().createTableClient();
+        this.client = TableConnection.of(server.endpoint(), "us-east-1", "test", "test")
+                .settings()
+                .createTableClient();
     }
 
     /** Starts an engine rolling its shards over at {@code shardRollover}, and its server. */
     public static ServedEngine start(Duration shardRollover) {
-        Engine engine = Engine.open(EngineConfig.inMemory().withShardRolloverAge(shardRollover)
+        Engine engine = Engine.open(EngineConfig.inMemory()
+                .withShardRolloverAge(shardRollover)
                 .withMaintenanceInterval(Duration.ofMillis(200)));
         return new ServedEngine(engine, ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC()));
     }
@@ -48,7 +51,8 @@ public final class ServedEngine implements AutoCloseable {
 
     /** Creates a table of two partitions keyed by the string attribute {@code key}, with a stream of {@code view}. */
     public void createTable(String table, String key, StreamViewType view) {
-        client.createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+        client.createTable(r -> r.tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName(key).attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName(key).keyType(KeyType.HASH))
                 .tags(Tag.builder().key("shardline:partitions").value("2").build())

@@ -14,11 +14,12 @@ import org.junit.jupiter.api.Test;
 class KeyedVersionerTest {
     private static final long SECOND = 1_764_000_000L;
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, KeyedChange, KeyedChange> harness()
-            throws Exception {
+    private static KeyedOneInputStreamOperatorTestHarness<String, KeyedChange, KeyedChange> harness() throws Exception {
         KeyedOneInputStreamOperatorTestHarness<String, KeyedChange, KeyedChange> harness =
-                new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                        new KeyedVersioner(Duration.ofHours(25))), change -> change.key, Types.STRING);
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new KeyedVersioner(Duration.ofHours(25))),
+                        change -> change.key,
+                        Types.STRING);
         harness.open();
         return harness;
     }
@@ -27,8 +28,8 @@ class KeyedVersionerTest {
         return json.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static List<KeyedChange> writes(KeyedOneInputStreamOperatorTestHarness<String, KeyedChange,
-            KeyedChange> harness) {
+    private static List<KeyedChange> writes(
+            KeyedOneInputStreamOperatorTestHarness<String, KeyedChange, KeyedChange> harness) {
         return harness.extractOutputValues();
     }
 
@@ -39,7 +40,8 @@ class KeyedVersionerTest {
         harness.processElement(KeyedChange.changed("a", bytes("{\"v\":2}"), SECOND * 1000), 0);
         harness.processElement(KeyedChange.removed("a", null, SECOND * 1000), 0);
         harness.processElement(KeyedChange.changed("a", bytes("{\"v\":3}"), (SECOND + 1) * 1000), 0);
-        List<Long> versions = writes(harness).stream().map(change -> change.version).toList();
+        List<Long> versions =
+                writes(harness).stream().map(change -> change.version).toList();
         long base = SECOND << KeyedVersioner.COUNTER_BITS;
         assertThat(versions).containsExactly(base, base + 1, base + 2, (SECOND + 1) << KeyedVersioner.COUNTER_BITS);
         assertThat(writes(harness).get(2).removed).isTrue();
@@ -55,7 +57,8 @@ class KeyedVersionerTest {
         List<KeyedChange> out = writes(harness);
         assertThat(out).extracting(change -> change.key).containsExactly("gone", "kept", "kept");
         assertThat(out.get(0).removed).isTrue();
-        assertThat(out.get(2).version).as("a stream change in the handoff second still goes above the snapshot")
+        assertThat(out.get(2).version)
+                .as("a stream change in the handoff second still goes above the snapshot")
                 .isGreaterThan(out.get(1).version);
     }
 
@@ -69,8 +72,13 @@ class KeyedVersionerTest {
             harness.processElement(KeyedChange.removed("k", null, SECOND * 1000), 0);
         }
         streamFirst.processElement(KeyedChange.snapshot("k", bytes("{\"snap\":1}"), SECOND), 0);
-        List<Long> afterSnapshot = writes(snapshotFirst).stream().skip(1).map(change -> change.version).toList();
-        assertThat(writes(streamFirst)).as("the snapshot item after the stream's changes is dropped").hasSize(2);
+        List<Long> afterSnapshot = writes(snapshotFirst).stream()
+                .skip(1)
+                .map(change -> change.version)
+                .toList();
+        assertThat(writes(streamFirst))
+                .as("the snapshot item after the stream's changes is dropped")
+                .hasSize(2);
         assertThat(writes(streamFirst).stream().map(change -> change.version).toList())
                 .as("a job restarted before its first checkpoint writes the changes again with their versions")
                 .isEqualTo(afterSnapshot);
@@ -87,7 +95,8 @@ class KeyedVersionerTest {
         harness.close();
 
         var restored = new KeyedOneInputStreamOperatorTestHarness<String, KeyedChange, KeyedChange>(
-                new KeyedProcessOperator<>(new KeyedVersioner(Duration.ofHours(25))), change -> change.key,
+                new KeyedProcessOperator<>(new KeyedVersioner(Duration.ofHours(25))),
+                change -> change.key,
                 Types.STRING);
         restored.initializeState(checkpoint);
         restored.open();

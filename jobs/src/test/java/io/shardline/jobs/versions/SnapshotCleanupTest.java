@@ -38,20 +38,30 @@ class SnapshotCleanupTest {
     void copiesHoldingDataAreCleanedBelowTheHandoffOnceACheckpointAfterTheSnapshotCompleted() throws Exception {
         RunState run = RunState.inMemory(false);
         SnapshotHandoff handoff = SnapshotHandoff.of(run, false, Instant.ofEpochSecond(1000), List.of(2));
-        SnapshotCleanup cleanup = SnapshotCleanup.of(run, List.of(copy("new", 5), copy("old", 7)), handoff,
+        SnapshotCleanup cleanup = SnapshotCleanup.of(
+                run,
+                List.of(copy("new", 5), copy("old", 7)),
+                handoff,
                 new PrintStream(console, true, StandardCharsets.UTF_8));
         assertThat(cleanup.progress()).isEqualTo(" | cleanup: once the snapshot is complete");
         cleanup.tick(false, -1, 1_000);
         cleanup.tick(true, 900, 2_000);
         cleanup.tick(true, 1_500, 3_000);
-        assertThat(cleaned).as("no checkpoint taken after the snapshot finished yet").isEmpty();
+        assertThat(cleaned)
+                .as("no checkpoint taken after the snapshot finished yet")
+                .isEmpty();
         cleanup.tick(true, 2_500, 4_000);
         Await.until(Duration.ofSeconds(10), () -> cleanup.progress().equals(" | cleanup: removed 7"), "the cleanup");
         assertThat(cleaned).containsExactly("old below " + KeyedVersioner.snapshotVersion(1000));
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("Snapshot complete: removed 7 entries that the "
-                + "table no longer holds from old");
-        assertThat(run.fact("cleanup")).as("done, written down for a resumed run").contains("");
-        SnapshotCleanup resumed = SnapshotCleanup.of(run, List.of(copy("new", 5), copy("old", 7)), handoff,
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .contains("Snapshot complete: removed 7 entries that the " + "table no longer holds from old");
+        assertThat(run.fact("cleanup"))
+                .as("done, written down for a resumed run")
+                .contains("");
+        SnapshotCleanup resumed = SnapshotCleanup.of(
+                run,
+                List.of(copy("new", 5), copy("old", 7)),
+                handoff,
                 new PrintStream(console, true, StandardCharsets.UTF_8));
         assertThat(resumed.progress()).isEmpty();
     }
@@ -65,11 +75,15 @@ class SnapshotCleanupTest {
         assertThat(run.fact("cleanup")).contains("1");
         RunState withoutSnapshot = RunState.inMemory(false);
         SnapshotHandoff.of(withoutSnapshot, true, Instant.ofEpochSecond(1000), List.of(1));
-        assertThat(withoutSnapshot.fact("cleanup")).as("no snapshot, nothing to clean up after").contains("");
+        assertThat(withoutSnapshot.fact("cleanup"))
+                .as("no snapshot, nothing to clean up after")
+                .contains("");
         RunState restoredOnACluster = RunState.inMemory(true);
-        assertThat(SnapshotHandoff.of(restoredOnACluster, false, Instant.ofEpochSecond(3000), List.of(1)).seconds())
+        assertThat(SnapshotHandoff.of(restoredOnACluster, false, Instant.ofEpochSecond(3000), List.of(1))
+                        .seconds())
                 .isEqualTo(3000);
-        assertThat(restoredOnACluster.fact("cleanup")).as("a savepoint's snapshot is not this run's to clean up "
-                + "after").contains("");
+        assertThat(restoredOnACluster.fact("cleanup"))
+                .as("a savepoint's snapshot is not this run's to clean up " + "after")
+                .contains("");
     }
 }

@@ -8,6 +8,6 @@ import org.apache.flink.annotation.PublicEvolving;
  * where, and OpenSearch's answer. The source is null for a refused delete.
  */
 @PublicEvolving
-public record DeadLetter(String index, String id, long version, String source, int status, String errorType,
-                         String reason) implements Serializable {
-}
+public record DeadLetter(
+        String index, String id, long version, String source, int status, String errorType, String reason)
+        implements Serializable {}

@@ -42,15 +42,22 @@ public final class DeadLetterFile implements DeadLetterOutput {
     public synchronized void write(DeadLetter letter) throws IOException {
         if (out == null) {
             Path dir = Files.createDirectories(Path.of(directory));
-            out = Files.newBufferedWriter(dir.resolve("dead-letters-" + subtaskIndex + ".jsonl"), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            out = Files.newBufferedWriter(
+                    dir.resolve("dead-letters-" + subtaskIndex + ".jsonl"),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         }
         ObjectNode line = JSON.createObjectNode();
         if (table != null) {
             line.put("table", table);
         }
-        line.put("index", letter.index()).put("id", letter.id()).put("version", letter.version())
-                .put("status", letter.status()).put("errorType", letter.errorType()).put("reason", letter.reason());
+        line.put("index", letter.index())
+                .put("id", letter.id())
+                .put("version", letter.version())
+                .put("status", letter.status())
+                .put("errorType", letter.errorType())
+                .put("reason", letter.reason());
         if (letter.source() == null) {
             line.put("operation", "delete");
         } else {

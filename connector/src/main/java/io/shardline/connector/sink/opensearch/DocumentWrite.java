@@ -14,8 +14,8 @@ public record DocumentWrite(String id, long version, String source) implements S
     public DocumentWrite {
         Objects.requireNonNull(id, "document id");
         if (version < 0) {
-            throw new IllegalArgumentException("Document " + id + ": an external version must be at least 0, not "
-                    + version);
+            throw new IllegalArgumentException(
+                    "Document " + id + ": an external version must be at least 0, not " + version);
         }
     }
 

@@ -44,12 +44,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class ItemDocuments implements Serializable {
     /** OpenSearch's limit on a document id, in UTF-8 bytes. */
     public static final int MAX_ID_BYTES = 512;
+
     private static final JsonFactory JSON = new JsonFactory();
     private static final ObjectMapper TREES = new ObjectMapper();
     private final List<String> keyAttributes;
     private final String metadataField;
     /** The field holding the item in DynamoDB JSON, or null for none. */
     private final String typedField;
+
     private final Set<String> untyped;
 
     /**
@@ -96,8 +98,9 @@ public final class ItemDocuments implements Serializable {
                 case S -> value.s();
                 case N -> value.n();
                 case B -> Base64.getEncoder().encodeToString(value.b().asByteArrayUnsafe());
-                default -> throw new IllegalArgumentException("Key attribute " + name + " must be S, N or B, not "
-                        + value.type());
+                default ->
+                    throw new IllegalArgumentException(
+                            "Key attribute " + name + " must be S, N or B, not " + value.type());
             };
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
@@ -158,8 +161,10 @@ public final class ItemDocuments implements Serializable {
             }
             ObjectNode merged = TREES.createObjectNode();
             for (AttributeValue value : typed.getValue()) {
-                TREES.readTree(DynamoDbJson.value(value)).fields().forEachRemaining(type ->
-                        merged.withArray(type.getKey()).add(type.getValue()));
+                TREES.readTree(DynamoDbJson.value(value))
+                        .fields()
+                        .forEachRemaining(
+                                type -> merged.withArray(type.getKey()).add(type.getValue()));
             }
             out.writeRawValue(merged.toString());
         }

@@ -3,8 +3,8 @@ package io.shardline.connector.sink.opensearch;
 import jakarta.json.stream.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.Serializable;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -38,8 +38,14 @@ import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBui
  * in any certificate. Shipped to every task manager, which builds its own clients.
  */
 @PublicEvolving
-public record OpenSearchConnection(List<String> hosts, String username, String password, String trustStorePath,
-                                   String trustStorePassword, boolean trustAllCertificates) implements Serializable {
+public record OpenSearchConnection(
+        List<String> hosts,
+        String username,
+        String password,
+        String trustStorePath,
+        String trustStorePassword,
+        boolean trustAllCertificates)
+        implements Serializable {
 
     public OpenSearchConnection {
         hosts = List.copyOf(hosts);
@@ -51,8 +57,8 @@ public record OpenSearchConnection(List<String> hosts, String username, String p
             throw new IllegalArgumentException("Basic authentication needs both a user name and a password");
         }
         if (trustStorePath != null && trustAllCertificates) {
-            throw new IllegalArgumentException("Choose a trust store (" + trustStorePath
-                    + ") or trusting every certificate, not both");
+            throw new IllegalArgumentException(
+                    "Choose a trust store (" + trustStorePath + ") or trusting every certificate, not both");
         }
     }
 
@@ -81,7 +87,8 @@ public record OpenSearchConnection(List<String> hosts, String username, String p
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("OpenSearch URL '" + url + "' is not a URI: " + e.getMessage(), e);
         }
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                || uri.getHost() == null
                 || uri.getPort() < 0) {
             throw new IllegalArgumentException("OpenSearch URL '" + url + "' must be http or https with a host and a "
                     + "port, such as http://127.0.0.1:9200");
@@ -119,23 +126,23 @@ public record OpenSearchConnection(List<String> hosts, String username, String p
             }
         }
 
-        private JsonProviderOfTheClient() {
-        }
+        private JsonProviderOfTheClient() {}
 
-        static void load() {
-        }
+        static void load() {}
     }
 
     private OpenSearchTransport transport() {
         JsonProviderOfTheClient.load();
         HttpHost[] nodes = hosts.stream().map(OpenSearchConnection::host).toArray(HttpHost[]::new);
         SSLContext tls = tlsContext();
-        return ApacheHttpClient5TransportBuilder.builder(nodes).setMapper(new JacksonJsonpMapper())
+        return ApacheHttpClient5TransportBuilder.builder(nodes)
+                .setMapper(new JacksonJsonpMapper())
                 .setHttpClientConfigCallback(client -> {
                     if (username != null) {
                         BasicCredentialsProvider credentials = new BasicCredentialsProvider();
                         for (HttpHost node : nodes) {
-                            credentials.setCredentials(new AuthScope(node),
+                            credentials.setCredentials(
+                                    new AuthScope(node),
                                     new UsernamePasswordCredentials(username, password.toCharArray()));
                         }
                         client.setDefaultCredentialsProvider(credentials);
@@ -148,8 +155,12 @@ public record OpenSearchConnection(List<String> hosts, String username, String p
                         strategy.setHostnameVerifier(NoopHostnameVerifier.INSTANCE);
                     }
                     return client.setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-                            .setTlsStrategy(strategy.build()).setMaxConnPerRoute(64).setMaxConnTotal(64).build());
-                }).build();
+                            .setTlsStrategy(strategy.build())
+                            .setMaxConnPerRoute(64)
+                            .setMaxConnTotal(64)
+                            .build());
+                })
+                .build();
     }
 
     private static HttpHost host(String url) {
@@ -180,20 +191,18 @@ public record OpenSearchConnection(List<String> hosts, String username, String p
             context.init(null, trust.getTrustManagers(), null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot set up TLS for OpenSearch with trust store " + trustStorePath
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot set up TLS for OpenSearch with trust store " + trustStorePath + ": " + e.getMessage(), e);
         }
     }
 
     /** Accepts any certificate chain; only for {@link #trustingAllCertificates()}. */
     private static final class TrustingEveryCertificate implements X509TrustManager {
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {

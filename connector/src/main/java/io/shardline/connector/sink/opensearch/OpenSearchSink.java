@@ -31,9 +31,18 @@ public final class OpenSearchSink<T> extends ConfiguredAsyncSink<T, DocumentWrit
     private final Duration retryBaseDelay;
     private final Duration retryMaxDelay;
 
-    OpenSearchSink(ElementConverter<T, DocumentWrite> converter, int maxActions, int maxInFlightRequests,
-                   int maxBufferedActions, long maxBytes, long flushIntervalMillis, OpenSearchConnection connection,
-                   String index, DeadLetterOutput deadLetters, Duration retryBaseDelay, Duration retryMaxDelay) {
+    OpenSearchSink(
+            ElementConverter<T, DocumentWrite> converter,
+            int maxActions,
+            int maxInFlightRequests,
+            int maxBufferedActions,
+            long maxBytes,
+            long flushIntervalMillis,
+            OpenSearchConnection connection,
+            String index,
+            DeadLetterOutput deadLetters,
+            Duration retryBaseDelay,
+            Duration retryMaxDelay) {
         super(converter, maxActions, maxInFlightRequests, maxBufferedActions, maxBytes, flushIntervalMillis, maxBytes);
         this.connection = connection;
         this.index = index;
@@ -49,8 +58,16 @@ public final class OpenSearchSink<T> extends ConfiguredAsyncSink<T, DocumentWrit
     @Override
     public StatefulSinkWriter<T, BufferedRequestState<DocumentWrite>> restoreWriter(
             WriterInitContext context, Collection<BufferedRequestState<DocumentWrite>> states) {
-        return new OpenSearchSinkWriter<>(getElementConverter(), context, writerConfiguration(), states, connection,
-                index, deadLetters, retryBaseDelay, retryMaxDelay);
+        return new OpenSearchSinkWriter<>(
+                getElementConverter(),
+                context,
+                writerConfiguration(),
+                states,
+                connection,
+                index,
+                deadLetters,
+                retryBaseDelay,
+                retryMaxDelay);
     }
 
     @Override

@@ -30,8 +30,7 @@ public final class OpenSearchSinkBuilder<T> {
     private DeadLetterOutput deadLetters;
     private final Configuration options = new Configuration();
 
-    OpenSearchSinkBuilder() {
-    }
+    OpenSearchSinkBuilder() {}
 
     public OpenSearchSinkBuilder<T> connection(OpenSearchConnection nodes) {
         this.connection = Objects.requireNonNull(nodes, "OpenSearch connection");
@@ -72,11 +71,12 @@ public final class OpenSearchSinkBuilder<T> {
         }
         int actions = ConfigOptionRules.inRange(options, OpenSearchSinkOptions.BULK_MAX_ACTIONS, 1, Integer.MAX_VALUE);
         long bytes = ConfigOptionRules.bytesAtLeast(options, OpenSearchSinkOptions.BULK_MAX_BYTES, 1024);
-        long flushMillis = ConfigOptionRules.positive(options, OpenSearchSinkOptions.BULK_FLUSH_INTERVAL).toMillis();
-        int inFlight = ConfigOptionRules.inRange(options, OpenSearchSinkOptions.MAX_IN_FLIGHT_REQUESTS, 1,
-                Integer.MAX_VALUE);
-        int buffered = ConfigOptionRules.inRange(options, OpenSearchSinkOptions.MAX_BUFFERED_ACTIONS, actions,
-                Integer.MAX_VALUE);
+        long flushMillis = ConfigOptionRules.positive(options, OpenSearchSinkOptions.BULK_FLUSH_INTERVAL)
+                .toMillis();
+        int inFlight =
+                ConfigOptionRules.inRange(options, OpenSearchSinkOptions.MAX_IN_FLIGHT_REQUESTS, 1, Integer.MAX_VALUE);
+        int buffered = ConfigOptionRules.inRange(
+                options, OpenSearchSinkOptions.MAX_BUFFERED_ACTIONS, actions, Integer.MAX_VALUE);
         Duration baseDelay = ConfigOptionRules.positive(options, OpenSearchSinkOptions.RETRY_BASE_DELAY);
         Duration maxDelay = ConfigOptionRules.positive(options, OpenSearchSinkOptions.RETRY_MAX_DELAY);
         if (maxDelay.compareTo(baseDelay) < 0) {
@@ -85,9 +85,19 @@ public final class OpenSearchSinkBuilder<T> {
         }
         DocumentMapping<T> toWrite = mapping;
         ElementConverter<T, DocumentWrite> converter = (element, context) -> toWrite.toWrite(element);
-        DeadLetterOutput output = deadLetters != null ? deadLetters
-                : DeadLetterFile.in(Path.of("shardline-dead-letters"), null);
-        return new OpenSearchSink<>(converter, actions, inFlight, buffered, bytes, flushMillis, connection, index,
-                output, baseDelay, maxDelay);
+        DeadLetterOutput output =
+                deadLetters != null ? deadLetters : DeadLetterFile.in(Path.of("shardline-dead-letters"), null);
+        return new OpenSearchSink<>(
+                converter,
+                actions,
+                inFlight,
+                buffered,
+                bytes,
+                flushMillis,
+                connection,
+                index,
+                output,
+                baseDelay,
+                maxDelay);
     }
 }

@@ -55,6 +55,7 @@ final class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentWrite> {
     private final ScheduledExecutorService retryTimer;
     /** Per document id, the bulk holding its latest write until that bulk is done. */
     private final Map<String, CompletableFuture<Exception>> latestBulkOfId = new ConcurrentHashMap<>();
+
     private volatile boolean closed;
     private final Counter indexed;
     private final Counter deleted;
@@ -62,10 +63,16 @@ final class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentWrite> {
     private final Counter deadLettered;
     private final Counter retried;
 
-    OpenSearchSinkWriter(ElementConverter<T, DocumentWrite> converter, WriterInitContext context,
-                         AsyncSinkWriterConfiguration configuration,
-                         Collection<BufferedRequestState<DocumentWrite>> states, OpenSearchConnection connection,
-                         String index, DeadLetterOutput deadLetters, Duration retryBaseDelay, Duration retryMaxDelay) {
+    OpenSearchSinkWriter(
+            ElementConverter<T, DocumentWrite> converter,
+            WriterInitContext context,
+            AsyncSinkWriterConfiguration configuration,
+            Collection<BufferedRequestState<DocumentWrite>> states,
+            OpenSearchConnection connection,
+            String index,
+            DeadLetterOutput deadLetters,
+            Duration retryBaseDelay,
+            Duration retryMaxDelay) {
         super(converter, context, configuration, states);
         this.index = index;
         this.deadLetters = deadLetters;
@@ -80,8 +87,8 @@ final class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentWrite> {
         try {
             deadLetters.open(context.getTaskInfo().getIndexOfThisSubtask());
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot open the dead-letter output " + deadLetters + ": " + e.getMessage(),
-                    e);
+            throw new IllegalStateException(
+                    "Cannot open the dead-letter output " + deadLetters + ": " + e.getMessage(), e);
         }
         this.client = connection.createAsyncClient();
         this.retryTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -108,8 +115,8 @@ final class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentWrite> {
      * never overtaken by an older index action that, once OpenSearch forgot the delete's version, would
      * bring the document back.
      */
-    private CompletableFuture<Exception> afterEarlierWritesOf(List<DocumentWrite> writes,
-                                                              Supplier<CompletableFuture<Exception>> send) {
+    private CompletableFuture<Exception> afterEarlierWritesOf(
+            List<DocumentWrite> writes, Supplier<CompletableFuture<Exception>> send) {
         Set<String> ids = new HashSet<>();
         List<CompletableFuture<Exception>> earlier = new ArrayList<>();
         for (DocumentWrite write : writes) {
@@ -118,8 +125,10 @@ final class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentWrite> {
                 earlier.add(previous);
             }
         }
-        CompletableFuture<Exception> bulk = earlier.isEmpty() ? send.get()
-                : CompletableFuture.allOf(earlier.toArray(CompletableFuture[]::new)).thenCompose(ignored -> send.get());
+        CompletableFuture<Exception> bulk = earlier.isEmpty()
+                ? send.get()
+                : CompletableFuture.allOf(earlier.toArray(CompletableFuture[]::new))
+                        .thenCompose(ignored -> send.get());
         ids.forEach(id -> latestBulkOfId.put(id, bulk));
         bulk.whenComplete((done, never) -> ids.forEach(id -> latestBulkOfId.remove(id, bulk)));
         return bulk;
@@ -132,11 +141,14 @@ final class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentWrite> {
     private CompletableFuture<Exception> sendUntilDone(List<DocumentWrite> writes, int failures) {
         List<BulkOperation> operations = new ArrayList<>(writes.size());
         for (DocumentWrite write : writes) {
-            operations.add(write.isDelete()
-                    ? BulkOperation.of(o -> o.delete(d -> d.id(write.id()).version(write.version())
-                            .versionType(VersionType.External)))
-                    : BulkOperation.of(o -> o.index(i -> i.id(write.id()).version(write.version())
-                            .versionType(VersionType.External).document(new RawJson(write.source())))));
+            operations.add(
+                    write.isDelete()
+                            ? BulkOperation.of(o -> o.delete(d ->
+                                    d.id(write.id()).version(write.version()).versionType(VersionType.External)))
+                            : BulkOperation.of(o -> o.index(i -> i.id(write.id())
+                                    .version(write.version())
+                                    .versionType(VersionType.External)
+                                    .document(new RawJson(write.source())))));
         }
         CompletableFuture<BulkResponse> call;
         try {
@@ -145,19 +157,22 @@ final class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentWrite> {
             call = CompletableFuture.failedFuture(e);
         }
         return call.handle((response, error) -> {
-            try {
-                return error == null ? sortItems(writes, response.items()) : requestFailed(writes, error);
-            } catch (RuntimeException e) {
-                return BulkOutcome.failed(new IllegalStateException("Handling OpenSearch's answer to a bulk "
-                        + "request of " + writes.size() + " actions to index " + index + " failed", e));
-            }
-        }).thenCompose(outcome -> {
-            if (outcome.fatal() != null || outcome.again().isEmpty()) {
-                return CompletableFuture.completedFuture(outcome.fatal());
-            }
-            retried.inc(outcome.again().size());
-            return later(failures).thenCompose(ignored -> sendUntilDone(outcome.again(), failures + 1));
-        });
+                    try {
+                        return error == null ? sortItems(writes, response.items()) : requestFailed(writes, error);
+                    } catch (RuntimeException e) {
+                        return BulkOutcome.failed(new IllegalStateException(
+                                "Handling OpenSearch's answer to a bulk " + "request of " + writes.size()
+                                        + " actions to index " + index + " failed",
+                                e));
+                    }
+                })
+                .thenCompose(outcome -> {
+                    if (outcome.fatal() != null || outcome.again().isEmpty()) {
+                        return CompletableFuture.completedFuture(outcome.fatal());
+                    }
+                    retried.inc(outcome.again().size());
+                    return later(failures).thenCompose(ignored -> sendUntilDone(outcome.again(), failures + 1));
+                });
     }
 
     /** What a bulk request left: the writes to send again, or the error that fails the job. */
@@ -181,16 +196,25 @@ final class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentWrite> {
                 retry.add(write);
             } else if (status == 400) {
                 try {
-                    deadLetters.write(new DeadLetter(index, write.id(), write.version(), write.source(), status,
-                            item.error().type(), item.error().reason()));
+                    deadLetters.write(new DeadLetter(
+                            index,
+                            write.id(),
+                            write.version(),
+                            write.source(),
+                            status,
+                            item.error().type(),
+                            item.error().reason()));
                 } catch (IOException e) {
-                    return BulkOutcome.failed(new IOException("Document " + write.id() + " was refused by index "
-                            + index + " and cannot be kept as a dead letter: " + e.getMessage(), e));
+                    return BulkOutcome.failed(new IOException(
+                            "Document " + write.id() + " was refused by index " + index
+                                    + " and cannot be kept as a dead letter: " + e.getMessage(),
+                            e));
                 }
                 deadLettered.inc();
             } else {
                 return BulkOutcome.failed(new IllegalStateException("OpenSearch index " + index + " refused "
-                        + "document " + write.id() + " with " + status + " " + item.error().type() + ": "
+                        + "document " + write.id() + " with " + status + " "
+                        + item.error().type() + ": "
                         + item.error().reason()));
             }
         }
@@ -199,14 +223,16 @@ final class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentWrite> {
 
     private BulkOutcome requestFailed(List<DocumentWrite> writes, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        int status = cause instanceof OpenSearchException refused ? refused.status()
+        int status = cause instanceof OpenSearchException refused
+                ? refused.status()
                 : cause instanceof ResponseException refused ? refused.status() : -1;
         boolean transientFailure = status == 429 || status >= 500 || (status < 0 && lostConnection(cause));
         if (transientFailure && !closed) {
             return new BulkOutcome(writes, null);
         }
-        return BulkOutcome.failed(new IllegalStateException("A bulk request of " + writes.size()
-                + " actions to OpenSearch index " + index + " failed: " + cause, cause));
+        return BulkOutcome.failed(new IllegalStateException(
+                "A bulk request of " + writes.size() + " actions to OpenSearch index " + index + " failed: " + cause,
+                cause));
     }
 
     /**
@@ -215,7 +241,8 @@ final class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentWrite> {
      */
     private static boolean lostConnection(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SocketException || cause instanceof InterruptedIOException
+            if (cause instanceof SocketException
+                    || cause instanceof InterruptedIOException
                     || cause instanceof ConnectionClosedException) {
                 return true;
             }

@@ -13,8 +13,12 @@ import org.apache.flink.annotation.Internal;
  * readers' state), and discovered shards not yet handed out.
  */
 @Internal
-public record EnumeratorState(List<String> streamArns, Map<SplitId, Integer> finishedBy, Set<SplitId> assigned,
-                              List<ShardSplit> pending, boolean initialDiscoveryDone) {
+public record EnumeratorState(
+        List<String> streamArns,
+        Map<SplitId, Integer> finishedBy,
+        Set<SplitId> assigned,
+        List<ShardSplit> pending,
+        boolean initialDiscoveryDone) {
     /** Finished without a reader (skipped at a LATEST start): children may go to any reader. */
     public static final int NO_READER = -1;
 }

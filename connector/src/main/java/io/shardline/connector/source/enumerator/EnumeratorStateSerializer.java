@@ -54,8 +54,8 @@ public final class EnumeratorStateSerializer implements SimpleVersionedSerialize
     @Override
     public EnumeratorState deserialize(int version, byte[] serialized) throws IOException {
         if (version < 1 || version > VERSION) {
-            throw new IOException("Unknown enumerator state version " + version + "; this enumerator knows 1 to "
-                    + VERSION);
+            throw new IOException(
+                    "Unknown enumerator state version " + version + "; this enumerator knows 1 to " + VERSION);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
             int streamCount = in.readInt();

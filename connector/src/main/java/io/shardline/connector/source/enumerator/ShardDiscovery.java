@@ -97,11 +97,13 @@ final class ShardDiscovery implements AutoCloseable {
         do {
             String from = start;
             StreamDescription page = streams.describeStream(r -> {
-                r.streamArn(arn).exclusiveStartShardId(from);
-                if (parentShardId != null) {
-                    r.shardFilter(f -> f.type(ShardFilterType.CHILD_SHARDS).shardId(parentShardId));
-                }
-            }).streamDescription();
+                        r.streamArn(arn).exclusiveStartShardId(from);
+                        if (parentShardId != null) {
+                            r.shardFilter(
+                                    f -> f.type(ShardFilterType.CHILD_SHARDS).shardId(parentShardId));
+                        }
+                    })
+                    .streamDescription();
             shards.addAll(page.shards());
             start = page.lastEvaluatedShardId();
         } while (start != null);

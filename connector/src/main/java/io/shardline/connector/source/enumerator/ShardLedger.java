@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class ShardLedger {
     /** Read by the discovery thread while the enumerator's thread adds to it. */
     private final List<String> streams;
+
     private final Map<SplitId, ShardSplit> pending = new LinkedHashMap<>();
     /**
      * Splits handed to readers, with the reader of each; {@link EnumeratorState#NO_READER} for one
@@ -27,6 +28,7 @@ final class ShardLedger {
     private final Map<SplitId, Integer> assigned = new HashMap<>();
     /** Finished splits and the reader that finished each ({@link EnumeratorState#NO_READER} when none did). */
     private final Map<SplitId, Integer> finished = new HashMap<>();
+
     private boolean initialDiscoveryDone;
 
     private ShardLedger(List<String> streams) {
@@ -179,12 +181,17 @@ final class ShardLedger {
 
     /** Whether the split's stream must wait for an older stream of its table. */
     boolean waitsForAnOlderStream(ShardSplit split, Map<String, Integer> firstUnfinishedStreams) {
-        return streams.indexOf(split.streamArn()) > firstUnfinishedStreams.get(StreamSelector.tableOf(split.streamArn()));
+        return streams.indexOf(split.streamArn())
+                > firstUnfinishedStreams.get(StreamSelector.tableOf(split.streamArn()));
     }
 
     /** The checkpoint form. */
     EnumeratorState snapshot() {
-        return new EnumeratorState(new ArrayList<>(streams), new HashMap<>(finished), new HashSet<>(assigned.keySet()),
-                new ArrayList<>(pending.values()), initialDiscoveryDone);
+        return new EnumeratorState(
+                new ArrayList<>(streams),
+                new HashMap<>(finished),
+                new HashSet<>(assigned.keySet()),
+                new ArrayList<>(pending.values()),
+                initialDiscoveryDone);
     }
 }

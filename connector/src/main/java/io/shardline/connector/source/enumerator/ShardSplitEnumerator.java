@@ -45,6 +45,7 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
     private final ShardLedger ledger;
     /** Per reader that registered but has not said which splits it resumed: the splits it held then. */
     private final Map<Integer, Set<SplitId>> awaitingResumeReport = new HashMap<>();
+
     private final Set<Integer> reportedReaders = new HashSet<>();
     /** Readers told (in bounded mode) that no more splits come: told once per reader attempt. */
     private final Set<Integer> toldNoMoreSplits = new HashSet<>();
@@ -59,17 +60,25 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
      *                 already behind the barrier, so its children may go to any reader (also after a
      *                 change of parallelism).
      */
-    public ShardSplitEnumerator(SplitEnumeratorContext<ShardSplit> context, DynamoDbStreamsClient client,
-                                DynamoDbClient tables, StreamSelector selector, StartingPosition start, boolean bounded,
-                                Duration discoveryInterval, EnumeratorState restored) {
+    public ShardSplitEnumerator(
+            SplitEnumeratorContext<ShardSplit> context,
+            DynamoDbStreamsClient client,
+            DynamoDbClient tables,
+            StreamSelector selector,
+            StartingPosition start,
+            boolean bounded,
+            Duration discoveryInterval,
+            EnumeratorState restored) {
         this.context = context;
         this.discovery = new ShardDiscovery(client, tables, selector);
         this.selector = selector;
         this.start = start;
         this.bounded = bounded;
         this.discoveryInterval = discoveryInterval;
-        this.ledger = restored != null ? ShardLedger.restored(restored) : ShardLedger.fresh(
-                selector instanceof StreamSelector.StreamArn fixed ? List.of(fixed.arn()) : List.of());
+        this.ledger = restored != null
+                ? ShardLedger.restored(restored)
+                : ShardLedger.fresh(
+                        selector instanceof StreamSelector.StreamArn fixed ? List.of(fixed.arn()) : List.of());
     }
 
     @Override
@@ -77,8 +86,8 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
         if (bounded) {
             context.callAsync(() -> discovery.allShards(ledger.streams()), this::discovered);
         } else {
-            context.callAsync(() -> discovery.allShards(ledger.streams()), this::discovered, 0,
-                    discoveryInterval.toMillis());
+            context.callAsync(
+                    () -> discovery.allShards(ledger.streams()), this::discovered, 0, discoveryInterval.toMillis());
         }
     }
 
@@ -110,13 +119,23 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
                     LOG.debug("Skipping closed shard {}: the source starts at the latest records", id);
                     continue;
                 }
-                ledger.addPending(new ShardSplit(arn, shard.shardId(), shard.parentShardId(),
-                        shard.sequenceNumberRange().startingSequenceNumber(), null, from, initial));
+                ledger.addPending(new ShardSplit(
+                        arn,
+                        shard.shardId(),
+                        shard.parentShardId(),
+                        shard.sequenceNumberRange().startingSequenceNumber(),
+                        null,
+                        from,
+                        initial));
             }
         });
         if (ledger.pendingCount() > found) {
-            LOG.info("Discovered {} new shard(s) of {}; {} pending, {} being read, {} finished",
-                    ledger.pendingCount() - found, selector.describe(), ledger.pendingCount(), ledger.assignedCount(),
+            LOG.info(
+                    "Discovered {} new shard(s) of {}; {} pending, {} being read, {} finished",
+                    ledger.pendingCount() - found,
+                    selector.describe(),
+                    ledger.pendingCount(),
+                    ledger.assignedCount(),
                     ledger.finishedCount());
         }
         ledger.initialDiscoveryDone(true);
@@ -147,9 +166,12 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
             if (preferred != null && !readers.contains(preferred)) {
                 continue;
             }
-            int reader = preferred != null ? preferred
-                    : readers.stream().min(Comparator.comparingInt((Integer r) -> load.getOrDefault(r, 0))
-                            .thenComparingInt(r -> r)).orElseThrow();
+            int reader = preferred != null
+                    ? preferred
+                    : readers.stream()
+                            .min(Comparator.comparingInt((Integer r) -> load.getOrDefault(r, 0))
+                                    .thenComparingInt(r -> r))
+                            .orElseThrow();
             assignment.computeIfAbsent(reader, r -> new ArrayList<>()).add(split);
             ledger.assign(split, reader);
             load.merge(reader, 1, Integer::sum);
@@ -166,11 +188,14 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
     @Override
     public void handleSourceEvent(int subtaskId, SourceEvent event) {
         if (event instanceof ShardsFinishedEvent done) {
-            List<SplitId> finished = done.splitIds().stream().map(SplitId::parse).toList();
+            List<SplitId> finished =
+                    done.splitIds().stream().map(SplitId::parse).toList();
             finished.forEach(id -> finish(id, subtaskId));
             context.callAsync(() -> discovery.children(finished), this::discovered);
         } else if (event instanceof ReaderStartedEvent started) {
-            accountFor(subtaskId, started.resumedSplitIds().stream().map(SplitId::parse).toList());
+            accountFor(
+                    subtaskId,
+                    started.resumedSplitIds().stream().map(SplitId::parse).toList());
         }
     }
 
@@ -197,7 +222,8 @@ public final class ShardSplitEnumerator implements SplitEnumerator<ShardSplit, E
     private void accountFor(int subtaskId, List<SplitId> resumed) {
         Set<SplitId> heldAtRegistration = awaitingResumeReport.remove(subtaskId);
         if (heldAtRegistration != null) {
-            heldAtRegistration.stream().filter(id -> !resumed.contains(id) && ledger.isAssigned(id))
+            heldAtRegistration.stream()
+                    .filter(id -> !resumed.contains(id) && ledger.isAssigned(id))
                     .forEach(this::inferFinished);
         }
         resumed.forEach(id -> ledger.resumedBy(id, subtaskId));

@@ -5,8 +5,8 @@ import io.shardline.connector.source.ChangeRecordDeserializationSchema;
 import io.shardline.connector.source.split.ShardSplitState;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.source.SourceOutput;
-import org.apache.flink.util.Collector;
 import org.apache.flink.connector.base.source.reader.RecordEmitter;
+import org.apache.flink.util.Collector;
 
 /**
  * Emits each change record, mapped, with its approximate creation time as event time, and remembers
@@ -45,7 +45,6 @@ public final class ChangeRecordEmitter<T> implements RecordEmitter<ChangeRecord,
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

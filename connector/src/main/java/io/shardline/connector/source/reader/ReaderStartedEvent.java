@@ -10,5 +10,4 @@ import org.apache.flink.api.connector.source.SourceEvent;
  * though its {@link ShardsFinishedEvent} did not reach the enumerator's part of that checkpoint.
  */
 @Internal
-public record ReaderStartedEvent(List<String> resumedSplitIds) implements SourceEvent {
-}
+public record ReaderStartedEvent(List<String> resumedSplitIds) implements SourceEvent {}

@@ -85,8 +85,10 @@ public final class ShardReaderMetrics {
 
     /** The metrics of one shard, registered at its first assignment to this reader. */
     SplitMetrics forSplit(ShardSplit split) {
-        return splits.computeIfAbsent(split.splitId(), id -> new SplitMetrics(group
-                .addGroup("table", StreamSelector.tableOf(split.streamArn())).addGroup("shard", split.shardId())));
+        return splits.computeIfAbsent(
+                split.splitId(),
+                id -> new SplitMetrics(group.addGroup("table", StreamSelector.tableOf(split.streamArn()))
+                        .addGroup("shard", split.shardId())));
     }
 
     /** Records and bytes read from one shard, and how old its newest record read is (0 when caught up). */

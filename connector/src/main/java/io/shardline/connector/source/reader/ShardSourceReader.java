@@ -20,9 +20,11 @@ import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
  * shard, to the enumerator, which then assigns its children.
  */
 @Internal
-public final class ShardSourceReader<T> extends SingleThreadMultiplexSourceReaderBase<ChangeRecord, T, ShardSplit, ShardSplitState> {
+public final class ShardSourceReader<T>
+        extends SingleThreadMultiplexSourceReaderBase<ChangeRecord, T, ShardSplit, ShardSplitState> {
     /** Splits added before {@link #start()}: the ones restored from a checkpoint. */
     private final List<String> resumed = new ArrayList<>();
+
     private boolean started;
 
     /** Splits the split reader read from their shards' first records; they are checkpointed as such. */
@@ -32,14 +34,20 @@ public final class ShardSourceReader<T> extends SingleThreadMultiplexSourceReade
      * @param splitReader   makes the split reader, given the set where it notes the splits it read from
      *                      their shards' first records
      */
-    public ShardSourceReader(Function<Set<String>, SplitReader<ChangeRecord, ShardSplit>> splitReader,
-                             ChangeRecordEmitter<T> emitter, Configuration config, SourceReaderContext context) {
+    public ShardSourceReader(
+            Function<Set<String>, SplitReader<ChangeRecord, ShardSplit>> splitReader,
+            ChangeRecordEmitter<T> emitter,
+            Configuration config,
+            SourceReaderContext context) {
         this(ConcurrentHashMap.newKeySet(), splitReader, emitter, config, context);
     }
 
-    private ShardSourceReader(Set<String> readFromStart,
-                              Function<Set<String>, SplitReader<ChangeRecord, ShardSplit>> splitReader,
-                              ChangeRecordEmitter<T> emitter, Configuration config, SourceReaderContext context) {
+    private ShardSourceReader(
+            Set<String> readFromStart,
+            Function<Set<String>, SplitReader<ChangeRecord, ShardSplit>> splitReader,
+            ChangeRecordEmitter<T> emitter,
+            Configuration config,
+            SourceReaderContext context) {
         super(() -> splitReader.apply(readFromStart), emitter, config, context);
         this.readFromStart = readFromStart;
     }

@@ -1,6 +1,10 @@
 package io.shardline.connector.source.reader;
 
 import io.shardline.connector.source.ChangeRecord;
+import io.shardline.connector.source.ShardlineSourceOptions;
+import io.shardline.connector.source.ShardlineSourceOptions.TrimmedDataPolicy;
+import io.shardline.connector.source.StartingPosition;
+import io.shardline.connector.source.TrimmedStreamException;
 import io.shardline.connector.source.split.ShardSplit;
 import java.io.IOException;
 import java.time.Duration;
@@ -18,18 +22,14 @@ import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
-import io.shardline.connector.source.ShardlineSourceOptions;
-import io.shardline.connector.source.StartingPosition;
-import io.shardline.connector.source.ShardlineSourceOptions.TrimmedDataPolicy;
-import io.shardline.connector.source.TrimmedStreamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
-import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetShardIteratorRequest;
+import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
@@ -86,8 +86,14 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
      * @param readFromStart where this reader notes the splits it read from their shards' first
      *                      records, for their checkpoints (shared with its {@link ShardSourceReader})
      */
-    public ShardSplitReader(DynamoDbStreamsClient client, int recordsPerGet, Duration idlePoll, boolean bounded,
-                            TrimmedDataPolicy onTrimmed, ShardReaderMetrics metrics, Set<String> readFromStart) {
+    public ShardSplitReader(
+            DynamoDbStreamsClient client,
+            int recordsPerGet,
+            Duration idlePoll,
+            boolean bounded,
+            TrimmedDataPolicy onTrimmed,
+            ShardReaderMetrics metrics,
+            Set<String> readFromStart) {
         this.readFromStart = readFromStart;
         this.client = client;
         this.recordsPerGet = recordsPerGet;
@@ -116,7 +122,9 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
             List<ChangeRecord> read = new ArrayList<>(page.records().size());
             for (Record record : page.records()) {
                 reading.lastSequence = record.dynamodb().sequenceNumber();
-                bytes += record.dynamodb().sizeBytes() == null ? 0 : record.dynamodb().sizeBytes();
+                bytes += record.dynamodb().sizeBytes() == null
+                        ? 0
+                        : record.dynamodb().sizeBytes();
                 Instant created = record.dynamodb().approximateCreationDateTime();
                 if (created != null) {
                     long behind = System.currentTimeMillis() - created.toEpochMilli();
@@ -125,7 +133,8 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
                 }
                 read.add(ChangeRecord.of(record, reading.split.shardId()));
             }
-            metrics.getRecords((System.nanoTime() - started) / 1_000_000, page.records().size(), bytes);
+            metrics.getRecords(
+                    (System.nanoTime() - started) / 1_000_000, page.records().size(), bytes);
             reading.metrics.read(page.records().size(), bytes);
             anyRecords |= !read.isEmpty();
             String splitId = reading.split.splitId();
@@ -136,8 +145,12 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
             }
             reading.iterator = page.nextShardIterator();
             if (reading.iterator == null || (bounded && read.isEmpty())) {
-                LOG.info("Shard {} ended{}", splitId, reading.lastSequence == null ? " with no record read"
-                        : " after sequence number " + reading.lastSequence);
+                LOG.info(
+                        "Shard {} ended{}",
+                        splitId,
+                        reading.lastSequence == null
+                                ? " with no record read"
+                                : " after sequence number " + reading.lastSequence);
                 finished.add(splitId);
                 readings.remove(splitId);
             }
@@ -174,8 +187,10 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
             try {
                 page = client.getRecords(r -> r.shardIterator(reading.iterator).limit(recordsPerGet));
             } catch (ExpiredIteratorException e) {
-                LOG.info("The iterator of shard {} expired; renewing it after sequence number {}",
-                        reading.split.splitId(), reading.lastSequence);
+                LOG.info(
+                        "The iterator of shard {} expired; renewing it after sequence number {}",
+                        reading.split.splitId(),
+                        reading.lastSequence);
                 metrics.iteratorRenewed();
                 reading.iterator = newIterator(reading);
                 page = client.getRecords(r -> r.shardIterator(reading.iterator).limit(recordsPerGet));
@@ -189,7 +204,9 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
             giveUp(reading, "were trimmed by the stream's retention before they were read", e);
             reading.lastSequence = null;
             reading.iterator = client.getShardIterator(r -> r.streamArn(reading.split.streamArn())
-                    .shardId(reading.split.shardId()).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+                            .shardId(reading.split.shardId())
+                            .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
             return client.getRecords(r -> r.shardIterator(reading.iterator).limit(recordsPerGet));
         } catch (ResourceNotFoundException e) {
             // An empty page without a next iterator: the shard is finished.
@@ -197,20 +214,28 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
             return GetRecordsResponse.builder().build();
         } catch (SdkServiceException e) {
             if (!isThrottling(e)) {
-                throw new IOException("Reading " + reading.split.shardId() + " of " + reading.split.streamArn()
-                        + " after sequence number " + reading.lastSequence + " failed, retries included: "
-                        + e.getMessage(), e);
+                throw new IOException(
+                        "Reading " + reading.split.shardId() + " of " + reading.split.streamArn()
+                                + " after sequence number " + reading.lastSequence + " failed, retries included: "
+                                + e.getMessage(),
+                        e);
             }
             metrics.readThrottled();
             if (!reading.throttled) {
-                LOG.info("Reading shard {} is throttled beyond the client's retries ({}); trying again after the "
-                        + "idle pause until it is not", reading.split.splitId(), e.getMessage());
+                LOG.info(
+                        "Reading shard {} is throttled beyond the client's retries ({}); trying again after the "
+                                + "idle pause until it is not",
+                        reading.split.splitId(),
+                        e.getMessage());
                 reading.throttled = true;
             }
             return null;
         } catch (SdkException e) {
-            throw new IOException("Reading " + reading.split.shardId() + " of " + reading.split.streamArn() + " after "
-                    + "sequence number " + reading.lastSequence + " failed, retries included: " + e.getMessage(), e);
+            throw new IOException(
+                    "Reading " + reading.split.shardId() + " of " + reading.split.streamArn() + " after "
+                            + "sequence number " + reading.lastSequence + " failed, retries included: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -219,12 +244,16 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
      * position after which records were lost, unless the policy says to skip them (logged and counted).
      */
     private void giveUp(Reading reading, String why, SdkException cause) {
-        String gap = "records of " + reading.split.shardId() + " in " + reading.split.streamArn() + (reading.lastSequence
-                != null ? " after sequence number " + reading.lastSequence : " from its first record, sequence number "
-                + reading.split.startingSequenceNumber()) + " " + why;
+        String gap = "records of " + reading.split.shardId() + " in " + reading.split.streamArn()
+                + (reading.lastSequence != null
+                        ? " after sequence number " + reading.lastSequence
+                        : " from its first record, sequence number " + reading.split.startingSequenceNumber())
+                + " " + why;
         if (onTrimmed == TrimmedDataPolicy.FAIL) {
-            throw new TrimmedStreamException(gap + "; set " + ShardlineSourceOptions.ON_TRIMMED_DATA.key() + " to "
-                    + TrimmedDataPolicy.SKIP_TO_TRIM_HORIZON + " to continue without them", cause);
+            throw new TrimmedStreamException(
+                    gap + "; set " + ShardlineSourceOptions.ON_TRIMMED_DATA.key() + " to "
+                            + TrimmedDataPolicy.SKIP_TO_TRIM_HORIZON + " to continue without them",
+                    cause);
         }
         LOG.warn("{}; continuing without them", gap);
         metrics.trimmedGapSkipped();
@@ -239,8 +268,8 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
      */
     private String newIterator(Reading reading) {
         ShardSplit split = reading.split;
-        GetShardIteratorRequest.Builder request = GetShardIteratorRequest.builder().streamArn(split.streamArn())
-                .shardId(split.shardId());
+        GetShardIteratorRequest.Builder request =
+                GetShardIteratorRequest.builder().streamArn(split.streamArn()).shardId(split.shardId());
         if (reading.lastSequence != null) {
             request.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(reading.lastSequence);
         } else if (split.start() instanceof StartingPosition.Latest) {
@@ -248,7 +277,8 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
         } else if (split.startingSequenceNumber() == null) {
             request.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
         } else {
-            request.shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER).sequenceNumber(split.startingSequenceNumber());
+            request.shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER)
+                    .sequenceNumber(split.startingSequenceNumber());
             try {
                 String iterator = client.getShardIterator(request.build()).shardIterator();
                 readFromStart.add(split.splitId());
@@ -284,11 +314,17 @@ public final class ShardSplitReader implements SplitReader<ChangeRecord, ShardSp
             throw new UnsupportedOperationException("Only split additions are supported, not " + changes);
         }
         for (ShardSplit split : changes.splits()) {
-            LOG.info("Reading shard {} {}{}", split.splitId(), split.afterSequenceNumber() != null
-                    ? "after sequence number " + split.afterSequenceNumber()
-                    : split.start() instanceof StartingPosition.Latest ? "from its latest record" : "from its first record",
-                    split.start() instanceof StartingPosition.AtTimestamp at ? ", passing over records made before "
-                            + at.time() : "");
+            LOG.info(
+                    "Reading shard {} {}{}",
+                    split.splitId(),
+                    split.afterSequenceNumber() != null
+                            ? "after sequence number " + split.afterSequenceNumber()
+                            : split.start() instanceof StartingPosition.Latest
+                                    ? "from its latest record"
+                                    : "from its first record",
+                    split.start() instanceof StartingPosition.AtTimestamp at
+                            ? ", passing over records made before " + at.time()
+                            : "");
             readings.put(split.splitId(), new Reading(split, metrics.forSplit(split)));
         }
     }

@@ -6,5 +6,4 @@ import org.apache.flink.api.connector.source.SourceEvent;
 
 /** Sent by a reader to the enumerator: these splits (shards) are read to their end. */
 @Internal
-public record ShardsFinishedEvent(List<String> splitIds) implements SourceEvent {
-}
+public record ShardsFinishedEvent(List<String> splitIds) implements SourceEvent {}

@@ -23,8 +23,7 @@ final class ScanSegmentEnumerator implements SplitEnumerator<ScanSegmentSplit, L
     }
 
     @Override
-    public void start() {
-    }
+    public void start() {}
 
     @Override
     public void handleSplitRequest(int subtaskId, String requesterHostname) {
@@ -42,8 +41,7 @@ final class ScanSegmentEnumerator implements SplitEnumerator<ScanSegmentSplit, L
     }
 
     @Override
-    public void addReader(int subtaskId) {
-    }
+    public void addReader(int subtaskId) {}
 
     @Override
     public List<ScanSegmentSplit> snapshotState(long checkpointId) {
@@ -51,6 +49,5 @@ final class ScanSegmentEnumerator implements SplitEnumerator<ScanSegmentSplit, L
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -41,10 +41,14 @@ final class ScanSegmentReader implements SplitReader<ScannedItem, ScanSegmentSpl
         }
         if (keyAttributes == null) {
             keyAttributes = client.describeTable(r -> r.tableName(segment.table())).table().keySchema().stream()
-                    .map(KeySchemaElement::attributeName).toList();
+                    .map(KeySchemaElement::attributeName)
+                    .toList();
         }
-        ScanResponse page = client.scan(r -> r.tableName(segment.table()).segment(segment.segment())
-                .totalSegments(segment.totalSegments()).limit(pageSize).consistentRead(consistentRead)
+        ScanResponse page = client.scan(r -> r.tableName(segment.table())
+                .segment(segment.segment())
+                .totalSegments(segment.totalSegments())
+                .limit(pageSize)
+                .consistentRead(consistentRead)
                 .exclusiveStartKey(segment.after()));
         for (Map<String, AttributeValue> item : page.items()) {
             records.add(segment.splitId(), new ScannedItem(item, keyOf(item)));
@@ -73,8 +77,7 @@ final class ScanSegmentReader implements SplitReader<ScannedItem, ScanSegmentSpl
     }
 
     @Override
-    public void wakeUp() {
-    }
+    public void wakeUp() {}
 
     @Override
     public void close() {

@@ -16,8 +16,7 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 final class ScanSegmentSplitSerializer {
     private static final int VERSION = 1;
 
-    private ScanSegmentSplitSerializer() {
-    }
+    private ScanSegmentSplitSerializer() {}
 
     static final SimpleVersionedSerializer<ScanSegmentSplit> SPLIT = new Versioned<>() {
         @Override
@@ -62,8 +61,8 @@ final class ScanSegmentSplitSerializer {
     }
 
     private static ScanSegmentSplit readSplit(DataInputStream in) throws IOException {
-        return new ScanSegmentSplit(in.readUTF(), in.readInt(), in.readInt(),
-                in.readBoolean() ? AttributeValueBinary.readMap(in) : null);
+        return new ScanSegmentSplit(
+                in.readUTF(), in.readInt(), in.readInt(), in.readBoolean() ? AttributeValueBinary.readMap(in) : null);
     }
 
     /** Version check and byte handling shared by both forms. */
@@ -89,8 +88,8 @@ final class ScanSegmentSplitSerializer {
         @Override
         public V deserialize(int version, byte[] serialized) throws IOException {
             if (version != VERSION) {
-                throw new IOException("Unknown scan split serializer version " + version + "; this reader knows "
-                        + VERSION);
+                throw new IOException(
+                        "Unknown scan split serializer version " + version + "; this reader knows " + VERSION);
             }
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
                 return read(in);

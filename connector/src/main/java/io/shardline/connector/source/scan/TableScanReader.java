@@ -25,10 +25,14 @@ final class TableScanReader<T>
         }
     }
 
-    TableScanReader(Supplier<ScanSegmentReader> segments, TableScanSource.ItemMapping<T> mapping,
-                    SourceReaderContext context) {
-        super(segments::get, new Emitter<>(mapping, context.metricGroup().addGroup("shardline")
-                .counter("itemsScanned")), new Configuration(), context);
+    TableScanReader(
+            Supplier<ScanSegmentReader> segments, TableScanSource.ItemMapping<T> mapping, SourceReaderContext context) {
+        super(
+                segments::get,
+                new Emitter<>(
+                        mapping, context.metricGroup().addGroup("shardline").counter("itemsScanned")),
+                new Configuration(),
+                context);
     }
 
     @Override

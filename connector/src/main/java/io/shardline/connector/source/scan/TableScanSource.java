@@ -43,8 +43,14 @@ public final class TableScanSource<T>
     private final ItemMapping<T> mapping;
     private final TypeInformation<T> type;
 
-    TableScanSource(DynamoClientSettings client, String table, int segments, int pageSize, boolean consistentRead,
-                    ItemMapping<T> mapping, TypeInformation<T> type) {
+    TableScanSource(
+            DynamoClientSettings client,
+            String table,
+            int segments,
+            int pageSize,
+            boolean consistentRead,
+            ItemMapping<T> mapping,
+            TypeInformation<T> type) {
         this.client = client;
         this.table = table;
         this.segments = segments;
@@ -65,8 +71,8 @@ public final class TableScanSource<T>
 
     @Override
     public SourceReader<T, ScanSegmentSplit> createReader(SourceReaderContext context) {
-        return new TableScanReader<>(() -> new ScanSegmentReader(client.createTableClient(), pageSize, consistentRead),
-                mapping, context);
+        return new TableScanReader<>(
+                () -> new ScanSegmentReader(client.createTableClient(), pageSize, consistentRead), mapping, context);
     }
 
     @Override

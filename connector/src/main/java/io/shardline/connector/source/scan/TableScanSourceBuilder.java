@@ -23,8 +23,7 @@ public final class TableScanSourceBuilder<T> {
     private TableScanSource.ItemMapping<T> mapping;
     private TypeInformation<T> type;
 
-    TableScanSourceBuilder() {
-    }
+    TableScanSourceBuilder() {}
 
     public TableScanSourceBuilder<T> tableName(String name) {
         this.table = name;
@@ -84,8 +83,12 @@ public final class TableScanSourceBuilder<T> {
         if (mapping == null) {
             throw new IllegalArgumentException("items(mapping, type) is required: how each item becomes an element");
         }
-        DynamoClientSettings client = new DynamoClientSettings(endpoint, region, credentials,
-                DynamoClientSettings.DEFAULT_MAX_ATTEMPTS, DynamoClientSettings.DEFAULT_BASE_RETRY_DELAY,
+        DynamoClientSettings client = new DynamoClientSettings(
+                endpoint,
+                region,
+                credentials,
+                DynamoClientSettings.DEFAULT_MAX_ATTEMPTS,
+                DynamoClientSettings.DEFAULT_BASE_RETRY_DELAY,
                 DynamoClientSettings.DEFAULT_MAX_RETRY_DELAY);
         return new TableScanSource<>(client, table, segments, pageSize, consistentRead, mapping, type);
     }

@@ -24,8 +24,12 @@ public final class ShardSplit implements SourceSplit {
     private final boolean mayStartAtTrimHorizon;
 
     /** A split whose shard's first position is unknown (then the trim horizon), as splits were before it was kept. */
-    public ShardSplit(String streamArn, String shardId, String parentShardId, String afterSequenceNumber,
-                      StartingPosition start) {
+    public ShardSplit(
+            String streamArn,
+            String shardId,
+            String parentShardId,
+            String afterSequenceNumber,
+            StartingPosition start) {
         this(streamArn, shardId, parentShardId, null, afterSequenceNumber, start, true);
     }
 
@@ -35,8 +39,14 @@ public final class ShardSplit implements SourceSplit {
      * @param mayStartAtTrimHorizon  whether the first read may begin at the trim horizon when the
      *                               shard's first records were trimmed
      */
-    public ShardSplit(String streamArn, String shardId, String parentShardId, String startingSequenceNumber,
-                      String afterSequenceNumber, StartingPosition start, boolean mayStartAtTrimHorizon) {
+    public ShardSplit(
+            String streamArn,
+            String shardId,
+            String parentShardId,
+            String startingSequenceNumber,
+            String afterSequenceNumber,
+            StartingPosition start,
+            boolean mayStartAtTrimHorizon) {
         this.id = new SplitId(streamArn, shardId);
         this.parentShardId = parentShardId;
         this.startingSequenceNumber = startingSequenceNumber;
@@ -91,8 +101,15 @@ public final class ShardSplit implements SourceSplit {
     /** The same shard, resuming after {@code sequenceNumber}: a position read wins over a LATEST start. */
     public ShardSplit resumingAfter(String sequenceNumber) {
         StartingPosition from = sequenceNumber != null && start instanceof StartingPosition.Latest
-                ? StartingPosition.trimHorizon() : start;
-        return new ShardSplit(streamArn(), shardId(), parentShardId, startingSequenceNumber, sequenceNumber, from,
+                ? StartingPosition.trimHorizon()
+                : start;
+        return new ShardSplit(
+                streamArn(),
+                shardId(),
+                parentShardId,
+                startingSequenceNumber,
+                sequenceNumber,
+                from,
                 mayStartAtTrimHorizon);
     }
 
@@ -101,15 +118,18 @@ public final class ShardSplit implements SourceSplit {
      * from its start before they were read are a gap.
      */
     public ShardSplit readFromItsStart() {
-        return new ShardSplit(streamArn(), shardId(), parentShardId, startingSequenceNumber, afterSequenceNumber,
-                start, false);
+        return new ShardSplit(
+                streamArn(), shardId(), parentShardId, startingSequenceNumber, afterSequenceNumber, start, false);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ShardSplit s && id.equals(s.id) && Objects.equals(parentShardId, s.parentShardId)
+        return o instanceof ShardSplit s
+                && id.equals(s.id)
+                && Objects.equals(parentShardId, s.parentShardId)
                 && Objects.equals(startingSequenceNumber, s.startingSequenceNumber)
-                && Objects.equals(afterSequenceNumber, s.afterSequenceNumber) && start.equals(s.start)
+                && Objects.equals(afterSequenceNumber, s.afterSequenceNumber)
+                && start.equals(s.start)
                 && mayStartAtTrimHorizon == s.mayStartAtTrimHorizon;
     }
 
@@ -120,12 +140,17 @@ public final class ShardSplit implements SourceSplit {
 
     @Override
     public String toString() {
-        return "ShardSplit{" + shardId() + " of " + streamArn() + (parentShardId == null ? "" : ", parent "
-                + parentShardId) + (afterSequenceNumber != null ? ", after " + afterSequenceNumber
-                : start instanceof StartingPosition.Latest ? ", from LATEST"
-                : startingSequenceNumber == null ? ", from TRIM_HORIZON" : ", from its start " + startingSequenceNumber
-                + (mayStartAtTrimHorizon ? " or the trim horizon" : ""))
-                + (start instanceof StartingPosition.AtTimestamp at ? ", passing over records before " + at.time()
-                : "") + "}";
+        return "ShardSplit{" + shardId() + " of " + streamArn()
+                + (parentShardId == null ? "" : ", parent " + parentShardId)
+                + (afterSequenceNumber != null
+                        ? ", after " + afterSequenceNumber
+                        : start instanceof StartingPosition.Latest
+                                ? ", from LATEST"
+                                : startingSequenceNumber == null
+                                        ? ", from TRIM_HORIZON"
+                                        : ", from its start " + startingSequenceNumber
+                                                + (mayStartAtTrimHorizon ? " or the trim horizon" : ""))
+                + (start instanceof StartingPosition.AtTimestamp at ? ", passing over records before " + at.time() : "")
+                + "}";
     }
 }

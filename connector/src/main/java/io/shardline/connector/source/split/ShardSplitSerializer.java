@@ -34,8 +34,8 @@ public final class ShardSplitSerializer implements SimpleVersionedSerializer<Sha
     @Override
     public ShardSplit deserialize(int version, byte[] serialized) throws IOException {
         if (version < 1 || version > VERSION) {
-            throw new IOException("Unknown ShardSplit serializer version " + version + "; this reader knows 1 to "
-                    + VERSION);
+            throw new IOException(
+                    "Unknown ShardSplit serializer version " + version + "; this reader knows 1 to " + VERSION);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
             ShardSplit split = read(in, version);
@@ -53,7 +53,10 @@ public final class ShardSplitSerializer implements SimpleVersionedSerializer<Sha
         writeNullable(out, split.parentShardId());
         writeNullable(out, split.afterSequenceNumber());
         out.writeBoolean(split.start() instanceof StartingPosition.Latest);
-        out.writeLong(split.start() instanceof StartingPosition.AtTimestamp at ? at.time().toEpochMilli() : 0);
+        out.writeLong(
+                split.start() instanceof StartingPosition.AtTimestamp at
+                        ? at.time().toEpochMilli()
+                        : 0);
         writeNullable(out, split.startingSequenceNumber());
         out.writeBoolean(split.mayStartAtTrimHorizon());
     }
@@ -66,8 +69,11 @@ public final class ShardSplitSerializer implements SimpleVersionedSerializer<Sha
         String after = readNullable(in);
         boolean latest = in.readBoolean();
         long startAtMillis = in.readLong();
-        StartingPosition start = latest ? StartingPosition.latest() : startAtMillis > 0
-                ? StartingPosition.atTimestamp(Instant.ofEpochMilli(startAtMillis)) : StartingPosition.trimHorizon();
+        StartingPosition start = latest
+                ? StartingPosition.latest()
+                : startAtMillis > 0
+                        ? StartingPosition.atTimestamp(Instant.ofEpochMilli(startAtMillis))
+                        : StartingPosition.trimHorizon();
         if (version == 1) {
             return new ShardSplit(streamArn, shardId, parent, after, start);
         }

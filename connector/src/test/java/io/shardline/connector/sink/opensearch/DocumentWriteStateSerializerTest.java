@@ -14,8 +14,8 @@ class DocumentWriteStateSerializerTest {
         DocumentWriteStateSerializer serializer = new DocumentWriteStateSerializer();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         serializer.serializeRequestToStream(write, new DataOutputStream(bytes));
-        return serializer.deserializeRequestFromStream(bytes.size(),
-                new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        return serializer.deserializeRequestFromStream(
+                bytes.size(), new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
     }
 
     @Test

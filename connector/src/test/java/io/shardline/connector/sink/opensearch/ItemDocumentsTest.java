@@ -43,8 +43,12 @@ class ItemDocumentsTest {
     @Test
     void idsOfNumberAndBinaryKeysAreTheirDigitsAndBase64() {
         ItemDocuments documents = new ItemDocuments(List.of("n", "b"), "@shardline");
-        assertThat(documents.id(Map.of("n", AttributeValue.fromN("-12.5"),
-                "b", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {0, 1, (byte) 255}))))).isEqualTo("-12.5|AAH/");
+        assertThat(documents.id(Map.of(
+                        "n",
+                        AttributeValue.fromN("-12.5"),
+                        "b",
+                        AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {0, 1, (byte) 255})))))
+                .isEqualTo("-12.5|AAH/");
     }
 
     @Test
@@ -65,9 +69,12 @@ class ItemDocumentsTest {
         item.put("big", AttributeValue.fromN("12345678901234567890123456789012345678"));
         item.put("tiny", AttributeValue.fromN("-0.000000000000000000000000000000000001"));
         String source = composite.source(item, Map.of("event", "INSERT", "change_time", 5L));
-        ObjectMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+        ObjectMapper json = JsonMapper.builder()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
         JsonNode document = json.readTree(source);
-        assertThat(document.get("big").bigIntegerValue().toString()).isEqualTo("12345678901234567890123456789012345678");
+        assertThat(document.get("big").bigIntegerValue().toString())
+                .isEqualTo("12345678901234567890123456789012345678");
         assertThat(document.get("tiny").decimalValue().toPlainString())
                 .isEqualTo("-0.000000000000000000000000000000000001");
         assertThat(source).contains("\"big\":12345678901234567890123456789012345678");
@@ -78,8 +85,8 @@ class ItemDocumentsTest {
 
     @Test
     void theTypedCopyHoldsEachValueUnderItsTypeWithNamesOpenSearchTakes() throws Exception {
-        ItemDocuments typed = new ItemDocuments(List.of("pk"), "@shardline").withTypedField("@dynamodb",
-                List.of("secret"));
+        ItemDocuments typed =
+                new ItemDocuments(List.of("pk"), "@shardline").withTypedField("@dynamodb", List.of("secret"));
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put("pk", AttributeValue.fromS("p1"));
         item.put("price", AttributeValue.fromN("12.50"));
@@ -95,7 +102,13 @@ class ItemDocumentsTest {
         assertThat(copy.path("user_email").path("S").get(0).asText())
                 .as("user.email and user_email share one typed name, their values side by side")
                 .isEqualTo("a@example.com");
-        assertThat(copy.path("user_email").path("M").get(0).path("k").path("BOOL").asBoolean()).isTrue();
+        assertThat(copy.path("user_email")
+                        .path("M")
+                        .get(0)
+                        .path("k")
+                        .path("BOOL")
+                        .asBoolean())
+                .isTrue();
         assertThat(copy.path("_").path("NULL").asBoolean()).isTrue();
         assertThat(copy.has("secret")).isFalse();
         assertThat(source.path("secret").asText()).isEqualTo("kept, not searched");

@@ -9,22 +9,32 @@ import org.junit.jupiter.api.Test;
 
 class OpenSearchSinkBuilderTest {
     private static OpenSearchSinkBuilder<DocumentWrite> valid() {
-        return OpenSearchSink.<DocumentWrite>builder().connection(OpenSearchConnection.to("http://127.0.0.1:9200"))
-                .index("orders").documents(write -> write);
+        return OpenSearchSink.<DocumentWrite>builder()
+                .connection(OpenSearchConnection.to("http://127.0.0.1:9200"))
+                .index("orders")
+                .documents(write -> write);
     }
 
     @Test
     void settingsThatCannotWorkAreRefusedNamingTheSettingAndValue() {
-        assertThatThrownBy(() -> OpenSearchSink.<DocumentWrite>builder().index("i").documents(w -> w).build())
+        assertThatThrownBy(() -> OpenSearchSink.<DocumentWrite>builder()
+                        .index("i")
+                        .documents(w -> w)
+                        .build())
                 .hasMessageContaining("connection");
         assertThatThrownBy(() -> valid().index(" ").build()).hasMessageContaining("index");
-        assertThatThrownBy(() -> valid().option(OpenSearchSinkOptions.BULK_MAX_ACTIONS, 0).build())
-                .hasMessageContaining("shardline.opensearch.bulk.max-actions").hasMessageContaining("0");
-        assertThatThrownBy(() -> valid().option(OpenSearchSinkOptions.BULK_MAX_BYTES, MemorySize.parse("10b")).build())
+        assertThatThrownBy(() -> valid().option(OpenSearchSinkOptions.BULK_MAX_ACTIONS, 0)
+                        .build())
+                .hasMessageContaining("shardline.opensearch.bulk.max-actions")
+                .hasMessageContaining("0");
+        assertThatThrownBy(() -> valid().option(OpenSearchSinkOptions.BULK_MAX_BYTES, MemorySize.parse("10b"))
+                        .build())
                 .hasMessageContaining("shardline.opensearch.bulk.max-bytes");
-        assertThatThrownBy(() -> valid().option(OpenSearchSinkOptions.MAX_BUFFERED_ACTIONS, 10).build())
+        assertThatThrownBy(() -> valid().option(OpenSearchSinkOptions.MAX_BUFFERED_ACTIONS, 10)
+                        .build())
                 .hasMessageContaining("shardline.opensearch.max-buffered-actions");
-        assertThatThrownBy(() -> valid().option(OpenSearchSinkOptions.RETRY_MAX_DELAY, Duration.ofMillis(1)).build())
+        assertThatThrownBy(() -> valid().option(OpenSearchSinkOptions.RETRY_MAX_DELAY, Duration.ofMillis(1))
+                        .build())
                 .hasMessageContaining("shardline.opensearch.retry.max-delay");
     }
 
@@ -36,10 +46,13 @@ class OpenSearchSinkBuilderTest {
                 .hasMessageContaining("At least one");
         assertThatThrownBy(() -> OpenSearchConnection.to("https://h:9200").withBasicAuth("user", null))
                 .hasMessageContaining("both");
-        assertThatThrownBy(() -> new OpenSearchConnection(List.of("https://h:9200"), null, null, "/trust.p12", "x", true))
+        assertThatThrownBy(
+                        () -> new OpenSearchConnection(List.of("https://h:9200"), null, null, "/trust.p12", "x", true))
                 .hasMessageContaining("not both");
-        assertThatThrownBy(() -> OpenSearchConnection.to("https://h:9200").withTrustStore("/no/such/store", "x")
-                .createClient()).hasMessageContaining("/no/such/store");
+        assertThatThrownBy(() -> OpenSearchConnection.to("https://h:9200")
+                        .withTrustStore("/no/such/store", "x")
+                        .createClient())
+                .hasMessageContaining("/no/such/store");
     }
 
     @Test

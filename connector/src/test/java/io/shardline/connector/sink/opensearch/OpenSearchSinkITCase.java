@@ -44,7 +44,9 @@ class OpenSearchSinkITCase {
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setConfiguration(METRICS.addToConfiguration(new org.apache.flink.configuration.Configuration()))
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     private final OpenSearchNode node = OpenSearchNode.shared();
     private final ObjectMapper json = new ObjectMapper();
@@ -56,18 +58,24 @@ class OpenSearchSinkITCase {
     @BeforeEach
     void createIndex() {
         index = "sink-" + UUID.randomUUID();
-        JsonNode created = node.request("PUT", "/" + index,
-                "{\"mappings\":{\"properties\":{\"n\":{\"type\":\"long\"}}}}");
-        assertThat(created.path("acknowledged").asBoolean()).as(created.toString()).isTrue();
+        JsonNode created =
+                node.request("PUT", "/" + index, "{\"mappings\":{\"properties\":{\"n\":{\"type\":\"long\"}}}}");
+        assertThat(created.path("acknowledged").asBoolean())
+                .as(created.toString())
+                .isTrue();
     }
 
     private OpenSearchSink<DocumentWrite> sink() {
-        return OpenSearchSink.<DocumentWrite>builder().connection(OpenSearchConnection.to(node.url())).index(index)
-                .documents(write -> write).deadLetters(DeadLetterFile.in(deadLetterDirectory, "Orders"))
+        return OpenSearchSink.<DocumentWrite>builder()
+                .connection(OpenSearchConnection.to(node.url()))
+                .index(index)
+                .documents(write -> write)
+                .deadLetters(DeadLetterFile.in(deadLetterDirectory, "Orders"))
                 .option(OpenSearchSinkOptions.BULK_MAX_ACTIONS, 50)
                 .option(OpenSearchSinkOptions.BULK_FLUSH_INTERVAL, Duration.ofMillis(20))
                 .option(OpenSearchSinkOptions.RETRY_BASE_DELAY, Duration.ofMillis(20))
-                .option(OpenSearchSinkOptions.RETRY_MAX_DELAY, Duration.ofMillis(200)).build();
+                .option(OpenSearchSinkOptions.RETRY_MAX_DELAY, Duration.ofMillis(200))
+                .build();
     }
 
     private JobClient start(List<DocumentWrite> writes) throws Exception {
@@ -158,7 +166,9 @@ class OpenSearchSinkITCase {
             writes.add(DocumentWrite.index("doc-" + i, 1, source(i)));
         }
         JobClient job = start(writes);
-        Await.until(Duration.ofMinutes(2), () -> counter(job.getJobID(), "retries") >= 3,
+        Await.until(
+                Duration.ofMinutes(2),
+                () -> counter(job.getJobID(), "retries") >= 3,
                 "the sink retrying while the index refuses writes");
         assertThat(node.count(index)).isZero();
         setReadOnly(false);
@@ -170,9 +180,13 @@ class OpenSearchSinkITCase {
 
     /** A read-only-allow-delete block, which OpenSearch answers with 429 as when its disk is full. */
     private void setReadOnly(boolean blocked) {
-        JsonNode answer = node.request("PUT", "/" + index + "/_settings",
+        JsonNode answer = node.request(
+                "PUT",
+                "/" + index + "/_settings",
                 "{\"index.blocks.read_only_allow_delete\":" + (blocked ? "true" : "null") + "}");
-        assertThat(answer.path("acknowledged").asBoolean()).as(answer.toString()).isTrue();
+        assertThat(answer.path("acknowledged").asBoolean())
+                .as(answer.toString())
+                .isTrue();
     }
 
     @Test
@@ -182,11 +196,12 @@ class OpenSearchSinkITCase {
             front.onBulk((request, answer, sent, answered) -> {
                 for (String line : new String(request, StandardCharsets.UTF_8).split("\n")) {
                     JsonNode action = line.isBlank() ? null : json.readTree(line);
-                    JsonNode meta = action == null ? null : action.has("index") ? action.get("index")
-                            : action.get("delete");
+                    JsonNode meta =
+                            action == null ? null : action.has("index") ? action.get("index") : action.get("delete");
                     if (meta != null) {
-                        answeredActions.add(sent + " " + answered + " " + meta.get("_id").asText() + " "
-                                + meta.get("version").asLong());
+                        answeredActions.add(
+                                sent + " " + answered + " " + meta.get("_id").asText() + " "
+                                        + meta.get("version").asLong());
                     }
                 }
             });
@@ -199,16 +214,22 @@ class OpenSearchSinkITCase {
             }
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(1);
-            env.fromData(writes).sinkTo(OpenSearchSink.<DocumentWrite>builder()
-                    .connection(OpenSearchConnection.to(front.url())).index(index).documents(write -> write)
-                    .deadLetters(DeadLetterFile.in(deadLetterDirectory, "Orders"))
-                    .option(OpenSearchSinkOptions.BULK_MAX_ACTIONS, 1)
-                    .option(OpenSearchSinkOptions.MAX_IN_FLIGHT_REQUESTS, 4)
-                    .option(OpenSearchSinkOptions.RETRY_BASE_DELAY, Duration.ofMillis(300)).build());
+            env.fromData(writes)
+                    .sinkTo(OpenSearchSink.<DocumentWrite>builder()
+                            .connection(OpenSearchConnection.to(front.url()))
+                            .index(index)
+                            .documents(write -> write)
+                            .deadLetters(DeadLetterFile.in(deadLetterDirectory, "Orders"))
+                            .option(OpenSearchSinkOptions.BULK_MAX_ACTIONS, 1)
+                            .option(OpenSearchSinkOptions.MAX_IN_FLIGHT_REQUESTS, 4)
+                            .option(OpenSearchSinkOptions.RETRY_BASE_DELAY, Duration.ofMillis(300))
+                            .build());
             JobClient job = env.executeAsync("ordered sink");
             job.getJobExecutionResult().get();
 
-            assertThat(counter(job.getJobID(), "retries")).as("the refused first bulk").isEqualTo(1);
+            assertThat(counter(job.getJobID(), "retries"))
+                    .as("the refused first bulk")
+                    .isEqualTo(1);
             assertThat(front.listenerFailures()).isEmpty();
             Map<String, long[]> lastOfId = new HashMap<>();
             for (String answeredAction : answeredActions) {
@@ -217,9 +238,12 @@ class OpenSearchSinkITCase {
                 long version = Long.parseLong(fields[3]);
                 long[] last = lastOfId.put(fields[2], new long[] {Long.parseLong(fields[1]), version});
                 if (last != null) {
-                    assertThat(version).as("version of %s after %s", fields[2], last[1]).isGreaterThan(last[1]);
-                    assertThat(sent).as("%s version %s sent after version %s was answered", fields[2], version,
-                            last[1]).isGreaterThan(last[0]);
+                    assertThat(version)
+                            .as("version of %s after %s", fields[2], last[1])
+                            .isGreaterThan(last[1]);
+                    assertThat(sent)
+                            .as("%s version %s sent after version %s was answered", fields[2], version, last[1])
+                            .isGreaterThan(last[0]);
                 }
             }
             assertThat(lastOfId).hasSize(10);
@@ -238,10 +262,12 @@ class OpenSearchSinkITCase {
 
     @Test
     void writesGoOverTlsWithBasicAuthenticationAndBulkRequestsLostOrRefusedWith503AreRetried() throws Exception {
-        try (OpenSearchFrontProxy front = OpenSearchFrontProxy.secure(node.url(), "indexer", "s3cret", deadLetterDirectory)) {
+        try (OpenSearchFrontProxy front =
+                OpenSearchFrontProxy.secure(node.url(), "indexer", "s3cret", deadLetterDirectory)) {
             front.failNextBulkRequests(3);
             front.dropNextBulkConnections(2);
-            OpenSearchConnection secure = OpenSearchConnection.to(front.url()).withBasicAuth("indexer", "s3cret")
+            OpenSearchConnection secure = OpenSearchConnection.to(front.url())
+                    .withBasicAuth("indexer", "s3cret")
                     .withTrustStore(front.trustStore().toString(), OpenSearchFrontProxy.PASSWORD);
             List<DocumentWrite> writes = new ArrayList<>();
             for (int i = 0; i < 60; i++) {
@@ -249,28 +275,41 @@ class OpenSearchSinkITCase {
             }
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(1);
-            env.fromData(writes).sinkTo(OpenSearchSink.<DocumentWrite>builder().connection(secure).index(index)
-                    .documents(write -> write).deadLetters(DeadLetterFile.in(deadLetterDirectory, "Orders"))
-                    .option(OpenSearchSinkOptions.RETRY_BASE_DELAY, Duration.ofMillis(20)).build());
+            env.fromData(writes)
+                    .sinkTo(OpenSearchSink.<DocumentWrite>builder()
+                            .connection(secure)
+                            .index(index)
+                            .documents(write -> write)
+                            .deadLetters(DeadLetterFile.in(deadLetterDirectory, "Orders"))
+                            .option(OpenSearchSinkOptions.RETRY_BASE_DELAY, Duration.ofMillis(20))
+                            .build());
             JobClient job = env.executeAsync("secure sink");
             job.getJobExecutionResult().get();
 
             assertThat(node.count(index)).isEqualTo(60);
-            assertThat(counter(job.getJobID(), "retries")).as("the actions of two lost and three refused bulk "
-                    + "requests").isGreaterThanOrEqualTo(5);
-            assertThat(front.unauthorizedRequests()).as("only the client's first, unauthenticated attempts")
+            assertThat(counter(job.getJobID(), "retries"))
+                    .as("the actions of two lost and three refused bulk " + "requests")
+                    .isGreaterThanOrEqualTo(5);
+            assertThat(front.unauthorizedRequests())
+                    .as("only the client's first, unauthenticated attempts")
                     .isLessThanOrEqualTo(2);
 
             StreamExecutionEnvironment wrongPassword = StreamExecutionEnvironment.getExecutionEnvironment();
             wrongPassword.setParallelism(1);
-            wrongPassword.fromData(writes).sinkTo(OpenSearchSink.<DocumentWrite>builder()
-                    .connection(OpenSearchConnection.to(front.url()).withBasicAuth("indexer", "wrong")
-                            .withTrustStore(front.trustStore().toString(), OpenSearchFrontProxy.PASSWORD))
-                    .index(index).documents(write -> write)
-                    .deadLetters(DeadLetterFile.in(deadLetterDirectory, "Orders")).build());
-            assertThatThrownBy(() -> wrongPassword.execute("wrong password")).satisfies(failure ->
-                    assertThat(ExceptionUtils.stringifyException(failure)).contains(index).contains("Unauthorized"));
+            wrongPassword
+                    .fromData(writes)
+                    .sinkTo(OpenSearchSink.<DocumentWrite>builder()
+                            .connection(OpenSearchConnection.to(front.url())
+                                    .withBasicAuth("indexer", "wrong")
+                                    .withTrustStore(front.trustStore().toString(), OpenSearchFrontProxy.PASSWORD))
+                            .index(index)
+                            .documents(write -> write)
+                            .deadLetters(DeadLetterFile.in(deadLetterDirectory, "Orders"))
+                            .build());
+            assertThatThrownBy(() -> wrongPassword.execute("wrong password"))
+                    .satisfies(failure -> assertThat(ExceptionUtils.stringifyException(failure))
+                            .contains(index)
+                            .contains("Unauthorized"));
         }
     }
 }
-

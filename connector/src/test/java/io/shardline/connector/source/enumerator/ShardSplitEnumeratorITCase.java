@@ -46,10 +46,16 @@ class ShardSplitEnumeratorITCase {
     void start() {
         engine = Engine.open(EngineConfig.inMemory());
         server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
-        streamArn = engine.createTable(new CreateTable.Request("Events", List.of(new AttributeDefinition("id", "S")),
-                List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null,
-                List.of(new Tag("shardline:partitions", "1")), new StreamSpecification(true, "KEYS_ONLY")))
-                .tableDescription().latestStreamArn();
+        streamArn = engine.createTable(new CreateTable.Request(
+                        "Events",
+                        List.of(new AttributeDefinition("id", "S")),
+                        List.of(new KeySchemaElement("id", "HASH")),
+                        "PAY_PER_REQUEST",
+                        null,
+                        List.of(new Tag("shardline:partitions", "1")),
+                        new StreamSpecification(true, "KEYS_ONLY")))
+                .tableDescription()
+                .latestStreamArn();
     }
 
     @AfterEach
@@ -64,8 +70,15 @@ class ShardSplitEnumeratorITCase {
 
     private ShardSplitEnumerator enumerator(EnumeratorState restored, StartingPosition start) {
         DynamoClientSettings settings = new DynamoClientSettings(server.endpoint(), "us-east-1", "k", "s");
-        ShardSplitEnumerator enumerator = new ShardSplitEnumerator(context, settings.createClient(), null,
-                new StreamSelector.StreamArn(streamArn), start, false, Duration.ofHours(1), restored);
+        ShardSplitEnumerator enumerator = new ShardSplitEnumerator(
+                context,
+                settings.createClient(),
+                null,
+                new StreamSelector.StreamArn(streamArn),
+                start,
+                false,
+                Duration.ofHours(1),
+                restored);
         enumerator.start();
         context.triggerAllActions();
         return enumerator;
@@ -78,20 +91,26 @@ class ShardSplitEnumeratorITCase {
 
     private Set<String> assignedShards() {
         Set<String> shards = new TreeSet<>();
-        context.getSplitAssignments().values().forEach(state -> state.getAssignedSplits()
-                .forEach(split -> shards.add(split.shardId())));
+        context.getSplitAssignments()
+                .values()
+                .forEach(state -> state.getAssignedSplits().forEach(split -> shards.add(split.shardId())));
         return shards;
     }
 
     private String onlyShard() {
         return engine.describeStream(io.shardline.engine.api.DescribeStream.Request.of(streamArn))
-                .streamDescription().shards().get(0).shardId();
+                .streamDescription()
+                .shards()
+                .get(0)
+                .shardId();
     }
 
     private Set<String> shardsNow() {
         Set<String> shards = new TreeSet<>();
         engine.describeStream(io.shardline.engine.api.DescribeStream.Request.of(streamArn))
-                .streamDescription().shards().forEach(shard -> shards.add(shard.shardId()));
+                .streamDescription()
+                .shards()
+                .forEach(shard -> shards.add(shard.shardId()));
         return shards;
     }
 
@@ -102,8 +121,10 @@ class ShardSplitEnumeratorITCase {
 
     private ShardSplitEnumerator restoredWithSplitParentAssigned(String parent, StartingPosition start) {
         Partitions.splitWidest(engine, "Events");
-        ShardSplitEnumerator enumerator = enumerator(new EnumeratorState(List.of(streamArn), Map.of(),
-                Set.of(new SplitId(streamArn, parent)), List.of(), true), start);
+        ShardSplitEnumerator enumerator = enumerator(
+                new EnumeratorState(
+                        List.of(streamArn), Map.of(), Set.of(new SplitId(streamArn, parent)), List.of(), true),
+                start);
         register(enumerator, 0);
         register(enumerator, 1);
         return enumerator;
@@ -166,16 +187,19 @@ class ShardSplitEnumeratorITCase {
     @Test
     void shardsARestoredJobFindsAreReadWholeFromTheirFirstRecordWhateverItsStartTime() throws Exception {
         String parent = onlyShard();
-        try (ShardSplitEnumerator restored = restoredWithSplitParentAssigned(parent,
-                StartingPosition.atTimestamp(Instant.ofEpochMilli(1_796_003_600_000L)))) {
+        try (ShardSplitEnumerator restored = restoredWithSplitParentAssigned(
+                parent, StartingPosition.atTimestamp(Instant.ofEpochMilli(1_796_003_600_000L)))) {
             restored.handleSourceEvent(0, new ReaderStartedEvent(List.of()));
             restored.handleSourceEvent(1, new ReaderStartedEvent(List.of()));
             List<ShardSplit> children = assignedSplits();
             assertEquals(2, children.size());
             for (ShardSplit child : children) {
-                assertEquals(StartingPosition.trimHorizon(), child.start(), "a restored job's later start time would "
-                        + "skip the records the "
-                        + "child got before it: " + child);
+                assertEquals(
+                        StartingPosition.trimHorizon(),
+                        child.start(),
+                        "a restored job's later start time would "
+                                + "skip the records the "
+                                + "child got before it: " + child);
                 assertEquals(false, child.mayStartAtTrimHorizon(), "records trimmed from it are a gap: " + child);
                 assertEquals(parent, child.parentShardId());
             }

@@ -1,5 +1,9 @@
 package io.shardline.connector.source.reader;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shardline.connector.client.CredentialsFactory;
 import io.shardline.connector.client.DynamoClientSettings;
@@ -14,8 +18,8 @@ import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
 import io.shardline.engine.api.AttributeDefinition;
 import io.shardline.engine.api.CreateTable;
-import io.shardline.engine.api.DescribeStream.Shard;
 import io.shardline.engine.api.DescribeStream;
+import io.shardline.engine.api.DescribeStream.Shard;
 import io.shardline.engine.api.KeySchemaElement;
 import io.shardline.engine.api.PutItem;
 import io.shardline.engine.api.StreamSpecification;
@@ -47,10 +51,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The split reader against a real server whose clock the test moves: trimmed data, expired iterators, AT_TIMESTAMP. */
 @Timeout(120)
@@ -63,8 +63,11 @@ class ShardSplitReaderITCase {
 
     @BeforeEach
     void start() {
-        engine = Engine.open(EngineConfig.inMemory().withClock(clock).withStreamRetention(Duration.ofHours(1))
-                .withShardRolloverAge(Duration.ofDays(1)).withMaintenanceInterval(Duration.ofDays(1)));
+        engine = Engine.open(EngineConfig.inMemory()
+                .withClock(clock)
+                .withStreamRetention(Duration.ofHours(1))
+                .withShardRolloverAge(Duration.ofDays(1))
+                .withMaintenanceInterval(Duration.ofDays(1)));
         server = ShardlineServer.start(engine, ServerConfig.loopback(0), Clock.systemUTC());
         streamArn = createTable("Events");
         shardId = shards(streamArn).get(0).shardId();
@@ -72,14 +75,22 @@ class ShardSplitReaderITCase {
 
     /** A one-partition table with a KEYS_ONLY stream; returns the stream's ARN. */
     private String createTable(String name) {
-        return engine.createTable(new CreateTable.Request(name, List.of(new AttributeDefinition("id", "S")),
-                List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null,
-                List.of(new Tag("shardline:partitions", "1")), new StreamSpecification(true, "KEYS_ONLY")))
-                .tableDescription().latestStreamArn();
+        return engine.createTable(new CreateTable.Request(
+                        name,
+                        List.of(new AttributeDefinition("id", "S")),
+                        List.of(new KeySchemaElement("id", "HASH")),
+                        "PAY_PER_REQUEST",
+                        null,
+                        List.of(new Tag("shardline:partitions", "1")),
+                        new StreamSpecification(true, "KEYS_ONLY")))
+                .tableDescription()
+                .latestStreamArn();
     }
 
     private List<Shard> shards(String arn) {
-        return engine.describeStream(DescribeStream.Request.of(arn)).streamDescription().shards();
+        return engine.describeStream(DescribeStream.Request.of(arn))
+                .streamDescription()
+                .shards();
     }
 
     @AfterEach
@@ -96,8 +107,14 @@ class ShardSplitReaderITCase {
     private final Set<String> readFromStart = ConcurrentHashMap.newKeySet();
 
     private ShardSplitReader reader(TrimmedDataPolicy policy) {
-        return new ShardSplitReader(new DynamoClientSettings(server.endpoint(), "us-east-1", "k", "s").createClient(),
-                1000, Duration.ofMillis(1), false, policy, metrics, readFromStart);
+        return new ShardSplitReader(
+                new DynamoClientSettings(server.endpoint(), "us-east-1", "k", "s").createClient(),
+                1000,
+                Duration.ofMillis(1),
+                false,
+                policy,
+                metrics,
+                readFromStart);
     }
 
     private static List<String> ids(RecordsWithSplitIds<ChangeRecord> fetched) {
@@ -112,8 +129,8 @@ class ShardSplitReaderITCase {
 
     private String firstSequence() throws Exception {
         try (ShardSplitReader reader = reader(TrimmedDataPolicy.FAIL)) {
-            reader.handleSplitsChanges(new SplitsAddition<>(List.of(new ShardSplit(streamArn, shardId, null, null,
-                    StartingPosition.trimHorizon()))));
+            reader.handleSplitsChanges(new SplitsAddition<>(
+                    List.of(new ShardSplit(streamArn, shardId, null, null, StartingPosition.trimHorizon()))));
             RecordsWithSplitIds<ChangeRecord> fetched = reader.fetch();
             fetched.nextSplit();
             return fetched.nextRecordFromSplit().sequenceNumber();
@@ -128,7 +145,8 @@ class ShardSplitReaderITCase {
         clock.advance(Duration.ofHours(2));
         put("new-1");
         engine.runMaintenance();
-        ShardSplit behindTheTrim = new ShardSplit(streamArn, shardId, null, oldPosition, StartingPosition.trimHorizon());
+        ShardSplit behindTheTrim =
+                new ShardSplit(streamArn, shardId, null, oldPosition, StartingPosition.trimHorizon());
         try (ShardSplitReader failing = reader(TrimmedDataPolicy.FAIL)) {
             failing.handleSplitsChanges(new SplitsAddition<>(List.of(behindTheTrim)));
             IllegalStateException e = assertThrows(IllegalStateException.class, failing::fetch);
@@ -143,8 +161,14 @@ class ShardSplitReaderITCase {
 
     /** The shard as a job's first discovery makes it: from its first record, or the trim horizon where that is gone. */
     private ShardSplit firstDiscovered() {
-        return new ShardSplit(streamArn, shardId, null, shards(streamArn).get(0).sequenceNumberRange()
-                .startingSequenceNumber(), null, StartingPosition.trimHorizon(), true);
+        return new ShardSplit(
+                streamArn,
+                shardId,
+                null,
+                shards(streamArn).get(0).sequenceNumberRange().startingSequenceNumber(),
+                null,
+                StartingPosition.trimHorizon(),
+                true);
     }
 
     @Test
@@ -181,14 +205,24 @@ class ShardSplitReaderITCase {
             reader.handleSplitsChanges(new SplitsAddition<>(List.of(firstDiscovered())));
             assertEquals(List.of("kept"), ids(reader.fetch()));
         }
-        assertEquals(Set.of(), readFromStart, "not read from its first record: a later restore may start at the "
-                + "trim horizon again");
-        ShardSplit child = new ShardSplit(streamArn, shardId, null, shards(streamArn).get(0).sequenceNumberRange()
-                .startingSequenceNumber(), null, StartingPosition.trimHorizon(), false);
+        assertEquals(
+                Set.of(),
+                readFromStart,
+                "not read from its first record: a later restore may start at the " + "trim horizon again");
+        ShardSplit child = new ShardSplit(
+                streamArn,
+                shardId,
+                null,
+                shards(streamArn).get(0).sequenceNumberRange().startingSequenceNumber(),
+                null,
+                StartingPosition.trimHorizon(),
+                false);
         try (ShardSplitReader failing = reader(TrimmedDataPolicy.FAIL)) {
             failing.handleSplitsChanges(new SplitsAddition<>(List.of(child)));
-            assertThrows(TrimmedStreamException.class, failing::fetch, "a shard found after the job started must be "
-                    + "read from its first record");
+            assertThrows(
+                    TrimmedStreamException.class,
+                    failing::fetch,
+                    "a shard found after the job started must be " + "read from its first record");
         }
     }
 
@@ -196,8 +230,8 @@ class ShardSplitReaderITCase {
     void anExpiredIteratorIsRenewedWithoutLosingRecords() throws Exception {
         put("a");
         try (ShardSplitReader reader = reader(TrimmedDataPolicy.FAIL)) {
-            reader.handleSplitsChanges(new SplitsAddition<>(List.of(new ShardSplit(streamArn, shardId, null, null,
-                    StartingPosition.trimHorizon()))));
+            reader.handleSplitsChanges(new SplitsAddition<>(
+                    List.of(new ShardSplit(streamArn, shardId, null, null, StartingPosition.trimHorizon()))));
             assertEquals(List.of("a"), ids(reader.fetch()));
             clock.advance(Duration.ofMinutes(16));
             put("b");
@@ -234,7 +268,9 @@ class ShardSplitReaderITCase {
         List<String> emitted = new ArrayList<>();
         emitter.emitRecord(read.get(0), new CollectingOutput(emitted), state);
         assertEquals(List.of(), emitted, "the record before the start time is passed over");
-        assertEquals(read.get(0).sequenceNumber(), state.toSplit().afterSequenceNumber(),
+        assertEquals(
+                read.get(0).sequenceNumber(),
+                state.toSplit().afterSequenceNumber(),
                 "a record passed over moves the position all the same");
         for (ChangeRecord record : read.subList(1, read.size())) {
             emitter.emitRecord(record, new CollectingOutput(emitted), state);
@@ -255,30 +291,37 @@ class ShardSplitReaderITCase {
         }
 
         @Override
-        public void emitWatermark(Watermark watermark) {
-        }
+        public void emitWatermark(Watermark watermark) {}
 
         @Override
-        public void markIdle() {
-        }
+        public void markIdle() {}
 
         @Override
-        public void markActive() {
-        }
+        public void markActive() {}
     }
 
     private ShardSplitReader reader(DynamoClientSettings settings) {
-        return new ShardSplitReader(settings.createClient(), 1000, Duration.ofMillis(1), false, TrimmedDataPolicy.FAIL,
-                metrics, readFromStart);
+        return new ShardSplitReader(
+                settings.createClient(),
+                1000,
+                Duration.ofMillis(1),
+                false,
+                TrimmedDataPolicy.FAIL,
+                metrics,
+                readFromStart);
     }
 
     @Test
     void aServerRestartWhileReadingIsRetriedWithoutLoss() throws Exception {
         put("a");
         int port = URI.create(server.endpoint()).getPort();
-        DynamoClientSettings patient = new DynamoClientSettings(server.endpoint(), "us-east-1",
-                CredentialsFactory.staticKeys("k", "s"), 20,
-                Duration.ofMillis(50), Duration.ofMillis(200));
+        DynamoClientSettings patient = new DynamoClientSettings(
+                server.endpoint(),
+                "us-east-1",
+                CredentialsFactory.staticKeys("k", "s"),
+                20,
+                Duration.ofMillis(50),
+                Duration.ofMillis(200));
         try (ShardSplitReader reader = reader(patient)) {
             ShardSplit split = new ShardSplit(streamArn, shardId, null, null, StartingPosition.trimHorizon());
             reader.handleSplitsChanges(new SplitsAddition<>(List.of(split)));
@@ -301,12 +344,16 @@ class ShardSplitReaderITCase {
     @Test
     void anUnreachableServerFailsTheReadNamingTheShardAfterItsRetries() throws Exception {
         put("a");
-        DynamoClientSettings impatient = new DynamoClientSettings(server.endpoint(), "us-east-1",
-                CredentialsFactory.staticKeys("k", "s"), 3,
-                Duration.ofMillis(10), Duration.ofMillis(20));
+        DynamoClientSettings impatient = new DynamoClientSettings(
+                server.endpoint(),
+                "us-east-1",
+                CredentialsFactory.staticKeys("k", "s"),
+                3,
+                Duration.ofMillis(10),
+                Duration.ofMillis(20));
         try (ShardSplitReader reader = reader(impatient)) {
-            reader.handleSplitsChanges(new SplitsAddition<>(List.of(new ShardSplit(streamArn, shardId, null, null,
-                    StartingPosition.trimHorizon()))));
+            reader.handleSplitsChanges(new SplitsAddition<>(
+                    List.of(new ShardSplit(streamArn, shardId, null, null, StartingPosition.trimHorizon()))));
             assertEquals(List.of("a"), ids(reader.fetch()));
             server.close();
             IOException e = assertThrows(IOException.class, reader::fetch);
@@ -318,8 +365,8 @@ class ShardSplitReaderITCase {
 
     @Test
     void aShardThatLeftTheStreamFailsTheReadUnlessToldToSkip() throws Exception {
-        ShardSplit gone = new ShardSplit(streamArn, "shardId-00000000000000000001-0000ffff", null, null,
-                StartingPosition.trimHorizon());
+        ShardSplit gone = new ShardSplit(
+                streamArn, "shardId-00000000000000000001-0000ffff", null, null, StartingPosition.trimHorizon());
         try (ShardSplitReader failing = reader(TrimmedDataPolicy.FAIL)) {
             failing.handleSplitsChanges(new SplitsAddition<>(List.of(gone)));
             IllegalStateException e = assertThrows(IllegalStateException.class, failing::fetch);
@@ -345,8 +392,9 @@ class ShardSplitReaderITCase {
                 engine.putItem(PutItem.Request.of(name, Map.of("id", new AttributeValue.S("child-" + i))));
             }
             List<ShardSplit> splits = shards(arn).stream()
-                    .map(shard -> new ShardSplit(arn, shard.shardId(), shard.parentShardId(), null,
-                            StartingPosition.trimHorizon())).toList();
+                    .map(shard -> new ShardSplit(
+                            arn, shard.shardId(), shard.parentShardId(), null, StartingPosition.trimHorizon()))
+                    .toList();
             assertEquals(3, splits.size(), "a closed parent and its two children");
             try (ShardSplitReader reader = reader(TrimmedDataPolicy.FAIL)) {
                 reader.handleSplitsChanges(new SplitsAddition<>(splits));

@@ -31,7 +31,9 @@ class TableScanSourceITCase {
 
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(3).build());
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(3)
+            .build());
 
     private final EngineServerResource server = new EngineServerResource();
 
@@ -42,9 +44,15 @@ class TableScanSourceITCase {
         try (DynamoDbClient client = server.client()) {
             List<WriteRequest> batch = new ArrayList<>();
             for (int i = 0; i < ITEMS; i++) {
-                batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
-                        "id", AttributeValue.fromS("item-" + i), "n", AttributeValue.fromN(Integer.toString(i))))
-                        .build()).build());
+                batch.add(WriteRequest.builder()
+                        .putRequest(PutRequest.builder()
+                                .item(Map.of(
+                                        "id",
+                                        AttributeValue.fromS("item-" + i),
+                                        "n",
+                                        AttributeValue.fromN(Integer.toString(i))))
+                                .build())
+                        .build());
                 if (batch.size() == 25) {
                     List<WriteRequest> writes = List.copyOf(batch);
                     client.batchWriteItem(r -> r.requestItems(Map.of("Items", writes)));
@@ -60,9 +68,14 @@ class TableScanSourceITCase {
     }
 
     private TableScanSource<String> source() {
-        return TableScanSource.<String>builder().tableName("Items").endpoint(server.endpoint())
+        return TableScanSource.<String>builder()
+                .tableName("Items")
+                .endpoint(server.endpoint())
                 .credentialsProvider(io.shardline.connector.client.CredentialsFactory.staticKeys("test", "test"))
-                .segments(7).pageSize(50).items(item -> item.get("id").s(), Types.STRING).build();
+                .segments(7)
+                .pageSize(50)
+                .items(item -> item.get("id").s(), Types.STRING)
+                .build();
     }
 
     @Test
