@@ -85,12 +85,16 @@ public record DynamoClientSettings(
         }
     }
 
+    // ApacheHttpClient (HttpClient 4) is deprecated for Apache5HttpClient; the move, which changes the
+    // connector's pool and timeouts and the cluster jar's contents, is left to its own change.
+    @SuppressWarnings("deprecation")
     public DynamoDbStreamsClient createClient() {
         return configure(DynamoDbStreamsClient.builder().httpClientBuilder(ApacheHttpClient.builder()))
                 .build();
     }
 
     /** A DynamoDB client with the same settings, for looking up tables and their latest streams. */
+    @SuppressWarnings("deprecation") // ApacheHttpClient, as in createClient
     public DynamoDbClient createTableClient() {
         return configure(DynamoDbClient.builder().httpClientBuilder(ApacheHttpClient.builder()))
                 .build();

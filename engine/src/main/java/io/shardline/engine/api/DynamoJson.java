@@ -3,16 +3,17 @@ package io.shardline.engine.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.model.DynamoException;
@@ -28,19 +29,21 @@ import java.util.Map;
  * by name rather than silently ignored.
  */
 public final class DynamoJson {
-    private static final ObjectMapper MAPPER = strict(new ObjectMapper(JsonFactory.builder()
+    private static final ObjectMapper MAPPER = strict(JsonMapper.builder(JsonFactory.builder()
                     .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                    .disable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                     .build())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-            .disable(SerializationFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
+            .defaultPropertyInclusion(
+                    JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(DeserializationFeature.WRAP_EXCEPTIONS)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .registerModule(AttributeValueJson.module()));
+            .addModule(AttributeValueJson.module())
+            .build());
 
     private static final TypeReference<Map<String, AttributeValue>> ITEM = new TypeReference<>() {};
 

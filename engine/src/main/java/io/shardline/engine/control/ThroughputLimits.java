@@ -140,14 +140,13 @@ public final class ThroughputLimits {
             case "BatchWriteItem" ->
                 json(body)
                         .path("RequestItems")
-                        .fields()
-                        .forEachRemaining(
-                                e -> writes.put(e.getKey(), e.getValue().size()));
+                        .properties()
+                        .forEach(e -> writes.put(e.getKey(), e.getValue().size()));
             case "TransactWriteItems" ->
                 json(body)
                         .path("TransactItems")
-                        .forEach(item -> item.fields()
-                                .forEachRemaining(e -> writes.merge(
+                        .forEach(item -> item.properties()
+                                .forEach(e -> writes.merge(
                                         e.getValue().path("TableName").asText(""), 1, Integer::sum)));
             default -> {}
         }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +45,7 @@ final class ItemJson {
 
     static Map<String, AttributeValue> item(JsonNode object) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
-        for (Iterator<Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Entry<String, JsonNode> attribute = it.next();
+        for (Entry<String, JsonNode> attribute : object.properties()) {
             item.put(attribute.getKey(), value(attribute.getValue()));
         }
         return item;
@@ -57,7 +55,7 @@ final class ItemJson {
         if (typed.size() != 1) {
             throw new IllegalArgumentException("Not a DynamoDB JSON value (one type, one value): " + typed);
         }
-        Entry<String, JsonNode> only = typed.fields().next();
+        Entry<String, JsonNode> only = typed.properties().iterator().next();
         JsonNode v = only.getValue();
         return switch (only.getKey()) {
             case "S" -> AttributeValue.fromS(v.textValue());

@@ -99,6 +99,7 @@ final class ParquetArchive {
         }
 
         @Override
+        @SuppressWarnings("deprecation") // Parquet still declares the Hadoop variant abstract
         protected WriteSupport<ChangeRecord> getWriteSupport(org.apache.hadoop.conf.Configuration hadoop) {
             return new Rows(table);
         }
@@ -119,6 +120,7 @@ final class ParquetArchive {
         }
 
         @Override
+        @SuppressWarnings("deprecation") // Parquet still declares the Hadoop variant abstract
         public WriteContext init(org.apache.hadoop.conf.Configuration hadoop) {
             return new WriteContext(SCHEMA, Map.of());
         }

@@ -19,6 +19,7 @@ final class SnappyPages implements CompressionCodecFactory {
         requireSnappy(codec);
         return new BytesInputCompressor() {
             @Override
+            @SuppressWarnings("deprecation") // toByteArray: this codec path works on whole pages as arrays
             public BytesInput compress(BytesInput page) throws IOException {
                 byte[] input = page.toByteArray();
                 SnappyCompressor compressor = new SnappyCompressor();
@@ -42,6 +43,7 @@ final class SnappyPages implements CompressionCodecFactory {
         requireSnappy(codec);
         return new BytesInputDecompressor() {
             @Override
+            @SuppressWarnings("deprecation") // toByteArray, as in compress
             public BytesInput decompress(BytesInput page, int uncompressedSize) throws IOException {
                 byte[] input = page.toByteArray();
                 byte[] output = new byte[uncompressedSize];

@@ -1,8 +1,10 @@
 package io.shardline.jobs.game;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -20,8 +22,14 @@ public final class GameTables {
                 client,
                 CreateTableRequest.builder()
                         .tableName(events)
-                        .attributeDefinitions(a -> a.attributeName("eventId").attributeType(ScalarAttributeType.S))
-                        .keySchema(k -> k.attributeName("eventId").keyType(KeyType.HASH))
+                        .attributeDefinitions(AttributeDefinition.builder()
+                                .attributeName("eventId")
+                                .attributeType(ScalarAttributeType.S)
+                                .build())
+                        .keySchema(KeySchemaElement.builder()
+                                .attributeName("eventId")
+                                .keyType(KeyType.HASH)
+                                .build())
                         .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE))
                         .build());
         create(
@@ -29,18 +37,36 @@ public final class GameTables {
                 CreateTableRequest.builder()
                         .tableName(metrics)
                         .attributeDefinitions(
-                                a -> a.attributeName("gameAction").attributeType(ScalarAttributeType.S),
-                                a -> a.attributeName("window").attributeType(ScalarAttributeType.S))
+                                AttributeDefinition.builder()
+                                        .attributeName("gameAction")
+                                        .attributeType(ScalarAttributeType.S)
+                                        .build(),
+                                AttributeDefinition.builder()
+                                        .attributeName("window")
+                                        .attributeType(ScalarAttributeType.S)
+                                        .build())
                         .keySchema(
-                                k -> k.attributeName("gameAction").keyType(KeyType.HASH),
-                                k -> k.attributeName("window").keyType(KeyType.RANGE))
+                                KeySchemaElement.builder()
+                                        .attributeName("gameAction")
+                                        .keyType(KeyType.HASH)
+                                        .build(),
+                                KeySchemaElement.builder()
+                                        .attributeName("window")
+                                        .keyType(KeyType.RANGE)
+                                        .build())
                         .build());
         create(
                 client,
                 CreateTableRequest.builder()
                         .tableName(lateEvents)
-                        .attributeDefinitions(a -> a.attributeName("eventId").attributeType(ScalarAttributeType.S))
-                        .keySchema(k -> k.attributeName("eventId").keyType(KeyType.HASH))
+                        .attributeDefinitions(AttributeDefinition.builder()
+                                .attributeName("eventId")
+                                .attributeType(ScalarAttributeType.S)
+                                .build())
+                        .keySchema(KeySchemaElement.builder()
+                                .attributeName("eventId")
+                                .keyType(KeyType.HASH)
+                                .build())
                         .build());
     }
 

@@ -70,7 +70,7 @@ public final class IndexVerifier {
     private static Object sorted(JsonNode node) {
         if (node.isObject()) {
             Map<String, Object> members = new TreeMap<>();
-            node.fields().forEachRemaining(member -> members.put(member.getKey(), sorted(member.getValue())));
+            node.properties().forEach(member -> members.put(member.getKey(), sorted(member.getValue())));
             return members;
         }
         if (node.isArray()) {

@@ -162,9 +162,8 @@ public final class ItemDocuments implements Serializable {
             ObjectNode merged = TREES.createObjectNode();
             for (AttributeValue value : typed.getValue()) {
                 TREES.readTree(DynamoDbJson.value(value))
-                        .fields()
-                        .forEachRemaining(
-                                type -> merged.withArray(type.getKey()).add(type.getValue()));
+                        .properties()
+                        .forEach(type -> merged.withArray(type.getKey()).add(type.getValue()));
             }
             out.writeRawValue(merged.toString());
         }

@@ -155,7 +155,7 @@ public record OpenSearchConnection(
                         strategy.setHostnameVerifier(NoopHostnameVerifier.INSTANCE);
                     }
                     return client.setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-                            .setTlsStrategy(strategy.build())
+                            .setTlsStrategy(strategy.buildAsync())
                             .setMaxConnPerRoute(64)
                             .setMaxConnTotal(64)
                             .build());
