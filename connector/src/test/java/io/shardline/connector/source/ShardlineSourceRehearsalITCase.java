@@ -81,7 +81,7 @@ class ShardlineSourceRehearsalITCase {
     @Test
     void everyKeysChangesArriveOnceAndInOrderUnderAmazonsReadLimitsThroughSplitsRolloversThrottlingAndServerErrors()
             throws Exception {
-        try (EngineProcess engine = EngineProcess.start(dir.resolve("data"));
+        try (EngineProcess engine = EngineProcess.start(dir.resolve("data"), "--rehearsal");
                 DynamoDbClient client = client(engine)) {
             createEvents(client, StreamViewType.NEW_IMAGE, 4);
             EngineControl control = new EngineControl(engine.endpoint());
@@ -208,7 +208,7 @@ class ShardlineSourceRehearsalITCase {
     void aForcedTrimFailsTheJobWithoutRestartsNamingTheGapOrIsSkippedAsThePolicySays(@TempDir Path savepoints)
             throws Exception {
         READ.clear();
-        try (EngineProcess engine = EngineProcess.start(dir.resolve("data"));
+        try (EngineProcess engine = EngineProcess.start(dir.resolve("data"), "--rehearsal");
                 DynamoDbClient client = client(engine)) {
             createEvents(client, StreamViewType.KEYS_ONLY, 1);
             EngineControl control = new EngineControl(engine.endpoint());

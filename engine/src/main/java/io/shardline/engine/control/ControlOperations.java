@@ -18,7 +18,7 @@ import java.util.function.Function;
 /**
  * The control API beside the DynamoDB one, under its own {@code X-Amz-Target} prefix so no DynamoDB
  * client calls it by mistake: splits partitions, rolls shards over, trims streams, emulates Amazon's
- * throughput limits, injects faults and moves an in-memory engine's clock, so that a consumer can rehearse what production does on its own
+ * throughput limits, injects faults and moves a movable clock (--clock movable), so that a consumer can rehearse what production does on its own
  * schedule. JSON in and out, members named as DynamoDB names them (docs/testing-consumers.md).
  */
 public final class ControlOperations {
@@ -70,16 +70,21 @@ public final class ControlOperations {
 
     private final Map<String, Function<byte[], Object>> byName = new HashMap<>();
 
-    /** @param clock the engine's clock when it can be moved (an in-memory engine), else null */
+    /**
+     * @param faults the server's fault injector, or null when it runs without rehearsal
+     * @param limits the server's emulated limits, or null when it runs without rehearsal
+     * @param clock the engine's clock when it can be moved ({@code --clock movable}), else null
+     */
     public ControlOperations(Engine engine, FaultInjector faults, ThroughputLimits limits, ControllableClock clock) {
         add("SetLimits", LimitsRequest.class, request -> {
-            limits.set(new ThroughputLimits.Settings(
-                    request.getRecordsPerSecondPerShard(),
-                    request.readersPerShard(),
-                    request.writesPerSecondPerTable()));
-            return limits.settings();
+            rehearsing(limits)
+                    .set(new ThroughputLimits.Settings(
+                            request.getRecordsPerSecondPerShard(),
+                            request.readersPerShard(),
+                            request.writesPerSecondPerTable()));
+            return rehearsing(limits).settings();
         });
-        add("DescribeLimits", Empty.class, request -> limits.settings());
+        add("DescribeLimits", Empty.class, request -> rehearsing(limits).settings());
         add("SplitPartition", SplitPartitionRequest.class, request -> {
             List<Partition> children = request.partitionId() != null
                     ? engine.splitPartition(request.tableName(), request.partitionId())
@@ -107,24 +112,28 @@ public final class ControlOperations {
             return new Empty();
         });
         add("InjectFault", InjectFaultRequest.class, request -> {
-            faults.add(new FaultInjector.Fault(
-                    request.operation(),
-                    kind(request.error()),
-                    request.count() == null ? 0 : request.count(),
-                    request.fraction() == null ? 0 : request.fraction(),
-                    request.delayMillis() == null ? 0 : request.delayMillis()));
+            rehearsing(faults)
+                    .add(new FaultInjector.Fault(
+                            request.operation(),
+                            kind(request.error()),
+                            request.count() == null ? 0 : request.count(),
+                            request.fraction() == null ? 0 : request.fraction(),
+                            request.delayMillis() == null ? 0 : request.delayMillis()));
             return new FaultsResponse(faults.pending());
         });
-        add("ListFaults", Empty.class, request -> new FaultsResponse(faults.pending()));
+        add(
+                "ListFaults",
+                Empty.class,
+                request -> new FaultsResponse(rehearsing(faults).pending()));
         add("ClearFaults", Empty.class, request -> {
-            faults.clear();
+            rehearsing(faults).clear();
             return new Empty();
         });
         add("DescribeClock", Empty.class, request -> clock(engine, clock));
         add("AdvanceClock", AdvanceClockRequest.class, request -> {
             if (clock == null) {
-                throw DynamoException.validation("Only an in-memory engine's clock can be moved: this one keeps its "
-                        + "data on disk, where times must stay real");
+                throw DynamoException.validation("This engine's clock cannot be moved: it runs on the system clock. "
+                        + "Start it with --clock movable (the default of --in-memory) to rehearse with a moving clock");
             }
             if (request.millis() < 0) {
                 throw DynamoException.validation("The clock only moves forward, not by " + request.millis() + " ms");
@@ -152,6 +161,16 @@ public final class ControlOperations {
                 throw DynamoException.validation(name + ": " + refused.getMessage());
             }
         });
+    }
+
+    /** The rehearsal part, or a refusal naming the setting when the server runs without rehearsal. */
+    private static <T> T rehearsing(T part) {
+        if (part == null) {
+            throw DynamoException.validation("This server runs without rehearsal: emulated limits and injected "
+                    + "faults need an engine started with --rehearsal (the default of --in-memory), or "
+                    + "ServerConfig.withRehearsal(true)");
+        }
+        return part;
     }
 
     private static ClockResponse clock(Engine engine, ControllableClock clock) {

@@ -141,7 +141,7 @@ public final class EngineControl {
         return call("DescribeClock", JSON.createObjectNode());
     }
 
-    /** Moves an in-memory engine's clock forward and runs its maintenance (TTL, retention, rollover) at once. */
+    /** Moves a movable engine clock (--clock movable, the default of --in-memory) forward and runs its maintenance (TTL, retention, rollover) at once. */
     public JsonNode advanceClock(Duration by) {
         return call("AdvanceClock", JSON.createObjectNode().put("Millis", by.toMillis()));
     }

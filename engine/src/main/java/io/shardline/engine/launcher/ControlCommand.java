@@ -33,7 +33,7 @@ final class ControlCommand {
             "                                     no limits",
             "  clear-faults                       remove every fault",
             "  clock                              the engine's clock and how far it was moved",
-            "  advance-clock --by DURATION        move an in-memory engine's clock forward (such as 2h, 90s)",
+            "  advance-clock --by DURATION        move a movable clock forward (such as 2h, 90s)",
             "  --endpoint URL                     the engine (default: http://127.0.0.1:8000)",
             "  --access-key K --secret-key S [--region R]",
             "                                     sign calls with an admin key (an engine with --auth strict",

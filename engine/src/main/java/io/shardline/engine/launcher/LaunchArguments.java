@@ -60,6 +60,13 @@ final class LaunchArguments {
     ClockKind clock;
 
     @Option(
+            names = "--rehearsal",
+            negatable = true,
+            description = "Let the control API emulate Amazon's limits and inject faults (control limits, control "
+                    + "fault); without it no request passes through either (default: on with --in-memory, else off)")
+    Boolean rehearsal;
+
+    @Option(
             names = "--partitions",
             paramLabel = "N",
             description = "Partitions a new table starts with (default: " + "${DEFAULT-VALUE})")

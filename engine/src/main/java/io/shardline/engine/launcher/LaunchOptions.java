@@ -58,7 +58,8 @@ record LaunchOptions(EngineConfig engine, ServerConfig server, String maxHeap, b
         ServerConfig server = ServerConfig.loopback(arguments.port)
                 .withHost(arguments.host)
                 .withRequestTimeoutMillis(arguments.requestTimeoutSeconds * 1000)
-                .withIdleTimeoutMillis(arguments.idleTimeoutSeconds * 1000);
+                .withIdleTimeoutMillis(arguments.idleTimeoutSeconds * 1000)
+                .withRehearsal(arguments.rehearsal == null ? arguments.inMemory : arguments.rehearsal);
         if (auth.equals("strict")) {
             Map<String, String> secrets = readCredentials(arguments.credentials);
             server = server.withCredentials(secrets);

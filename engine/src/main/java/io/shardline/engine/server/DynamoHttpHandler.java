@@ -39,6 +39,7 @@ import org.xnio.XnioExecutor;
 final class DynamoHttpHandler implements HttpHandler {
     static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final Logger LOG = LoggerFactory.getLogger(DynamoHttpHandler.class);
+    private static final Runnable NOT_LIMITED = () -> {};
     /** Errors that say a request was not one the engine takes (logged, so that a client's gap shows). */
     private static final Set<ErrorType> REQUEST_SHAPE_ERRORS =
             Set.of(ErrorType.VALIDATION, ErrorType.SERIALIZATION, ErrorType.UNKNOWN_OPERATION);
@@ -49,8 +50,11 @@ final class DynamoHttpHandler implements HttpHandler {
     private static final String REQUEST_ID_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
     private final Operations operations;
+    /** Null when the server runs without rehearsal: then no request passes through it. */
     private final FaultInjector faults;
+    /** Null when the server runs without rehearsal, as {@link #faults}. */
     private final ThroughputLimits limits;
+
     private final RequestAuthenticator authenticator;
     private final Set<String> adminKeys;
     private final int maxBodyBytes;
@@ -231,8 +235,8 @@ final class DynamoHttpHandler implements HttpHandler {
                 throw new DynamoException(
                         ErrorType.SERIALIZATION, "The request body is not valid UTF-8 at byte " + invalid);
             }
-            admitted = operation.control() ? () -> {} : limits.admit(operation.name(), body);
-            fault = operation.control() ? null : faults.next(operation.name());
+            admitted = operation.control() || limits == null ? NOT_LIMITED : limits.admit(operation.name(), body);
+            fault = operation.control() || faults == null ? null : faults.next(operation.name());
         } catch (RuntimeException e) {
             fail(exchange, operation, e);
             return;

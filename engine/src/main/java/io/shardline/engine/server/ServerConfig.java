@@ -19,6 +19,8 @@ import java.util.Set;
  *                             that clients trickling bytes cannot hold connections for ever
  * @param adminKeys            with credentials (strict mode), the access keys whose signed calls the
  *                             control API answers from any address; without, it answers loopback only
+ * @param rehearsal            whether the control API may emulate Amazon's limits and inject faults;
+ *                             without, no request passes through either and the control API refuses them
  */
 public record ServerConfig(
         String host,
@@ -29,7 +31,8 @@ public record ServerConfig(
         int maxHeaderBytes,
         int idleTimeoutMillis,
         int requestTimeoutMillis,
-        Set<String> adminKeys) {
+        Set<String> adminKeys,
+        boolean rehearsal) {
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024 + 64 * 1024;
     public static final int DEFAULT_REQUEST_TIMEOUT_MILLIS = 30_000;
 
@@ -43,7 +46,8 @@ public record ServerConfig(
                 64 * 1024,
                 60_000,
                 DEFAULT_REQUEST_TIMEOUT_MILLIS,
-                Set.of());
+                Set.of(),
+                false);
     }
 
     public ServerConfig withHost(String newHost) {
@@ -56,7 +60,8 @@ public record ServerConfig(
                 maxHeaderBytes,
                 idleTimeoutMillis,
                 requestTimeoutMillis,
-                adminKeys);
+                adminKeys,
+                rehearsal);
     }
 
     public ServerConfig withCredentials(Map<String, String> newCredentials) {
@@ -69,7 +74,8 @@ public record ServerConfig(
                 maxHeaderBytes,
                 idleTimeoutMillis,
                 requestTimeoutMillis,
-                adminKeys);
+                adminKeys,
+                rehearsal);
     }
 
     public ServerConfig withMaxBodyBytes(int bytes) {
@@ -82,7 +88,8 @@ public record ServerConfig(
                 maxHeaderBytes,
                 idleTimeoutMillis,
                 requestTimeoutMillis,
-                adminKeys);
+                adminKeys,
+                rehearsal);
     }
 
     public ServerConfig withIdleTimeoutMillis(int millis) {
@@ -95,7 +102,8 @@ public record ServerConfig(
                 maxHeaderBytes,
                 millis,
                 requestTimeoutMillis,
-                adminKeys);
+                adminKeys,
+                rehearsal);
     }
 
     public ServerConfig withRequestTimeoutMillis(int millis) {
@@ -108,7 +116,8 @@ public record ServerConfig(
                 maxHeaderBytes,
                 idleTimeoutMillis,
                 millis,
-                adminKeys);
+                adminKeys,
+                rehearsal);
     }
 
     public ServerConfig withAdminKeys(Set<String> keys) {
@@ -121,6 +130,22 @@ public record ServerConfig(
                 maxHeaderBytes,
                 idleTimeoutMillis,
                 requestTimeoutMillis,
-                Set.copyOf(keys));
+                Set.copyOf(keys),
+                rehearsal);
+    }
+
+    /** With the control API's emulated limits and injected faults, which production servers leave out. */
+    public ServerConfig withRehearsal(boolean enabled) {
+        return new ServerConfig(
+                host,
+                port,
+                credentials,
+                workerThreads,
+                maxBodyBytes,
+                maxHeaderBytes,
+                idleTimeoutMillis,
+                requestTimeoutMillis,
+                adminKeys,
+                enabled);
     }
 }

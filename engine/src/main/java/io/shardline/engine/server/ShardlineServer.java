@@ -29,8 +29,9 @@ public final class ShardlineServer implements AutoCloseable {
     /** Starts serving {@code engine}; returns once the port is bound. */
     public static ShardlineServer start(Engine engine, ServerConfig config, Clock clock) {
         AtomicReference<String> boundAddress = new AtomicReference<>();
-        FaultInjector faults = new FaultInjector();
-        ThroughputLimits limits = new ThroughputLimits(engine::shardOf, System::currentTimeMillis);
+        FaultInjector faults = config.rehearsal() ? new FaultInjector() : null;
+        ThroughputLimits limits =
+                config.rehearsal() ? new ThroughputLimits(engine::shardOf, System::currentTimeMillis) : null;
         ControllableClock engineClock = engine.clock() instanceof ControllableClock c ? c : null;
         DynamoHttpHandler handler = new DynamoHttpHandler(
                 new Operations(engine, boundAddress::get, new ControlOperations(engine, faults, limits, engineClock)),

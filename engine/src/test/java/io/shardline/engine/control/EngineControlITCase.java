@@ -144,7 +144,7 @@ class EngineControlITCase {
 
     @Test
     void injectedFaultsAnswerWhatTheSdksExpectThenStop() throws Exception {
-        try (EngineProcess engine = EngineProcess.start(dir.resolve("data"));
+        try (EngineProcess engine = EngineProcess.start(dir.resolve("data"), "--rehearsal");
                 DynamoDbClient client = tables(engine)) {
             EngineControl control = new EngineControl(engine.endpoint());
             createTable(client, "Orders");
@@ -224,13 +224,13 @@ class EngineControlITCase {
                     .as("expired and swept once the clock moved past its expiry")
                     .isFalse();
             assertThatThrownBy(() -> new EngineControl(durable.endpoint()).advanceClock(Duration.ofHours(1)))
-                    .hasMessageContaining("Only an in-memory engine's clock can be moved");
+                    .hasMessageContaining("This engine's clock cannot be moved");
         }
     }
 
     @Test
     void amazonsLimitsAreEmulatedWhenAskedAndLiftedWhenCleared() throws Exception {
-        try (EngineProcess engine = EngineProcess.start(dir.resolve("data"));
+        try (EngineProcess engine = EngineProcess.start(dir.resolve("data"), "--rehearsal");
                 DynamoDbClient client = tables(engine);
                 DynamoDbStreamsClient streams = streams(engine)) {
             EngineControl control = new EngineControl(engine.endpoint());

@@ -39,7 +39,7 @@ class ControlCommandITCase {
 
     @Test
     void eachActionAnswersInJsonAndMistakesSayWhat() throws Exception {
-        try (EngineProcess engine = EngineProcess.start(dir.resolve("data"))) {
+        try (EngineProcess engine = EngineProcess.start(dir.resolve("data"), "--rehearsal")) {
             String endpoint = engine.endpoint();
             Run missing = control("split", "--table", "Nope", "--endpoint", endpoint);
             assertThat(missing.exit()).isEqualTo(1);
@@ -85,7 +85,7 @@ class ControlCommandITCase {
 
             Run durableClock = control("advance-clock", "--by", "2h", "--endpoint", endpoint);
             assertThat(durableClock.exit()).isEqualTo(1);
-            assertThat(durableClock.err()).contains("Only an in-memory engine's clock can be moved");
+            assertThat(durableClock.err()).contains("This engine's clock cannot be moved");
             assertThat(control("clock", "--endpoint", endpoint).out()).contains("\"Adjustable\" : false");
 
             assertThat(control("--help").out()).contains("advance-clock --by DURATION");
@@ -119,6 +119,23 @@ class ControlCommandITCase {
                     control("clock", "--endpoint", endpoint, "--access-key", "admin", "--secret-key", "admin-secret");
             assertThat(admin.exit()).as(admin.err()).isZero();
             assertThat(admin.out()).contains("\"NowMillis\"");
+            Run noRehearsal = control(
+                    "fault",
+                    "--operation",
+                    "PutItem",
+                    "--error",
+                    "ThrottlingException",
+                    "--count",
+                    "1",
+                    "--endpoint",
+                    endpoint,
+                    "--access-key",
+                    "admin",
+                    "--secret-key",
+                    "admin-secret");
+            assertThat(noRehearsal.exit()).isEqualTo(1);
+            assertThat(noRehearsal.err())
+                    .contains("ValidationException", "This server runs without rehearsal", "--rehearsal");
         }
     }
 }

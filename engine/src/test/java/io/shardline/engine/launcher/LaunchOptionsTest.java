@@ -146,4 +146,20 @@ class LaunchOptionsTest {
                 .contains("(default: 8000; 0 picks a free port)")
                 .contains("control --help");
     }
+
+    @Test
+    void rehearsalIsOnlyThereWhenAskedForOrInMemory() {
+        assertThat(LaunchOptions.parse(new String[] {}).server().rehearsal()).isFalse();
+        assertThat(LaunchOptions.parse(new String[] {"--rehearsal"}).server().rehearsal())
+                .isTrue();
+        assertThat(LaunchOptions.parse(new String[] {"--in-memory"}).server().rehearsal())
+                .isTrue();
+        assertThat(LaunchOptions.parse(new String[] {"--in-memory", "--no-rehearsal"})
+                        .server()
+                        .rehearsal())
+                .isFalse();
+        assertThat(LaunchOptions.usage().replaceAll("\\s+", " "))
+                .contains("--[no-]rehearsal")
+                .contains("default: on with --in-memory, else off");
+    }
 }

@@ -62,7 +62,6 @@ import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,9 +79,10 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * The index job end to end: a real engine server, a real MiniCluster, a real OpenSearch node behind
- * a proxy that records every version OpenSearch accepted.
+ * a proxy that records every version OpenSearch accepted. It runs against the default OpenSearch
+ * only: what it relies on of OpenSearch (external versions, 409s, deletes, gc_deletes, aliases) is
+ * what OpenSearchSinkITCase and ItemShapesITCase prove on the newer one too.
  */
-@Tag("opensearch")
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class IndexJobITCase {
     @RegisterExtension
