@@ -81,14 +81,20 @@ class ControlCommandITCase {
             Run noTable = control("rollover", "--endpoint", endpoint);
             assertThat(noTable.exit()).isEqualTo(2);
             assertThat(noTable.err())
-                    .contains("This action needs --table", "Usage: java -jar shardline-engine.jar control");
+                    .contains(
+                            "Missing required option: '--table=T'",
+                            "Usage: java -jar shardline-engine.jar control rollover");
 
             Run durableClock = control("advance-clock", "--by", "2h", "--endpoint", endpoint);
             assertThat(durableClock.exit()).isEqualTo(1);
             assertThat(durableClock.err()).contains("This engine's clock cannot be moved");
             assertThat(control("clock", "--endpoint", endpoint).out()).contains("\"Adjustable\" : false");
 
-            assertThat(control("--help").out()).contains("advance-clock --by DURATION");
+            assertThat(control("--help").out()).contains("advance-clock", "Move a movable clock forward", "fault");
+            assertThat(control("advance-clock", "--help").out()).contains("--by=DURATION");
+            Run badDuration = control("advance-clock", "--by", "2", "--endpoint", endpoint);
+            assertThat(badDuration.exit()).isEqualTo(2);
+            assertThat(badDuration.err()).contains("--by", "'2'");
         }
     }
 
