@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.JobManagerOptions;
@@ -17,6 +19,8 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.FileUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Flink cluster inside a command's process, with its web UI and REST API on a chosen port, the next
@@ -26,7 +30,9 @@ import org.apache.flink.util.FileUtils;
  * else on the network can run code through it.
  */
 public final class LocalFlinkCluster implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalFlinkCluster.class);
     private static final String LOOPBACK = "127.0.0.1";
+    private static final Duration CLOSE_BOUND = Duration.ofSeconds(20);
     private final MiniCluster cluster;
     private final URI rest;
     private final Path checkpoints;
@@ -104,9 +110,21 @@ public final class LocalFlinkCluster implements AutoCloseable {
         return env;
     }
 
+    /**
+     * Shuts the cluster down, waiting a bounded time: after a job was cancelled while its
+     * stop-with-savepoint was still running, Flink's MiniCluster can wait for ever for a future that
+     * never completes, and the process, whose job has ended and whose state is on disk, would never
+     * exit.
+     */
     @Override
     public void close() throws Exception {
-        cluster.close();
+        try {
+            cluster.closeAsync().get(CLOSE_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn(
+                    "Flink's local cluster did not shut down within {} s; ending without waiting for it",
+                    CLOSE_BOUND.toSeconds());
+        }
         FileUtils.deleteDirectoryQuietly(checkpoints.toFile());
     }
 }
