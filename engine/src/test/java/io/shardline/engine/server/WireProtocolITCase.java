@@ -278,7 +278,8 @@ class WireProtocolITCase {
 
     @Test
     void callsHeldByInjectedDelaysHoldNoThreadWhileEveryOtherConnectionIsAnswered() throws Exception {
-        fixture = ServerFixture.open();
+        fixture = new ServerFixture(
+                EngineConfig.inMemory(), ServerConfig.loopback(0).withRehearsal(true), Clock.systemUTC());
         fixture.engine.createTable(Items.table("Quick", 1, "id:S"));
         EngineControl control = new EngineControl(fixture.server.endpoint());
         int delayed = 20;
