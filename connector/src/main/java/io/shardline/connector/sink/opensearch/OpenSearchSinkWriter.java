@@ -108,11 +108,14 @@ final class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentWrite> {
 
     @Override
     protected void submitRequestEntries(List<DocumentWrite> writes, ResultHandler<DocumentWrite> result) {
-        afterEarlierWritesOf(writes, () -> sendUntilDone(writes, 0)).whenComplete((fatal, never) -> {
-            if (fatal == null) {
-                result.complete();
-            } else {
+        afterEarlierWritesOf(writes, () -> sendUntilDone(writes, 0)).whenComplete((fatal, unexpected) -> {
+            if (unexpected != null) {
+                result.completeExceptionally(new IllegalStateException(
+                        "A bulk request of " + writes.size() + " actions to index " + index + " failed", unexpected));
+            } else if (fatal != null) {
                 result.completeExceptionally(fatal);
+            } else {
+                result.complete();
             }
         });
     }
