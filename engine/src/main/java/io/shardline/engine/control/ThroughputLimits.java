@@ -20,7 +20,8 @@ import java.util.function.LongSupplier;
  */
 public final class ThroughputLimits {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Runnable NOTHING = () -> {};
+    /** What admitting a call that holds no place under the limits returns. */
+    public static final Runnable NOTHING = () -> {};
 
     /** The limits in force; a null member is no limit. */
     public record Settings(

@@ -13,7 +13,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code shardline-engine.jar control <action> [options]}: the control API from a shell, printing each
@@ -50,7 +52,7 @@ final class ControlCommand {
 
     /** Runs {@code args} (the action first); returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine command = new CommandLine(ControlCommand.class, new Factory(out));
+        CommandLine command = new CommandLine(ControlCommand.class);
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
         command.setExecutionExceptionHandler((e, line, parsed) -> {
@@ -62,19 +64,6 @@ final class ControlCommand {
             return CommandLine.ExitCode.USAGE;
         }
         return command.execute(args);
-    }
-
-    /** Makes the actions, each printing to {@code out}. */
-    private record Factory(PrintStream out) implements CommandLine.IFactory {
-        @Override
-        public <K> K create(Class<K> type) throws Exception {
-            if (Action.class.isAssignableFrom(type)) {
-                K action = CommandLine.defaultFactory().create(type);
-                ((Action) action).out = out;
-                return action;
-            }
-            return CommandLine.defaultFactory().create(type);
-        }
     }
 
     /** Where the engine is and how calls are signed. */
@@ -110,13 +99,16 @@ final class ControlCommand {
         @Mixin
         Engine engine;
 
-        PrintStream out;
+        @Spec
+        CommandSpec spec;
 
         abstract JsonNode call(EngineControl control);
 
         @Override
         public Integer call() throws JsonProcessingException {
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(call(engine.control())));
+            spec.commandLine()
+                    .getOut()
+                    .println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(call(engine.control())));
             return CommandLine.ExitCode.OK;
         }
     }

@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
             "       splits, rollovers, trimming, faults and clock moves on a running engine)"
         })
 final class LaunchArguments {
+    private static final EngineConfig DEFAULTS = EngineConfig.inMemory();
+
     /** How an engine's clock runs. */
     enum ClockKind {
         system,
@@ -127,28 +129,28 @@ final class LaunchArguments {
             converter = SettingUnits.Size.class,
             description = "Item bytes past which a partition splits in two, such as 64MB or 256KB (default: 10GB, "
                     + "as DynamoDB's partitions)")
-    long partitionSplitBytes = EngineConfig.inMemory().partitionSplitBytes();
+    long partitionSplitBytes = DEFAULTS.partitionSplitBytes();
 
     @Option(
             names = "--shard-rollover",
             paramLabel = "AGE",
             converter = SettingUnits.Age.class,
             description = "Age at which an open shard closes and a child continues, such as 10m or 5s (default: 4h)")
-    Duration shardRollover = EngineConfig.inMemory().shardRolloverAge();
+    Duration shardRollover = DEFAULTS.shardRolloverAge();
 
     @Option(
             names = "--stream-retention",
             paramLabel = "AGE",
             converter = SettingUnits.Age.class,
             description = "How long change records are kept, such as 24h or 90s (default: 24h)")
-    Duration streamRetention = EngineConfig.inMemory().streamRetention();
+    Duration streamRetention = DEFAULTS.streamRetention();
 
     @Option(
             names = "--maintenance-interval",
             paramLabel = "AGE",
             converter = SettingUnits.Age.class,
             description = "How often rollover, trimming and TTL expiry run, such as 1s or 100ms (default: 1s)")
-    Duration maintenanceInterval = EngineConfig.inMemory().maintenanceInterval();
+    Duration maintenanceInterval = DEFAULTS.maintenanceInterval();
 
     @Option(
             names = "--ttl-interval",

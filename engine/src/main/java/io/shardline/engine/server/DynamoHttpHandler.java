@@ -39,7 +39,6 @@ import org.xnio.XnioExecutor;
 final class DynamoHttpHandler implements HttpHandler {
     static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final Logger LOG = LoggerFactory.getLogger(DynamoHttpHandler.class);
-    private static final Runnable NOT_LIMITED = () -> {};
     /** Errors that say a request was not one the engine takes (logged, so that a client's gap shows). */
     private static final Set<ErrorType> REQUEST_SHAPE_ERRORS =
             Set.of(ErrorType.VALIDATION, ErrorType.SERIALIZATION, ErrorType.UNKNOWN_OPERATION);
@@ -235,7 +234,9 @@ final class DynamoHttpHandler implements HttpHandler {
                 throw new DynamoException(
                         ErrorType.SERIALIZATION, "The request body is not valid UTF-8 at byte " + invalid);
             }
-            admitted = operation.control() || limits == null ? NOT_LIMITED : limits.admit(operation.name(), body);
+            admitted = operation.control() || limits == null
+                    ? ThroughputLimits.NOTHING
+                    : limits.admit(operation.name(), body);
             fault = operation.control() || faults == null ? null : faults.next(operation.name());
         } catch (RuntimeException e) {
             fail(exchange, operation, e);
