@@ -36,8 +36,6 @@ import io.shardline.engine.item.ItemOperations;
 import io.shardline.engine.item.ItemWriter;
 import io.shardline.engine.item.QueryOperations;
 import io.shardline.engine.item.TransactionOperations;
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.KeySchema;
 import io.shardline.engine.partiql.PartiqlOperations;
 import io.shardline.engine.storage.ItemKeys;
 import io.shardline.engine.storage.Store;
@@ -54,6 +52,8 @@ import io.shardline.engine.table.TableOperations;
 import io.shardline.engine.table.TagOperations;
 import io.shardline.engine.ttl.TimeToLiveOperations;
 import io.shardline.engine.ttl.TtlSweeper;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.KeySchema;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -68,7 +68,7 @@ import org.slf4j.LoggerFactory;
  * The embedded Shardline engine: DynamoDB's table, item, transaction, stream and TTL operations over a RocksDB
  * store, with a background thread for shard rollover, retention trimming and TTL expiry. Every
  * method is thread-safe; writes to one item are linearizable, and a write that returns is durable
- * (in a durable engine). Errors are {@link io.shardline.engine.model.DynamoException}s carrying the
+ * (in a durable engine). Errors are {@link io.shardline.items.DynamoException}s carrying the
  * DynamoDB error type.
  */
 public final class Engine implements AutoCloseable {

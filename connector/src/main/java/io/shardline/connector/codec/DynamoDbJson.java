@@ -1,18 +1,24 @@
 package io.shardline.connector.codec;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.shardline.connector.source.ChangeRecord;
-import java.util.Base64;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.flink.annotation.Internal;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The connector's one writer of DynamoDB JSON: attribute values as {@code {"S":"x"}} and friends
- * (all ten types), and whole change records as DynamoDB Streams sends them.
+ * DynamoDB JSON for the SDK's attribute values and for whole change records as DynamoDB Streams
+ * sends them, written by the one codec of Shardline's item model ({@link
+ * io.shardline.items.json.DynamoDbJson}).
  */
 @Internal
 public final class DynamoDbJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private DynamoDbJson() {}
 
     /**
@@ -22,92 +28,71 @@ public final class DynamoDbJson {
      * Members the record lacks are left out.
      */
     public static String changeRecord(ChangeRecord r) {
-        StringBuilder json = new StringBuilder("{");
-        member(json, "eventID", quote(r.eventId()));
-        member(json, "eventName", quote(r.eventName()));
-        member(json, "eventVersion", quote(r.eventVersion()));
-        member(json, "eventSource", quote(r.eventSource()));
-        member(json, "awsRegion", quote(r.awsRegion()));
-        StringBuilder body = new StringBuilder("{");
-        member(body, "ApproximateCreationDateTime", Long.toString(r.approximateCreationTimeMillis() / 1000));
-        member(body, "Keys", item(r.keys()));
-        member(body, "NewImage", item(r.newImage()));
-        member(body, "OldImage", item(r.oldImage()));
-        member(body, "SequenceNumber", quote(r.sequenceNumber()));
-        member(body, "SizeBytes", r.sizeBytes() == null ? null : r.sizeBytes().toString());
-        member(body, "StreamViewType", quote(r.viewType()));
-        member(json, "dynamodb", body.append('}').toString());
-        if (r.userIdentity() != null) {
-            StringBuilder identity = new StringBuilder("{");
-            member(identity, "PrincipalId", quote(r.userIdentity().principalId()));
-            member(identity, "Type", quote(r.userIdentity().type()));
-            member(json, "userIdentity", identity.append('}').toString());
+        ObjectNode json = JSON.createObjectNode();
+        putText(json, "eventID", r.eventId());
+        putText(json, "eventName", r.eventName());
+        putText(json, "eventVersion", r.eventVersion());
+        putText(json, "eventSource", r.eventSource());
+        putText(json, "awsRegion", r.awsRegion());
+        ObjectNode body = json.putObject("dynamodb");
+        body.put("ApproximateCreationDateTime", r.approximateCreationTimeMillis() / 1000);
+        putItem(body, "Keys", r.keys());
+        putItem(body, "NewImage", r.newImage());
+        putItem(body, "OldImage", r.oldImage());
+        putText(body, "SequenceNumber", r.sequenceNumber());
+        if (r.sizeBytes() != null) {
+            body.put("SizeBytes", r.sizeBytes());
         }
-        return json.append('}').toString();
+        putText(body, "StreamViewType", r.viewType());
+        if (r.userIdentity() != null) {
+            ObjectNode identity = json.putObject("userIdentity");
+            putText(identity, "PrincipalId", r.userIdentity().principalId());
+            putText(identity, "Type", r.userIdentity().type());
+        }
+        return json.toString();
     }
 
     /** An item (or key) as a DynamoDB JSON object; null for none. */
     public static String item(Map<String, AttributeValue> item) {
-        if (item == null) {
-            return null;
-        }
-        return item.entrySet().stream()
-                .map(e -> quote(e.getKey()) + ":" + value(e.getValue()))
-                .collect(Collectors.joining(",", "{", "}"));
+        return item == null ? null : utf8(io.shardline.items.json.DynamoDbJson.writeItem(SdkItems.toItem(item)));
     }
 
     /** One attribute value in DynamoDB JSON. */
-    public static String value(AttributeValue v) {
-        return switch (v.type()) {
-            case S -> "{\"S\":" + quote(v.s()) + "}";
-            case N -> "{\"N\":" + quote(v.n()) + "}";
-            case B -> "{\"B\":" + quote(Base64.getEncoder().encodeToString(v.b().asByteArray())) + "}";
-            case BOOL -> "{\"BOOL\":" + v.bool() + "}";
-            case NUL -> "{\"NULL\":true}";
-            case M -> "{\"M\":" + item(v.m()) + "}";
-            case L -> v.l().stream().map(DynamoDbJson::value).collect(Collectors.joining(",", "{\"L\":[", "]}"));
-            case SS -> v.ss().stream().map(DynamoDbJson::quote).collect(Collectors.joining(",", "{\"SS\":[", "]}"));
-            case NS -> v.ns().stream().map(DynamoDbJson::quote).collect(Collectors.joining(",", "{\"NS\":[", "]}"));
-            case BS ->
-                v.bs().stream()
-                        .map(b -> quote(Base64.getEncoder().encodeToString(b.asByteArray())))
-                        .collect(Collectors.joining(",", "{\"BS\":[", "]}"));
-            default -> throw new IllegalArgumentException("unknown attribute value type in " + v);
-        };
+    public static String value(AttributeValue value) {
+        return utf8(io.shardline.items.json.DynamoDbJson.writeValue(SdkItems.toItem(value)));
     }
 
-    /** Appends {@code "name":json} unless {@code json} is null. */
-    private static void member(StringBuilder object, String name, String json) {
-        if (json == null) {
-            return;
-        }
-        if (object.length() > 1) {
-            object.append(',');
-        }
-        object.append('"').append(name).append("\":").append(json);
+    /** An item written by {@link #item(Map)}. */
+    public static Map<String, AttributeValue> readItem(String json) {
+        return SdkItems.toSdk(io.shardline.items.json.DynamoDbJson.readItem(json.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static String quote(String s) {
-        if (s == null) {
-            return null;
+    /** A list's values as a JSON array of DynamoDB JSON values, such as {@code [{"S":"a"},{"N":"1"}]}. */
+    public static String list(List<AttributeValue> values) {
+        String typed = value(AttributeValue.fromL(values));
+        return typed.substring("{\"L\":".length(), typed.length() - 1);
+    }
+
+    /** A list written by {@link #list(List)}. */
+    public static List<AttributeValue> readList(String json) {
+        return SdkItems.toSdk(io.shardline.items.json.DynamoDbJson.readValue(
+                        ("{\"L\":" + json + "}").getBytes(StandardCharsets.UTF_8)))
+                .l();
+    }
+
+    private static void putText(ObjectNode object, String name, String text) {
+        if (text != null) {
+            object.put(name, text);
         }
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
+    }
+
+    private static void putItem(ObjectNode object, String name, Map<String, AttributeValue> item) {
+        if (item != null) {
+            object.putRawValue(name, new RawValue(item(item)));
         }
-        return out.append('"').toString();
+    }
+
+    private static String utf8(byte[] json) {
+        return new String(json, StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,6 @@
 package io.shardline.engine.api;
 
-import io.shardline.engine.model.AttributeValue;
+import io.shardline.items.AttributeValue;
 
 /** A legacy UpdateItem change of one attribute: Action PUT (default), ADD or DELETE. */
 public record AttributeValueUpdate(AttributeValue value, String action) {}

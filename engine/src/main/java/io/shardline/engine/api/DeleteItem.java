@@ -1,6 +1,6 @@
 package io.shardline.engine.api;
 
-import io.shardline.engine.model.AttributeValue;
+import io.shardline.items.AttributeValue;
 import java.util.Map;
 
 /** DeleteItem: removes an item by key, optionally under a condition. ReturnValues NONE or ALL_OLD. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,12 +14,11 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.DynamoException;
-import io.shardline.engine.model.ErrorType;
+import io.shardline.items.DynamoException;
+import io.shardline.items.ErrorType;
+import io.shardline.items.json.AttributeValueJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Map;
 
 /**
  * DynamoDB's JSON 1.0 shapes: members in UpperCamelCase, absent members omitted, attribute values
@@ -44,8 +42,6 @@ public final class DynamoJson {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .addModule(AttributeValueJson.module())
             .build());
-
-    private static final TypeReference<Map<String, AttributeValue>> ITEM = new TypeReference<>() {};
 
     private DynamoJson() {}
 
@@ -107,18 +103,6 @@ public final class DynamoJson {
     public static byte[] write(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public static byte[] writeItem(Map<String, AttributeValue> item) {
-        return write(item);
-    }
-
-    public static Map<String, AttributeValue> readItem(byte[] json) {
-        try {
-            return MAPPER.readValue(json, ITEM);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,6 @@
 package io.shardline.engine.api;
 
-import io.shardline.engine.model.AttributeValue;
+import io.shardline.items.AttributeValue;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package io.shardline.engine.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.shardline.engine.model.AttributeValue;
+import io.shardline.items.AttributeValue;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.shardline.engine.api;
 
-import io.shardline.engine.model.DynamoException;
+import io.shardline.items.DynamoException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.RecordComponent;

@@ -1,9 +1,9 @@
 package io.shardline.engine.changelog;
 
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.ItemSize;
 import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Family;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.ItemSize;
 import java.util.Map;
 
 /** Builds the change record of one item change as DynamoDB Streams shapes it, per view type. */

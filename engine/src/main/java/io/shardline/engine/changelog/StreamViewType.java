@@ -1,6 +1,6 @@
 package io.shardline.engine.changelog;
 
-import io.shardline.engine.model.DynamoException;
+import io.shardline.items.DynamoException;
 
 /** What a stream's change records carry besides the keys. */
 public enum StreamViewType {

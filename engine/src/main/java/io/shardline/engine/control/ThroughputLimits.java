@@ -2,8 +2,8 @@ package io.shardline.engine.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.shardline.engine.model.DynamoException;
-import io.shardline.engine.model.ErrorType;
+import io.shardline.items.DynamoException;
+import io.shardline.items.ErrorType;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,15 +1,15 @@
 package io.shardline.engine.index;
 
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.DynamoException;
-import io.shardline.engine.model.ItemSize;
-import io.shardline.engine.model.KeySchema;
-import io.shardline.engine.model.ScalarType;
 import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Family;
 import io.shardline.engine.storage.ItemCodec;
 import io.shardline.engine.storage.StatsKeys;
 import io.shardline.engine.storage.Store;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.DynamoException;
+import io.shardline.items.ItemSize;
+import io.shardline.items.KeySchema;
+import io.shardline.items.ScalarType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.shardline.engine.index;
 
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.KeySchema;
 import io.shardline.engine.storage.ItemKeys;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.KeySchema;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package io.shardline.engine.index;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.KeySchema;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.KeySchema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

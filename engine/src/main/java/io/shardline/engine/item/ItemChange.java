@@ -1,6 +1,6 @@
 package io.shardline.engine.item;
 
-import io.shardline.engine.model.AttributeValue;
+import io.shardline.items.AttributeValue;
 import java.util.Map;
 
 /** An item before and after one write; either side is null where the item did not exist. */

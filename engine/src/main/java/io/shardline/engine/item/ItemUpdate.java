@@ -1,11 +1,11 @@
 package io.shardline.engine.item;
 
 import io.shardline.engine.api.AttributeValueUpdate;
-import io.shardline.engine.expr.UpdateAction;
-import io.shardline.engine.expr.UpdateEvaluator;
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.DynamoException;
-import io.shardline.engine.model.KeySchema;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.DynamoException;
+import io.shardline.items.KeySchema;
+import io.shardline.items.expr.UpdateAction;
+import io.shardline.items.expr.UpdateEvaluator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;

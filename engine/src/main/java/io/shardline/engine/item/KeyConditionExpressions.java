@@ -1,12 +1,12 @@
 package io.shardline.engine.item;
 
 import io.shardline.engine.api.Condition;
-import io.shardline.engine.expr.BooleanExpression;
-import io.shardline.engine.expr.Operand;
-import io.shardline.engine.expr.Path;
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.DynamoException;
-import io.shardline.engine.model.KeySchema;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.DynamoException;
+import io.shardline.items.KeySchema;
+import io.shardline.items.expr.BooleanExpression;
+import io.shardline.items.expr.Operand;
+import io.shardline.items.expr.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,11 +2,11 @@ package io.shardline.engine.item;
 
 import io.shardline.engine.api.Condition;
 import io.shardline.engine.index.IndexKeys;
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.DynamoException;
-import io.shardline.engine.model.KeySchema;
-import io.shardline.engine.model.ScalarType;
 import io.shardline.engine.storage.ItemKeys;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.DynamoException;
+import io.shardline.items.KeySchema;
+import io.shardline.items.ScalarType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package io.shardline.engine.item;
 
 import io.shardline.engine.api.AttributeValueUpdate;
-import io.shardline.engine.expr.Operand;
-import io.shardline.engine.expr.Path;
-import io.shardline.engine.expr.UpdateAction;
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.DynamoException;
-import io.shardline.engine.model.KeySchema;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.DynamoException;
+import io.shardline.items.KeySchema;
+import io.shardline.items.expr.Operand;
+import io.shardline.items.expr.Path;
+import io.shardline.items.expr.UpdateAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.shardline.engine.item;
 
-import io.shardline.engine.model.DynamoException;
+import io.shardline.items.DynamoException;
 import java.util.ArrayList;
 import java.util.List;
 

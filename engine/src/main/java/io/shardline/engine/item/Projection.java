@@ -1,9 +1,9 @@
 package io.shardline.engine.item;
 
-import io.shardline.engine.expr.Path;
-import io.shardline.engine.expr.Projector;
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.DynamoException;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.DynamoException;
+import io.shardline.items.expr.Path;
+import io.shardline.items.expr.Projector;
 import java.util.List;
 import java.util.Map;
 

@@ -1,12 +1,12 @@
 package io.shardline.engine.item;
 
 import io.shardline.engine.api.ItemPage;
-import io.shardline.engine.expr.BooleanExpression;
-import io.shardline.engine.expr.ConditionEvaluator;
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.ItemSize;
 import io.shardline.engine.storage.Cursor;
 import io.shardline.engine.storage.Store;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.ItemSize;
+import io.shardline.items.expr.BooleanExpression;
+import io.shardline.items.expr.ConditionEvaluator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

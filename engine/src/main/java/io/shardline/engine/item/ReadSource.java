@@ -1,16 +1,16 @@
 package io.shardline.engine.item;
 
-import io.shardline.engine.expr.Path;
 import io.shardline.engine.index.IndexKeys;
 import io.shardline.engine.index.SecondaryIndex;
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.DynamoException;
-import io.shardline.engine.model.KeySchema;
 import io.shardline.engine.storage.Family;
 import io.shardline.engine.storage.ItemCodec;
 import io.shardline.engine.storage.ItemKeys;
 import io.shardline.engine.storage.Store;
 import io.shardline.engine.table.Table;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.DynamoException;
+import io.shardline.items.KeySchema;
+import io.shardline.items.expr.Path;
 import java.util.List;
 import java.util.Map;
 

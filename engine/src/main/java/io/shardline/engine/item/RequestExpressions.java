@@ -1,16 +1,16 @@
 package io.shardline.engine.item;
 
 import io.shardline.engine.api.ExpectedAttributeValue;
-import io.shardline.engine.expr.BooleanExpression;
-import io.shardline.engine.expr.ConditionEvaluator;
-import io.shardline.engine.expr.ExpressionAttributes;
-import io.shardline.engine.expr.ExpressionKind;
-import io.shardline.engine.expr.ExpressionParser;
-import io.shardline.engine.expr.Path;
-import io.shardline.engine.expr.UpdateAction;
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.ConditionalCheckFailedException;
-import io.shardline.engine.model.DynamoException;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.ConditionalCheckFailedException;
+import io.shardline.items.DynamoException;
+import io.shardline.items.expr.BooleanExpression;
+import io.shardline.items.expr.ConditionEvaluator;
+import io.shardline.items.expr.ExpressionAttributes;
+import io.shardline.items.expr.ExpressionKind;
+import io.shardline.items.expr.ExpressionParser;
+import io.shardline.items.expr.Path;
+import io.shardline.items.expr.UpdateAction;
 import java.util.List;
 import java.util.Map;
 

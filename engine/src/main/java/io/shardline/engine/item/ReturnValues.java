@@ -1,7 +1,7 @@
 package io.shardline.engine.item;
 
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.DynamoException;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.DynamoException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

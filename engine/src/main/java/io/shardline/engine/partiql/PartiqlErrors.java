@@ -1,6 +1,6 @@
 package io.shardline.engine.partiql;
 
-import io.shardline.engine.model.DynamoException;
+import io.shardline.items.DynamoException;
 
 /** The ValidationExceptions DynamoDB answers for statements it cannot parse or does not support. */
 final class PartiqlErrors {

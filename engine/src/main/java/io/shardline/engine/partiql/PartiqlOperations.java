@@ -1,7 +1,6 @@
 package io.shardline.engine.partiql;
 
 import io.shardline.engine.api.BatchExecuteStatement;
-import io.shardline.engine.api.DynamoJson;
 import io.shardline.engine.api.ExecuteStatement;
 import io.shardline.engine.api.ExecuteTransaction;
 import io.shardline.engine.api.ItemPage;
@@ -10,13 +9,14 @@ import io.shardline.engine.api.TransactWriteItems;
 import io.shardline.engine.item.ItemOperations;
 import io.shardline.engine.item.QueryOperations;
 import io.shardline.engine.item.TransactionOperations;
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.ConditionalCheckFailedException;
-import io.shardline.engine.model.DynamoException;
-import io.shardline.engine.model.ErrorType;
-import io.shardline.engine.model.KeySchema;
 import io.shardline.engine.table.TableCatalog;
 import io.shardline.engine.table.TableDefinition;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.ConditionalCheckFailedException;
+import io.shardline.items.DynamoException;
+import io.shardline.items.ErrorType;
+import io.shardline.items.KeySchema;
+import io.shardline.items.json.DynamoDbJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -233,7 +233,7 @@ public final class PartiqlOperations {
     private static String nextToken(Map<String, AttributeValue> lastEvaluatedKey) {
         return lastEvaluatedKey == null
                 ? null
-                : Base64.getUrlEncoder().withoutPadding().encodeToString(DynamoJson.writeItem(lastEvaluatedKey));
+                : Base64.getUrlEncoder().withoutPadding().encodeToString(DynamoDbJson.writeItem(lastEvaluatedKey));
     }
 
     private static Map<String, AttributeValue> startKey(String nextToken) {
@@ -241,7 +241,7 @@ public final class PartiqlOperations {
             return null;
         }
         try {
-            return DynamoJson.readItem(Base64.getUrlDecoder().decode(nextToken.getBytes(StandardCharsets.US_ASCII)));
+            return DynamoDbJson.readItem(Base64.getUrlDecoder().decode(nextToken.getBytes(StandardCharsets.US_ASCII)));
         } catch (RuntimeException e) {
             throw DynamoException.validation("Invalid NextToken: it is not one this engine handed out");
         }

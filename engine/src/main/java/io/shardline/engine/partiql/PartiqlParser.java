@@ -1,11 +1,11 @@
 package io.shardline.engine.partiql;
 
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.Bytes;
-import io.shardline.engine.model.DynamoException;
-import io.shardline.engine.model.DynamoNumber;
 import io.shardline.engine.partiql.PartiqlLexer.Kind;
 import io.shardline.engine.partiql.PartiqlLexer.Token;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.Bytes;
+import io.shardline.items.DynamoException;
+import io.shardline.items.DynamoNumber;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package io.shardline.engine.partiql;
 
-import io.shardline.engine.model.AttributeValue;
+import io.shardline.items.AttributeValue;
 import java.util.List;
 
 /** What a PartiQL condition or assignment compares or assigns. */

@@ -3,10 +3,10 @@ package io.shardline.engine.server;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.shardline.engine.api.DynamoJson;
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.ConditionalCheckFailedException;
-import io.shardline.engine.model.DynamoException;
-import io.shardline.engine.model.TransactionCanceledException;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.ConditionalCheckFailedException;
+import io.shardline.items.DynamoException;
+import io.shardline.items.TransactionCanceledException;
 import java.util.List;
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package io.shardline.engine.server;
 
 import io.shardline.engine.control.SigV4;
-import io.shardline.engine.model.DynamoException;
-import io.shardline.engine.model.ErrorType;
+import io.shardline.items.DynamoException;
+import io.shardline.items.ErrorType;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.HttpString;

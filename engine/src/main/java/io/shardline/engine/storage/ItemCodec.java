@@ -1,8 +1,8 @@
 package io.shardline.engine.storage;
 
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.Bytes;
-import io.shardline.engine.model.DynamoNumber;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.Bytes;
+import io.shardline.items.DynamoNumber;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package io.shardline.engine.streams;
 
-import io.shardline.engine.model.DynamoException;
-import io.shardline.engine.model.ErrorType;
 import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Family;
 import io.shardline.engine.storage.Store;
+import io.shardline.items.DynamoException;
+import io.shardline.items.ErrorType;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

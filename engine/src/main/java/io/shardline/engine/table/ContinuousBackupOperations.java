@@ -1,8 +1,8 @@
 package io.shardline.engine.table;
 
 import io.shardline.engine.api.ContinuousBackups;
-import io.shardline.engine.model.DynamoException;
-import io.shardline.engine.model.ErrorType;
+import io.shardline.items.DynamoException;
+import io.shardline.items.ErrorType;
 
 /**
  * DescribeContinuousBackups and UpdateContinuousBackups: the engine keeps no backups, so it reports

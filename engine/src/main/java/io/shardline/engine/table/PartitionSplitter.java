@@ -1,7 +1,5 @@
 package io.shardline.engine.table;
 
-import io.shardline.engine.model.DynamoException;
-import io.shardline.engine.model.ItemSize;
 import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Cursor;
 import io.shardline.engine.storage.Family;
@@ -9,6 +7,8 @@ import io.shardline.engine.storage.ItemCodec;
 import io.shardline.engine.storage.ItemKeys;
 import io.shardline.engine.storage.StatsKeys;
 import io.shardline.engine.storage.Store;
+import io.shardline.items.DynamoException;
+import io.shardline.items.ItemSize;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;

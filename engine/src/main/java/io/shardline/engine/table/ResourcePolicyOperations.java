@@ -1,10 +1,10 @@
 package io.shardline.engine.table;
 
 import io.shardline.engine.api.ResourcePolicies;
-import io.shardline.engine.model.DynamoException;
-import io.shardline.engine.model.ErrorType;
 import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Store;
+import io.shardline.items.DynamoException;
+import io.shardline.items.ErrorType;
 import java.time.Clock;
 
 /**

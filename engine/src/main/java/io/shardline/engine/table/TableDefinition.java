@@ -4,7 +4,7 @@ import io.shardline.engine.api.AttributeDefinition;
 import io.shardline.engine.api.Tag;
 import io.shardline.engine.changelog.StreamDefinition;
 import io.shardline.engine.index.SecondaryIndex;
-import io.shardline.engine.model.KeySchema;
+import io.shardline.items.KeySchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import io.shardline.engine.api.OnDemandThroughput;
 import io.shardline.engine.api.SseSpecification;
 import io.shardline.engine.api.UpdateTable;
 import io.shardline.engine.api.WarmThroughput;
-import io.shardline.engine.model.DynamoException;
+import io.shardline.items.DynamoException;
 import java.util.List;
 
 /**

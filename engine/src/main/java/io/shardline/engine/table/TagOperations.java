@@ -2,10 +2,10 @@ package io.shardline.engine.table;
 
 import io.shardline.engine.api.Tag;
 import io.shardline.engine.api.TagResource;
-import io.shardline.engine.model.DynamoException;
-import io.shardline.engine.model.ErrorType;
 import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Store;
+import io.shardline.items.DynamoException;
+import io.shardline.items.ErrorType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

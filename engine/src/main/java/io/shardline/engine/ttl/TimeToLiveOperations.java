@@ -3,12 +3,12 @@ package io.shardline.engine.ttl;
 import io.shardline.engine.api.DescribeTimeToLive;
 import io.shardline.engine.api.TimeToLiveSpecification;
 import io.shardline.engine.api.UpdateTimeToLive;
-import io.shardline.engine.model.DynamoException;
 import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Store;
 import io.shardline.engine.table.Table;
 import io.shardline.engine.table.TableCatalog;
 import io.shardline.engine.table.TableDefinition;
+import io.shardline.items.DynamoException;
 
 /** UpdateTimeToLive and DescribeTimeToLive. */
 public final class TimeToLiveOperations {

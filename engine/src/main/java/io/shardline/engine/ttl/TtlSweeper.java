@@ -1,7 +1,6 @@
 package io.shardline.engine.ttl;
 
 import io.shardline.engine.item.ItemWriter;
-import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.storage.Cursor;
 import io.shardline.engine.storage.Family;
 import io.shardline.engine.storage.ItemCodec;
@@ -9,6 +8,7 @@ import io.shardline.engine.storage.ItemKeys;
 import io.shardline.engine.storage.Store;
 import io.shardline.engine.table.Table;
 import io.shardline.engine.table.TableCatalog;
+import io.shardline.items.AttributeValue;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Arrays;

@@ -2,14 +2,14 @@ package io.shardline.engine.bench;
 
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
-import io.shardline.engine.api.DynamoJson;
 import io.shardline.engine.api.PutItem;
-import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.storage.Batch;
 import io.shardline.engine.storage.Family;
 import io.shardline.engine.storage.ItemKeys;
 import io.shardline.engine.storage.Store;
 import io.shardline.engine.testing.Items;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.json.DynamoDbJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -66,7 +66,7 @@ public final class EmbeddedPutBenchmark {
                 Map<String, AttributeValue> item = item(thread, i);
                 byte[] key = ItemKeys.item(1, ItemKeys.keyBytes(item.get("id")), new byte[0]);
                 try (Batch batch = store.batch()) {
-                    batch.put(Family.ITEMS, key, DynamoJson.writeItem(item));
+                    batch.put(Family.ITEMS, key, DynamoDbJson.writeItem(item));
                     store.commit(batch);
                 }
             });

@@ -9,7 +9,7 @@ import io.shardline.engine.api.IndexProjection;
 import io.shardline.engine.api.KeySchemaElement;
 import io.shardline.engine.api.PutItem;
 import io.shardline.engine.api.Tag;
-import io.shardline.engine.model.AttributeValue;
+import io.shardline.items.AttributeValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

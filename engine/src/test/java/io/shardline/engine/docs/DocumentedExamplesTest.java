@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shardline.engine.Engine;
 import io.shardline.engine.EngineConfig;
 import io.shardline.engine.api.GetItem;
-import io.shardline.engine.model.AttributeValue;
+import io.shardline.items.AttributeValue;
 import io.shardline.engine.testing.DocumentedExamples;
 import java.nio.file.Path;
 import java.util.Map;

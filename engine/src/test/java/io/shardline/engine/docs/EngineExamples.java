@@ -6,7 +6,7 @@ import io.shardline.engine.api.AttributeDefinition;
 import io.shardline.engine.api.CreateTable;
 import io.shardline.engine.api.KeySchemaElement;
 import io.shardline.engine.api.PutItem;
-import io.shardline.engine.model.AttributeValue;
+import io.shardline.items.AttributeValue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.shardline.engine.durability;
 
 import static io.shardline.engine.testing.Items.createTable;
-import static io.shardline.engine.testing.Items.item;
-import static io.shardline.engine.testing.Items.n;
-import static io.shardline.engine.testing.Items.s;
+import static io.shardline.items.testing.ItemValues.item;
+import static io.shardline.items.testing.ItemValues.n;
+import static io.shardline.items.testing.ItemValues.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,11 +27,11 @@ import io.shardline.engine.api.Scan;
 import io.shardline.engine.api.TimeToLiveSpecification;
 import io.shardline.engine.api.UpdateTable;
 import io.shardline.engine.api.UpdateTimeToLive;
-import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.testing.Await;
 import io.shardline.engine.testing.IndexConsistency;
 import io.shardline.engine.testing.Items;
 import io.shardline.engine.testing.StreamReading;
+import io.shardline.items.AttributeValue;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

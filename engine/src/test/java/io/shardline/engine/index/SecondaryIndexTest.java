@@ -2,10 +2,10 @@ package io.shardline.engine.index;
 
 import static io.shardline.engine.testing.IndexConsistency.assertIndexesMatchTable;
 import static io.shardline.engine.testing.IndexConsistency.scanAll;
-import static io.shardline.engine.testing.Items.item;
-import static io.shardline.engine.testing.Items.n;
-import static io.shardline.engine.testing.Items.s;
 import static io.shardline.engine.testing.Rejections.rejected;
+import static io.shardline.items.testing.ItemValues.item;
+import static io.shardline.items.testing.ItemValues.n;
+import static io.shardline.items.testing.ItemValues.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardline.engine.Engine;
@@ -32,12 +32,12 @@ import io.shardline.engine.api.TimeToLiveSpecification;
 import io.shardline.engine.api.UpdateItem;
 import io.shardline.engine.api.UpdateTable;
 import io.shardline.engine.api.UpdateTimeToLive;
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.ErrorType;
 import io.shardline.engine.testing.Await;
 import io.shardline.engine.testing.MutableClock;
 import io.shardline.engine.testing.Partitions;
 import io.shardline.engine.testing.StreamReading;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.ErrorType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package io.shardline.engine.item;
 
 import static io.shardline.engine.testing.Items.createTable;
-import static io.shardline.engine.testing.Items.item;
-import static io.shardline.engine.testing.Items.n;
-import static io.shardline.engine.testing.Items.s;
 import static io.shardline.engine.testing.Rejections.rejected;
+import static io.shardline.items.testing.ItemValues.item;
+import static io.shardline.items.testing.ItemValues.n;
+import static io.shardline.items.testing.ItemValues.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,9 +22,9 @@ import io.shardline.engine.api.PutItem;
 import io.shardline.engine.api.Query;
 import io.shardline.engine.api.Scan;
 import io.shardline.engine.api.UpdateItem;
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.ConditionalCheckFailedException;
-import io.shardline.engine.model.ErrorType;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.ConditionalCheckFailedException;
+import io.shardline.items.ErrorType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.shardline.engine.item;
 
-import static io.shardline.engine.testing.Items.b;
 import static io.shardline.engine.testing.Items.createTable;
-import static io.shardline.engine.testing.Items.item;
-import static io.shardline.engine.testing.Items.n;
-import static io.shardline.engine.testing.Items.s;
+import static io.shardline.items.testing.ItemValues.b;
+import static io.shardline.items.testing.ItemValues.item;
+import static io.shardline.items.testing.ItemValues.n;
+import static io.shardline.items.testing.ItemValues.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,9 +19,9 @@ import io.shardline.engine.api.ItemPage;
 import io.shardline.engine.api.PutItem;
 import io.shardline.engine.api.Query;
 import io.shardline.engine.api.Scan;
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.DynamoException;
-import io.shardline.engine.model.ErrorType;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.DynamoException;
+import io.shardline.items.ErrorType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,10 +1,10 @@
 package io.shardline.engine.item;
 
-import static io.shardline.engine.testing.Items.item;
-import static io.shardline.engine.testing.Items.n;
-import static io.shardline.engine.testing.Items.s;
 import static io.shardline.engine.testing.Items.tableWithStream;
 import static io.shardline.engine.testing.Rejections.rejected;
+import static io.shardline.items.testing.ItemValues.item;
+import static io.shardline.items.testing.ItemValues.n;
+import static io.shardline.items.testing.ItemValues.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,11 +16,11 @@ import io.shardline.engine.api.GetItem;
 import io.shardline.engine.api.PutItem;
 import io.shardline.engine.api.TransactGetItems;
 import io.shardline.engine.api.TransactWriteItems;
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.ErrorType;
-import io.shardline.engine.model.TransactionCanceledException;
 import io.shardline.engine.testing.MutableClock;
 import io.shardline.engine.testing.StreamReading;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.ErrorType;
+import io.shardline.items.TransactionCanceledException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

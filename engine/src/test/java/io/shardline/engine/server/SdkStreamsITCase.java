@@ -14,6 +14,7 @@ import io.shardline.engine.storage.ItemCodecTest;
 import io.shardline.engine.testing.Items;
 import io.shardline.engine.testing.MutableClock;
 import io.shardline.engine.testing.Partitions;
+import io.shardline.items.testing.ItemValues;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -192,10 +193,9 @@ class SdkStreamsITCase {
                     .latestStreamArn();
             for (int round = 0; round < 2; round++) {
                 for (int k = 0; k < 40; k++) {
-                    Map<String, io.shardline.engine.model.AttributeValue> item =
-                            new HashMap<>(ItemCodecTest.everyType());
-                    item.put("id", Items.s("key-" + k));
-                    item.put("round", Items.n(round));
+                    Map<String, io.shardline.items.AttributeValue> item = new HashMap<>(ItemCodecTest.everyType());
+                    item.put("id", ItemValues.s("key-" + k));
+                    item.put("round", ItemValues.n(round));
                     fixture.engine.putItem(PutItem.Request.of("Wide", item));
                 }
             }
@@ -234,7 +234,7 @@ class SdkStreamsITCase {
                 assertEquals(streamed.get("Records").size(), page.records().size());
                 assertEquals(
                         ItemCodecTest.everyType().get("s"),
-                        Items.s(page.records()
+                        ItemValues.s(page.records()
                                 .get(0)
                                 .dynamodb()
                                 .newImage()

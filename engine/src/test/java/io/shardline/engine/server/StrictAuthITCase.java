@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardline.engine.EngineConfig;
 import io.shardline.engine.api.GetItem;
-import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.testing.Items;
+import io.shardline.items.AttributeValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

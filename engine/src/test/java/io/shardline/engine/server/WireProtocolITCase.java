@@ -233,14 +233,13 @@ class WireProtocolITCase {
                     "UnrecognizedClientException", unknown.awsErrorDetails().errorCode());
         }
         assertNotNull(fixture.engine
-                .getItem(
-                        GetItem.Request.of("Secure", Map.of("id", new io.shardline.engine.model.AttributeValue.S("a"))))
+                .getItem(GetItem.Request.of("Secure", Map.of("id", new io.shardline.items.AttributeValue.S("a"))))
                 .item());
         for (String id : new String[] {"b", "c"}) {
             assertNull(
                     fixture.engine
                             .getItem(GetItem.Request.of(
-                                    "Secure", Map.of("id", new io.shardline.engine.model.AttributeValue.S(id))))
+                                    "Secure", Map.of("id", new io.shardline.items.AttributeValue.S(id))))
                             .item(),
                     "nothing executed for " + id);
         }

@@ -1,17 +1,18 @@
 package io.shardline.engine.storage;
 
-import static io.shardline.engine.testing.Items.b;
-import static io.shardline.engine.testing.Items.item;
-import static io.shardline.engine.testing.Items.n;
-import static io.shardline.engine.testing.Items.s;
+import static io.shardline.items.testing.ItemValues.b;
+import static io.shardline.items.testing.ItemValues.item;
+import static io.shardline.items.testing.ItemValues.n;
+import static io.shardline.items.testing.ItemValues.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shardline.engine.api.DynamoJson;
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.Bytes;
-import io.shardline.engine.model.DynamoNumber;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.Bytes;
+import io.shardline.items.DynamoNumber;
+import io.shardline.items.json.DynamoDbJson;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ public class ItemCodecTest {
         assertThat(in.hasRemaining()).isFalse();
         assertThat(json.toString(StandardCharsets.UTF_8))
                 .isEqualTo(new String(DynamoJson.write(ItemCodec.decode(stored)), StandardCharsets.UTF_8));
-        assertThat(DynamoJson.readItem(json.toByteArray())).isEqualTo(item);
+        assertThat(DynamoDbJson.readItem(json.toByteArray())).isEqualTo(item);
     }
 
     @Test

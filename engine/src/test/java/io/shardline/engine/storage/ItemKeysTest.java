@@ -2,8 +2,8 @@ package io.shardline.engine.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.shardline.engine.model.AttributeValue;
-import io.shardline.engine.model.DynamoNumber;
+import io.shardline.items.AttributeValue;
+import io.shardline.items.DynamoNumber;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;

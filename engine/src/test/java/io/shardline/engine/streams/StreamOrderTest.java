@@ -1,9 +1,9 @@
 package io.shardline.engine.streams;
 
-import static io.shardline.engine.testing.Items.item;
-import static io.shardline.engine.testing.Items.n;
-import static io.shardline.engine.testing.Items.s;
 import static io.shardline.engine.testing.Items.tableWithStream;
+import static io.shardline.items.testing.ItemValues.item;
+import static io.shardline.items.testing.ItemValues.n;
+import static io.shardline.items.testing.ItemValues.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,11 +16,11 @@ import io.shardline.engine.api.ItemPage;
 import io.shardline.engine.api.PutItem;
 import io.shardline.engine.api.Scan;
 import io.shardline.engine.api.UpdateItem;
-import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.testing.MutableClock;
 import io.shardline.engine.testing.Partitions;
 import io.shardline.engine.testing.StreamReading;
 import io.shardline.engine.testing.StreamTailer;
+import io.shardline.items.AttributeValue;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package io.shardline.engine.table;
 
 import static io.shardline.engine.testing.Items.createTable;
-import static io.shardline.engine.testing.Items.item;
-import static io.shardline.engine.testing.Items.n;
-import static io.shardline.engine.testing.Items.s;
+import static io.shardline.items.testing.ItemValues.item;
+import static io.shardline.items.testing.ItemValues.n;
+import static io.shardline.items.testing.ItemValues.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,8 +16,8 @@ import io.shardline.engine.api.GetItem;
 import io.shardline.engine.api.ItemPage;
 import io.shardline.engine.api.PutItem;
 import io.shardline.engine.api.Scan;
-import io.shardline.engine.model.AttributeValue;
 import io.shardline.engine.testing.Partitions;
+import io.shardline.items.AttributeValue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

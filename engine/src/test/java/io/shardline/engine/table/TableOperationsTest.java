@@ -1,10 +1,10 @@
 package io.shardline.engine.table;
 
 import static io.shardline.engine.testing.Items.createTable;
-import static io.shardline.engine.testing.Items.item;
-import static io.shardline.engine.testing.Items.s;
 import static io.shardline.engine.testing.Items.table;
 import static io.shardline.engine.testing.Rejections.rejected;
+import static io.shardline.items.testing.ItemValues.item;
+import static io.shardline.items.testing.ItemValues.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,8 +24,8 @@ import io.shardline.engine.api.PutItem;
 import io.shardline.engine.api.TableDescription;
 import io.shardline.engine.api.Tag;
 import io.shardline.engine.api.UpdateTable;
-import io.shardline.engine.model.DynamoException;
-import io.shardline.engine.model.ErrorType;
+import io.shardline.items.DynamoException;
+import io.shardline.items.ErrorType;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -19,7 +19,7 @@ import io.shardline.engine.api.SseDescription;
 import io.shardline.engine.api.TableDescription;
 import io.shardline.engine.api.UpdateTable;
 import io.shardline.engine.api.WarmThroughputDescription;
-import io.shardline.engine.model.ErrorType;
+import io.shardline.items.ErrorType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import io.shardline.engine.api.ItemPage;
 import io.shardline.engine.api.Scan;
 import io.shardline.engine.api.SecondaryIndexDescription;
 import io.shardline.engine.api.TableDescription;
-import io.shardline.engine.model.AttributeValue;
+import io.shardline.items.AttributeValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

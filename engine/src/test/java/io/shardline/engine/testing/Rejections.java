@@ -3,8 +3,8 @@ package io.shardline.engine.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.shardline.engine.model.DynamoException;
-import io.shardline.engine.model.ErrorType;
+import io.shardline.items.DynamoException;
+import io.shardline.items.ErrorType;
 import org.junit.jupiter.api.function.Executable;
 
 /** Asserts that a call fails with a given DynamoDB error type. */

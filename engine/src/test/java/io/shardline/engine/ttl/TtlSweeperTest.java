@@ -1,9 +1,9 @@
 package io.shardline.engine.ttl;
 
-import static io.shardline.engine.testing.Items.item;
-import static io.shardline.engine.testing.Items.n;
-import static io.shardline.engine.testing.Items.s;
 import static io.shardline.engine.testing.Items.tableWithStream;
+import static io.shardline.items.testing.ItemValues.item;
+import static io.shardline.items.testing.ItemValues.n;
+import static io.shardline.items.testing.ItemValues.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,11 +16,11 @@ import io.shardline.engine.api.GetRecords;
 import io.shardline.engine.api.PutItem;
 import io.shardline.engine.api.TimeToLiveSpecification;
 import io.shardline.engine.api.UpdateTimeToLive;
-import io.shardline.engine.model.DynamoException;
-import io.shardline.engine.model.ErrorType;
 import io.shardline.engine.testing.Await;
 import io.shardline.engine.testing.MutableClock;
 import io.shardline.engine.testing.StreamReading;
+import io.shardline.items.DynamoException;
+import io.shardline.items.ErrorType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

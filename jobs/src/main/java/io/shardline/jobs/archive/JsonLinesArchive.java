@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import io.shardline.connector.codec.DynamoDbJson;
 import io.shardline.connector.source.ChangeRecord;
 import java.io.BufferedReader;
 import java.io.FilterOutputStream;
@@ -53,8 +54,8 @@ final class JsonLinesArchive {
         line.put("shardId", removal.shardId());
         line.put("deletedAt", removal.deletedAt().toString());
         line.put("deletedBy", removal.deletedBy());
-        line.putRawValue("Keys", new RawValue(ItemJson.write(removal.keys())));
-        line.putRawValue("Item", new RawValue(ItemJson.write(removal.item())));
+        line.putRawValue("Keys", new RawValue(DynamoDbJson.item(removal.keys())));
+        line.putRawValue("Item", new RawValue(DynamoDbJson.item(removal.item())));
         return JSON.writeValueAsString(line);
     }
 
@@ -67,8 +68,8 @@ final class JsonLinesArchive {
                 json.path("shardId").asText(null),
                 Instant.parse(json.path("deletedAt").asText()).toEpochMilli(),
                 ArchivedRemoval.TTL.equals(json.path("deletedBy").asText()),
-                ItemJson.item(json.path("Keys")),
-                ItemJson.item(json.path("Item")));
+                DynamoDbJson.readItem(json.path("Keys").toString()),
+                DynamoDbJson.readItem(json.path("Item").toString()));
     }
 
     private static final class LineWriter implements BulkWriter<ChangeRecord> {

@@ -1,5 +1,6 @@
 package io.shardline.jobs.archive;
 
+import io.shardline.connector.codec.DynamoDbJson;
 import io.shardline.connector.source.ChangeRecord;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -195,8 +196,8 @@ final class ParquetArchive {
                             value.bs().stream()
                                     .map(b -> Binary.fromConstantByteArray(b.asByteArray()))
                                     .toList());
-                case M -> string("M", 8, ItemJson.write(value.m()));
-                case L -> string("L", 9, ItemJson.writeList(value.l()));
+                case M -> string("M", 8, DynamoDbJson.item(value.m()));
+                case L -> string("L", 9, DynamoDbJson.list(value.l()));
                 default -> throw new IllegalArgumentException("An attribute value of unknown type: " + value);
             }
         }
@@ -341,8 +342,8 @@ final class ParquetArchive {
                         AttributeValue.fromBs(elements(value.getGroup(type, 0)).stream()
                                 .map(b -> SdkBytes.fromByteArray(b.getBytes()))
                                 .toList());
-                    case "M" -> AttributeValue.fromM(ItemJson.readItem(value.getString(type, 0)));
-                    default -> AttributeValue.fromL(ItemJson.readList(value.getString(type, 0)));
+                    case "M" -> AttributeValue.fromM(DynamoDbJson.readItem(value.getString(type, 0)));
+                    default -> AttributeValue.fromL(DynamoDbJson.readList(value.getString(type, 0)));
                 };
             }
         }

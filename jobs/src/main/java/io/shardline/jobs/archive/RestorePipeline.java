@@ -1,6 +1,7 @@
 package io.shardline.jobs.archive;
 
 import io.shardline.connector.client.DynamoClientSettings;
+import io.shardline.connector.codec.DynamoDbJson;
 import io.shardline.connector.sink.ShardlineTableSink;
 import io.shardline.connector.sink.ShardlineTableSinkOptions;
 import io.shardline.connector.sink.TableWrite;
@@ -65,7 +66,7 @@ final class RestorePipeline {
     private static final class ItemKey implements KeySelector<ChangeRecord, String> {
         @Override
         public String getKey(ChangeRecord removal) {
-            return ItemJson.write(new TreeMap<>(removal.keys()));
+            return DynamoDbJson.item(new TreeMap<>(removal.keys()));
         }
     }
 

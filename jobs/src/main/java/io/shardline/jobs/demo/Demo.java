@@ -1,9 +1,6 @@
 package io.shardline.jobs.demo;
 
-import io.shardline.engine.Engine;
-import io.shardline.engine.EngineConfig;
-import io.shardline.engine.server.ServerConfig;
-import io.shardline.engine.server.ShardlineServer;
+import io.shardline.items.service.LocalTableService;
 import io.shardline.jobs.cli.DurationConverter;
 import io.shardline.jobs.flink.JobMetrics;
 import io.shardline.jobs.flink.LocalFlinkCluster;
@@ -16,7 +13,6 @@ import io.shardline.jobs.game.GameTables;
 import io.shardline.jobs.game.WindowResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,9 +137,7 @@ public final class Demo implements Callable<Integer>, AutoCloseable {
 
     /** Starts every part; {@link #close()} stops them in reverse order. */
     void start() throws Exception {
-        Engine engine = Engine.open(dataDir == null ? EngineConfig.inMemory() : EngineConfig.durable(dataDir));
-        running.add(engine);
-        ShardlineServer server = ShardlineServer.start(engine, ServerConfig.loopback(port), Clock.systemUTC());
+        LocalTableService server = LocalTableService.start(dataDir, port);
         running.add(server);
         job.connection.endpoint = server.endpoint();
         DynamoDbClient client = job.connection.settings().createTableClient();

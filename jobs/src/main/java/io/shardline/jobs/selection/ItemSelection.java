@@ -1,14 +1,15 @@
 package io.shardline.jobs.selection;
 
-import io.shardline.engine.api.DynamoJson;
-import io.shardline.engine.expr.BooleanExpression;
-import io.shardline.engine.expr.ConditionEvaluator;
-import io.shardline.engine.expr.ExpressionAttributes;
-import io.shardline.engine.expr.ExpressionKind;
-import io.shardline.engine.expr.ExpressionParser;
-import io.shardline.engine.expr.Path;
-import io.shardline.engine.expr.Projector;
-import io.shardline.engine.model.DynamoException;
+import io.shardline.connector.codec.SdkItems;
+import io.shardline.items.DynamoException;
+import io.shardline.items.expr.BooleanExpression;
+import io.shardline.items.expr.ConditionEvaluator;
+import io.shardline.items.expr.ExpressionAttributes;
+import io.shardline.items.expr.ExpressionKind;
+import io.shardline.items.expr.ExpressionParser;
+import io.shardline.items.expr.Path;
+import io.shardline.items.expr.Projector;
+import io.shardline.items.json.DynamoDbJson;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What of a table the targets hold: the items a filter selects (DynamoDB's condition-expression
- * syntax, evaluated by the engine's own evaluator), the attributes a projection names
+ * syntax, evaluated by the engine's own evaluator from shardline-items, over a view of the item
+ * that converts only the attributes the expression reads), the attributes a projection names
  * (ProjectionExpression syntax; key attributes are always kept), then a {@link ReplicationTransform}.
  * Expressions travel as text and are parsed where they run.
  */
@@ -62,12 +64,12 @@ public final class ItemSelection implements Serializable {
         parse();
         Map<String, AttributeValue> selected = item;
         if (parsedFilter != null || parsedProjection != null) {
-            Map<String, io.shardline.engine.model.AttributeValue> engineItem = EngineValues.toEngine(item);
-            if (parsedFilter != null && !ConditionEvaluator.matches(parsedFilter, engineItem)) {
+            Map<String, io.shardline.items.AttributeValue> view = SdkItems.view(item);
+            if (parsedFilter != null && !ConditionEvaluator.matches(parsedFilter, view)) {
                 return null;
             }
             if (parsedProjection != null) {
-                selected = EngineValues.toSdk(Projector.project(engineItem, parsedProjection));
+                selected = SdkItems.toSdk(Projector.project(view, parsedProjection));
                 for (String key : keyAttributes) {
                     selected.put(key, item.get(key));
                 }
@@ -103,8 +105,8 @@ public final class ItemSelection implements Serializable {
             return;
         }
         try {
-            Map<String, io.shardline.engine.model.AttributeValue> values =
-                    valuesJson == null ? null : DynamoJson.readItem(valuesJson.getBytes(StandardCharsets.UTF_8));
+            Map<String, io.shardline.items.AttributeValue> values =
+                    valuesJson == null ? null : DynamoDbJson.readItem(valuesJson.getBytes(StandardCharsets.UTF_8));
             ExpressionAttributes attributes = new ExpressionAttributes(names, values);
             parsedFilter =
                     filter == null ? null : ExpressionParser.condition(ExpressionKind.FILTER, filter, attributes);

@@ -6,7 +6,7 @@ import io.shardline.engine.api.CreateTable;
 import io.shardline.engine.api.KeySchemaElement;
 import io.shardline.engine.api.StreamSpecification;
 import io.shardline.engine.api.Tag;
-import io.shardline.engine.model.AttributeValue;
+import io.shardline.items.AttributeValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
