@@ -35,8 +35,13 @@ class ClusterJarContentsITCase {
                             "io/shardline/items/expr/ExpressionParser.class",
                             "io/shardline/jobs/game/GameMetricsJob.class");
             assertThat(names)
-                    .as("nothing of the engine, which only the demo runs")
-                    .noneMatch(name -> name.startsWith("io/shardline/engine/") || name.startsWith("org/rocksdb/"));
+                    .as("nothing of the engine, which only the demo runs, nor of the logging a cluster brings")
+                    .noneMatch(name -> name.startsWith("io/shardline/engine/")
+                            || name.startsWith("org/rocksdb/")
+                            || name.startsWith("io/undertow/")
+                            || name.startsWith("org/xnio/")
+                            || name.startsWith("org/apache/logging/")
+                            || name.startsWith("org/slf4j/"));
             String factories = new String(
                     jar.getInputStream(jar.getEntry("META-INF/services/org.apache.flink.table.factories.Factory"))
                             .readAllBytes(),
