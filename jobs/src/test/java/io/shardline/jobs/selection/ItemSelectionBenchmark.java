@@ -8,6 +8,8 @@ import io.shardline.items.expr.ExpressionKind;
 import io.shardline.items.expr.ExpressionParser;
 import io.shardline.items.expr.Path;
 import io.shardline.items.expr.Projector;
+import io.shardline.items.json.DynamoDbJson;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -70,10 +72,8 @@ public final class ItemSelectionBenchmark {
 
     /** The selection as it was: the whole item converted to the evaluator's model, the projection back. */
     private static Function<Map<String, AttributeValue>, Map<String, AttributeValue>> convertingEveryItem() {
-        ExpressionAttributes attributes = new ExpressionAttributes(
-                NAMES,
-                io.shardline.items.json.DynamoDbJson.readItem(
-                        VALUES.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        ExpressionAttributes attributes =
+                new ExpressionAttributes(NAMES, DynamoDbJson.readItem(VALUES.getBytes(StandardCharsets.UTF_8)));
         BooleanExpression filter = ExpressionParser.condition(ExpressionKind.FILTER, FILTER, attributes);
         List<Path> projection = ExpressionParser.projection(PROJECTION, attributes);
         return item -> {
